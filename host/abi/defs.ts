@@ -1,0 +1,458 @@
+// The one definition of everything the kernel (TypeScript) and the core
+// (AssemblyScript) must agree on: Plan 9 constants, syscall numbers, the
+// shared-memory map, the syscall mailbox, the note table, trace event kinds
+// and the bytecode opcodes.
+//
+// Rules for this file, so tools/genabi.mjs can generate assembly/abi.ts:
+//   - only `export const NAME = <integer>` and `export const NAME = { KEY: <integer>, ... }`
+//     (emitted as AssemblyScript consts and namespaces of i32 consts), and
+//   - `export const NOTE_TABLE` (emitted as byte data).
+// Nothing here may be edited in assembly/abi.ts; tests/node/abi.test.mjs fails
+// when the generated copy is stale.
+
+// ---- Plan 9 (reference/plan9-notes.md §1.1) -------------------------------
+
+export const ERRMAX = 128;
+export const NNOTE = 5;
+export const NCONT = 0;
+export const NDFLT = 1;
+export const RFNOTEG = 8;
+export const RFPROC = 16;
+export const RFMEM = 32;
+export const RFNOWAIT = 64;
+
+/** Open modes (4e libc.h). */
+export const OMode = { OREAD: 0, OWRITE: 1, ORDWR: 2, OTRUNC: 16 };
+
+/**
+ * System call numbers, as Plan 9's sys.h (and go syscall/zsysnum_plan9.go).
+ * The two pseudo-calls above 1000 are not Plan 9 system calls:
+ *   TICK      the interpreter's safepoint, the stand-in for the clock interrupt:
+ *             a kernel entry and exit where notes are delivered and, in virtual
+ *             time, another proc may be run; it never fails.
+ *   PROCSTART a new M worker's first kernel entry: returns when the kernel first
+ *             schedules the proc (rfork's child side).
+ *
+ * Emulation details of the calling convention (strings are ptr+len, not NUL
+ * terminated) are documented in docs/abi.md.
+ */
+export const Sys = {
+  ERRSTR: 41,
+  CLOSE: 4,
+  DUP: 5,
+  ALARM: 6,
+  EXITS: 8,
+  OPEN: 14,
+  SLEEP: 17,
+  RFORK: 19,
+  PIPE: 21,
+  CREATE: 22,
+  REMOVE: 25,
+  NOTIFY: 28,
+  NOTED: 29,
+  SEMACQUIRE: 37,
+  SEMRELEASE: 38,
+  SEEK: 39,
+  PREAD: 50,
+  PWRITE: 51,
+  TSEMACQUIRE: 52,
+  NSEC: 53,
+  TICK: 1000,
+  PROCSTART: 1001,
+};
+
+// ---- Shared memory map -----------------------------------------------------
+//
+//   [0, 4096)            control words (Ctl)
+//   [4096, 4096+MAX_PROCS*MAILBOX_SIZE)  one syscall mailbox per pid (pid 1..)
+//   [65536, __heap_base) the core's static data (made passive by tools/postlink.mjs)
+//   [__heap_base, ...)   the core's shared heap (assembly/runtime/malloc.ts)
+
+export const PAGE = 65536;
+export const MEMORY_INITIAL_PAGES = 256; // 16 MiB
+export const MEMORY_MAXIMUM_PAGES = 16384; // 1 GiB
+export const MAX_PROCS = 96;
+export const MAILBOX_BASE = 4096;
+export const MAILBOX_SIZE = 512;
+
+/** Control words at fixed addresses (byte offsets). */
+export const Ctl = {
+  INIT_FLAG: 0, // i32: 0 before the first M initialised memory, 1 after
+  HEAP_CURSOR: 8, // i32: next free heap byte (bump allocator, advanced by CAS)
+  HEAP_END: 12, // i32: end of the memory the allocator may use
+  CLOCK_NS: 16, // i64: the kernel clock in ns since boot (virtual time: only the kernel writes it)
+  DOORBELL: 24, // i32: incremented + notified by an M that filled its mailbox
+  SCHED_ROOT: 32, // i32: address of the core's scheduler root (core-owned)
+  EXITING: 36, // i32: nonzero once goexitsall has begun (core-owned)
+  REALTIME: 40, // i32: 1 when the clock is the wall clock
+  BOOT_WALL_NS: 48, // i64: Unix time in ns at boot (what time.Now starts from)
+};
+
+/**
+ * The per-proc syscall mailbox at MAILBOX_BASE + pid*MAILBOX_SIZE.
+ * Protocol (toolchain-facts "mailbox race rule"):
+ *   M:      write NUM/ARGS, store STATE=PENDING, bump+notify DOORBELL,
+ *           Atomics.wait(STATE) while PENDING.
+ *   kernel: compute, write RET (and NOTE/NOTE_LEN if a note is to be delivered
+ *           on this return), then store STATE=DONE and notify STATE.
+ *   ATTN is set by postnote while a note is queued; the interpreter polls it at
+ *   safepoints and enters the kernel with Sys.TICK when it is set.
+ */
+export const Mbox = {
+  STATE: 0, // i32 MboxState
+  ATTN: 4, // i32
+  NUM: 8, // i32
+  NOTE_LEN: 12, // i32: >0 when NOTE holds a note to hand to sigtramp now
+  ARGS: 16, // 6 x i64
+  RET: 64, // i64
+  NOTE: 128, // ERRMAX bytes
+};
+export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };
+
+// ---- The note table (go runtime/signal_plan9.go; plan9-notes §2.3) -----------
+
+/** Flag bits of the note table (go runtime/runtime2.go). */
+export const SigFlag = { NOTIFY: 1, KILL: 2, THROW: 4, PANIC: 8, GOEXIT: 32 };
+
+/** First prefix match wins, in this order. */
+export const NOTE_TABLE: ReadonlyArray<readonly [string, number]> = [
+  ['sys: trap: debug exception', 4],
+  ['sys: trap: invalid opcode', 4],
+  ['sys: trap: fault read', 8],
+  ['sys: trap: fault write', 8],
+  ['sys: trap: divide error', 8],
+  ['sys: fp:', 8],
+  ['sys: trap:', 8],
+  ['sys: write on closed pipe', 1],
+  ['sys:', 4],
+  ['go: exit ', 32],
+  ['kill', 2],
+  ['interrupt', 1 | 2],
+  ['hangup', 1 | 2],
+  ['alarm', 1],
+  ['abort', 1 | 4],
+];
+
+/** What sighandler decided, reported to the kernel's trace (host.trace). */
+export const Decision = {
+  IGNORED_HANGUP: 1, // ignoredNote: exactly "hangup" on an M with ignoreHangup
+  SENT_TO_SIGNAL: 2, // sendNote: queued for os/signal
+  KILL: 3, // goexitsall + exits(note)
+  THROW: 4, // traceback + exit
+  PANIC: 5, // turned into a Go panic in the running goroutine
+  GOEXIT: 6, // "go: exit <s>": exits(s)
+  IGNORED: 7, // no action (NCONT)
+};
+
+/** Core-side trace events (host.trace(kind, a, b, c)); kernel events live in host/kernel. */
+export const TraceKind = {
+  HANDLER: 1, // a=Decision, b=note table index (-1 none), c=goid running
+  GO_CREATE: 2, // a=new goid, b=creator goid
+  GO_START: 3, // a=goid (now running on this M)
+  GO_BLOCK: 4, // a=goid, b=WaitReason
+  GO_UNBLOCK: 5, // a=goid
+  GO_END: 6, // a=goid
+  SYSCALL_ENTER: 7, // a=goid, b=syscall number (entersyscall; P handed off)
+  SYSCALL_EXIT: 8, // a=goid
+  P_HANDOFF: 9, // a=from pid, b=to pid
+  TIMER_SET: 10, // a=timer id, b=when (ms)
+  TIMER_FIRE: 11, // a=timer id
+  TIMER_STOP: 12, // a=timer id
+  IGNORE_HANGUP: 13, // a=1 set, 0 cleared
+};
+
+export const WaitReason = {
+  CHAN_RECV: 1,
+  CHAN_SEND: 2,
+  SELECT: 3,
+  SLEEP: 4,
+  SEMA: 5,
+  SYSCALL: 6,
+  GC: 7,
+  FOREVER: 8,
+};
+
+// ---- Bytecode (docs/bytecode.md is the specification of each op) ------------
+
+export const IMAGE_MAGIC = 0x39726270; // "pbr9" little-endian
+export const IMAGE_VERSION = 1;
+
+/** Fixed type ids of predeclared types; the compiler numbers the rest from FIRST_USER_TYPE. */
+export const TypeId = {
+  NIL: 0,
+  BOOL: 1,
+  INT: 2,
+  INT8: 3,
+  INT16: 4,
+  INT32: 5,
+  INT64: 6,
+  UINT: 7,
+  UINT8: 8,
+  UINT16: 9,
+  UINT32: 10,
+  UINT64: 11,
+  UINTPTR: 12,
+  FLOAT64: 13,
+  STRING: 14,
+  UNSAFE_POINTER: 15,
+  FIRST_USER_TYPE: 16,
+};
+
+/** Kinds of types in the image's type table. */
+export const Kind = {
+  BOOL: 1,
+  INT: 2,
+  INT8: 3,
+  INT16: 4,
+  INT32: 5,
+  INT64: 6,
+  UINT: 7,
+  UINT8: 8,
+  UINT16: 9,
+  UINT32: 10,
+  UINT64: 11,
+  UINTPTR: 12,
+  FLOAT64: 13,
+  STRING: 14,
+  POINTER: 15,
+  SLICE: 16,
+  ARRAY: 17,
+  STRUCT: 18,
+  MAP: 19,
+  CHAN: 20,
+  FUNC: 21,
+  INTERFACE: 22,
+};
+
+/**
+ * Opcodes. Immediates follow the opcode byte, each a little-endian i32 unless
+ * marked i64. See docs/bytecode.md for stack effects and semantics.
+ */
+export const Op = {
+  NOP: 0,
+  // constants and variables
+  CONST: 1, // i64 imm                      -> v
+  LOCAL: 2, // i32 idx                      -> v
+  SETLOCAL: 3, // i32 idx                   v ->
+  GLOBAL: 4, // i32 idx                     -> v
+  SETGLOBAL: 5, // i32 idx                  v ->
+  CAPTURE: 6, // i32 idx                    -> v   (word idx of the running closure)
+  DUP: 7,
+  DROP: 8,
+  SWAP: 9,
+  OVER: 10, // a b -> a b a
+  STRCONST: 11, // i32 image offset of a string header -> s
+  FUNCVAL: 12, // i32 func index             -> closure with no captures
+  TEELOCAL: 13, // i32 idx                  v -> v
+  // integer arithmetic on i64
+  ADD: 20, SUB: 21, MUL: 22, DIV: 23, DIVU: 24, REM: 25, REMU: 26,
+  AND: 27, OR: 28, XOR: 29, ANDNOT: 30, SHL: 31, SHR: 32, SHRU: 33,
+  NEG: 34, COMPL: 35, NOT: 36,
+  EQ: 37, NE: 38, LT: 39, LE: 40, GT: 41, GE: 42, LTU: 43, LEU: 44, GTU: 45, GEU: 46,
+  EXT8S: 47, EXT16S: 48, EXT32S: 49, EXT8U: 50, EXT16U: 51, EXT32U: 52,
+  // float64 (bit patterns in the i64 words)
+  FADD: 60, FSUB: 61, FMUL: 62, FDIV: 63, FNEG: 64,
+  FEQ: 65, FNE: 66, FLT: 67, FLE: 68, FGT: 69, FGE: 70,
+  I2F: 71, U2F: 72, F2I: 73, F2U: 74,
+  // control
+  JMP: 80, // i32 target (byte offset in the function's code)
+  JMPIF: 81, // i32 target                  c ->
+  JMPIFNOT: 82, // i32 target               c ->
+  CALL: 83, // i32 func index               args -> results
+  CALLCLOSURE: 84, // i32 nargs (words)     args f -> results
+  CALLIFACE: 85, // i32 method id, i32 nargs  iface args -> results
+  RET: 86, //                               results ->  (returns to caller)
+  RUNDEFERS: 87, //                         runs this frame's deferred calls, one per execution
+  GO: 88, // i32 func index, i32 nargs      args ->
+  GOCLOSURE: 89, // i32 nargs               args f ->
+  DEFER: 90, // i32 func index, i32 nargs   args ->
+  DEFERCLOSURE: 91, // i32 nargs            args f ->
+  PANIC: 92, //                             iface -> (unwinds)
+  RECOVER: 93, //                           -> iface
+  INTRINSIC: 94, // i32 intrinsic id          args -> results (see Intrinsic)
+  MAKECLOSURE: 95, // i32 func index, i32 ncaptures   caps -> f
+  // memory
+  ALLOC: 100, // i32 bytes                  -> p  (zeroed)
+  LOAD: 101, // i32 offset                  p -> v      (i64 at p+off; nil p panics)
+  STORE: 102, // i32 offset                 p v ->
+  LOAD8U: 103, // i32 offset                p -> v
+  LOAD8S: 104, // i32 offset                p -> v
+  STORE8: 105, // i32 offset                p v ->
+  COPY: 106, // i32 bytes                   dst src ->
+  NEWCOPY: 107, // i32 bytes                src -> p (fresh copy)
+  NILCHECK: 108, //                         p -> p
+  ZERO: 109, // i32 bytes                   p ->
+  // strings (value = pointer to an immutable header {data i32, len i32}; 0 is "")
+  STRLEN: 120, STRINDEX: 121, STRSLICE: 122, // STRSLICE: i32 flags(1=lo,2=hi)
+  STRCAT: 123, STRCMP: 124, STREQ: 125,
+  STRFROMBYTES: 126, BYTESFROMSTR: 127, STRFROMRUNE: 128,
+  STRDECODERUNE: 129, // s i -> rune width
+  STRFROMRUNES: 130, RUNESFROMSTR: 131,
+  // slices (value = pointer to an immutable header {data i32, len i32, cap i32}; 0 is nil)
+  MAKESLICE: 140, // i32 elem bytes         len cap -> s
+  LEN: 141, // s -> len (slice)
+  CAP: 142, // s -> cap
+  INDEXADDR: 143, // i32 elem bytes         s i -> p   (bounds checked)
+  SLICE: 144, // i32 elem bytes, i32 flags(1=lo,2=hi,4=max)  s [lo] [hi] [max] -> s
+  APPEND: 145, // i32 elem bytes            s v -> s   (v: the word, or a block pointer for elems > 8 bytes)
+  APPENDSLICE: 146, // i32 elem bytes       s t -> s
+  COPYSLICE: 147, // i32 elem bytes         dst src -> n
+  ARRAYSLICE: 148, // i32 elem bytes, i32 len, i32 flags   arrayptr [lo] [hi] [max] -> s
+  ARRAYINDEXADDR: 149, // i32 elem bytes, i32 len   arrayptr i -> p
+  SLICELIT: 150, // i32 elem bytes, i32 n   v1..vn -> s   (elems <= 8 bytes)
+  APPENDSTR: 151, //                        s(bytes) str -> s
+  // maps (value = pointer to a map object; 0 is nil)
+  MAKEMAP: 160, // i32 key kind             hint -> m
+  MAPGET: 161, // i32 key kind              m k -> v ok
+  MAPSET: 162, // i32 key kind              m k v ->
+  MAPDELETE: 163, // i32 key kind           m k ->
+  MAPLEN: 164, //                           m -> n
+  MAPITER: 165, //                          m -> it
+  MAPNEXT: 166, //                          it -> k v ok
+  // interfaces (value = pointer to an immutable box {type i32, pad, data i64}; 0 is nil)
+  MAKEIFACE: 170, // i32 type id            v -> iface
+  IFACETYPE: 171, //                        iface -> type id (0 for nil)
+  IFACEDATA: 172, //                        iface -> v
+  ASSERT: 173, // i32 type id               iface -> v           (panics on failure)
+  ASSERTOK: 174, // i32 type id             iface -> v ok
+  ASSERTIFACE: 175, // i32 iface type id    iface -> iface       (panics on failure)
+  ASSERTIFACEOK: 176, // i32 iface type id  iface -> iface ok
+  IFACEEQ: 177, //                          a b -> bool
+  // channels (value = pointer to an hchan; 0 is nil). Elements are one word.
+  MAKECHAN: 180, //                         cap -> c
+  SEND: 181, //                             c v ->
+  RECV: 182, //                             c -> v
+  RECVOK: 183, //                           c -> v ok
+  CLOSE: 184, //                            c ->
+  CHANLEN: 185,
+  CHANCAP: 186,
+  SELECT: 187, // i32 ncases, i32 hasdefault   [c v? kind]*n -> index v ok
+  // printing (builtin print/println: to stderr, as Go's runtime prints)
+  PRINTINT: 190, PRINTUINT: 191, PRINTFLOAT: 192, PRINTSTR: 193, PRINTBOOL: 194,
+  PRINTPTR: 195, PRINTSP: 196, PRINTNL: 197, PRINTIFACE: 198,
+  // debugging
+  LINE: 200, // i32 line (source line of the next instructions; used for tracebacks)
+};
+
+/**
+ * Intrinsics: Go functions declared without a body in src/golib whose work the
+ * runtime does. The compiler maps the qualified Go name to the id; the core
+ * implements each id (assembly/runtime/intrinsics.ts). Argument and result word
+ * counts follow from the Go signature.
+ */
+export const Intrinsic = {
+  // runtime package (src/golib/runtime)
+  'runtime.Gosched': 1,
+  'runtime.LockOSThread': 2,
+  'runtime.UnlockOSThread': 3,
+  'runtime.NumGoroutine': 4,
+  'runtime.GOMAXPROCS': 5,
+  'runtime.Goexit': 6,
+  'runtime.nanotime': 7, // () int64: the kernel clock
+  'runtime.walltime': 8, // () int64: Unix ns
+  'runtime.timeSleep': 9, // (ns int64)
+  'runtime.startTimer': 10, // (when int64, period int64, f func()) int: runs f in a new goroutine at when
+  'runtime.stopTimer': 11, // (id int) bool
+  'runtime.resetTimer': 12, // (id int, when int64) bool
+  'runtime.semacquire': 13, // (addr *uint32)   goroutine-level semaphore (sync)
+  'runtime.semrelease': 14, // (addr *uint32)
+  'runtime.syscall': 15, // (num, a0, a1, a2, a3, a4 int) int   entersyscall..exitsyscall
+  'runtime.rawsyscall': 16, // (num, a0, a1, a2, a3, a4 int) int  no P handoff (non-blocking calls)
+  'runtime.stringData': 17, // (s string) uintptr
+  'runtime.sliceData': 18, // (b []byte) uintptr
+  'runtime.gostringn': 19, // (p uintptr, n int) string  (copies)
+  'runtime.exit': 20, // (code int)  goexitsall + exits
+  'runtime.exitString': 21, // (s string) goexitsall + exits(s)
+  'runtime.ignoreHangup': 22,
+  'runtime.unignoreHangup': 23,
+  'runtime.goid': 24, // () int
+  'runtime.mpid': 25, // () int  pid of the current M (cached by the runtime)
+  'runtime.typeString': 26, // (x any) string  the dynamic type's name, as %T prints it
+  'runtime.formatFloat': 27, // (f float64, fmt byte, prec int) string
+  'runtime.KeepAlive': 28,
+  'runtime.signalEnable': 29, // (note string)   os/signal (later issues)
+  'runtime.signalRecv': 30, // () string
+  'runtime.printString': 31, // (fd int, s string)  write to stdout/stderr without fmt
+  'runtime.ifaceWords': 32, // (x any) (typeid int, data uintptr)
+  'runtime.typeName': 34, // (id int) string  a type id's name, as %T prints it
+  'runtime.args': 35, // () []string  the program's arguments (os.Args)
+  'runtime.traceback': 36, // ()  print the running goroutine's frames to stderr, as Go does after panic:
+  'runtime.typeKind': 33, // (x any) int  Kind of the dynamic type
+  // aliases Go links by name from other packages
+  'internal/poll.runtime_ignoreHangup': 22,
+  'internal/poll.runtime_unignoreHangup': 23,
+  'sync.runtime_Semacquire': 13,
+  'sync.runtime_Semrelease': 14,
+  'time.Sleep': 9,
+  'time.runtimeNano': 7,
+  'time.walltime': 8,
+  'time.startTimer': 10,
+  'time.stopTimer': 11,
+  'time.resetTimer': 12,
+};
+
+/** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */
+export const PanicCode = {
+  INDEX: 1,
+  SLICE: 2,
+  DIVIDE: 3,
+  NILDEREF: 4,
+  NILMAP: 5,
+  SENDCLOSED: 6,
+  CLOSENIL: 7,
+  CLOSECLOSED: 8,
+  TYPEASSERT: 9,
+  MAKESLICE: 10,
+  SHIFT: 11,
+  MAKECHAN: 12,
+  UNCOMPARABLE: 13,
+};
+
+/** Image header offsets (docs/bytecode.md "Program image"). */
+export const Img = {
+  MAGIC: 0,
+  VERSION: 4,
+  NFUNCS: 8,
+  FUNCS: 12,
+  NTYPES: 16,
+  TYPES: 20,
+  NMETHODNAMES: 24,
+  METHODNAMES: 28,
+  NGLOBALS: 32,
+  ENTRY: 36,
+  NSTRINGS: 40,
+  STRINGS: 44,
+  HOOK_FATALPANIC: 48,
+  HOOK_PANICRUNTIME: 52,
+  HEADER_SIZE: 64,
+  FUNC_SIZE: 40,
+};
+
+/** Func record field offsets. */
+export const FuncRec = {
+  CODE: 0,
+  CODELEN: 4,
+  NPARAMS: 8,
+  NRESULTS: 12,
+  NLOCALS: 16,
+  MAXSTACK: 20,
+  NAME: 24,
+  FILE: 28,
+  RECOVERPC: 32,
+  FLAGS: 36,
+};
+
+/** Type record field offsets. */
+export const TypeRec = {
+  KIND: 0,
+  SIZE: 4,
+  NAME: 8,
+  ELEM: 12,
+  KEY: 16,
+  LEN: 20,
+  NFIELDS: 24,
+  FIELDS: 28,
+  NMETHODS: 32,
+  METHODS: 36,
+  SIZEOF: 40,
+};
