@@ -101,6 +101,36 @@ export namespace Intrinsic {
   export const time_startTimer: i32 = 10;
   export const time_stopTimer: i32 = 11;
   export const time_resetTimer: i32 = 12;
+  export const syscall_runtime_syscall: i32 = 15;
+  export const syscall_runtime_rawsyscall: i32 = 16;
+  export const syscall_runtime_stringData: i32 = 17;
+  export const syscall_runtime_sliceData: i32 = 18;
+  export const syscall_Exit: i32 = 20;
+  export const os_runtime_args: i32 = 35;
+  export const strconv_runtime_formatFloat: i32 = 27;
+  export const internal_reflectlite_ifaceWords: i32 = 32;
+  export const internal_reflectlite_typeName: i32 = 34;
+  export const internal_reflectlite_kindOf: i32 = 37;
+  export const internal_reflectlite_elemOf: i32 = 38;
+  export const internal_reflectlite_lenOf: i32 = 39;
+  export const internal_reflectlite_sizeOf: i32 = 40;
+  export const internal_reflectlite_numField: i32 = 41;
+  export const internal_reflectlite_field: i32 = 42;
+  export const internal_reflectlite_loadWord: i32 = 43;
+  export const internal_reflectlite_loadByte: i32 = 44;
+  export const internal_reflectlite_packEface: i32 = 45;
+  export const internal_reflectlite_implements: i32 = 46;
+  export const internal_reflectlite_storeWord: i32 = 47;
+  export const internal_reflectlite_memmove: i32 = 48;
+  export const sync_atomic_CompareAndSwapInt32: i32 = 49;
+  export const sync_atomic_AddInt32: i32 = 50;
+  export const sync_atomic_LoadInt32: i32 = 51;
+  export const sync_atomic_StoreInt32: i32 = 52;
+  export const sync_atomic_CompareAndSwapInt64: i32 = 53;
+  export const sync_atomic_AddInt64: i32 = 54;
+  export const sync_atomic_LoadInt64: i32 = 55;
+  export const sync_atomic_StoreInt64: i32 = 56;
+  export const internal_poll_runtime_pollVariant: i32 = 57;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;

@@ -389,6 +389,46 @@ export const Intrinsic = {
   'time.startTimer': 10,
   'time.stopTimer': 11,
   'time.resetTimer': 12,
+  // Added for src/golib (additive). Aliases: Go links these by name.
+  'syscall.runtime_syscall': 15,
+  'syscall.runtime_rawsyscall': 16,
+  'syscall.runtime_stringData': 17,
+  'syscall.runtime_sliceData': 18,
+  'syscall.Exit': 20, // go runtime/runtime.go links syscall_Exit to exit
+  'os.runtime_args': 35,
+  'strconv.runtime_formatFloat': 27,
+  'internal/reflectlite.ifaceWords': 32,
+  'internal/reflectlite.typeName': 34,
+  // internal/reflectlite: what fmt (%v of structs, slices, pointers) and
+  // errors.As need of the image's type table, without a reflect package.
+  // Type ids are the image's; 0 is nil.
+  'internal/reflectlite.kindOf': 37, // (typ int) int  Kind of a type id (0 for nil)
+  'internal/reflectlite.elemOf': 38, // (typ int) int  elem type id (pointer, slice, array, chan, map value)
+  'internal/reflectlite.lenOf': 39, // (typ int) int  array length
+  'internal/reflectlite.sizeOf': 40, // (typ int) int  size in a block (bytecode.md "Sizes in blocks")
+  'internal/reflectlite.numField': 41, // (typ int) int
+  'internal/reflectlite.field': 42, // (typ int, i int) (name string, ftyp int, offset int)
+  'internal/reflectlite.loadWord': 43, // (addr uintptr) int  the i64 at addr
+  'internal/reflectlite.loadByte': 44, // (addr uintptr) int  the byte at addr (zero-extended)
+  'internal/reflectlite.packEface': 45, // (typ int, word int) any  MAKEIFACE with a run-time type id
+  'internal/reflectlite.implements': 46, // (typ int, iface int) bool  typ's method set covers interface type iface
+  'internal/reflectlite.storeWord': 47, // (addr uintptr, v int)
+  'internal/reflectlite.memmove': 48, // (dst, src uintptr, n int)
+  // sync/atomic on one 64-bit word holding the canonical (sign-extended)
+  // value. With one P only one M runs bytecode, but the core must still not
+  // put a safepoint inside one of these.
+  'sync/atomic.CompareAndSwapInt32': 49, // (addr *int32, old, new int32) bool
+  'sync/atomic.AddInt32': 50, // (addr *int32, delta int32) int32  (the new value)
+  'sync/atomic.LoadInt32': 51, // (addr *int32) int32
+  'sync/atomic.StoreInt32': 52, // (addr *int32, v int32)
+  'sync/atomic.CompareAndSwapInt64': 53, // (addr *int64, old, new int64) bool
+  'sync/atomic.AddInt64': 54, // (addr *int64, delta int64) int64
+  'sync/atomic.LoadInt64': 55, // (addr *int64) int64
+  'sync/atomic.StoreInt64': 56, // (addr *int64, v int64)
+  // internal/poll: which setDeadlineImpl runs, read once at package init:
+  // 0 = current Go (issue-57114 fix, d <= 0 is past), 1 = Go 1.19.8 (pre-fix).
+  // The host sets it from a run option; a core without it may return 0.
+  'internal/poll.runtime_pollVariant': 57, // () int
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */
