@@ -1,0 +1,31 @@
+// The compile worker: the compiler is synchronous, and compiling a program with the Go library
+// under it takes long enough to freeze a page, so it runs here and never on the main thread.
+import { compile } from '../src/api/index.ts';
+import { golibLoader } from './golib.ts';
+
+export interface CompileRequest {
+  id: number;
+  source: string;
+  filename: string;
+}
+
+export type CompileReply =
+  | { id: number; ok: true; program: unknown; ms: number }
+  | { id: number; ok: false; message: string; ms: number };
+
+self.onmessage = (ev: MessageEvent<CompileRequest>) => {
+  const { id, source, filename } = ev.data;
+  const t0 = performance.now();
+  let reply: CompileReply;
+  try {
+    const program = compile(source, { filename, loader: golibLoader });
+    reply = { id, ok: true, program, ms: performance.now() - t0 };
+  } catch (e) {
+    // A CompileError's message is its `file:line:col: message` lines; anything else is a
+    // compiler bug, shown as such rather than swallowed.
+    const err = e as Error;
+    const message = err && err.name === 'CompileError' ? err.message : `compiler failure: ${err?.stack ?? String(e)}`;
+    reply = { id, ok: false, message, ms: performance.now() - t0 };
+  }
+  (self as unknown as Worker).postMessage(reply);
+};

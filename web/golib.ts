@@ -1,0 +1,46 @@
+// The compiler's PackageLoader for the browser: the Go library sources of src/golib, bundled
+// by vite at build time (the Node loader reads the same files from disk).
+//
+// import.meta.glob is expanded by vite into a table of every matching file's text; the keys are
+// paths relative to this file, so '../src/golib/internal/poll/fd_plan9.go' is package
+// 'internal/poll', file 'fd_plan9.go'.
+
+export interface GoFile {
+  name: string;
+  source: string;
+}
+
+const files = import.meta.glob('../src/golib/**/*.go', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+const prefix = '../src/golib/';
+
+// importPath -> its .go files, tests excluded, sorted by name so compiles are reproducible.
+const packages = new Map<string, GoFile[]>();
+for (const [path, source] of Object.entries(files)) {
+  const rel = path.slice(prefix.length);
+  const slash = rel.lastIndexOf('/');
+  if (slash < 0) continue; // a file directly in golib/ belongs to no package
+  const dir = rel.slice(0, slash);
+  const name = rel.slice(slash + 1);
+  if (name.endsWith('_test.go')) continue;
+  let list = packages.get(dir);
+  if (!list) packages.set(dir, (list = []));
+  list.push({ name, source });
+}
+for (const list of packages.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/** The files of one package of src/golib; an empty list when there is no such package. */
+export function golibLoader(importPath: string): GoFile[] {
+  return packages.get(importPath) ?? [];
+}
+
+/** How many packages and files were bundled (shown on the page, checked by the test). */
+export function golibStats(): { packages: number; files: number } {
+  let n = 0;
+  for (const list of packages.values()) n += list.length;
+  return { packages: packages.size, files: n };
+}
