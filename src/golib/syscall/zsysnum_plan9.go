@@ -30,10 +30,12 @@ const (
 
 // Open modes (defs.ts OMode; Plan 9 libc.h).
 const (
-	O_RDONLY = 0
-	O_WRONLY = 1
-	O_RDWR   = 2
-	O_TRUNC  = 16
+	O_RDONLY  = 0
+	O_WRONLY  = 1
+	O_RDWR    = 2
+	O_TRUNC   = 16
+	O_CLOEXEC = 32
+	O_EXCL    = 4096
 )
 
 // Plan 9 limits and note-handler modes (defs.ts).

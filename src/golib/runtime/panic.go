@@ -1,0 +1,172 @@
+package runtime
+
+// panicRuntime is the image's hook the core calls when an instruction fails
+// (docs/bytecode.md "PanicCode"): it builds the value Go's runtime would
+// panic with, with Go 1.19's exact text, and panics as if the failing
+// instruction had called panic.
+func panicRuntime(code, a, b int) {
+	switch code {
+	case panicIndex:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsIndex})
+	case panicSlice:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSliceAcap})
+	case panicSliceAlen:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSliceAlen})
+	case panicSliceB:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSliceB})
+	case panicDivide:
+		panic(divideError)
+	case panicNilderef:
+		panic(memoryError)
+	case panicNilmap:
+		panic(plainError("assignment to entry in nil map"))
+	case panicSendclosed:
+		panic(plainError("send on closed channel"))
+	case panicClosenil:
+		panic(plainError("close of nil channel"))
+	case panicCloseclosed:
+		panic(plainError("close of closed channel"))
+	case panicTypeassert:
+		panic(newTypeAssertionError(a, b))
+	case panicMakeslice:
+		panic(errorString("makeslice: len out of range"))
+	case panicMakeslicecap:
+		panic(errorString("makeslice: cap out of range"))
+	case panicShift:
+		panic(shiftError)
+	case panicMakechan:
+		panic(plainError("makechan: size out of range"))
+	case panicUncomparable:
+		panic(errorString("comparing uncomparable type " + typeName(a)))
+	case panicUnhashable:
+		panic(errorString("hash of unhashable type " + typeName(a)))
+	}
+	panic(errorString("unknown runtime panic code " + itoa(code)))
+}
+
+// The values of Go's runtime (go runtime/panic.go).
+var (
+	divideError = error(errorString("integer divide by zero"))
+	memoryError = error(errorString("invalid memory address or nil pointer dereference"))
+	shiftError  = error(errorString("negative shift amount"))
+)
+
+func newTypeAssertionError(concrete, asserted int) *TypeAssertionError {
+	e := &TypeAssertionError{concrete: concrete, asserted: asserted}
+	if concrete != 0 && kindOf(asserted) == kindInterface {
+		e.missingMethod = missingMethod(concrete, asserted)
+	}
+	return e
+}
+
+// kindOf and missingMethod read the image's type table
+// (internal/reflectlite's intrinsics, linked here by name).
+func kindOf(typ int) int
+func missingMethod(typ int, iface int) string
+
+type stringer interface {
+	String() string
+}
+
+// fatalpanic is the image's hook the core calls on a goroutine whose panic
+// unwound every frame: it prints what Go's printpanics and dopanic_m print,
+// then ends the program with exit status 2 (go runtime/panic.go).
+func fatalpanic(v any) {
+	// preprintpanics: an error or Stringer is printed as its text.
+	switch x := v.(type) {
+	case error:
+		v = x.Error()
+	case stringer:
+		v = x.String()
+	}
+	print("panic: ")
+	printpanicval(v)
+	print("\n")
+	print("\ngoroutine ", goid(), " [running]:\n")
+	traceback()
+	exit(2)
+}
+
+// printpanicval prints an argument passed to panic, as Go's printany does:
+// with the builtin print, whose formats are the runtime's.
+func printpanicval(v any) {
+	switch x := v.(type) {
+	case nil:
+		print("nil")
+	case bool:
+		print(x)
+	case int:
+		print(x)
+	case int8:
+		print(x)
+	case int16:
+		print(x)
+	case int32:
+		print(x)
+	case int64:
+		print(x)
+	case uint:
+		print(x)
+	case uint8:
+		print(x)
+	case uint16:
+		print(x)
+	case uint32:
+		print(x)
+	case uint64:
+		print(x)
+	case uintptr:
+		print(x)
+	case float64:
+		print(x)
+	case string:
+		print(x)
+	default:
+		printanycustomtype(v)
+	}
+}
+
+// printanycustomtype prints a value of a named type by its kind: the type's
+// name and the value in parentheses, or the type and the data address.
+func printanycustomtype(v any) {
+	typestring := typeString(v)
+	_, data := ifaceWords(v)
+	switch typeKind(v) {
+	case kindString:
+		print(typestring, `("`, packEface(typeIdString, data).(string), `")`)
+	case kindBool:
+		print(typestring, "(", data != 0, ")")
+	case kindInt, kindInt8, kindInt16, kindInt32, kindInt64:
+		print(typestring, "(", int64(data), ")")
+	case kindUint, kindUint8, kindUint16, kindUint32, kindUint64, kindUintptr:
+		print(typestring, "(", uint64(data), ")")
+	case kindFloat64:
+		print(typestring, "(", packEface(typeIdFloat64, data).(float64), ")")
+	default:
+		print("(", typestring, ") ", hex(data))
+	}
+}
+
+// hex is v as the runtime prints a pointer: 0x and lower-case hex digits.
+func hex(v uintptr) string {
+	const dig = "0123456789abcdef"
+	var buf [18]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = dig[v%16]
+		v /= 16
+		if v == 0 {
+			break
+		}
+	}
+	i--
+	buf[i] = 'x'
+	i--
+	buf[i] = '0'
+	return string(buf[i:])
+}
+
+// packEface makes an interface of a type id and a data word
+// (internal/reflectlite.packEface, linked here by name).
+func packEface(typ int, word uintptr) any
