@@ -120,7 +120,7 @@ export namespace Intrinsic {
   export const internal_reflectlite_loadByte: i32 = 44;
   export const internal_reflectlite_packEface: i32 = 45;
   export const internal_reflectlite_implements: i32 = 46;
-  export const internal_reflectlite_storeWord: i32 = 47;
+  export const internal_reflectlite_store: i32 = 47;
   export const internal_reflectlite_memmove: i32 = 48;
   export const sync_atomic_CompareAndSwapInt32: i32 = 49;
   export const sync_atomic_AddInt32: i32 = 50;
@@ -131,6 +131,10 @@ export namespace Intrinsic {
   export const sync_atomic_LoadInt64: i32 = 55;
   export const sync_atomic_StoreInt64: i32 = 56;
   export const internal_poll_runtime_pollVariant: i32 = 57;
+  export const internal_reflectlite_missingMethod: i32 = 58;
+  export const runtime_kindOf: i32 = 37;
+  export const runtime_packEface: i32 = 45;
+  export const runtime_missingMethod: i32 = 58;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;
@@ -183,6 +187,8 @@ export namespace OMode {
   export const OWRITE: i32 = 1;
   export const ORDWR: i32 = 2;
   export const OTRUNC: i32 = 16;
+  export const OCEXEC: i32 = 32;
+  export const OEXCL: i32 = 4096;
 }
 export namespace Op {
   export const NOP: i32 = 0;
@@ -346,6 +352,10 @@ export namespace PanicCode {
   export const SHIFT: i32 = 11;
   export const MAKECHAN: i32 = 12;
   export const UNCOMPARABLE: i32 = 13;
+  export const SLICE_ALEN: i32 = 14;
+  export const SLICE_B: i32 = 15;
+  export const MAKESLICECAP: i32 = 16;
+  export const UNHASHABLE: i32 = 17;
 }
 export const RFMEM: i32 = 32;
 export const RFNOTEG: i32 = 8;

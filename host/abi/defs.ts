@@ -22,7 +22,7 @@ export const RFMEM = 32;
 export const RFNOWAIT = 64;
 
 /** Open modes (4e libc.h). */
-export const OMode = { OREAD: 0, OWRITE: 1, ORDWR: 2, OTRUNC: 16 };
+export const OMode = { OREAD: 0, OWRITE: 1, ORDWR: 2, OTRUNC: 16, OCEXEC: 32, OEXCL: 0x1000 };
 
 /**
  * System call numbers, as Plan 9's sys.h (and go syscall/zsysnum_plan9.go).
@@ -412,7 +412,7 @@ export const Intrinsic = {
   'internal/reflectlite.loadByte': 44, // (addr uintptr) int  the byte at addr (zero-extended)
   'internal/reflectlite.packEface': 45, // (typ int, word int) any  MAKEIFACE with a run-time type id
   'internal/reflectlite.implements': 46, // (typ int, iface int) bool  typ's method set covers interface type iface
-  'internal/reflectlite.storeWord': 47, // (addr uintptr, v int)
+  'internal/reflectlite.store': 47, // (addr uintptr, typ int, v any)  *addr = v as type typ: the box word if typ is an interface, else v's data word (blocks of struct/array types are copied, sizeOf(typ) bytes)
   'internal/reflectlite.memmove': 48, // (dst, src uintptr, n int)
   // sync/atomic on one 64-bit word holding the canonical (sign-extended)
   // value. With one P only one M runs bytecode, but the core must still not
@@ -429,6 +429,10 @@ export const Intrinsic = {
   // 0 = current Go (issue-57114 fix, d <= 0 is past), 1 = Go 1.19.8 (pre-fix).
   // The host sets it from a run option; a core without it may return 0.
   'internal/poll.runtime_pollVariant': 57, // () int
+  'internal/reflectlite.missingMethod': 58, // (typ int, iface int) string  first method of iface typ lacks ("" if none)
+  'runtime.kindOf': 37, // the runtime's panic texts read the type table too
+  'runtime.packEface': 45,
+  'runtime.missingMethod': 58,
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */
@@ -446,6 +450,12 @@ export const PanicCode = {
   SHIFT: 11,
   MAKECHAN: 12,
   UNCOMPARABLE: 13,
+  // Added for Go's exact slice texts (src/golib/runtime/error.go); SLICE is
+  // then "[:a] with capacity b" (Go's boundsSliceAcap, slicing a slice).
+  SLICE_ALEN: 14, // s[:a] of a string or array: "slice bounds out of range [:a] with length b"
+  SLICE_B: 15, // s[a:b] with a > b: "slice bounds out of range [a:b]"
+  MAKESLICECAP: 16, // "makeslice: cap out of range"
+  UNHASHABLE: 17, // a = type id: "hash of unhashable type T"
 };
 
 /** Image header offsets (docs/bytecode.md "Program image"). */
