@@ -1,0 +1,46 @@
+// #c: /dev/cons (the run's stdin, stdout and stderr), /dev/pid, /dev/bintime
+// (4e port/devcons.c).
+import type { Kernel } from '../kernel.js';
+import { KError, Proc, Enonexist, Eperm } from '../proc.js';
+import { newChan, readstr, Fgrp, type Chan, type Dev } from './dev.js';
+
+type Cons = { file: 'cons' | 'pid' | 'bintime'; stream: 'stdout' | 'stderr' };
+
+export const consdev: Dev = {
+  name: 'cons',
+  open(_k, _p, path, mode) {
+    const f = path.join('/');
+    if (f !== 'cons' && f !== 'pid' && f !== 'bintime') throw new KError(Enonexist);
+    if (f !== 'cons' && (mode & 3) !== 0) throw new KError(Eperm);
+    return newChan(consdev, '/dev/' + f, mode, { file: f, stream: 'stdout' } satisfies Cons);
+  },
+  read(k: Kernel, p: Proc, c: Chan, n: number, off: bigint) {
+    const a = c.aux as Cons;
+    switch (a.file) {
+      case 'cons':
+        return new Uint8Array(0); // no keyboard: stdin is at end of file
+      case 'pid':
+        // Plan 9's readnum: "%11d " (the reading proc's pid: go's getpid reads #c/pid on each M).
+        return readstr(String(p.pid).padStart(11, ' ') + ' ', n, off);
+      case 'bintime': {
+        const b = new Uint8Array(8);
+        new DataView(b.buffer).setBigInt64(0, k.clock.bootWall + k.clock.now());
+        return b.slice(Number(off), Number(off) + n);
+      }
+    }
+  },
+  write(k, _p, c, data) {
+    const a = c.aux as Cons;
+    if (a.file !== 'cons') throw new KError(Eperm);
+    k.out(a.stream, data.slice());
+    return data.length;
+  },
+  close() {},
+};
+
+/** fd 0, 1 and 2 of pid 1: /dev/cons, the latter two streamed to the host's stdout and stderr. */
+export function openStd(_k: Kernel, fg: Fgrp): void {
+  fg.add(newChan(consdev, '/dev/cons', 0, { file: 'cons', stream: 'stdout' } satisfies Cons));
+  fg.add(newChan(consdev, '/dev/cons', 1, { file: 'cons', stream: 'stdout' } satisfies Cons));
+  fg.add(newChan(consdev, '/dev/cons', 1, { file: 'cons', stream: 'stderr' } satisfies Cons));
+}

@@ -1,0 +1,282 @@
+// #I: /net/tcp over an in-emulator loopback, and /net/cs (4e ip/devip.c,
+// ip/tcp.c, ndb/cs). Go's net package drives it as on Plan 9
+// (go net/ipsock_plan9.go): write "tcp!host!port" to /net/cs and read back
+// "/net/tcp/clone host!port"; open clone and read the conversation number;
+// write "announce host!port" or "connect host!port" to its ctl; open
+// <n>/listen (blocks until a call) and read the new conversation's number;
+// read <n>/local and <n>/remote; read and write <n>/data; "close" or
+// "hangup" on ctl, or the last close, hangs the conversation up and the
+// peer's reads fail with "Hangup" once its queue is drained.
+import type { Kernel } from '../kernel.js';
+import { Block, KError, Proc, Rendez, Enonexist, Eperm } from '../proc.js';
+import { newChan, readstr, type Chan, type Dev } from './dev.js';
+
+/** 4e qio's limit on a conversation's queue: a write beyond it waits (after queueing). */
+const QLIMIT = 64 * 1024;
+const FIRST_EPHEMERAL = 40000;
+const Ehangup = 'Hangup';
+
+type ConvState = 'idle' | 'announced' | 'connected' | 'closed';
+
+export class Conv {
+  state: ConvState = 'idle';
+  inuse = false;
+  ref = 0;
+  lip = '127.0.0.1';
+  lport = 0;
+  rip = '0.0.0.0';
+  rport = 0;
+  peer: Conv | null = null;
+  /** Data that arrived for this end, and whether no more can come. */
+  rq: Uint8Array[] = [];
+  rqlen = 0;
+  hungup = false;
+  readonly rqR = new Rendez(); // readers wait for data or hangup
+  readonly rqW = new Rendez(); // writers to this queue wait for room
+  readonly listenR = new Rendez();
+  calls: Conv[] = [];
+  constructor(readonly n: number) {}
+
+  reset(): void {
+    this.state = 'idle';
+    this.inuse = false;
+    this.ref = 0;
+    this.lip = '127.0.0.1';
+    this.lport = this.rport = 0;
+    this.rip = '0.0.0.0';
+    this.peer = null;
+    this.rq = [];
+    this.rqlen = 0;
+    this.hungup = false;
+    this.calls = [];
+  }
+}
+
+export class NetStack {
+  readonly convs: Conv[] = [];
+  readonly announced = new Map<number, Conv>();
+  private nextport = FIRST_EPHEMERAL;
+
+  clone(): Conv {
+    let c = this.convs.find((c) => !c.inuse);
+    if (!c) this.convs.push((c = new Conv(this.convs.length)));
+    c.reset();
+    c.inuse = true;
+    return c;
+  }
+
+  ephemeral(): number {
+    while (this.announced.has(this.nextport)) this.nextport++;
+    return this.nextport++;
+  }
+}
+
+type NetFile = 'clone' | 'ctl' | 'data' | 'listen' | 'local' | 'remote' | 'status';
+type NetAux = { kind: 'tcp'; conv: Conv; file: NetFile } | { kind: 'cs'; answer: string };
+
+/** "127.0.0.1!80", "*!0", "80" -> [ip, port]. */
+function parseAddr(s: string): [string, number] {
+  const i = s.lastIndexOf('!');
+  const host = i >= 0 ? s.slice(0, i) : '*';
+  const ps = i >= 0 ? s.slice(i + 1) : s;
+  if (!/^[0-9]+$/.test(ps)) throw new KError('bad address: ' + s);
+  const port = Number(ps);
+  if (port > 65535) throw new KError('bad address: ' + s);
+  return [host === '*' || host === '' ? '0.0.0.0' : host, port];
+}
+
+function isLoopback(ip: string): boolean {
+  return ip === '0.0.0.0' || ip === 'localhost' || ip.startsWith('127.') || ip === '::1' || ip === '::';
+}
+
+/** Hang the conversation up: both ends' readers see Hangup after their data. */
+function hangup(k: Kernel, c: Conv): void {
+  if (c.state === 'announced') {
+    k.net.announced.delete(c.lport);
+    for (const call of c.calls) hangup(k, call);
+    c.calls = [];
+    k.wakeup(c.listenR);
+  }
+  if (c.state === 'connected') {
+    const q = c.peer;
+    if (q) {
+      q.hungup = true;
+      k.wakeup(q.rqR);
+      k.wakeup(q.rqW);
+    }
+  }
+  c.state = 'closed';
+  c.hungup = true;
+  k.wakeup(c.rqR);
+  k.wakeup(c.rqW);
+}
+
+function ctl(k: Kernel, c: Conv, msg: string): void {
+  const f = msg.trim().split(/\s+/);
+  switch (f[0]) {
+    case 'connect': {
+      if (c.state !== 'idle') throw new KError('already connected');
+      const [ip, port] = parseAddr(f[1] ?? '');
+      const l = isLoopback(ip) ? k.net.announced.get(port) : undefined;
+      if (!l || l.state !== 'announced') throw new KError('connection refused');
+      c.lport = f[2] ? parseAddr(f[2])[1] || k.net.ephemeral() : k.net.ephemeral();
+      c.lip = '127.0.0.1';
+      c.rip = '127.0.0.1';
+      c.rport = port;
+      c.state = 'connected';
+      const s = k.net.clone();
+      s.state = 'connected';
+      s.lip = '127.0.0.1';
+      s.lport = port;
+      s.rip = '127.0.0.1';
+      s.rport = c.lport;
+      s.peer = c;
+      c.peer = s;
+      l.calls.push(s);
+      k.wakeup(l.listenR);
+      return;
+    }
+    case 'announce': {
+      if (c.state !== 'idle') throw new KError('already announced or connected');
+      const [ip, p] = parseAddr(f[1] ?? '');
+      const port = p === 0 ? k.net.ephemeral() : p;
+      if (k.net.announced.has(port)) throw new KError('address in use');
+      c.lip = ip;
+      c.lport = port;
+      c.state = 'announced';
+      k.net.announced.set(port, c);
+      return;
+    }
+    case 'close':
+    case 'hangup':
+      hangup(k, c);
+      return;
+    case 'keepalive':
+    case 'bind':
+    case 'ttl':
+    case 'tos':
+      return;
+    default:
+      throw new KError('bad control message');
+  }
+}
+
+function release(k: Kernel, c: Conv): void {
+  if (--c.ref > 0) return;
+  if (c.state !== 'idle' && c.state !== 'closed') hangup(k, c);
+  c.reset();
+}
+
+function tcpread(k: Kernel, c: Conv, file: NetFile, n: number, off: bigint): Uint8Array | Block {
+  switch (file) {
+    case 'ctl':
+    case 'clone':
+      return readstr(String(c.n), n, off);
+    case 'local':
+      return readstr(`${c.lip}!${c.lport}`, n, off);
+    case 'remote':
+      return readstr(`${c.rip}!${c.rport}`, n, off);
+    case 'status':
+      return readstr(`tcp/${c.n} ${c.ref} ${c.state === 'connected' ? 'Established' : c.state === 'announced' ? 'Listen' : 'Closed'}\n`, n, off);
+    case 'data': {
+      if (c.rqlen > 0) {
+        // Take up to n bytes; the queue is a byte stream.
+        const out = new Uint8Array(Math.min(n, c.rqlen));
+        let got = 0;
+        while (got < out.length) {
+          const b = c.rq[0];
+          const take = Math.min(b.length, out.length - got);
+          out.set(b.subarray(0, take), got);
+          got += take;
+          if (take === b.length) c.rq.shift();
+          else c.rq[0] = b.subarray(take);
+        }
+        c.rqlen -= got;
+        if (c.rqlen < QLIMIT) k.wakeup(c.rqW);
+        return out;
+      }
+      if (n === 0) return new Uint8Array(0);
+      if (c.hungup || c.state !== 'connected') throw new KError(Ehangup);
+      return new Block(c.rqR);
+    }
+    default:
+      throw new KError(Eperm);
+  }
+}
+
+function tcpwrite(k: Kernel, p: Proc, c: Conv, file: NetFile, data: Uint8Array): number | Block {
+  switch (file) {
+    case 'ctl':
+    case 'clone':
+      ctl(k, c, new TextDecoder().decode(data));
+      return data.length;
+    case 'data': {
+      const x = p.sc!.x;
+      const q = c.peer;
+      if (!x.queued) {
+        if (c.hungup || c.state !== 'connected' || !q || q.state !== 'connected') throw new KError(Ehangup);
+        // qbwrite: queue first, then wait for flow control, so an interrupt cannot tear the message.
+        if (data.length > 0) {
+          q.rq.push(data);
+          q.rqlen += data.length;
+          k.wakeup(q.rqR);
+        }
+        x.queued = true;
+      }
+      if (!q || q.rqlen <= QLIMIT || q.hungup || c.hungup) return data.length;
+      return new Block(q.rqW);
+    }
+    default:
+      throw new KError(Eperm);
+  }
+}
+
+export const netdev: Dev = {
+  name: 'net',
+  open(k, _p, path, mode) {
+    if (path.length === 1 && path[0] === 'cs') return newChan(netdev, '/net/cs', mode, { kind: 'cs', answer: '' });
+    if (path[0] !== 'tcp') throw new KError(Enonexist);
+    if (path.length === 2 && path[1] === 'clone') {
+      const c = k.net.clone();
+      c.ref = 1;
+      return newChan(netdev, `/net/tcp/${c.n}/ctl`, mode, { kind: 'tcp', conv: c, file: 'ctl' });
+    }
+    if (path.length !== 3 || !/^[0-9]+$/.test(path[1])) throw new KError(Enonexist);
+    const c = k.net.convs[Number(path[1])];
+    const file = path[2] as NetFile;
+    if (!c || !c.inuse || !['ctl', 'data', 'listen', 'local', 'remote', 'status'].includes(file)) throw new KError(Enonexist);
+    if (file === 'listen') {
+      if (c.state !== 'announced') throw new KError(c.hungup ? Ehangup : 'not announced');
+      const call = c.calls.shift();
+      if (!call) return new Block(c.listenR);
+      // The listen fd is the new conversation's ctl.
+      call.ref++;
+      return newChan(netdev, `/net/tcp/${call.n}/ctl`, mode, { kind: 'tcp', conv: call, file: 'ctl' });
+    }
+    c.ref++;
+    return newChan(netdev, `/net/tcp/${c.n}/${file}`, mode, { kind: 'tcp', conv: c, file });
+  },
+  read(k, _p, ch: Chan, n, off) {
+    const a = ch.aux as NetAux;
+    if (a.kind === 'cs') return readstr(a.answer, n, off);
+    return tcpread(k, a.conv, a.file, n, off);
+  },
+  write(k, p, ch: Chan, data) {
+    const a = ch.aux as NetAux;
+    if (a.kind === 'cs') {
+      // ndb/cs for the loopback: "tcp!host!port" -> "/net/tcp/clone host!port".
+      const f = new TextDecoder().decode(data).trim().split('!');
+      if (f.length !== 3 || f[0] !== 'tcp') throw new KError("cs: can't translate address");
+      const host = f[1] === 'localhost' ? '127.0.0.1' : f[1];
+      if (!/^[0-9]+$/.test(f[2])) throw new KError("cs: can't translate service");
+      a.answer = `/net/tcp/clone ${host}!${f[2]}\n`;
+      ch.offset = 0n;
+      return data.length;
+    }
+    return tcpwrite(k, p, a.conv, a.file, data);
+  },
+  close(k, ch: Chan) {
+    const a = ch.aux as NetAux;
+    if (a.kind === 'tcp') release(k, a.conv);
+  },
+};

@@ -1,0 +1,590 @@
+// The kernel: one event-driven thread that owns every proc, note queue,
+// device and the clock, like a uniprocessor Plan 9 kernel. It learns of
+// system calls through the doorbell word (Atomics.waitAsync), runs each to
+// completion or puts the proc to sleep, and in virtual time lets at most
+// one proc run outside the kernel.
+import {
+  Ctl, Mbox, MboxState, MAILBOX_BASE, MAILBOX_SIZE, MAX_PROCS, ERRMAX, NCONT, NDFLT, Sys,
+} from '../abi/defs.js';
+import { spawn, waitAsync, type Peer } from '../platform/index.js';
+import { MboxX, SysX, TRACE_REC } from '../m/mailbox.js';
+import { Clock, Rand } from './clock.js';
+import {
+  Block, Eintr, KError, NUser, Proc, Rendez, Etoobig, Enotposted, NORET, type Note, type SysResult,
+} from './proc.js';
+import { Fgrp, type Dev } from './dev/dev.js';
+import { syscalls, sysname } from './syscalls.js';
+import { consdev, openStd } from './dev/cons.js';
+import { procdev } from './dev/proc.js';
+import { netdev, NetStack } from './dev/net.js';
+import type { TraceEvent } from './trace.js';
+
+export interface KernelOptions {
+  realtime: boolean;
+  seed: number;
+  maxProcs: number;
+  args: string[];
+  /** Notes to post during the run (--note). at: ns of the run's clock. */
+  notes: { at: number; target: 'main' | 'group' | number; text: string }[];
+  /** Module URL of the M workers (test seam: fixtures stand in for core.wasm). */
+  mWorker: string;
+  /** M workers kept started ahead of rfork. */
+  pool: number;
+}
+
+/** What the kernel tells the thread that started it. */
+export type KernelEvent =
+  | { t: 'booted' }
+  | { t: 'stdout' | 'stderr'; data: Uint8Array }
+  | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
+  | { t: 'exit'; exitString: string; code: number; reason: string }
+  | { t: 'reply'; id: number; ok: boolean; error?: string };
+
+export interface ProcView {
+  pid: number;
+  state: string;
+  sys: string | null;
+  notes: string[];
+  notified: boolean;
+}
+
+
+export class Kernel {
+  readonly procs = new Map<number, Proc>();
+  readonly devs = new Map<string, Dev>();
+  readonly clock: Clock;
+  readonly rand: Rand;
+  readonly net = new NetStack();
+  readonly trace: TraceEvent[] = [];
+  private sent = 0;
+  private nextpid = 1;
+  private nextnoteid = 1;
+  private running: Proc | null = null;
+  private starting = 0;
+  private ready: Proc[] = [];
+  private pool: Peer[] = [];
+  private doorbell = 0;
+  private ended = false;
+  private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
+  private flushQueued = false;
+
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    readonly core: WebAssembly.Module | null,
+    readonly image: Uint8Array,
+    readonly opts: KernelOptions,
+    readonly emit: (e: KernelEvent) => void,
+  ) {
+    this.clock = new Clock(!opts.realtime, (ns) => Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, ns));
+    this.clock.onFire = () => this.schedule();
+    this.rand = new Rand(opts.seed);
+    this.devs.set('dev', consdev);
+    this.devs.set('proc', procdev);
+    this.devs.set('net', netdev);
+  }
+
+  // ---- memory ------------------------------------------------------------
+
+  private get v() {
+    const buf = this.memory.buffer;
+    if (!this.views || this.views.buf !== buf) {
+      this.views = {
+        buf: buf as ArrayBuffer,
+        i32: new Int32Array(buf),
+        i64: new BigInt64Array(buf),
+        u8: new Uint8Array(buf),
+      };
+    }
+    return this.views;
+  }
+  get i32() { return this.v.i32; }
+  get i64() { return this.v.i64; }
+  get u8() { return this.v.u8; }
+
+  /** Copy bytes out of shared memory (never hand out a view: the caller may keep it). */
+  copyin(addr: bigint, n: bigint): Uint8Array {
+    const a = Number(addr), len = Number(n);
+    if (len < 0 || a < 0 || a + len > this.u8.length) throw new KError('bad address in syscall');
+    return this.u8.slice(a, a + len);
+  }
+  copyout(addr: bigint, b: Uint8Array): void {
+    const a = Number(addr);
+    if (a < 0 || a + b.length > this.u8.length) throw new KError('bad address in syscall');
+    this.u8.set(b, a);
+  }
+  string(addr: bigint, n: bigint): string {
+    return new TextDecoder().decode(this.copyin(addr, n));
+  }
+  private mbox(p: Proc): number {
+    return MAILBOX_BASE + p.pid * MAILBOX_SIZE;
+  }
+
+  // ---- boot and the doorbell ---------------------------------------------
+
+  boot(): void {
+    const i32 = this.i32;
+    Atomics.store(i32, Ctl.REALTIME >> 2, this.opts.realtime ? 1 : 0);
+    Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
+    Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
+    this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
+    for (const n of this.opts.notes) this.clock.add(BigInt(n.at), () => this.hostnote(n.target, n.text));
+    const fg = new Fgrp();
+    openStd(this, fg);
+    const p = this.newproc(this.nextnoteid++, fg);
+    this.startproc(p, null);
+    for (let i = 0; i < this.opts.pool; i++) this.pool.push(this.spawnM());
+    this.listen();
+    this.emit({ t: 'booted' });
+    this.schedule();
+  }
+
+  private spawnM(): Peer {
+    const w = spawn(this.opts.mWorker, 'p9rt M');
+    w.onError((e) => this.abort(0, `M worker failed: ${e.message}`));
+    return w;
+  }
+
+  private listen(): void {
+    if (this.ended) return;
+    const r = waitAsync(this.i32, Ctl.DOORBELL >> 2, this.doorbell);
+    const go = () => {
+      if (this.ended) return;
+      this.doorbell = Atomics.load(this.i32, Ctl.DOORBELL >> 2);
+      this.scan();
+      this.listen();
+    };
+    if (r.async) (r.value as Promise<string>).then(go);
+    else queueMicrotask(go);
+  }
+
+  /** Pick up every mailbox that holds a new call, in pid order. */
+  private scan(): void {
+    for (const p of this.procs.values()) {
+      if (this.ended) return;
+      if (p.state !== 'running' && p.state !== 'starting') continue;
+      const m = this.mbox(p);
+      if (Atomics.load(this.i32, (m + Mbox.STATE) >> 2) !== MboxState.PENDING) continue;
+      this.entry(p);
+    }
+    this.schedule();
+  }
+
+  // ---- system call entry and exit ----------------------------------------
+
+  private entry(p: Proc): void {
+    const m = this.mbox(p);
+    this.takeTrace(p);
+    const num = Atomics.load(this.i32, (m + Mbox.NUM) >> 2);
+    if (num === SysX.TRACEFLUSH) {
+      this.reply(p, 0n);
+      return;
+    }
+    if (p.state === 'starting') this.starting--;
+    if (this.running === p) this.running = null;
+    p.state = 'kernel';
+    if (num === SysX.ABORT) {
+      const n = Atomics.load(this.i32, (m + MboxX.TRACE_N) >> 2);
+      this.abort(p.pid, new TextDecoder().decode(this.u8.slice(m + MboxX.TRACE, m + MboxX.TRACE + n)));
+      return;
+    }
+    const args: bigint[] = [];
+    for (let i = 0; i < 6; i++) args.push(Atomics.load(this.i64, (m + Mbox.ARGS + 8 * i) >> 3));
+    p.sc = { num, args, x: {} };
+    p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
+    if (num !== Sys.TICK) this.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number) });
+    this.step(p);
+  }
+
+  /** Move the core's trace records from the mailbox into the trace. */
+  private takeTrace(p: Proc): void {
+    const m = this.mbox(p);
+    const n = Atomics.load(this.i32, (m + MboxX.TRACE_N) >> 2);
+    for (let i = 0; i < n; i++) {
+      const r = m + MboxX.TRACE + i * TRACE_REC;
+      this.trace.push({
+        t: Number(this.i64[r >> 3]),
+        kind: 'core',
+        pid: p.pid,
+        ck: this.i32[(r + 8) >> 2],
+        a: Number(this.i64[(r + 16) >> 3]),
+        b: Number(this.i64[(r + 24) >> 3]),
+        c: Number(this.i64[(r + 32) >> 3]),
+      });
+    }
+    Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, 0);
+    if (n > 0) this.queueFlush();
+  }
+
+  /** Run (or re-run, after a wakeup) the proc's call: Plan 9's sleep() rules, §1.4. */
+  step(p: Proc): void {
+    const sc = p.sc!;
+    const fn = syscalls[sc.num];
+    let r: SysResult;
+    try {
+      if (!fn) throw new KError('bad sys call');
+      r = fn(this, p, sc);
+    } catch (e) {
+      if (!(e instanceof KError)) throw e;
+      this.fail(p, e.message);
+      return;
+    }
+    if (r === NORET) return;
+    if (r instanceof Block) {
+      // A pending note at sleep entry fails the call at once.
+      if (p.notepending) {
+        p.notepending = false;
+        this.fail(p, Eintr);
+        return;
+      }
+      this.sleep(p, r);
+      return;
+    }
+    this.done(p, r);
+  }
+
+  private sleep(p: Proc, b: Block): void {
+    p.state = 'blocked';
+    if (b.r) {
+      p.r = b.r;
+      b.r.procs.add(p);
+    }
+    if (b.until !== null) p.tmo = this.clock.add(b.until, () => this.unsleep(p));
+    if (!p.sc!.x.blocked) {
+      p.sc!.x.blocked = true;
+      this.record({ kind: 'sys.block', pid: p.pid, sys: sysname(p.sc!.num) });
+    }
+  }
+
+  /** Take p off its Rendez and timer. */
+  private unlink(p: Proc): void {
+    if (p.r) p.r.procs.delete(p);
+    p.r = null;
+    this.clock.cancel(p.tmo);
+    p.tmo = null;
+  }
+
+  /**
+   * The proc's sleep ends (wakeup, timeout or note). Like Plan 9, the call
+   * is re-tried only when the proc next runs, so a note posted in between
+   * still wins over the satisfied condition (§1.4) and nothing is consumed.
+   */
+  private unsleep(p: Proc): void {
+    if (p.state !== 'blocked') return;
+    this.unlink(p);
+    p.state = 'woken';
+    if (this.opts.realtime) this.retry(p);
+    else this.ready.push(p);
+  }
+
+  private retry(p: Proc): void {
+    p.state = 'kernel';
+    if (p.notepending) {
+      p.notepending = false;
+      this.fail(p, Eintr);
+      return;
+    }
+    this.step(p);
+  }
+
+  wakeup(r: Rendez): void {
+    for (const p of [...r.procs]) this.unsleep(p);
+  }
+
+  private fail(p: Proc, err: string): void {
+    p.errstr = err;
+    if (err === Eintr) this.record({ kind: 'sys.interrupted', pid: p.pid, sys: sysname(p.sc!.num), err });
+    this.done(p, -1n, err);
+  }
+
+  private done(p: Proc, ret: bigint, err?: string): void {
+    p.ret = ret;
+    if (p.sc!.num !== Sys.TICK || err) this.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
+    p.state = 'ready';
+    if (this.opts.realtime) this.release(p);
+    else this.ready.push(p);
+  }
+
+  /** Return to user: notify() (§1.6), then RET and STATE=DONE. */
+  private release(p: Proc): void {
+    const m = this.mbox(p);
+    if (!p.nonotify && !this.notify(p)) return; // the note killed it
+    p.state = 'running';
+    if (!this.opts.realtime) this.running = p;
+    if (p.sc?.num === Sys.PROCSTART) this.record({ kind: 'proc.start', pid: p.pid });
+    p.sc = null;
+    Atomics.store(this.i64, (m + Mbox.RET) >> 3, p.ret);
+    this.reply(p, p.ret, false);
+  }
+
+  private reply(p: Proc, ret: bigint, setret = true): void {
+    const m = this.mbox(p);
+    if (setret) Atomics.store(this.i64, (m + Mbox.RET) >> 3, ret);
+    Atomics.store(this.i32, (m + Mbox.STATE) >> 2, MboxState.DONE);
+    Atomics.notify(this.i32, (m + Mbox.STATE) >> 2);
+  }
+
+  // ---- scheduling -----------------------------------------------------------
+
+  /**
+   * Virtual time: when no proc runs and none is still starting, let one
+   * ready proc (chosen by the seeded generator) run; if none is ready, jump
+   * the clock to the next timer; if there is none, nothing can ever happen.
+   */
+  schedule(): void {
+    while (!this.ended) {
+      if (this.opts.realtime) {
+        if (this.anyAlive() || this.clock.pending()) return;
+      } else {
+        if (this.running || this.starting > 0) return;
+        if (this.ready.length > 0) {
+          const p = this.ready.splice(this.rand.intn(this.ready.length), 1)[0];
+          if (p.state === 'woken') {
+            this.retry(p);
+            if ((p.state as string) !== 'ready') continue; // asleep again
+            this.ready.splice(this.ready.indexOf(p), 1);
+          }
+          this.release(p);
+          continue;
+        }
+        if (this.clock.pending()) {
+          const before = this.clock.now();
+          const now = this.clock.advance();
+          if (now !== before) this.record({ kind: 'clock', pid: 0 });
+          continue;
+        }
+      }
+      this.end('', 3, 'deadlock: every proc is blocked in the kernel and no timer is pending');
+    }
+  }
+
+  /** Realtime: is any proc running, starting or about to return? */
+  private anyAlive(): boolean {
+    for (const p of this.procs.values()) {
+      if (p.state !== 'blocked' && p.state !== 'dead') return true;
+    }
+    return false;
+  }
+
+  // ---- procs ---------------------------------------------------------------
+
+  newproc(noteid: number, fg: Fgrp): Proc {
+    const limit = Math.min(this.opts.maxProcs, MAX_PROCS - 1);
+    let live = 0;
+    for (const q of this.procs.values()) if (q.state !== 'dead') live++;
+    if (live >= limit) throw new KError(`no procs: the limit of ${limit} procs is reached (--max-procs)`);
+    if (this.nextpid >= MAX_PROCS) throw new KError(`no procs: pid ${this.nextpid} has no mailbox (MAX_PROCS ${MAX_PROCS})`);
+    const p = new Proc(this.nextpid++, noteid, fg);
+    this.procs.set(p.pid, p);
+    const m = this.mbox(p);
+    this.u8.fill(0, m, m + MAILBOX_SIZE);
+    return p;
+  }
+
+  newnoteid(): number {
+    return this.nextnoteid++;
+  }
+
+  /** Give p a worker; it enters with PROCSTART, then runs boot (pid 1) or tstart(arg). */
+  startproc(p: Proc, arg: bigint | null): void {
+    p.state = 'starting';
+    this.starting++;
+    const w = this.pool.shift() ?? this.spawnM();
+    p.worker = w;
+    w.post({ t: 'start', pid: p.pid, memory: this.memory, core: this.core, image: arg === null ? this.image : null, arg: String(arg ?? 0n) });
+    if (!this.ended) this.pool.push(this.spawnM());
+  }
+
+  /** The proc is gone (exits, a killing note): 4e pexit. */
+  pexit(p: Proc, msg: string): void {
+    if (p.state === 'dead') return;
+    if (p.state === 'starting') this.starting--;
+    this.unlink(p);
+    this.clock.cancel(p.alarm);
+    const i = this.ready.indexOf(p);
+    if (i >= 0) this.ready.splice(i, 1);
+    if (this.running === p) this.running = null;
+    p.state = 'dead';
+    p.exitString = msg.slice(0, ERRMAX - 1);
+    this.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString });
+    const m = this.mbox(p);
+    Atomics.store(this.i32, (m + MboxX.DEAD) >> 2, 1);
+    this.reply(p, -1n);
+    const w = p.worker;
+    p.worker = null;
+    if (w) setTimeout(() => void w.terminate(), 0);
+    if (p.pid === 1) this.end(p.exitString, exitCode(p.exitString), 'pid 1 exited');
+  }
+
+  // ---- notes ----------------------------------------------------------------
+
+  /** 4e postnote (§1.3). Returns whether the note was queued. */
+  postnote(p: Proc, text: string, flag: number, from: number | 'host'): boolean {
+    if (p.state === 'dead') return false;
+    if (flag !== NUser && (!p.notify || p.notified)) p.notes = [];
+    const ok = p.notes.length < 5;
+    if (ok) p.notes.push({ text, flag });
+    this.record({ kind: 'note.post', pid: typeof from === 'number' ? from : 0, from, to: p.pid, text, result: ok ? 'queued' : 'refused' });
+    // 4e: pending and woken even when the queue was full.
+    p.notepending = true;
+    if (p.notes.length > 0) Atomics.store(this.i32, (this.mbox(p) + Mbox.ATTN) >> 2, 1);
+    if (p.state === 'blocked') this.unsleep(p);
+    return ok;
+  }
+
+  /** A write to /proc/n/note: NUser, ERRMAX-1 limit (4e devproc), full queue is an error. */
+  writenote(p: Proc, text: string, from: number | 'host'): void {
+    if (new TextEncoder().encode(text).length >= ERRMAX - 1) throw new KError(Etoobig);
+    if (!this.postnote(p, text, NUser, from)) throw new KError(Enotposted);
+  }
+
+  /** The host posts a note (API, --note): to a pid, pid 1, or every proc of pid 1's group. */
+  hostnote(target: 'main' | 'group' | number, text: string): void {
+    if (target === 'group') {
+      const g = this.procs.get(1)?.noteid;
+      for (const p of this.procs.values()) if (p.noteid === g && p.state !== 'dead') this.writenoteQuiet(p, text);
+    } else {
+      const p = this.procs.get(target === 'main' ? 1 : target);
+      if (!p || p.state === 'dead') throw new KError(`no such proc: ${target}`);
+      this.writenote(p, text, 'host');
+    }
+    this.schedule();
+  }
+
+  private writenoteQuiet(p: Proc, text: string): void {
+    try {
+      this.writenote(p, text, 'host');
+    } catch (e) {
+      if (!(e instanceof KError)) throw e;
+    }
+  }
+
+  /**
+   * notify() on the way back to user (§1.6). Moves the head note to the
+   * mailbox for sigtramp. Returns false if the note killed the proc.
+   */
+  private notify(p: Proc): boolean {
+    if (p.procctl === 'exitme') {
+      this.pexit(p, 'killed');
+      return false;
+    }
+    if (p.notes.length === 0) return true;
+    p.notepending = false;
+    const n = p.notes[0];
+    if (n.flag !== NUser && (p.notified || !p.notify)) {
+      this.record({ kind: 'note.kill', pid: p.pid, text: n.text });
+      this.pexit(p, n.text);
+      return false;
+    }
+    if (p.notified) {
+      this.record({ kind: 'note.held', pid: p.pid, text: n.text });
+      return true;
+    }
+    if (!p.notify) {
+      this.record({ kind: 'note.kill', pid: p.pid, text: n.text });
+      this.pexit(p, n.text);
+      return false;
+    }
+    p.notes.shift();
+    p.lastnote = n;
+    p.notified = true;
+    const m = this.mbox(p);
+    const b = new TextEncoder().encode(n.text).subarray(0, ERRMAX - 1);
+    this.u8.fill(0, m + Mbox.NOTE, m + Mbox.NOTE + ERRMAX);
+    this.u8.set(b, m + Mbox.NOTE);
+    Atomics.store(this.i32, (m + Mbox.NOTE_LEN) >> 2, b.length);
+    if (p.notes.length === 0) Atomics.store(this.i32, (m + Mbox.ATTN) >> 2, 0);
+    this.record({ kind: 'note.deliver', pid: p.pid, text: n.text });
+    return true;
+  }
+
+  /** noted(mode) (§1.7). */
+  noted(p: Proc, mode: number): SysResult {
+    if (!p.notified) {
+      this.pexit(p, 'Suicide');
+      return NORET;
+    }
+    p.notified = false;
+    this.record({ kind: 'noted', pid: p.pid, mode });
+    if (mode === NCONT) return 0n;
+    const n = p.lastnote as Note;
+    if (mode !== NDFLT) this.record({ kind: 'note.kill', pid: p.pid, text: `bad noted mode ${mode}` });
+    this.record({ kind: 'note.kill', pid: p.pid, text: n.text });
+    this.pexit(p, n.text);
+    return NORET;
+  }
+
+  // ---- output, trace and the end of the run -----------------------------
+
+  out(stream: 'stdout' | 'stderr', data: Uint8Array): void {
+    this.emit({ t: stream, data });
+  }
+
+  record(e: Omit<TraceEvent, 't'> & { t?: number }): void {
+    this.trace.push({ t: Number(this.clock.now()), ...e });
+    this.queueFlush();
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setTimeout(() => {
+      this.flushQueued = false;
+      this.flushTrace();
+    }, 5);
+  }
+
+  private flushTrace(): void {
+    if (this.sent === this.trace.length) return;
+    this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs: this.procView() });
+    this.sent = this.trace.length;
+  }
+
+  procView(): ProcView[] {
+    return [...this.procs.values()].map((p) => ({
+      pid: p.pid,
+      state: p.state,
+      sys: p.sc ? sysname(p.sc.num) : null,
+      notes: p.notes.map((n) => n.text),
+      notified: p.notified,
+    }));
+  }
+
+  abort(pid: number, text: string): void {
+    this.record({ kind: 'abort', pid, text });
+    this.out('stderr', new TextEncoder().encode(`p9rt: pid ${pid}: ${text}\n`));
+    this.end(`abort: ${text}`.slice(0, ERRMAX - 1), 1, 'core abort');
+  }
+
+  /** Tear down: wake every M with its DEAD word set, then end their workers. */
+  end(exitString: string, code: number, reason: string): void {
+    if (this.ended) return;
+    this.record({ kind: 'end', pid: 0, text: exitString, reason });
+    this.ended = true;
+    this.clock.stop();
+    for (const p of this.procs.values()) {
+      const m = this.mbox(p);
+      Atomics.store(this.i32, (m + MboxX.DEAD) >> 2, 1);
+      Atomics.store(this.i32, (m + Mbox.ATTN) >> 2, 1);
+      Atomics.store(this.i32, (m + Mbox.STATE) >> 2, MboxState.DONE);
+      Atomics.notify(this.i32, (m + Mbox.STATE) >> 2);
+    }
+    this.flushTrace();
+    const workers = [...this.procs.values()].map((p) => p.worker).concat(this.pool);
+    this.pool = [];
+    this.emit({ t: 'exit', exitString, code, reason });
+    setTimeout(() => {
+      for (const w of workers) if (w) void w.terminate();
+    }, 0);
+  }
+
+  stop(reason: string, code: number): void {
+    this.end('', code, reason);
+  }
+}
+
+/** LANGUAGE.md: "" -> 0, a decimal n -> n, any other text -> 1. */
+export function exitCode(s: string): number {
+  if (s === '') return 0;
+  if (/^[0-9]+$/.test(s)) return Number(s) & 255;
+  return 1;
+}

@@ -1,0 +1,89 @@
+// Procs, sleep/wakeup and the note machinery (4e port/proc.c, pc/trap.c;
+// reference/plan9-notes.md §1.2-1.8).
+import type { Peer } from '../platform/index.js';
+import type { Timer } from './clock.js';
+import type { Fgrp } from './dev/dev.js';
+
+/** 4e port/portdat.h: where a note came from. */
+export const NUser = 0;
+export const NExit = 1;
+export const NDebug = 2;
+
+// 4e port/error.h strings.
+export const Eintr = 'interrupted';
+export const Etoobig = 'read or write too large';
+export const Enonexist = 'file does not exist';
+export const Ebadfd = 'fd out of range or not open';
+export const Eperm = 'permission denied';
+export const Ebadarg = 'bad arg in system call';
+export const Enotposted = 'note not posted';
+export const Ebadusefd = 'inappropriate use of fd';
+
+/** A failed call: the text becomes the proc's error string. */
+export class KError extends Error {}
+
+/**
+ * starting: its worker has not yet made PROCSTART; running: outside the
+ * kernel; kernel: a call is being run; blocked: asleep; woken: its sleep
+ * ended and the call will be re-tried when it next runs; ready: the call's
+ * result waits for the proc to run; dead: exited.
+ */
+export type ProcState = 'starting' | 'ready' | 'woken' | 'running' | 'kernel' | 'blocked' | 'dead';
+
+export interface Note {
+  text: string;
+  flag: number;
+}
+
+/** A place to sleep. Unlike Plan 9's, several procs may sleep on one; wakeup wakes them all and each re-checks. */
+export class Rendez {
+  readonly procs = new Set<Proc>();
+}
+
+/**
+ * What a call that must wait returns instead of a result: sleep on r (if
+ * any) until woken, or until `until` (kernel clock, ns) passes.
+ */
+export class Block {
+  constructor(readonly r: Rendez | null, readonly until: bigint | null = null) {}
+}
+
+/** What a call that does not return to its proc yields (exits, a killing noted). */
+export const NORET = Symbol('noreturn');
+export type SysResult = bigint | Block | typeof NORET;
+
+/** The call in progress: its number, its six words, and scratch state kept across wakeups. */
+export interface Syscall {
+  num: number;
+  args: bigint[];
+  /** Call-specific progress, e.g. a write whose data is already queued. */
+  x: Record<string, unknown>;
+}
+
+export class Proc {
+  state: ProcState = 'starting';
+  worker: Peer | null = null;
+  noteid: number;
+  /** A handler is registered (notify with a nonzero address). */
+  notify = false;
+  notified = false;
+  notes: Note[] = [];
+  lastnote: Note | null = null;
+  notepending = false;
+  procctl: 'exitme' | null = null;
+  errstr = '';
+  sc: Syscall | null = null;
+  /** Where the proc sleeps, and its timeout. */
+  r: Rendez | null = null;
+  tmo: Timer | null = null;
+  alarm: Timer | null = null;
+  /** The result waiting to be returned when the proc next runs. */
+  ret = 0n;
+  /** Set for calls whose exit delivers no note: rfork, procstart. */
+  nonotify = false;
+  exitString = '';
+
+  constructor(readonly pid: number, noteid: number, public fgrp: Fgrp) {
+    this.noteid = noteid;
+  }
+}

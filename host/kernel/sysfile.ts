@@ -1,0 +1,103 @@
+// The file system calls (4e port/sysfile.c) over the fixed namespace of dev/dev.ts.
+import type { Kernel } from './kernel.js';
+import { Block, KError, Proc, Ebadusefd, Ebadarg, type SysResult, type Syscall } from './proc.js';
+import { namec, type Chan } from './dev/dev.js';
+
+const OREAD = 0, OWRITE = 1, ORDWR = 2, OEXEC = 3;
+
+function path(k: Kernel, sc: Syscall): string {
+  return k.string(sc.args[0], sc.args[1]);
+}
+
+function open(k: Kernel, p: Proc, sc: Syscall, mode: number): SysResult {
+  const { dev, rest } = namec(k, path(k, sc));
+  const c = dev.open(k, p, rest, mode);
+  if (c instanceof Block) return c;
+  return BigInt(p.fgrp.add(c));
+}
+
+export function sysopen(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  return open(k, p, sc, Number(sc.args[2]));
+}
+
+export function syscreate(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  // No file tree yet (issue 3): create works on existing device files only.
+  return open(k, p, sc, Number(sc.args[2]));
+}
+
+export function sysclose(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const n = Number(sc.args[0]);
+  const c = p.fgrp.get(n);
+  p.fgrp.fd[n] = null;
+  cclose(k, c);
+  return 0n;
+}
+
+export function cclose(k: Kernel, c: Chan): void {
+  if (--c.ref === 0) c.dev.close(k, c);
+}
+
+export function sysdup(_k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const old = Number(sc.args[0]);
+  const nfd = Number(sc.args[1]);
+  const c = p.fgrp.get(old);
+  c.ref++;
+  if (nfd < 0) return BigInt(p.fgrp.add(c));
+  const prev = p.fgrp.fd[nfd];
+  while (p.fgrp.fd.length <= nfd) p.fgrp.fd.push(null);
+  p.fgrp.fd[nfd] = c;
+  if (prev) prev.ref--;
+  return BigInt(nfd);
+}
+
+function canread(c: Chan): boolean {
+  const m = c.mode & 3;
+  return m === OREAD || m === ORDWR || m === OEXEC;
+}
+function canwrite(c: Chan): boolean {
+  const m = c.mode & 3;
+  return m === OWRITE || m === ORDWR;
+}
+
+/** pread: an interrupted read consumes nothing (the device returns a Block before taking data). */
+export function syspread(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const [fd, buf, n, off] = sc.args;
+  const c = p.fgrp.get(Number(fd));
+  if (!canread(c)) throw new KError(Ebadusefd);
+  if (n < 0n) throw new KError(Ebadarg);
+  const useoff = off === -1n ? c.offset : off;
+  const r = c.dev.read(k, p, c, Number(n), useoff);
+  if (r instanceof Block) return r;
+  k.copyout(buf, r);
+  if (off === -1n) c.offset += BigInt(r.length);
+  return BigInt(r.length);
+}
+
+/** pwrite: the bytes are copied once, at the first attempt, so a retried write sends what the caller passed. */
+export function syspwrite(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const [fd, buf, n, off] = sc.args;
+  const c = p.fgrp.get(Number(fd));
+  if (!canwrite(c)) throw new KError(Ebadusefd);
+  if (n < 0n) throw new KError(Ebadarg);
+  if (!sc.x.data) sc.x.data = k.copyin(buf, n);
+  const useoff = off === -1n ? c.offset : off;
+  const r = c.dev.write(k, p, c, sc.x.data as Uint8Array, useoff);
+  if (r instanceof Block) return r;
+  if (off === -1n) c.offset += BigInt(r);
+  return BigInt(r);
+}
+
+export function sysseek(_k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const [fd, off, type] = sc.args;
+  const c = p.fgrp.get(Number(fd));
+  switch (Number(type)) {
+    case 0: c.offset = off; break;
+    case 1: c.offset += off; break;
+    default: throw new KError(Ebadarg);
+  }
+  if (c.offset < 0n) {
+    c.offset = 0n;
+    throw new KError('negative i/o offset');
+  }
+  return c.offset;
+}

@@ -1,0 +1,51 @@
+// The kernel worker's entry: boot on the first message, then serve control
+// messages (postnote, procs, stop) from the thread that started the run.
+import { MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../abi/defs.js';
+import { parent, sibling } from '../platform/index.js';
+import { Kernel, type KernelOptions } from './kernel.js';
+import { KError } from './proc.js';
+
+export interface BootMsg {
+  t: 'boot';
+  core: WebAssembly.Module | null;
+  image: Uint8Array;
+  opts: Omit<KernelOptions, 'mWorker'> & { mWorker?: string };
+}
+
+export type ControlMsg =
+  | BootMsg
+  | { t: 'postnote'; id: number; target: 'main' | 'group' | number; text: string }
+  | { t: 'stop'; reason: string; code: number };
+
+const port = parent();
+let k: Kernel | null = null;
+
+port.onMessage((msg: ControlMsg) => {
+  switch (msg.t) {
+    case 'boot': {
+      const memory = new WebAssembly.Memory({ initial: MEMORY_INITIAL_PAGES, maximum: MEMORY_MAXIMUM_PAGES, shared: true });
+      const mWorker = msg.opts.mWorker ?? sibling(import.meta.url, '../m/worker.js').href;
+      try {
+        k = new Kernel(memory, msg.core, msg.image, { ...msg.opts, mWorker }, (e) => port.post(e));
+        k.boot();
+      } catch (e) {
+        port.post({ t: 'exit', exitString: `boot: ${(e as Error).message}`, code: 1, reason: 'boot failed' });
+      }
+      return;
+    }
+    case 'postnote': {
+      if (!k) return;
+      try {
+        k.hostnote(msg.target, msg.text);
+        port.post({ t: 'reply', id: msg.id, ok: true });
+      } catch (e) {
+        if (!(e instanceof KError)) throw e;
+        port.post({ t: 'reply', id: msg.id, ok: false, error: e.message });
+      }
+      return;
+    }
+    case 'stop':
+      k?.stop(msg.reason, msg.code);
+      return;
+  }
+});

@@ -1,0 +1,44 @@
+// What the kernel tells a pooled M worker when it gives it a proc.
+import { parent } from '../platform/index.js';
+import { Mach, ProcExit } from './mailbox.js';
+
+export interface StartMsg {
+  t: 'start';
+  pid: number;
+  memory: WebAssembly.Memory;
+  /** core.wasm, compiled once by the kernel; null for test fixtures. */
+  core: WebAssembly.Module | null;
+  /** pid 1: the program image; forked procs: none. */
+  image: Uint8Array | null;
+  /** rfork's arg (the runtime's M), for tstart. */
+  arg: string;
+}
+
+/**
+ * Wait for the kernel's start message and run the proc. `run` never returns
+ * normally for a real M; ProcExit unwinds it when the kernel ends the proc, and
+ * any other throw (a wasm trap, a glue bug) is reported as an abort so the run
+ * ends with the reason instead of hanging.
+ */
+export function serve(run: (m: Mach, s: StartMsg) => void): void {
+  const p = parent();
+  let started = false;
+  p.onMessage((msg: StartMsg) => {
+    if (msg.t !== 'start' || started) return;
+    started = true;
+    const m = new Mach(msg.memory, msg.pid);
+    try {
+      run(m, msg);
+      m.abort(`pid ${msg.pid}: the proc returned without exits`);
+    } catch (e) {
+      if (e instanceof ProcExit) return;
+      const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      try {
+        m.abort(text);
+      } catch (e2) {
+        if (!(e2 instanceof ProcExit)) throw e2;
+      }
+    }
+  });
+  p.post({ t: 'ready' });
+}

@@ -1,0 +1,58 @@
+// An M: a worker that instantiates core.wasm over the one shared memory and
+// runs one proc (docs/abi.md "Threads and instances").
+import { Sys } from '../abi/defs.js';
+import { serve } from './start.js';
+import { Mach } from './mailbox.js';
+
+type CoreExports = {
+  __init_data?: () => void;
+  malloc: (n: number) => number;
+  boot: (image: number, len: number) => void;
+  tstart: (mp: number) => void;
+  sigtramp: (note: number, len: number) => number;
+};
+
+/** AssemblyScript strings: UTF-16, byte length in the u32 before the data. */
+function asString(m: Mach, ptr: number): string {
+  if (ptr === 0) return '';
+  const u8 = m.bytes();
+  const len = new Uint32Array(u8.buffer, ptr - 4, 1)[0];
+  const u16 = new Uint16Array(u8.slice(ptr, ptr + len).buffer);
+  let s = '';
+  for (let i = 0; i < u16.length; i++) s += String.fromCharCode(u16[i]);
+  return s;
+}
+
+function imports(m: Mach): WebAssembly.Imports {
+  return {
+    env: {
+      memory: m.memory,
+      abort: (msg: number, file: number, line: number, col: number) =>
+        m.abort(`core abort: ${asString(m, msg)} at ${asString(m, file)}:${line}:${col}`),
+    },
+    host: {
+      syscall: (num: number, a0: bigint, a1: bigint, a2: bigint, a3: bigint, a4: bigint, a5: bigint) =>
+        m.syscall(num, a0, a1, a2, a3, a4, a5),
+      nanotime: () => m.nanotime(),
+      trace: (kind: number, a: bigint, b: bigint, c: bigint) => m.trace(kind, a, b, c),
+      debug: (a: bigint, b: bigint) => console.error(`p9rt debug pid ${m.pid}: ${a} ${b}`),
+    },
+  };
+}
+
+serve((m, s) => {
+  if (!s.core) throw new Error('M worker started without core.wasm');
+  const inst = new WebAssembly.Instance(s.core, imports(m));
+  const core = inst.exports as unknown as CoreExports;
+  m.sigtramp = (note, len) => core.sigtramp(note, len);
+  // The proc's first kernel entry: returns when the kernel first runs it.
+  m.syscall(Sys.PROCSTART);
+  if (s.image) {
+    core.__init_data?.();
+    const p = core.malloc(s.image.length);
+    m.bytes().set(s.image, p);
+    core.boot(p, s.image.length);
+  } else {
+    core.tstart(Number(BigInt(s.arg)));
+  }
+});

@@ -1,0 +1,104 @@
+// The only file that knows Node from a browser. Everything above it sees
+// one shape: a worker made from a module URL, a port to post and receive
+// structured-clone messages, a monotonic clock and the wall clock.
+
+export const isNode: boolean =
+  typeof process !== 'undefined' && typeof process.versions === 'object' && !!process.versions.node;
+
+type NodeWT = typeof import('node:worker_threads');
+// Loaded at module start so spawn()/self() can stay synchronous. The name is
+// held in a variable so that bundlers leave the import alone in browsers.
+const wtName = 'node:worker_threads';
+const wt: NodeWT | null = isNode ? ((await import(/* @vite-ignore */ wtName)) as NodeWT) : null;
+
+/** A worker as seen from the thread that made it. */
+export interface Peer {
+  post(msg: unknown): void;
+  onMessage(fn: (msg: any) => void): void;
+  onError(fn: (err: Error) => void): void;
+  terminate(): Promise<void>;
+}
+
+/** Start a module worker. `url` must come from `new URL('./x.js', import.meta.url)`. */
+export function spawn(url: URL | string, name?: string): Peer {
+  if (wt) {
+    const w = new wt.Worker(typeof url === 'string' ? new URL(url) : url, { name });
+    // Workers must not keep a finished run alive on their own; the owner
+    // terminates them, and the message listener refs them while in use.
+    return {
+      post: (m) => w.postMessage(m),
+      onMessage: (fn) => void w.on('message', fn),
+      onError: (fn) => void w.on('error', fn),
+      terminate: async () => void (await w.terminate()),
+    };
+  }
+  const w = new Worker(url, { type: 'module', name });
+  return {
+    post: (m) => w.postMessage(m),
+    onMessage: (fn) => w.addEventListener('message', (e: MessageEvent) => fn(e.data)),
+    onError: (fn) =>
+      w.addEventListener('error', (e: ErrorEvent) => fn(new Error(e.message || 'worker error'))),
+    terminate: async () => w.terminate(),
+  };
+}
+
+/** The parent, as seen from inside a worker. */
+export interface Parent {
+  post(msg: unknown): void;
+  onMessage(fn: (msg: any) => void): void;
+}
+
+export function parent(): Parent {
+  if (wt) {
+    const p = wt.parentPort;
+    if (!p) throw new Error('platform.parent: not in a worker');
+    return { post: (m) => p.postMessage(m), onMessage: (fn) => void p.on('message', fn) };
+  }
+  const g = globalThis as unknown as {
+    postMessage(m: unknown): void;
+    addEventListener(t: 'message', fn: (e: MessageEvent) => void): void;
+  };
+  return {
+    post: (m) => g.postMessage(m),
+    onMessage: (fn) => g.addEventListener('message', (e) => fn(e.data)),
+  };
+}
+
+/**
+ * Unix time in ns as a float-free bigint. performance.timeOrigin + now() is
+ * the same wall clock in every thread, which is what realtime Ms need to agree
+ * with the kernel on "ns since boot" without asking it.
+ */
+export function wallNs(): bigint {
+  const ms = performance.timeOrigin + performance.now();
+  return BigInt(Math.floor(ms * 1e3)) * 1000n;
+}
+
+/** Read a file next to the package (Node only): used to load build/core.wasm. */
+export async function readURL(url: URL): Promise<Uint8Array<ArrayBuffer>> {
+  if (isNode) {
+    const fsName = 'node:fs/promises';
+    const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises');
+    return new Uint8Array(await fs.readFile(url));
+  }
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`fetch ${url}: ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+/**
+ * The URL of a sibling module: `rel` is written with `.js` (what tsc emits
+ * into dist/); when this code runs from its `.ts` sources (vite), the `.ts`
+ * file is meant.
+ */
+export function sibling(base: string, rel: string): URL {
+  const fromSource = /\.ts(\?.*)?$/.test(base);
+  return new URL(fromSource ? rel.replace(/\.js$/, '.ts') : rel, base);
+}
+
+type WaitAsync = (a: Int32Array, i: number, v: number) => { async: boolean; value: Promise<string> | string };
+
+/** Atomics.waitAsync (ES2024; in Node 20 and Chromium, not yet in this lib's types). */
+export function waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } {
+  return (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(a, i, v);
+}

@@ -1,0 +1,173 @@
+// Machine: one run of a compiled program on the emulated Plan 9. The kernel
+// runs in its own worker; this object lives on the caller's thread (which
+// never blocks) and sees the run through the kernel's messages.
+import { readURL, sibling, spawn, type Peer } from '../../host/platform/index.js';
+import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
+import type { ControlMsg } from '../../host/kernel/worker.js';
+import type { TraceEvent } from '../../host/kernel/trace.js';
+
+export type { TraceEvent, ProcView };
+
+/** What Machine.start needs of a compiled program. */
+export interface Runnable {
+  image: Uint8Array;
+}
+
+export type NoteTarget = 'main' | 'group' | number;
+
+export interface StartOptions {
+  /** 'virtual' (default): deterministic, time advances only when every proc waits. */
+  clock?: 'virtual' | 'real';
+  /** Seed of every scheduling choice in virtual time (default 1). */
+  seed?: number;
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+  /** Cap on procs (default 64); rfork beyond it fails with an error naming the limit. */
+  maxProcs?: number;
+  /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
+  timeoutMs?: number;
+  /** Notes to post during the run: `at` in ms of the run's clock. */
+  notes?: { at: number; target: NoteTarget; text: string }[];
+  /** The program's arguments after its name (os.Args[1:]). */
+  args?: string[];
+  /** core.wasm, compiled; by default build/core.wasm of this package is loaded. */
+  core?: WebAssembly.Module;
+  /**
+   * TEST SEAM: the module URL of the M workers. Tests put fixture Ms here
+   * (tests/node/fixtures/) that drive the kernel through the real host/m
+   * syscall client without core.wasm; `core` may then be omitted.
+   */
+  mWorker?: URL;
+  /** The kernel worker's module URL, for bundlers that relocate it. */
+  kernelWorker?: URL;
+}
+
+export interface Exit {
+  exitString: string;
+  code: number;
+  /** Why the run ended: "pid 1 exited", "timeout", "deadlock: ...", "stopped", ... */
+  reason: string;
+}
+
+let coreCache: Promise<WebAssembly.Module> | null = null;
+function defaultCore(): Promise<WebAssembly.Module> {
+  // dist/src/api/machine.js or, under vite, src/api/machine.ts.
+  const rel = import.meta.url.endsWith('.ts') ? '../../build/core.wasm' : '../../../build/core.wasm';
+  coreCache ??= readURL(new URL(rel, import.meta.url)).then((b) => WebAssembly.compile(b));
+  return coreCache;
+}
+
+export class Machine {
+  readonly exited: Promise<Exit>;
+  private events: TraceEvent[] = [];
+  private view: ProcView[] = [];
+  private resolveExit!: (e: Exit) => void;
+  private done = false;
+  private nextid = 1;
+  private replies = new Map<number, (r: { ok: boolean; error?: string }) => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+
+  private constructor(private readonly kernel: Peer, private readonly opts: StartOptions) {
+    this.exited = new Promise((r) => (this.resolveExit = r));
+  }
+
+  static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
+    const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
+    const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
+    const k = spawn(url, 'p9rt kernel');
+    const m = new Machine(k, opts);
+    let booted!: () => void;
+    const up = new Promise<void>((r) => (booted = r));
+    k.onMessage((e: KernelEvent) => {
+      if (e.t === 'booted') booted();
+      m.event(e);
+      if (e.t === 'exit') booted();
+    });
+    k.onError((err) => {
+      m.finish({ exitString: `kernel: ${err.message}`, code: 1, reason: 'kernel failed' });
+      booted();
+    });
+    const msg: ControlMsg = {
+      t: 'boot',
+      core,
+      image: program.image,
+      opts: {
+        realtime: opts.clock === 'real',
+        seed: opts.seed ?? 1,
+        maxProcs: opts.maxProcs ?? 64,
+        args: opts.args ?? [],
+        notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text })),
+        pool: 2,
+        mWorker: opts.mWorker?.href,
+      },
+    };
+    k.post(msg);
+    const ms = opts.timeoutMs ?? 60_000;
+    m.timer = setTimeout(() => m.stop('timeout', 3), ms);
+    await up;
+    return m;
+  }
+
+  private event(e: KernelEvent): void {
+    switch (e.t) {
+      case 'stdout':
+      case 'stderr': {
+        const s = this.dec[e.t].decode(e.data, { stream: true });
+        const cb = e.t === 'stdout' ? this.opts.onStdout : this.opts.onStderr;
+        if (s && cb) cb(s);
+        return;
+      }
+      case 'trace':
+        this.events.push(...e.events);
+        this.view = e.procs;
+        return;
+      case 'exit':
+        this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
+        return;
+      case 'reply':
+        this.replies.get(e.id)?.({ ok: e.ok, error: e.error });
+        this.replies.delete(e.id);
+        return;
+    }
+  }
+
+  private finish(x: Exit): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.timer) clearTimeout(this.timer);
+    // Let the trailing trace message (sent before exit) land, then end the kernel.
+    setTimeout(() => void this.kernel.terminate(), 0);
+    this.resolveExit(x);
+  }
+
+  /** Post a note: NUser, as a write to /proc/<pid>/note; 'main' is pid 1, 'group' every proc. */
+  postnote(target: NoteTarget, text: string): Promise<void> {
+    if (this.done) return Promise.reject(new Error('postnote: the run is over'));
+    const id = this.nextid++;
+    const msg: ControlMsg = { t: 'postnote', id, target, text };
+    this.kernel.post(msg);
+    return new Promise((resolve, reject) =>
+      this.replies.set(id, (r) => (r.ok ? resolve() : reject(new Error(`postnote: ${r.error}`)))),
+    );
+  }
+
+  /** A live view of the procs (state, call in progress, pending notes), as of the kernel's last report. */
+  procs(): ProcView[] {
+    return this.view;
+  }
+
+  /** The events recorded so far (all of them once `exited` has resolved). */
+  trace(): TraceEvent[] {
+    return this.events;
+  }
+
+  /** End the run now (exit code `code`, default 1 with reason "stopped"). */
+  stop(reason = 'stopped', code = 1): void {
+    if (this.done) return;
+    const msg: ControlMsg = { t: 'stop', reason, code };
+    this.kernel.post(msg);
+    // A kernel that does not answer (a wedged worker) is ended anyway.
+    this.timer = setTimeout(() => this.finish({ exitString: '', code, reason }), 2000);
+  }
+}

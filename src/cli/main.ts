@@ -1,0 +1,187 @@
+// p9rt: run, test and build Go programs on the emulated Plan 9 (LANGUAGE.md
+// "The command line").
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Machine, type NoteTarget, type Runnable } from '../api/machine.js';
+import { timeline, chromeTrace } from '../trace/index.js';
+
+const USAGE = `usage:
+  p9rt run [flags] FILE.go [program args]   compile and run
+  p9rt build [-o OUT] FILE.go               compile only
+flags of run:
+  --realtime            wall-clock time (default: virtual, deterministic)
+  --seed N              seed of every scheduling choice (default 1)
+  --note WHEN:TARGET:TEXT  post a note at WHEN (50ms) to main, a pid or group
+  --trace FILE          write the trace (Chrome trace-event JSON)
+  --timeline            print a timeline of procs, syscalls and notes to stderr
+  --max-procs N         cap on procs (default 64)
+  --gomaxprocs N        accepted; v1 runs with one P
+  --timeout D           stop a run longer than D of wall-clock time (default 60s)
+`;
+
+class UsageError extends Error {}
+
+/** "50ms", "1.5s", "200us", "2m", "10ns" -> ms. */
+export function parseDuration(s: string): number {
+  const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(s);
+  if (!m) throw new UsageError(`bad duration ${JSON.stringify(s)} (want e.g. 50ms, 2s)`);
+  const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
+  return Number(m[1]) * scale[m[2]];
+}
+
+export function parseNote(s: string): { at: number; target: NoteTarget; text: string } {
+  const i = s.indexOf(':');
+  const j = i < 0 ? -1 : s.indexOf(':', i + 1);
+  if (i < 0 || j < 0) throw new UsageError(`bad --note ${JSON.stringify(s)} (want WHEN:TARGET:TEXT)`);
+  const at = parseDuration(s.slice(0, i));
+  const t = s.slice(i + 1, j);
+  let target: NoteTarget;
+  if (t === 'main' || t === 'group') target = t;
+  else if (/^[0-9]+$/.test(t)) target = Number(t);
+  else throw new UsageError(`bad --note target ${JSON.stringify(t)} (want main, group or a pid)`);
+  return { at, target, text: s.slice(j + 1) };
+}
+
+interface RunFlags {
+  realtime: boolean;
+  seed: number;
+  notes: { at: number; target: NoteTarget; text: string }[];
+  trace: string | null;
+  timeline: boolean;
+  maxProcs: number;
+  timeoutMs: number;
+}
+
+function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, maxProcs: 64, timeoutMs: 60_000 };
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-') || a === '-') break;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    const eq = a.indexOf('=');
+    const name = (eq >= 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
+    const value = (): string => {
+      if (eq >= 0) return a.slice(eq + 1);
+      if (i + 1 >= argv.length) throw new UsageError(`flag --${name} needs a value`);
+      return argv[++i];
+    };
+    const int = (v: string): number => {
+      if (!/^[0-9]+$/.test(v)) throw new UsageError(`flag --${name}: ${JSON.stringify(v)} is not a number`);
+      return Number(v);
+    };
+    switch (name) {
+      case 'realtime': f.realtime = true; break;
+      case 'seed': f.seed = int(value()); break;
+      case 'note': f.notes.push(parseNote(value())); break;
+      case 'trace': f.trace = value(); break;
+      case 'timeline': f.timeline = true; break;
+      case 'max-procs': f.maxProcs = int(value()); break;
+      case 'gomaxprocs': int(value()); break;
+      case 'timeout': f.timeoutMs = parseDuration(value()); break;
+      default: throw new UsageError(`unknown flag ${a}`);
+    }
+  }
+  return { flags: f, rest: argv.slice(i) };
+}
+
+/** Compile FILE.go (or load a built image). Exit code 2 with Go's error lines on failure. */
+async function load(file: string, err: (s: string) => void): Promise<Runnable | null> {
+  if (file.endsWith('.p9img')) return { image: new Uint8Array(readFileSync(file)) };
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    err(`p9rt: ${(e as Error).message}\n`);
+    return null;
+  }
+  const { compile } = await import('../api/index.js');
+  try {
+    return compile(source, { filename: file }) as Runnable;
+  } catch (e) {
+    const x = e as Error;
+    err(x.name === 'CompileError' ? x.message.replace(/\n?$/, '\n') : `p9rt: compiler failure: ${x.stack ?? x}\n`);
+    return null;
+  }
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const [cmd, ...args] = argv;
+    switch (cmd) {
+      case 'run':
+        return await run(args, io);
+      case 'build':
+        return await build(args, io);
+      case 'help':
+      case '-h':
+      case '--help':
+        io.out(USAGE);
+        return 0;
+      default:
+        io.err(cmd ? `p9rt: unknown command ${JSON.stringify(cmd)}\n${USAGE}` : USAGE);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`p9rt: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { flags, rest } = parseRunFlags(argv);
+  const [file, ...args] = rest;
+  if (!file) throw new UsageError('run: no FILE.go');
+  const program = await load(file, io.err);
+  if (!program) return 2;
+  const m = await Machine.start(program, {
+    clock: flags.realtime ? 'real' : 'virtual',
+    seed: flags.seed,
+    notes: flags.notes,
+    maxProcs: flags.maxProcs,
+    timeoutMs: flags.timeoutMs,
+    args: [basename(file, '.go'), ...args],
+    onStdout: io.out,
+    onStderr: io.err,
+  });
+  const x = await m.exited;
+  if (flags.trace) writeFileSync(flags.trace, chromeTrace(m.trace()));
+  if (flags.timeline) io.err(timeline(m.trace()));
+  if (x.reason === 'timeout') {
+    io.err(`p9rt: timeout: the run took longer than ${flags.timeoutMs / 1000}s of wall-clock time\n`);
+    return 3;
+  }
+  if (x.code === 3 && x.reason.startsWith('deadlock')) {
+    io.err(`p9rt: ${x.reason}\n`);
+    return 3;
+  }
+  if (x.exitString !== '' && !/^[0-9]+$/.test(x.exitString)) io.err(`p9rt: exit: ${x.exitString}\n`);
+  return x.code;
+}
+
+async function build(argv: string[], io: Io): Promise<number> {
+  let out: string | null = null;
+  let file: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '-o' || argv[i] === '--o') out = argv[++i] ?? null;
+    else if (argv[i].startsWith('-o=')) out = argv[i].slice(3);
+    else if (argv[i].startsWith('-')) throw new UsageError(`unknown flag ${argv[i]}`);
+    else file = argv[i];
+  }
+  if (!file) throw new UsageError('build: no FILE.go');
+  const program = await load(file, io.err);
+  if (!program) return 2;
+  writeFileSync(out ?? basename(file, '.go') + '.p9img', program.image);
+  return 0;
+}
