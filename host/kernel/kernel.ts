@@ -191,7 +191,7 @@ export class Kernel {
     for (let i = 0; i < 6; i++) args.push(Atomics.load(this.i64, (m + Mbox.ARGS + 8 * i) >> 3));
     p.sc = { num, args, x: {} };
     p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
-    if (num !== Sys.TICK) this.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number) });
+    if (num !== Sys.TICK && num !== Sys.PROCSTART) this.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number) });
     this.step(p);
   }
 
@@ -298,9 +298,14 @@ export class Kernel {
 
   private done(p: Proc, ret: bigint, err?: string): void {
     p.ret = ret;
-    if (p.sc!.num !== Sys.TICK || err) this.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
+    if ((p.sc!.num !== Sys.TICK && p.sc!.num !== Sys.PROCSTART) || err) this.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
     p.state = 'ready';
-    if (this.opts.realtime) this.release(p);
+    const sc = p.sc!;
+    // As on a uniprocessor Plan 9, a call that did not sleep returns to its
+    // proc without a reschedule; only a sleep, TICK (the clock interrupt's
+    // stand-in), sleep(0) or a new proc gives another ready proc the CPU.
+    const yields = sc.x.blocked || sc.num === Sys.TICK || sc.num === Sys.PROCSTART || (sc.num === Sys.SLEEP && sc.args[0] <= 0n);
+    if (this.opts.realtime || (!yields && this.running === null)) this.release(p);
     else this.ready.push(p);
   }
 
@@ -337,6 +342,9 @@ export class Kernel {
       } else {
         if (this.running || this.starting > 0) return;
         if (this.ready.length > 0) {
+          // A new proc's PROCSTART arrives whenever its worker is up, so the
+          // list's order is not the program's: choose from it sorted by pid.
+          this.ready.sort((a, b) => a.pid - b.pid);
           const p = this.ready.splice(this.rand.intn(this.ready.length), 1)[0];
           if (p.state === 'woken') {
             this.retry(p);
@@ -476,7 +484,11 @@ export class Kernel {
       return false;
     }
     if (p.notified) {
-      this.record({ kind: 'note.held', pid: p.pid, text: n.text });
+      for (const h of p.notes) {
+        if (h.held) continue;
+        h.held = true;
+        this.record({ kind: 'note.held', pid: p.pid, text: h.text });
+      }
       return true;
     }
     if (!p.notify) {

@@ -33,6 +33,8 @@ export type ProcState = 'starting' | 'ready' | 'woken' | 'running' | 'kernel' | 
 export interface Note {
   text: string;
   flag: number;
+  /** Already reported as held (the proc was in its handler). */
+  held?: boolean;
 }
 
 /** A place to sleep. Unlike Plan 9's, several procs may sleep on one; wakeup wakes them all and each re-checks. */

@@ -154,6 +154,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     args: [basename(file, '.go'), ...args],
     onStdout: io.out,
     onStderr: io.err,
+    // TEST SEAM, not a user option: tests/node/cli-*.test.mjs run fixture Ms
+    // (tests/node/fixtures/m-script.mjs) in place of core.wasm.
+    mWorker: process.env.P9RT_TEST_M_WORKER ? new URL(process.env.P9RT_TEST_M_WORKER) : undefined,
   });
   const x = await m.exited;
   if (flags.trace) writeFileSync(flags.trace, chromeTrace(m.trace()));
