@@ -410,7 +410,7 @@ export const Intrinsic = {
   'internal/reflectlite.field': 42, // (typ int, i int) (name string, ftyp int, offset int)
   'internal/reflectlite.loadWord': 43, // (addr uintptr) int  the i64 at addr
   'internal/reflectlite.loadByte': 44, // (addr uintptr) int  the byte at addr (zero-extended)
-  'internal/reflectlite.packEface': 45, // (typ int, word int) any  MAKEIFACE with a run-time type id
+  'internal/reflectlite.packEface': 45, // (typ int, word int) any  MAKEIFACE with a run-time type id; for an interface type the word is already a box (or 0) and is returned as is
   'internal/reflectlite.implements': 46, // (typ int, iface int) bool  typ's method set covers interface type iface
   'internal/reflectlite.store': 47, // (addr uintptr, typ int, v any)  *addr = v as type typ: the box word if typ is an interface, else v's data word (blocks of struct/array types are copied, sizeOf(typ) bytes)
   'internal/reflectlite.memmove': 48, // (dst, src uintptr, n int)
