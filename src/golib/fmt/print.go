@@ -1002,4 +1002,3 @@ func (p *pp) doPrintln(a []any) {
 func typeString(v any) string {
 	return reflectlite.Name(reflectlite.TypeOf(v))
 }
-
