@@ -67,7 +67,6 @@ func ParseUint(s string, base int, bitSize int) (uint64, error) {
 	max := ^uint64(0) >> uint(64-bitSize)
 
 	var n uint64
-	overflow := false
 	sawUnderscore := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -79,21 +78,15 @@ func ParseUint(s string, base int, bitSize int) (uint64, error) {
 		if d >= base {
 			return 0, syntaxError(fn, orig)
 		}
-		if overflow {
-			continue // keep checking the syntax: it outranks the range
-		}
-		// n*base + d > max  <=>  n > (max-d)/base
+		// n*base + d > max  <=>  n > (max-d)/base. The first error met,
+		// scanning left to right, is the one reported, as in Go.
 		if n > (max-uint64(d))/uint64(base) {
-			overflow = true
-			continue
+			return max, rangeError(fn, orig)
 		}
 		n = n*uint64(base) + uint64(d)
 	}
 	if sawUnderscore && !underscoreOK(orig) {
 		return 0, syntaxError(fn, orig)
-	}
-	if overflow {
-		return max, rangeError(fn, orig)
 	}
 	return n, nil
 }

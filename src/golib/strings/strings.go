@@ -121,8 +121,12 @@ func explode(s string, n int) []string {
 	}
 	a := make([]string, n)
 	for i := 0; i < n-1; i++ {
-		_, size := utf8.DecodeRuneInString(s)
+		r, size := utf8.DecodeRuneInString(s)
 		a[i] = s[:size]
+		if r == utf8.RuneError && size == 1 {
+			// An invalid byte becomes U+FFFD, as in Go.
+			a[i] = string(utf8.RuneError)
+		}
 		s = s[size:]
 	}
 	if n > 0 {
