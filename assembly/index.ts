@@ -1,0 +1,26 @@
+// core.wasm: the Go runtime of the Plan 9 port as a bytecode interpreter.
+// Its exports are the ABI of docs/abi.md; assembly/README.md draws the
+// shared memory map, the per-M globals and the locking rules.
+import { mallocgc } from "./runtime/malloc";
+import { boot as procboot, tstart as proctstart } from "./runtime/proc";
+import { sigtramp as sigsigtramp } from "./runtime/sighandler";
+
+/** pid 1 places the program image with it. */
+export function malloc(n: i32): i32 {
+  return <i32>mallocgc(<usize>n);
+}
+
+/** pid 1: schedinit, the main goroutine, mstart. Never returns. */
+export function boot(image: i32, len: i32): void {
+  procboot(<usize>image, <usize>len);
+}
+
+/** A proc made by rfork: mstart on M mp. Never returns. */
+export function tstart(mp: i32): void {
+  proctstart(<usize>mp);
+}
+
+/** The note handler's entry: returns NCONT or NDFLT for the glue's noted(). */
+export function sigtramp(note: i32, len: i32): i32 {
+  return sigsigtramp(<usize>note, len);
+}

@@ -1,0 +1,285 @@
+// INTRINSIC id (host/abi/defs.ts Intrinsic): Go functions declared without a
+// body in src/golib whose work the runtime does. Arguments are the top words
+// of the operand stack (first argument deepest); results replace them.
+// vpc is at the INTRINSIC instruction (5 bytes) on entry.
+import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason } from "../abi";
+import { G, M, P, Sched, getg, getm, gcur, mcur, sched, schedp, image } from "./runtime2";
+import { vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, saveregs } from "../vm/frame";
+import { syscall6, nanotime, traceEvent, semacquire as plan9semacquire } from "./os_plan9";
+import { entersyscall, exitsyscall, gosched, numgoroutine } from "./proc";
+import { starttimer, stoptimer, resettimer, timesleep } from "./time";
+import { semacquire, semrelease, semapark } from "./sema";
+import { goexit } from "../vm/panic";
+import { exit, exitstring, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
+import { strdata, strlen, gostringn, rawstring } from "./string";
+import { sldata, sllen, makeslice } from "./slice";
+import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
+import { makeiface, ifacetype, ifacedata } from "./iface";
+import { writefd, prints } from "./print";
+import { tracebackframes, goroutineheader } from "./traceback";
+import { formatfloat } from "./float";
+import { lock, unlock } from "./lock";
+import { throwstr } from "./panic";
+
+const INSN: usize = 5;
+
+/** Replace nargs argument words by the results (already computed). */
+// @ts-ignore: decorator
+@inline function ret0(nargs: i32): i32 {
+  setregs(vpc + INSN, vsp - (<usize>nargs << 3), vfp, vhdr, vcode);
+  return 0;
+}
+
+// @ts-ignore: decorator
+@inline function ret1(nargs: i32, v: i64): i32 {
+  let sp = vsp - (<usize>nargs << 3);
+  store<i64>(sp, v);
+  setregs(vpc + INSN, sp + 8, vfp, vhdr, vcode);
+  return 0;
+}
+
+function ret2(nargs: i32, a: i64, b: i64): i32 {
+  let sp = vsp - (<usize>nargs << 3);
+  store<i64>(sp, a);
+  store<i64>(sp, b, 8);
+  setregs(vpc + INSN, sp + 16, vfp, vhdr, vcode);
+  return 0;
+}
+
+/** Argument i of nargs (0 = first). */
+// @ts-ignore: decorator
+@inline function arg(nargs: i32, i: i32): i64 {
+  return load<i64>(vsp - (<usize>(nargs - i) << 3));
+}
+
+/** The syscall intrinsic: entersyscall, the call, exitsyscall. Returns the status. */
+function dosyscall(): i32 {
+  let num = <i32>arg(6, 0);
+  let r: i64;
+  let a0 = arg(6, 1), a1 = arg(6, 2), a2 = arg(6, 3), a3 = arg(6, 4), a4 = arg(6, 5);
+  // The G resumes after the instruction with the result pushed (written below).
+  let sp = vsp - 48;
+  setregs(vpc + INSN, sp + 8, vfp, vhdr, vcode);
+  entersyscall(num);
+  r = syscall6(num, a0, a1, a2, a3, a4, 0);
+  store<i64>(sp, r);
+  if (exitsyscall()) return 0;
+  return 1; // queued; this M stops
+}
+
+/**
+ * signalRecv: pop a note for os/signal; with none queued, block in the
+ * kernel on sched.sigsema like a system call, then run this instruction again.
+ */
+function signalrecv(): i32 {
+  let s = sched();
+  let l = schedp + offsetof<Sched>("sigqlock");
+  lock(l);
+  if (s.sigri != s.sigwi) {
+    let slot = s.sigq + <usize>s.sigri * SIGQ_SLOT;
+    let str = gostringn(slot + 8, load<i32>(slot));
+    s.sigri = (s.sigri + 1) % SIGQ_SLOTS;
+    unlock(l);
+    return ret1(0, <i64>str);
+  }
+  unlock(l);
+  // the G resumes at this same instruction
+  entersyscall(-1);
+  plan9semacquire(schedp + offsetof<Sched>("sigsema"), 1);
+  if (exitsyscall()) return 0;
+  return 1;
+}
+
+export function intrinsic(id: i32): i32 {
+  switch (id) {
+    case 1: { // Gosched
+      setregs(vpc + INSN, vsp, vfp, vhdr, vcode);
+      return gosched();
+    }
+    case 2: { // LockOSThread
+      let gp = getg();
+      let mp = getm();
+      mp.lockedExt++;
+      mp.lockedg = gcur;
+      gp.lockedm = mcur;
+      return ret0(0);
+    }
+    case 3: { // UnlockOSThread
+      let gp = getg();
+      let mp = getm();
+      if (mp.lockedExt > 0) mp.lockedExt--;
+      if (mp.lockedExt == 0) {
+        mp.lockedg = 0;
+        gp.lockedm = 0;
+      }
+      return ret0(0);
+    }
+    case 4: return ret1(0, numgoroutine());
+    case 5: return ret1(1, 1); // GOMAXPROCS: v1 has one P
+    case 6: { // Goexit
+      setregs(vpc + INSN, vsp, vfp, vhdr, vcode);
+      return goexit();
+    }
+    case 7: return ret1(0, nanotime());
+    case 8: return ret1(0, atomic.load<i64>(Ctl.BOOT_WALL_NS) + nanotime());
+    case 9: { // timeSleep
+      let ns = arg(1, 0);
+      ret0(1);
+      return timesleep(ns);
+    }
+    case 10: return ret1(3, <i64>starttimer(arg(3, 0), arg(3, 1), <usize>arg(3, 2)));
+    case 11: return ret1(1, stoptimer(<usize>arg(1, 0)) ? 1 : 0);
+    case 12: return ret1(2, resettimer(<usize>arg(2, 0), arg(2, 1)) ? 1 : 0);
+    case 13: { // semacquire: run again after a wakeup
+      if (semacquire(<usize>arg(1, 0))) return ret0(1);
+      return semapark();
+    }
+    case 14: {
+      let a = <usize>arg(1, 0);
+      ret0(1);
+      semrelease(a);
+      return 0;
+    }
+    case 15: return dosyscall();
+    case 16: return ret1(6, syscall6(<i32>arg(6, 0), arg(6, 1), arg(6, 2), arg(6, 3), arg(6, 4), arg(6, 5), 0));
+    case 17: return ret1(1, <i64>strdata(<usize>arg(1, 0)));
+    case 18: return ret1(1, <i64>sldata(<usize>arg(1, 0)));
+    case 19: return ret1(2, <i64>gostringn(<usize>arg(2, 0), <i32>arg(2, 1)));
+    case 20: exit(<i32>arg(1, 0)); return 1;
+    case 21: {
+      let s = <usize>arg(1, 0);
+      exitstring(strdata(s), strlen(s));
+      return 1;
+    }
+    case 22: {
+      getm().ignoreHangup = 1;
+      traceEvent(TraceKind.IGNORE_HANGUP, 1, getm().pid, 0);
+      return ret0(0);
+    }
+    case 23: {
+      getm().ignoreHangup = 0;
+      traceEvent(TraceKind.IGNORE_HANGUP, 0, getm().pid, 0);
+      return ret0(0);
+    }
+    case 24: return ret1(0, getg().goid);
+    case 25: return ret1(0, getm().pid);
+    case 26: return ret1(1, <i64>typename(ifacetype(<usize>arg(1, 0))));
+    case 27: return ret1(3, <i64>formatfloat(reinterpret<f64>(arg(3, 0)), <i32>arg(3, 1), <i32>arg(3, 2)));
+    case 28: return ret0(1); // KeepAlive
+    case 29: { // signalEnable: the first call makes sendNote take notes, for good
+      atomic.store<i32>(schedp + offsetof<Sched>("siginuse"), 1);
+      return ret0(1);
+    }
+    case 30: return signalrecv();
+    case 31: {
+      let s = <usize>arg(2, 1);
+      writefd(<i32>arg(2, 0), strdata(s), strlen(s));
+      return ret0(2);
+    }
+    case 32: {
+      let e = <usize>arg(1, 0);
+      return ret2(1, ifacetype(e), ifacedata(e));
+    }
+    case 33: return ret1(1, typekind(ifacetype(<usize>arg(1, 0))));
+    case 34: return ret1(1, <i64>typename(<i32>arg(1, 0)));
+    case 35: return ret1(0, <i64>sched().argv);
+    case 36: { // traceback of the running goroutine, from the caller of the intrinsic
+      goroutineheader(getg());
+      tracebackframes(vhdr);
+      return ret0(0);
+    }
+    case 37: return ret1(1, typekind(<i32>arg(1, 0)));
+    case 38: return ret1(1, typeelem(<i32>arg(1, 0)));
+    case 39: {
+      let r = typerec(<i32>arg(1, 0));
+      return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.LEN));
+    }
+    case 40: {
+      let r = typerec(<i32>arg(1, 0));
+      return ret1(1, r == 0 ? 8 : load<i32>(r, TypeRec.SIZE));
+    }
+    case 41: {
+      let r = typerec(<i32>arg(1, 0));
+      return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.NFIELDS));
+    }
+    case 42: { // field(typ, i) (name, ftyp, offset)
+      let r = typerec(<i32>arg(2, 0));
+      let i = <usize>arg(2, 1);
+      let fr = image + <usize>load<u32>(r, TypeRec.FIELDS) + i * 12;
+      let sp = vsp - 16;
+      store<i64>(sp, <i64>(image + <usize>load<u32>(fr)));
+      store<i64>(sp, load<i32>(fr, 4), 8);
+      store<i64>(sp, load<i32>(fr, 8), 16);
+      setregs(vpc + INSN, sp + 24, vfp, vhdr, vcode);
+      return 0;
+    }
+    case 43: return ret1(1, load<i64>(<usize>arg(1, 0)));
+    case 44: return ret1(1, <i64>load<u8>(<usize>arg(1, 0)));
+    case 45: { // packEface(typ, word)
+      let t = <i32>arg(2, 0);
+      let w = arg(2, 1);
+      if (typekind(t) == Kind.INTERFACE) return ret1(2, w);
+      return ret1(2, <i64>makeiface(t, w));
+    }
+    case 46: return ret1(2, missingmethod(<i32>arg(2, 0), <i32>arg(2, 1)) < 0 ? 1 : 0);
+    case 47: { // store(addr, typ, v any)
+      let addr = <usize>arg(3, 0);
+      let t = <i32>arg(3, 1);
+      let v = <usize>arg(3, 2);
+      let k = typekind(t);
+      if (k == Kind.INTERFACE) store<i64>(addr, <i64>v);
+      else if (k == Kind.STRUCT || k == Kind.ARRAY) {
+        let src = <usize>ifacedata(v);
+        let n = <usize>load<i32>(typerec(t), TypeRec.SIZE);
+        if (src != 0) memory.copy(addr, src, n);
+        else memory.fill(addr, 0, n);
+      } else store<i64>(addr, ifacedata(v));
+      return ret0(3);
+    }
+    case 48: {
+      memory.copy(<usize>arg(3, 0), <usize>arg(3, 1), <usize>arg(3, 2));
+      return ret0(3);
+    }
+    case 49: { // CompareAndSwapInt32(addr, old, new) on a canonical word
+      let a = <usize>arg(3, 0);
+      let old = <i64><i32>arg(3, 1);
+      let nw = <i64><i32>arg(3, 2);
+      return ret1(3, atomic.cmpxchg<i64>(a, old, nw) == old ? 1 : 0);
+    }
+    case 50: {
+      let a = <usize>arg(2, 0);
+      let d = arg(2, 1);
+      for (;;) {
+        let o = atomic.load<i64>(a);
+        let n = <i64><i32>(o + d);
+        if (atomic.cmpxchg<i64>(a, o, n) == o) return ret1(2, n);
+      }
+    }
+    case 51: return ret1(1, <i64><i32>atomic.load<i64>(<usize>arg(1, 0)));
+    case 52: {
+      atomic.store<i64>(<usize>arg(2, 0), <i64><i32>arg(2, 1));
+      return ret0(2);
+    }
+    case 53: {
+      let a = <usize>arg(3, 0);
+      let old = arg(3, 1);
+      return ret1(3, atomic.cmpxchg<i64>(a, old, arg(3, 2)) == old ? 1 : 0);
+    }
+    case 54: {
+      let d = arg(2, 1);
+      return ret1(2, atomic.add<i64>(<usize>arg(2, 0), d) + d);
+    }
+    case 55: return ret1(1, atomic.load<i64>(<usize>arg(1, 0)));
+    case 56: {
+      atomic.store<i64>(<usize>arg(2, 0), arg(2, 1));
+      return ret0(2);
+    }
+    case 57: return ret1(0, sched().pollvariant);
+    case 58: {
+      let mid = missingmethod(<i32>arg(2, 0), <i32>arg(2, 1));
+      return ret1(2, mid < 0 ? 0 : <i64>methodname(mid));
+    }
+  }
+  throwstr("unknown intrinsic");
+  return 1;
+}

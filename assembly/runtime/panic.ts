@@ -1,0 +1,60 @@
+// Fatal errors (go runtime/panic.go throw/fatalthrow): print
+// "fatal error: <why>", the goroutines, and exit the whole program with
+// status 2. Go panics (recoverable) are in vm/panic.ts.
+import { prints, printint, setPrintBuf } from "./print";
+import { G, gcur, Grunning } from "./runtime2";
+import { goroutineheader, tracebackframes, tracebackothers, tracebackg } from "./traceback";
+import { vhdr } from "../vm/frame";
+import { exit } from "./sighandler";
+
+let throwing: i32 = 0; // per M: a throw while throwing must not recurse
+
+function dumpgs(all: bool): void {
+  if (gcur != 0) {
+    let gp = changetype<G>(gcur);
+    prints("\n");
+    if (gp.status == Grunning) {
+      goroutineheader(gp);
+      tracebackframes(vhdr);
+    } else {
+      tracebackg(gp, gp.hdr);
+    }
+  }
+  if (all || gcur == 0) tracebackothers(gcur);
+}
+
+/** throw: an unrecoverable runtime error. Does not return. */
+export function throwstr(why: string): void {
+  fatal(why, false);
+}
+
+/** throw that also prints every goroutine (deadlock). */
+export function throwall(why: string): void {
+  fatal(why, true);
+}
+
+function fatal(why: string, all: bool): void {
+  if (throwing++ > 0) {
+    prints("fatal error: ");
+    prints(why);
+    prints(" (while throwing)\n");
+    exit(2);
+  }
+  setPrintBuf(0);
+  if (why == "stack overflow") prints("runtime: goroutine stack exceeds 131072-byte limit\n");
+  prints("fatal error: ");
+  prints(why);
+  prints("\n");
+  dumpgs(all);
+  exit(2);
+}
+
+/** The shared heap reached MEMORY_MAXIMUM_PAGES (host/abi/defs.ts). */
+export function throwOOM(size: i64, limit: i64): void {
+  prints("runtime: out of memory: cannot allocate ");
+  printint(size);
+  prints("-byte block (the heap is limited to ");
+  printint(limit >> 20);
+  prints(" MiB by MEMORY_MAXIMUM_PAGES in host/abi/defs.ts)\n");
+  fatal("out of memory", false);
+}

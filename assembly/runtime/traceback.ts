@@ -1,0 +1,88 @@
+// Goroutine tracebacks, as Go prints them after a panic or a fatal error
+// (go runtime/traceback.go), without pc offsets:
+//
+//   goroutine 1 [chan receive]:
+//   main.main()
+//   	/path/prog.go:12
+import { WaitReason } from "../abi";
+import { G, Grunnable, Grunning, Gsyscall, Gwaiting, Gdead, gcur, sched, schedp } from "./runtime2";
+import { prints, printint, printgostring } from "./print";
+import { H_CALLER, H_FUNC, H_LINE } from "../vm/frame";
+import { funcname, funcfile } from "../vm/image";
+import { FuncRec } from "../abi";
+import { funcrec } from "../vm/image";
+
+/** Internal wait reasons beyond defs.ts WaitReason, for the traceback text only. */
+export const WAIT_NILRECV: i32 = 101;
+export const WAIT_NILSEND: i32 = 102;
+export const WAIT_SELECTNOCASES: i32 = 103;
+
+/** The WaitReason reported to the trace for an internal reason. */
+export function tracereason(r: i32): i32 {
+  return r > 100 ? WaitReason.FOREVER : r;
+}
+
+function printwaitreason(r: i32): void {
+  switch (r) {
+    case WaitReason.CHAN_RECV: prints("chan receive"); break;
+    case WaitReason.CHAN_SEND: prints("chan send"); break;
+    case WaitReason.SELECT: prints("select"); break;
+    case WaitReason.SLEEP: prints("sleep"); break;
+    case WaitReason.SEMA: prints("semacquire"); break;
+    case WaitReason.SYSCALL: prints("syscall"); break;
+    case WaitReason.GC: prints("GC"); break;
+    case WAIT_NILRECV: prints("chan receive (nil chan)"); break;
+    case WAIT_NILSEND: prints("chan send (nil chan)"); break;
+    case WAIT_SELECTNOCASES: prints("select (no cases)"); break;
+    default: prints("waiting");
+  }
+}
+
+export function goroutineheader(gp: G): void {
+  prints("goroutine ");
+  printint(gp.goid);
+  prints(" [");
+  if (changetype<usize>(gp) == gcur || gp.status == Grunning) prints("running");
+  else if (gp.status == Grunnable) prints("runnable");
+  else if (gp.status == Gsyscall) prints("syscall");
+  else if (gp.status == Gwaiting) printwaitreason(gp.waitreason);
+  else prints("dead");
+  prints("]:\n");
+}
+
+/** Print the frames from hdr down to the goroutine's first. */
+export function tracebackframes(hdr: usize): void {
+  let n = 0;
+  while (hdr != 0 && n < 100) {
+    let f = load<i32>(hdr, H_FUNC);
+    printgostring(funcname(f));
+    prints(load<i32>(funcrec(f), FuncRec.NPARAMS) > 0 ? "(...)\n\t" : "()\n\t");
+    printgostring(funcfile(f));
+    prints(":");
+    printint(load<i32>(hdr, H_LINE));
+    prints("\n");
+    hdr = <usize>load<u32>(hdr, H_CALLER);
+    n++;
+  }
+  if (hdr != 0) prints("...additional frames elided...\n");
+}
+
+/** Header and frames of gp; `hdr` is its current frame (the live register for the running G). */
+export function tracebackg(gp: G, hdr: usize): void {
+  goroutineheader(gp);
+  tracebackframes(hdr);
+}
+
+/** Every other goroutine that is not dead (go tracebackothers). */
+export function tracebackothers(me: usize): void {
+  if (schedp == 0) return;
+  let gp = sched().allg;
+  while (gp != 0) {
+    let g = changetype<G>(gp);
+    if (gp != me && g.status != Gdead && g.hdr != 0) {
+      prints("\n");
+      tracebackg(g, g.hdr);
+    }
+    gp = g.alllink;
+  }
+}
