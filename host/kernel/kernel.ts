@@ -439,6 +439,11 @@ export class Kernel {
     return ok;
   }
 
+  /** No note waits any more: the core may stop entering the kernel at safepoints. */
+  clearattn(p: Proc): void {
+    Atomics.store(this.i32, (this.mbox(p) + Mbox.ATTN) >> 2, 0);
+  }
+
   /** A write to /proc/n/note: NUser, ERRMAX-1 limit (4e devproc), full queue is an error. */
   writenote(p: Proc, text: string, from: number | 'host'): void {
     if (new TextEncoder().encode(text).length >= ERRMAX - 1) throw new KError(Etoobig);

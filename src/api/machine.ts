@@ -66,6 +66,7 @@ export class Machine {
   private nextid = 1;
   private replies = new Map<number, (r: { ok: boolean; error?: string }) => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopTimer: ReturnType<typeof setTimeout> | null = null;
   private dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
 
   private constructor(private readonly kernel: Peer, private readonly opts: StartOptions) {
@@ -136,6 +137,7 @@ export class Machine {
     if (this.done) return;
     this.done = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.stopTimer) clearTimeout(this.stopTimer);
     // Let the trailing trace message (sent before exit) land, then end the kernel.
     setTimeout(() => void this.kernel.terminate(), 0);
     this.resolveExit(x);
@@ -168,6 +170,6 @@ export class Machine {
     const msg: ControlMsg = { t: 'stop', reason, code };
     this.kernel.post(msg);
     // A kernel that does not answer (a wedged worker) is ended anyway.
-    this.timer = setTimeout(() => this.finish({ exitString: '', code, reason }), 2000);
+    this.stopTimer ??= setTimeout(() => this.finish({ exitString: '', code, reason }), 2000);
   }
 }

@@ -34,7 +34,7 @@ function line(e: TraceEvent, blocked: Map<number, string>): string | null {
       return `proc exits ${q(e.text)}`;
     case 'sys.block':
       blocked.set(e.pid, e.sys ?? '?');
-      return `${e.sys} sleeps in the kernel`;
+      return `${e.sys} blocks in the kernel`;
     case 'sys.interrupted':
       blocked.delete(e.pid);
       return `${e.sys} interrupted: returns -1 "interrupted"`;

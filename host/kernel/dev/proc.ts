@@ -32,7 +32,10 @@ export const procdev: Dev = {
       case 'note': {
         // Reading takes the oldest pending note out: it is never delivered.
         const note = q.notes.shift();
-        if (q.notes.length === 0) q.notepending = false;
+        if (q.notes.length === 0) {
+          q.notepending = false;
+          k.clearattn(q);
+        }
         return note ? new TextEncoder().encode(note.text).slice(0, n) : new Uint8Array(0);
       }
       case 'status':

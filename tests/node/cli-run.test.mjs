@@ -1,0 +1,93 @@
+// The p9rt command: flags, exit codes and the trace files, with fixture Ms in
+// place of core.wasm (test seam: P9RT_TEST_M_WORKER) and JSON fixture images.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(tmpdir() + '/p9rt-cli-');
+const mWorker = new URL('./fixtures/m-script.mjs', import.meta.url).href;
+
+function image(job) {
+  const f = `${dir}/${job.scenario}-${Object.values(job).join('-')}.p9img`;
+  writeFileSync(f, JSON.stringify(job));
+  return f;
+}
+
+const p9rt = (...args) =>
+  spawnSync(process.execPath, [root + 'bin/p9rt.js', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, P9RT_TEST_M_WORKER: mWorker },
+  });
+
+test('run: output streams pass through; exit string "" is code 0', () => {
+  const r = p9rt('run', image({ scenario: 'hello' }));
+  assert.equal(r.stdout, 'hello from pid 1\n');
+  assert.equal(r.stderr, 'to stderr\n');
+  assert.equal(r.status, 0);
+});
+
+test('run: a decimal exit string is the exit code, other text is 1 with "p9rt: exit: TEXT" last', () => {
+  let r = p9rt('run', image({ scenario: 'exit', s: '3' }));
+  assert.equal(r.status, 3);
+  assert.equal(r.stderr, '');
+  r = p9rt('run', image({ scenario: 'nohandler' }));
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, 'posting\n');
+  assert.equal(r.stderr.trimEnd().split('\n').at(-1), 'p9rt: exit: hangup');
+});
+
+test('run --timeline: the note path, and the exit line stays last', () => {
+  const r = p9rt('run', '--timeline', image({ scenario: 'tcpnote' }));
+  assert.equal(r.status, 0);
+  assert.match(r.stderr, /pid 2\s+pread blocks in the kernel/);
+  assert.match(r.stderr, /postnote "hangup" -> pid 2/);
+  assert.match(r.stderr, /pread interrupted: returns -1 "interrupted"/);
+  assert.match(r.stderr, /note "hangup" delivered to the handler/);
+  assert.match(r.stderr, /noted\(NCONT\)/);
+  const r2 = p9rt('run', '--timeline', image({ scenario: 'ndflt' }));
+  assert.equal(r2.stderr.trimEnd().split('\n').at(-1), 'p9rt: exit: die');
+});
+
+test('run --trace: Chrome trace JSON, byte for byte the same for the same seed', () => {
+  const img = image({ scenario: 'sched' });
+  const a = p9rt('run', '--seed', '5', '--trace', `${dir}/a.json`, img);
+  const b = p9rt('run', '--seed=5', '--trace', `${dir}/b.json`, img);
+  assert.equal(a.status, 0);
+  assert.equal(a.stdout, b.stdout);
+  const ta = readFileSync(`${dir}/a.json`, 'utf8');
+  assert.equal(ta, readFileSync(`${dir}/b.json`, 'utf8'));
+  const j = JSON.parse(ta);
+  assert.ok(Array.isArray(j.traceEvents) && j.traceEvents.length > 10);
+  assert.equal(j.p9rt.version, 1);
+});
+
+test('run --note WHEN:TARGET:TEXT posts a note at a virtual time', () => {
+  const r = p9rt('run', '--note', '250ms:main:hangup', image({ scenario: 'hostnote' }));
+  assert.equal(r.stdout, 'handler: hangup at 250000000\nsleep -1 interrupted at 250000000\n');
+  assert.equal(r.status, 0);
+});
+
+test('run: deadlock and --timeout end with code 3 and say why', () => {
+  let r = p9rt('run', image({ scenario: 'deadlock' }));
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /p9rt: deadlock/);
+  r = p9rt('run', '--timeout', '300ms', image({ scenario: 'spin' }));
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /p9rt: timeout/);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(p9rt('run').status, 2);
+  assert.equal(p9rt('frob').status, 2);
+  const r = p9rt('run', '--note', 'soon:main:x', image({ scenario: 'hello' }));
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /bad duration/);
+  assert.equal(p9rt('run', '--bogus', 'x.go').status, 2);
+  assert.equal(p9rt('run', `${dir}/missing.go`).status, 2);
+});
