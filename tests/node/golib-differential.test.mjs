@@ -1,13 +1,14 @@
 // Differential tests of the library's pure-Go packages against real Go:
 // p9rt's strconv (Quote, Atoi, ParseInt, ...), strings, unicode/utf8 and
 // time.Duration.String are built with the Go toolchain next to Go's own
-// packages and must give the same results on the same inputs (skipped
-// without a Go toolchain). The runtime-backed parts (strconv.FormatFloat,
-// fmt, os, net) are tested by running programs on p9rt.
+// packages and must give the same results on the same inputs; so is fmt,
+// over a stand-in for internal/reflectlite written with Go's reflect
+// (skipped without a Go toolchain). The runtime-backed parts (the core's
+// intrinsics, os, net) are tested by running programs on p9rt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,328 @@ func main() {
 		check(fmt.Sprint("Duration ", d), mytime.Duration(d).String(), time.Duration(d).String())
 	}
 	check("errors", errors.New("x").Error(), "x")
+	if fails > 0 {
+		fmt.Println(fails, "differences")
+		os.Exit(1)
+	}
+	fmt.Println("ok")
+}
+`;
+
+test('fmt agrees with real Go (over a reflect-based reflectlite)', (t) => {
+  if (!haveGo) return t.skip('no Go toolchain');
+  const dir = mkdtempSync(join(tmpdir(), 'p9rt-golib-fmt-'));
+  mkdirSync(join(dir, 'fmt'));
+  mkdirSync(join(dir, 'reflectlite'));
+  for (const f of readdirSync(join(golib, 'fmt'))) {
+    if (!f.endsWith('.go')) continue;
+    const src = readFileSync(join(golib, 'fmt', f), 'utf8').replace('"internal/reflectlite"', '"fdiff/reflectlite"');
+    writeFileSync(join(dir, 'fmt', f), src);
+  }
+  writeFileSync(join(dir, 'reflectlite', 'shim.go'), SHIM);
+  writeFileSync(join(dir, 'go.mod'), 'module fdiff\n\ngo 1.19\n');
+  writeFileSync(join(dir, 'main.go'), FMT_DRIVER);
+  const r = spawnSync('go', ['run', '.'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, 'ok\n');
+});
+
+const SHIM = String.raw`// Package reflectlite, for the differential test only: p9rt's
+// internal/reflectlite API over Go's reflect, so p9rt's fmt can run under
+// real Go. Type ids index a table of reflect.Types; a Word is the value for
+// scalar kinds and a handle into a table of reflect.Values otherwise (0 for
+// nil).
+package reflectlite
+
+import (
+	"math"
+	"reflect"
+	"unsafe"
+)
+
+const (
+	Bool      = 1
+	Int       = 2
+	Int8      = 3
+	Int16     = 4
+	Int32     = 5
+	Int64     = 6
+	Uint      = 7
+	Uint8     = 8
+	Uint16    = 9
+	Uint32    = 10
+	Uint64    = 11
+	Uintptr   = 12
+	Float64   = 13
+	String    = 14
+	Pointer   = 15
+	Slice     = 16
+	Array     = 17
+	Struct    = 18
+	Map       = 19
+	Chan      = 20
+	Func      = 21
+	Interface = 22
+)
+
+var types = []reflect.Type{nil}
+var typeIDs = map[reflect.Type]int{}
+var vals = []reflect.Value{{}}
+
+const TypeFloat64 = -1
+
+func tid(t reflect.Type) int {
+	if t == nil {
+		return 0
+	}
+	if id, ok := typeIDs[t]; ok {
+		return id
+	}
+	types = append(types, t)
+	typeIDs[t] = len(types) - 1
+	return len(types) - 1
+}
+
+func rt(id int) reflect.Type {
+	if id == TypeFloat64 {
+		return reflect.TypeOf(float64(0))
+	}
+	return types[id]
+}
+
+var kinds = map[reflect.Kind]int{
+	reflect.Bool: Bool, reflect.Int: Int, reflect.Int8: Int8, reflect.Int16: Int16, reflect.Int32: Int32, reflect.Int64: Int64,
+	reflect.Uint: Uint, reflect.Uint8: Uint8, reflect.Uint16: Uint16, reflect.Uint32: Uint32, reflect.Uint64: Uint64,
+	reflect.Uintptr: Uintptr, reflect.Float64: Float64, reflect.String: String, reflect.Ptr: Pointer, reflect.Slice: Slice,
+	reflect.Array: Array, reflect.Struct: Struct, reflect.Map: Map, reflect.Chan: Chan, reflect.Func: Func, reflect.Interface: Interface,
+}
+
+func Kind(typ int) int {
+	if typ == 0 {
+		return 0
+	}
+	return kinds[rt(typ).Kind()]
+}
+
+func Elem(typ int) int  { return tid(rt(typ).Elem()) }
+func Name(typ int) string { return rt(typ).String() }
+func TypeOf(x any) int  { return tid(reflect.TypeOf(x)) }
+
+type Value struct {
+	Type int
+	Word int
+}
+
+func fromRV(v reflect.Value) Value {
+	if !v.IsValid() {
+		return Value{}
+	}
+	if v.CanAddr() && !v.CanInterface() {
+		v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+	}
+	id := tid(v.Type())
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return Value{id, int(v.Int())}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return Value{id, int(v.Uint())}
+	case reflect.Bool:
+		if v.Bool() {
+			return Value{id, 1}
+		}
+		return Value{id, 0}
+	case reflect.Float64:
+		return Value{id, int(math.Float64bits(v.Float()))}
+	case reflect.Ptr, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func, reflect.Interface:
+		if v.IsNil() {
+			return Value{id, 0}
+		}
+	}
+	vals = append(vals, v)
+	return Value{id, len(vals) - 1}
+}
+
+func ValueOf(x any) Value {
+	if x == nil {
+		return Value{}
+	}
+	v := reflect.New(reflect.TypeOf(x)).Elem()
+	v.Set(reflect.ValueOf(x))
+	return fromRV(v)
+}
+
+func IfaceWords(x any) (int, uintptr) {
+	v := ValueOf(x)
+	return v.Type, uintptr(v.Word)
+}
+
+func PackEface(typ int, word int) any {
+	if typ == 0 {
+		return nil
+	}
+	t := rt(typ)
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(word))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		v.SetUint(uint64(word))
+	case reflect.Bool:
+		v.SetBool(word != 0)
+	case reflect.Float64:
+		v.SetFloat(math.Float64frombits(uint64(word)))
+	default:
+		if word != 0 {
+			return vals[word].Interface()
+		}
+	}
+	return v.Interface()
+}
+
+func (v Value) Interface() any { return PackEface(v.Type, v.Word) }
+func (v Value) Kind() int      { return Kind(v.Type) }
+func (v Value) IsNil() bool    { return v.Word == 0 }
+func (v Value) NumField() int  { return rt(v.Type).NumField() }
+func (v Value) Len() int {
+	switch Kind(v.Type) {
+	case Array:
+		return rt(v.Type).Len()
+	}
+	if v.Word == 0 {
+		return 0
+	}
+	return vals[v.Word].Len()
+}
+func (v Value) Index(i int) Value { return fromRV(vals[v.Word].Index(i)) }
+func (v Value) Field(i int) (string, Value) {
+	return rt(v.Type).Field(i).Name, fromRV(vals[v.Word].Field(i))
+}
+func (v Value) Elem() Value    { return fromRV(vals[v.Word].Elem()) }
+func (v Value) String() string { return vals[v.Word].String() }
+`;
+
+const FMT_DRIVER = String.raw`package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	myfmt "fdiff/fmt"
+)
+
+type point struct {
+	X, Y int
+	Name string
+	priv bool
+}
+
+type celsius float64
+
+func (c celsius) String() string { return fmt.Sprint(float64(c)) + "C" }
+
+type myErr struct{ code int }
+
+func (e *myErr) Error() string { return fmt.Sprint("my error ", e.code) }
+
+type named int
+type nstr string
+type inner struct {
+	P *point
+	E error
+	A any
+	S []string
+}
+
+type panicky struct{}
+
+func (panicky) String() string { panic("oops") }
+
+var fails int
+
+func check(format string, args ...any) {
+	got := myfmt.Sprintf(format, args...)
+	want := fmt.Sprintf(format, args...)
+	if got != want {
+		fails++
+		fmt.Printf("Sprintf(%q): got %q, want %q\n", format, got, want)
+	}
+}
+
+func main() {
+	ints := []any{0, 1, -1, 42, -42, int8(-128), int16(300), int32(-5), int64(1 << 40), uint(7), uint8(255), uint16(65535), uint32(1 << 31), uint64(1<<64 - 1), uintptr(10), named(3), 'x', byte('A')}
+	for _, v := range ints {
+		for _, f := range []string{"%d", "%5d", "%-5d|", "%05d", "%x", "%X", "%#x", "%o", "%O", "%#o", "%b", "%+d", "% d", "%c", "%q", "%U", "%#U", "%v", "%+v", "%.3d", "%8.3d", "%-08d|", "%+05d", "%T", "%s", "%t", "%e"} {
+			check(f, v)
+		}
+	}
+	strs := []any{"", "go", "héllo", "a\"b\n", "\x00\xff", "日本語", nstr("named"), []byte("bytes"), []byte(nil), [3]byte{1, 2, 3}}
+	for _, v := range strs {
+		for _, f := range []string{"%s", "%q", "%+q", "%#q", "%v", "%#v", "%x", "%X", "% x", "%# x", "%10s|", "%-10s|", "%.2s", "%5.1q", "%T", "%d"} {
+			check(f, v)
+		}
+	}
+	floats := []any{0.0, 1.0, -1.5, 3.14159265, 1e21, 1e20, 1e-7, 123456789.0, 0.000012, 100.0, celsius(21.5)}
+	for _, v := range floats {
+		for _, f := range []string{"%v", "%f", "%.2f", "%8.3f|", "%-8.2f|", "%08.3f", "%+f", "% f", "%e", "%E", "%.3e", "%g", "%G", "%.3g", "%#g", "%#.3f", "%T", "%+08.2f", "%d"} {
+			check(f, v)
+		}
+	}
+	for _, v := range []any{true, false} {
+		for _, f := range []string{"%t", "%v", "%5t|", "%-6t|", "%d", "%T"} {
+			check(f, v)
+		}
+	}
+	e := &myErr{7}
+	w := fmt.Errorf("wrap: %w", e)
+	comp := []any{point{1, 2, "p", true}, &point{3, 4, "q", false}, []int{1, 2, 3}, []int(nil), [2]string{"a", "b"}, []any{1, "a", nil, 2.5},
+		inner{}, e, error(nil), nil, celsius(1), []celsius{1, 2}, struct{}{}, []point{{1, 2, "a", false}},
+		[][]int{{1}, {2, 3}}, errors.New("plain"), panicky{}, (*myErr)(nil)}
+	for _, v := range comp {
+		for _, f := range []string{"%v", "%+v", "%s", "%d", "%T", "%q", "%x"} {
+			check(f, v)
+		}
+	}
+	// Values holding pointers below the top level print addresses, which
+	// differ between the two: only the verbs that call Error/String.
+	for _, v := range []any{inner{nil, e, 5, []string{"x"}}, w} {
+		for _, f := range []string{"%v", "%+v", "%s", "%T"} {
+			check(f, v)
+		}
+	}
+	check("%d %d", 1)
+	check("%d", 1, 2, "x", nil)
+	check("%!|%z|%", 1)
+	check("%*d|%-*d|%.*d|%*.*f", 5, 1, 4, 2, 3, 7, 8, 2, 3.14159)
+	check("%*d", "x", 1)
+	check("%.*d", -1, 5)
+	check("%[2]d %[1]d", 1, 2)
+	check("%[3]d", 1, 2)
+	check("%[0]d", 1)
+	check("%[2]*[1]d", 12, 5)
+	check("%d %[1]d %d", 1, 2)
+	check("%.d|%.0d|%.0x", 0, 0, 0)
+	check("%v %v", []byte{}, [0]int{})
+	check("%6.2v|%-6v|%06v", 3.14159, "ab", 42)
+	check("%w", e)
+	check("%s", 42)
+	if got, want := myfmt.Sprint("a", "b", 1, 2, "c", 3.5, nil, e), fmt.Sprint("a", "b", 1, 2, "c", 3.5, nil, e); got != want {
+		fails++
+		fmt.Printf("Sprint: got %q, want %q\n", got, want)
+	}
+	if got, want := myfmt.Sprintln("x", 3, []int{1}), fmt.Sprintln("x", 3, []int{1}); got != want {
+		fails++
+		fmt.Printf("Sprintln: got %q, want %q\n", got, want)
+	}
+	ew := myfmt.Errorf("ctx: %w", e)
+	if ew.Error() != "ctx: my error 7" || !errors.Is(ew, e) {
+		fails++
+		fmt.Println("Errorf %w:", ew, errors.Is(ew, e))
+	}
+	if got, want := myfmt.Errorf("two %w %w", e, e).Error(), "two my error 7 %!w(*main.myErr=&{7})"; got != want {
+		fails++
+		fmt.Printf("Errorf two %%w: got %q, want %q\n", got, want)
+	}
 	if fails > 0 {
 		fmt.Println(fails, "differences")
 		os.Exit(1)

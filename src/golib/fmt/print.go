@@ -798,179 +798,165 @@ func (p *pp) missingArg(verb rune) {
 	p.buf = append(p.buf, missingString...)
 }
 
+// doPrintf formats a by format: literal text is copied, each directive
+// (%[flags][[n]][width|*][.[[n]]prec|*][[n]]verb) formats one operand, and
+// operands left over are reported as %!(EXTRA ...), as Go reports them.
 func (p *pp) doPrintf(format string, a []any) {
-	end := len(format)
-	argNum := 0         // we process one argument per non-trivial format
-	afterIndex := false // previous item in format was an index like [3].
 	p.reordered = false
-formatLoop:
-	for i := 0; i < end; {
-		p.goodArgNum = true
-		lasti := i
-		for i < end && format[i] != '%' {
-			i++
+	argNum := 0
+	for i := 0; i < len(format); {
+		j := i
+		for j < len(format) && format[j] != '%' {
+			j++
 		}
-		if i > lasti {
-			p.buf = append(p.buf, format[lasti:i]...)
-		}
-		if i >= end {
-			// done processing format string
+		p.buf = append(p.buf, format[i:j]...)
+		if j == len(format) {
 			break
 		}
+		i, argNum = p.directive(format, j+1, a, argNum)
+	}
+	if !p.reordered && argNum < len(a) {
+		// Unused operands; with explicit indices any order is fine.
+		p.extraArgs(a[argNum:])
+	}
+}
 
-		// Process one verb
+// directive formats the directive whose text starts at format[i], just
+// after its '%'. It returns where the literal text resumes and the index
+// of the next operand.
+func (p *pp) directive(format string, i int, a []any, argNum int) (int, int) {
+	end := len(format)
+	p.goodArgNum = true
+	p.fmt.clearflags()
+	i = p.flags(format, i)
+
+	// An operand index may come before the width...
+	afterIndex := false
+	argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
+
+	if i < end && format[i] == '*' {
 		i++
-
-		// Do we have flags?
-		p.fmt.clearflags()
-	simpleFormat:
-		for ; i < end; i++ {
-			c := format[i]
-			switch c {
-			case '#':
-				p.fmt.sharp = true
-			case '0':
-				p.fmt.zero = !p.fmt.minus // Only allow zero padding to the left.
-			case '+':
-				p.fmt.plus = true
-			case '-':
-				p.fmt.minus = true
-				p.fmt.zero = false // Do not pad with zeros to the right.
-			case ' ':
-				p.fmt.space = true
-			default:
-				// Fast path for common case of ascii lower case simple verbs
-				// without precision or width or argument indices.
-				if 'a' <= c && c <= 'z' && argNum < len(a) {
-					if c == 'v' {
-						// Go syntax
-						p.fmt.sharpV = p.fmt.sharp
-						p.fmt.sharp = false
-						// Struct-field syntax
-						p.fmt.plusV = p.fmt.plus
-						p.fmt.plus = false
-					}
-					p.printArg(a[argNum], rune(c))
-					argNum++
-					i++
-					continue formatLoop
-				}
-				// Format is more complex than simple flags and a verb or is malformed.
-				break simpleFormat
-			}
+		p.fmt.wid, p.fmt.widPresent, argNum = intFromArg(a, argNum)
+		if !p.fmt.widPresent {
+			p.buf = append(p.buf, badWidthString...)
 		}
+		if p.fmt.wid < 0 {
+			// A negative width operand means left alignment.
+			p.fmt.wid = -p.fmt.wid
+			p.fmt.minus = true
+			p.fmt.zero = false
+		}
+		afterIndex = false
+	} else {
+		p.fmt.wid, p.fmt.widPresent, i = parsenum(format, i, end)
+		if afterIndex && p.fmt.widPresent {
+			p.goodArgNum = false // "%[3]2d": an index must follow the width
+		}
+	}
 
-		// Do we have an explicit argument index?
+	// ...and before the precision.
+	if i+1 < end && format[i] == '.' {
+		i++
+		if afterIndex {
+			p.goodArgNum = false // "%[3].2d"
+		}
 		argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
-
-		// Do we have width?
 		if i < end && format[i] == '*' {
 			i++
-			p.fmt.wid, p.fmt.widPresent, argNum = intFromArg(a, argNum)
-
-			if !p.fmt.widPresent {
-				p.buf = append(p.buf, badWidthString...)
+			p.fmt.prec, p.fmt.precPresent, argNum = intFromArg(a, argNum)
+			if p.fmt.prec < 0 {
+				// A negative precision operand means none.
+				p.fmt.prec = 0
+				p.fmt.precPresent = false
 			}
-
-			// We have a negative width, so take its value and ensure
-			// that the minus flag is set
-			if p.fmt.wid < 0 {
-				p.fmt.wid = -p.fmt.wid
-				p.fmt.minus = true
-				p.fmt.zero = false // Do not pad with zeros to the right.
+			if !p.fmt.precPresent {
+				p.buf = append(p.buf, badPrecString...)
 			}
 			afterIndex = false
 		} else {
-			p.fmt.wid, p.fmt.widPresent, i = parsenum(format, i, end)
-			if afterIndex && p.fmt.widPresent { // "%[3]2d"
-				p.goodArgNum = false
+			p.fmt.prec, p.fmt.precPresent, i = parsenum(format, i, end)
+			if !p.fmt.precPresent {
+				// "%.d": a lone dot is precision 0.
+				p.fmt.prec = 0
+				p.fmt.precPresent = true
 			}
 		}
+	}
 
-		// Do we have precision?
-		if i+1 < end && format[i] == '.' {
-			i++
-			if afterIndex { // "%[3].2d"
-				p.goodArgNum = false
-			}
-			argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
-			if i < end && format[i] == '*' {
-				i++
-				p.fmt.prec, p.fmt.precPresent, argNum = intFromArg(a, argNum)
-				// Negative precision arguments don't make sense
-				if p.fmt.prec < 0 {
-					p.fmt.prec = 0
-					p.fmt.precPresent = false
-				}
-				if !p.fmt.precPresent {
-					p.buf = append(p.buf, badPrecString...)
-				}
-				afterIndex = false
-			} else {
-				p.fmt.prec, p.fmt.precPresent, i = parsenum(format, i, end)
-				if !p.fmt.precPresent {
-					p.fmt.prec = 0
-					p.fmt.precPresent = true
-				}
-			}
+	// ...and before the verb.
+	if !afterIndex {
+		argNum, i, _ = p.argNumber(argNum, format, i, len(a))
+	}
+
+	if i >= end {
+		p.buf = append(p.buf, noVerbString...)
+		return end, argNum
+	}
+	verb, size := utf8.DecodeRuneInString(format[i:])
+	i += size
+
+	switch {
+	case verb == '%':
+		// A literal percent uses no operand and ignores width and precision.
+		p.buf = append(p.buf, '%')
+	case !p.goodArgNum:
+		p.badArgNum(verb)
+	case argNum >= len(a):
+		p.missingArg(verb)
+	default:
+		if verb == 'v' {
+			// %#v is Go syntax and %+v names struct fields: they are
+			// flags of v, not of the operand's own formatting.
+			p.fmt.sharpV, p.fmt.sharp = p.fmt.sharp, false
+			p.fmt.plusV, p.fmt.plus = p.fmt.plus, false
 		}
+		p.printArg(a[argNum], verb)
+		argNum++
+	}
+	return i, argNum
+}
 
-		if !afterIndex {
-			argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
-		}
-
-		if i >= end {
-			p.buf = append(p.buf, noVerbString...)
-			break
-		}
-
-		verb, size := rune(format[i]), 1
-		if verb >= utf8.RuneSelf {
-			verb, size = utf8.DecodeRuneInString(format[i:])
-		}
-		i += size
-
-		switch {
-		case verb == '%': // Percent does not absorb operands and ignores f.wid and f.prec.
-			p.buf = append(p.buf, '%')
-		case !p.goodArgNum:
-			p.badArgNum(verb)
-		case argNum >= len(a): // No argument left over to print for the current verb.
-			p.missingArg(verb)
-		case verb == 'v':
-			// Go syntax
-			p.fmt.sharpV = p.fmt.sharp
-			p.fmt.sharp = false
-			// Struct-field syntax
-			p.fmt.plusV = p.fmt.plus
-			p.fmt.plus = false
-			fallthrough
+// flags reads the flag characters # 0 + - and space at format[i:], and
+// returns the index of the first other character.
+func (p *pp) flags(format string, i int) int {
+	for ; i < len(format); i++ {
+		switch format[i] {
+		case '#':
+			p.fmt.sharp = true
+		case '0':
+			// Zeros pad only on the left: "-" wins.
+			p.fmt.zero = !p.fmt.minus
+		case '+':
+			p.fmt.plus = true
+		case '-':
+			p.fmt.minus = true
+			p.fmt.zero = false
+		case ' ':
+			p.fmt.space = true
 		default:
-			p.printArg(a[argNum], verb)
-			argNum++
+			return i
 		}
 	}
+	return i
+}
 
-	// Check for extra arguments unless the call accessed the arguments
-	// out of order, in which case it's too expensive to detect if they've all
-	// been used and arguably OK if they're not.
-	if !p.reordered && argNum < len(a) {
-		p.fmt.clearflags()
-		p.buf = append(p.buf, extraString...)
-		for i, arg := range a[argNum:] {
-			if i > 0 {
-				p.buf = append(p.buf, commaSpaceString...)
-			}
-			if arg == nil {
-				p.buf = append(p.buf, nilAngleString...)
-			} else {
-				p.buf = append(p.buf, typeString(arg)...)
-				p.buf = append(p.buf, '=')
-				p.printArg(arg, 'v')
-			}
+// extraArgs reports operands no directive used: %!(EXTRA type=value, ...).
+func (p *pp) extraArgs(extra []any) {
+	p.fmt.clearflags()
+	p.buf = append(p.buf, extraString...)
+	for i, arg := range extra {
+		if i > 0 {
+			p.buf = append(p.buf, commaSpaceString...)
 		}
-		p.buf = append(p.buf, ')')
+		if arg == nil {
+			p.buf = append(p.buf, nilAngleString...)
+			continue
+		}
+		p.buf = append(p.buf, typeString(arg)...)
+		p.buf = append(p.buf, '=')
+		p.printArg(arg, 'v')
 	}
+	p.buf = append(p.buf, ')')
 }
 
 func (p *pp) doPrint(a []any) {
