@@ -11,6 +11,8 @@ export type { TraceEvent, ProcView };
 /** What Machine.start needs of a compiled program. */
 export interface Runnable {
   image: Uint8Array;
+  /** The main file's name; os.Args[0] is its base name without ".go". */
+  filename?: string;
 }
 
 export type NoteTarget = 'main' | 'group' | number;
@@ -57,6 +59,11 @@ function defaultCore(): Promise<WebAssembly.Module> {
   return coreCache;
 }
 
+function argv0(filename: string | undefined): string {
+  const base = (filename ?? 'main.go').split('/').pop()!;
+  return base.endsWith('.go') ? base.slice(0, -3) : base;
+}
+
 export class Machine {
   readonly exited: Promise<Exit>;
   private events: TraceEvent[] = [];
@@ -97,7 +104,7 @@ export class Machine {
         realtime: opts.clock === 'real',
         seed: opts.seed ?? 1,
         maxProcs: opts.maxProcs ?? 64,
-        args: opts.args ?? [],
+        args: [argv0(program.filename), ...(opts.args ?? [])],
         notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text })),
         pool: 2,
         mWorker: opts.mWorker?.href,

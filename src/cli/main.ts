@@ -90,7 +90,7 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
 
 /** Compile FILE.go (or load a built image). Exit code 2 with Go's error lines on failure. */
 async function load(file: string, err: (s: string) => void): Promise<Runnable | null> {
-  if (file.endsWith('.p9img')) return { image: new Uint8Array(readFileSync(file)) };
+  if (file.endsWith('.p9img')) return { image: new Uint8Array(readFileSync(file)), filename: file };
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -151,7 +151,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     notes: flags.notes,
     maxProcs: flags.maxProcs,
     timeoutMs: flags.timeoutMs,
-    args: [basename(file, '.go'), ...args],
+    args,
     onStdout: io.out,
     onStderr: io.err,
     // TEST SEAM, not a user option: tests/node/cli-*.test.mjs run fixture Ms

@@ -65,3 +65,8 @@ test('the wall-clock timeout stops a proc that never enters the kernel', async (
   assert.equal(r.reason, 'timeout');
   assert.ok(Date.now() - t0 < 5000);
 });
+
+test('/dev/args holds the program name and its arguments, NUL-terminated', async () => {
+  const r = await runFixture({ scenario: 'args' }, { args: ['-x', 'two words'] });
+  assert.equal(r.stdout, '["main","-x","two words",""]\n');
+});

@@ -1,18 +1,20 @@
 // #c: /dev/cons (the run's stdin, stdout and stderr), /dev/pid, /dev/bintime
-// (4e port/devcons.c).
+// (4e port/devcons.c), and /dev/args (p9rt's: the program's arguments,
+// program name first, each followed by a NUL byte: what os.Args reads).
 import type { Kernel } from '../kernel.js';
 import { KError, Proc, Enonexist, Eperm } from '../proc.js';
 import { newChan, readstr, Fgrp, type Chan, type Dev } from './dev.js';
 
-type Cons = { file: 'cons' | 'pid' | 'bintime'; stream: 'stdout' | 'stderr' };
+type Cons = { file: 'cons' | 'pid' | 'bintime' | 'args'; stream: 'stdout' | 'stderr' };
+const files = ['cons', 'pid', 'bintime', 'args'];
 
 export const consdev: Dev = {
   name: 'cons',
   open(_k, _p, path, mode) {
     const f = path.join('/');
-    if (f !== 'cons' && f !== 'pid' && f !== 'bintime') throw new KError(Enonexist);
+    if (!files.includes(f)) throw new KError(Enonexist);
     if (f !== 'cons' && (mode & 3) !== 0) throw new KError(Eperm);
-    return newChan(consdev, '/dev/' + f, mode, { file: f, stream: 'stdout' } satisfies Cons);
+    return newChan(consdev, '/dev/' + f, mode, { file: f as Cons['file'], stream: 'stdout' } satisfies Cons);
   },
   read(k: Kernel, p: Proc, c: Chan, n: number, off: bigint) {
     const a = c.aux as Cons;
@@ -22,6 +24,8 @@ export const consdev: Dev = {
       case 'pid':
         // Plan 9's readnum: "%11d " (the reading proc's pid: go's getpid reads #c/pid on each M).
         return readstr(String(p.pid).padStart(11, ' ') + ' ', n, off);
+      case 'args':
+        return readstr(k.opts.args.map((a) => a + '\0').join(''), n, off);
       case 'bintime': {
         const b = new Uint8Array(8);
         new DataView(b.buffer).setBigInt64(0, k.clock.bootWall + k.clock.now());
