@@ -135,6 +135,8 @@ export namespace Intrinsic {
   export const runtime_kindOf: i32 = 37;
   export const runtime_packEface: i32 = 45;
   export const runtime_missingMethod: i32 = 58;
+  export const os_signal_signal_enable: i32 = 29;
+  export const os_signal_signal_recv: i32 = 30;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;

@@ -433,6 +433,11 @@ export const Intrinsic = {
   'runtime.kindOf': 37, // the runtime's panic texts read the type table too
   'runtime.packEface': 45,
   'runtime.missingMethod': 58,
+  // os/signal links the runtime's note queue by Go's names (go
+  // runtime/sigqueue_plan9.go): signal_enable's argument is the note named
+  // in Notify ("" for all notes); on Plan 9 it only switches the queue on.
+  'os/signal.signal_enable': 29,
+  'os/signal.signal_recv': 30,
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */
