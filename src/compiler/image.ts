@@ -231,6 +231,14 @@ export class ImageBuilder {
 
   /** Intern a string; returns its index in the strings table (for Code.strconst). */
   str(s: string): number {
+    return this.byteStr(latin1(new TextEncoder().encode(s)));
+  }
+
+  /**
+   * Intern a Go string given as a byte string (one char 0-255 per byte, as
+   * the compiler holds Go string constants so that "\xff" survives).
+   */
+  byteStr(s: string): number {
     let i = this.strIndex.get(s);
     if (i === undefined) {
       i = this.strings.length;
@@ -322,8 +330,7 @@ export class ImageBuilder {
     }
     for (const m of this.methodNames) this.str(m);
 
-    const enc = new TextEncoder();
-    const strBytes = this.strings.map((s) => enc.encode(s));
+    const strBytes = this.strings.map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
     const codes = this.funcs.map((f) => {
       const d = f.def as FuncDef;
       return d.code instanceof Code ? d.code.bytes() : d.code;
@@ -364,6 +371,7 @@ export class ImageBuilder {
     const u32 = (at: number, v: number): void => dv.setUint32(at, v >>> 0, true);
     const i32 = (at: number, v: number): void => dv.setInt32(at, v, true);
     const strHdr = (s: string): number => stringsOff + this.str(s) * 8;
+    if (this.strings.length !== strBytes.length) throw new Error('image: string interned during build');
 
     u32(Img.MAGIC, IMAGE_MAGIC);
     u32(Img.VERSION, IMAGE_VERSION);
@@ -443,4 +451,10 @@ export class ImageBuilder {
     }
     return img;
   }
+}
+
+function latin1(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += String.fromCharCode(x);
+  return s;
 }

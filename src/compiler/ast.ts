@@ -1,0 +1,150 @@
+// The compiler's own syntax tree, shaped after go/ast: parse.ts builds it from
+// @lezer/go's concrete tree, so the checker never sees grammar kludges
+// (Conversion vs CallExpr, DerefOp vs PointerType). Every node carries `pos`,
+// a byte offset into its file; File.position turns it into line:col.
+
+export interface Node {
+  pos: number;
+}
+
+export type Expr =
+  | Ident
+  | BasicLit
+  | CompositeLit
+  | FuncLit
+  | ParenExpr
+  | SelectorExpr
+  | IndexExpr
+  | SliceExpr
+  | TypeAssertExpr
+  | CallExpr
+  | StarExpr
+  | UnaryExpr
+  | BinaryExpr
+  | KeyValueExpr
+  | ArrayType
+  | MapType
+  | ChanType
+  | FuncType
+  | StructType
+  | InterfaceType
+  | Ellipsis
+  | BadExpr;
+
+export interface Ident extends Node { k: 'Ident'; name: string }
+export interface BasicLit extends Node { k: 'BasicLit'; kind: 'INT' | 'FLOAT' | 'IMAG' | 'CHAR' | 'STRING'; value: string }
+/** type is undefined for an elided type inside another literal */
+export interface CompositeLit extends Node { k: 'CompositeLit'; type?: Expr; elts: Expr[]; end: number }
+export interface FuncLit extends Node { k: 'FuncLit'; type: FuncType; body: BlockStmt }
+export interface ParenExpr extends Node { k: 'ParenExpr'; x: Expr }
+export interface SelectorExpr extends Node { k: 'SelectorExpr'; x: Expr; sel: Ident }
+export interface IndexExpr extends Node { k: 'IndexExpr'; x: Expr; index: Expr }
+export interface SliceExpr extends Node { k: 'SliceExpr'; x: Expr; lo?: Expr; hi?: Expr; max?: Expr; slice3: boolean }
+/** type undefined: x.(type) in a type switch */
+export interface TypeAssertExpr extends Node { k: 'TypeAssertExpr'; x: Expr; type?: Expr }
+export interface CallExpr extends Node { k: 'CallExpr'; fun: Expr; args: Expr[]; ellipsis: boolean; typeArgs?: Expr[] }
+/** *x: a dereference or a pointer type */
+export interface StarExpr extends Node { k: 'StarExpr'; x: Expr }
+export interface UnaryExpr extends Node { k: 'UnaryExpr'; op: string; x: Expr }
+export interface BinaryExpr extends Node { k: 'BinaryExpr'; op: string; opPos: number; x: Expr; y: Expr }
+export interface KeyValueExpr extends Node { k: 'KeyValueExpr'; key: Expr; value: Expr }
+/** len undefined: a slice type; len Ellipsis: [...]T */
+export interface ArrayType extends Node { k: 'ArrayType'; len?: Expr; elem: Expr }
+export interface MapType extends Node { k: 'MapType'; key: Expr; value: Expr }
+export interface ChanType extends Node { k: 'ChanType'; dir: 'both' | 'send' | 'recv'; elem: Expr }
+export interface FuncType extends Node { k: 'FuncType'; params: Field[]; results: Field[]; typeParams: boolean }
+export interface StructType extends Node { k: 'StructType'; fields: Field[] }
+export interface InterfaceType extends Node { k: 'InterfaceType'; methods: Field[]; embeds: Expr[]; unions: boolean }
+export interface Ellipsis extends Node { k: 'Ellipsis' }
+export interface BadExpr extends Node { k: 'BadExpr'; what: string }
+
+export interface Field extends Node {
+  names: Ident[];
+  type: Expr;
+  variadic: boolean;
+  /** an embedded struct field */
+  embedded?: boolean;
+}
+
+export type Stmt =
+  | ExprStmt
+  | SendStmt
+  | IncDecStmt
+  | AssignStmt
+  | DeclStmt
+  | BlockStmt
+  | LabeledStmt
+  | IfStmt
+  | SwitchStmt
+  | TypeSwitchStmt
+  | ForStmt
+  | RangeStmt
+  | GoStmt
+  | DeferStmt
+  | SelectStmt
+  | ReturnStmt
+  | BranchStmt
+  | EmptyStmt;
+
+export interface ExprStmt extends Node { k: 'ExprStmt'; x: Expr }
+export interface SendStmt extends Node { k: 'SendStmt'; chan: Expr; value: Expr }
+export interface IncDecStmt extends Node { k: 'IncDecStmt'; x: Expr; inc: boolean }
+/** tok: '=', ':=' or an op-assign such as '+=' */
+export interface AssignStmt extends Node { k: 'AssignStmt'; lhs: Expr[]; tok: string; rhs: Expr[] }
+export interface DeclStmt extends Node { k: 'DeclStmt'; decl: GenDecl }
+export interface BlockStmt extends Node { k: 'BlockStmt'; list: Stmt[]; end: number }
+export interface LabeledStmt extends Node { k: 'LabeledStmt'; label: Ident; stmt: Stmt }
+export interface IfStmt extends Node { k: 'IfStmt'; init?: Stmt; cond: Expr; body: BlockStmt; else?: Stmt }
+export interface CaseClause extends Node { list?: Expr[]; body: Stmt[] }
+export interface SwitchStmt extends Node { k: 'SwitchStmt'; init?: Stmt; tag?: Expr; cases: CaseClause[] }
+export interface TypeSwitchStmt extends Node { k: 'TypeSwitchStmt'; init?: Stmt; bind?: Ident; x: Expr; cases: CaseClause[] }
+export interface ForStmt extends Node { k: 'ForStmt'; init?: Stmt; cond?: Expr; post?: Stmt; body: BlockStmt }
+export interface RangeStmt extends Node { k: 'RangeStmt'; key?: Expr; value?: Expr; define: boolean; x: Expr; body: BlockStmt }
+export interface GoStmt extends Node { k: 'GoStmt'; call: Expr }
+export interface DeferStmt extends Node { k: 'DeferStmt'; call: Expr }
+export interface CommClause extends Node { comm?: Stmt; body: Stmt[] }
+export interface SelectStmt extends Node { k: 'SelectStmt'; cases: CommClause[] }
+export interface ReturnStmt extends Node { k: 'ReturnStmt'; results: Expr[] }
+export interface BranchStmt extends Node { k: 'BranchStmt'; tok: 'break' | 'continue' | 'goto' | 'fallthrough'; label?: Ident }
+export interface EmptyStmt extends Node { k: 'EmptyStmt' }
+
+export interface ImportSpec extends Node { name?: Ident; path: string; dot: boolean }
+export interface ValueSpec extends Node { names: Ident[]; type?: Expr; values: Expr[]; iota: number }
+export interface TypeSpec extends Node { name: Ident; alias: boolean; type: Expr; typeParams: boolean }
+
+export type GenDecl =
+  | { k: 'const'; pos: number; specs: ValueSpec[] }
+  | { k: 'var'; pos: number; specs: ValueSpec[] }
+  | { k: 'type'; pos: number; specs: TypeSpec[] };
+
+export interface FuncDecl extends Node {
+  k: 'FuncDecl';
+  recv?: Field;
+  name: Ident;
+  type: FuncType;
+  body?: BlockStmt;
+}
+
+export interface File {
+  name: string;
+  src: string;
+  pkgName: Ident;
+  imports: ImportSpec[];
+  decls: (GenDecl | FuncDecl)[];
+  /** statements at top level that Go does not allow there */
+  stray: Node[];
+  lineStarts: number[];
+}
+
+/** 1-based line and column (in bytes, as Go counts) of an offset. */
+export function position(f: File, pos: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = f.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (f.lineStarts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const lineText = f.src.slice(f.lineStarts[lo], pos);
+  return { line: lo + 1, col: new TextEncoder().encode(lineText).length + 1 };
+}

@@ -1,0 +1,69 @@
+// The compiler's entry point: Go subset source -> program image.
+//
+//   const program = compile(source, { filename: 'x.go' })
+//
+// Packages other than main come from a PackageLoader (import path -> the
+// package's .go files). In Node the default loader reads src/golib
+// (node-loader.ts, the only file here that touches the file system); a
+// browser passes one built from its bundle.
+
+import { Compiler, type PackageLoader, type SourceFile } from './compiler.js';
+import { CompileError } from './diag.js';
+
+export { CompileError } from './diag.js';
+export type { Position as Diagnostic } from './diag.js';
+export type { PackageLoader, SourceFile } from './compiler.js';
+export { ImageBuilder, Code, Label } from './image.js';
+export { disassemble, readImage } from './disasm.js';
+
+export interface Program {
+  /** the image of docs/bytecode.md */
+  image: Uint8Array;
+  /** import paths in initialization order, main last */
+  packages: string[];
+  /** the main file's name, as diagnostics and tracebacks print it */
+  filename: string;
+}
+
+export interface CompileOptions {
+  filename: string;
+  loader?: PackageLoader;
+}
+
+let defaultLoader: PackageLoader | undefined;
+
+/** The loader compile() uses when none is given (node-loader.ts installs itself in Node). */
+export function setDefaultLoader(l: PackageLoader): void {
+  defaultLoader = l;
+}
+
+if (typeof process !== 'undefined' && process.versions?.node) {
+  const spec = './node-loader.js';
+  const m = (await import(/* @vite-ignore */ spec)) as { nodeLoader: PackageLoader };
+  defaultLoader ??= m.nodeLoader;
+}
+
+/** Compile a main package given as one source file. Throws CompileError. */
+export function compile(source: string, opts: CompileOptions): Program {
+  const loader = opts.loader ?? defaultLoader ?? ((): SourceFile[] | undefined => undefined);
+  let escapes = new Set<string>();
+  for (let attempt = 0; ; attempt++) {
+    const c = new Compiler(loader, escapes);
+    let main;
+    try {
+      main = c.load('main', [{ name: opts.filename, source }]);
+      if (main && !c.diags.length) c.compileProgram(main);
+    } catch (e) {
+      if (e instanceof CompileError) throw e;
+      // a bug in the compiler: report it at the file, never as a stack trace alone
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new CompileError([...c.positions(), { file: opts.filename, line: 1, col: 1, message: `internal compiler error: ${msg}` }]);
+    }
+    if (c.diags.length) throw new CompileError(c.positions().slice(0, 50));
+    if (c.rerun && attempt < 3) {
+      escapes = c.globalEscapes;
+      continue;
+    }
+    return { image: c.b.build(), packages: c.order.map((p) => p.path), filename: opts.filename };
+  }
+}
