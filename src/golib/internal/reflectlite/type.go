@@ -19,6 +19,7 @@ func packEface(typ int, word int) any
 func implements(typ int, iface int) bool
 func store(addr uintptr, typ int, v any)
 func missingMethod(typ int, iface int) string
+func memmove(dst, src uintptr, n int)
 
 // IfaceWords splits x into its dynamic type id (0 for nil) and data word.
 func IfaceWords(x any) (typ int, data uintptr) { return ifaceWords(x) }
@@ -107,3 +108,10 @@ func comparable(typ int) bool {
 	}
 	return true
 }
+
+// Memmove copies n bytes from src to dst.
+func Memmove(dst, src uintptr, n int) { memmove(dst, src, n) }
+
+// ElemSize is the size of an element of the type in an array or slice:
+// bytes (int8, uint8) are packed, everything else takes a block slot.
+func ElemSize(typ int) int { return elemSize(typ) }

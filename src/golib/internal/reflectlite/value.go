@@ -98,3 +98,20 @@ func load(addr uintptr, t int, size int) Value {
 	}
 	return Value{Type: t, Word: loadWord(addr)}
 }
+
+// Data is the address of a slice's first element (0 for a nil slice), or
+// an array's block.
+func (v Value) Data() uintptr {
+	if kindOf(v.Type) == Slice {
+		if v.Word == 0 {
+			return 0
+		}
+		return uintptr(uint64(loadWord(uintptr(v.Word))) & 0xffffffff)
+	}
+	return uintptr(v.Word)
+}
+
+// BytesAddr is the address of b's first byte.
+func BytesAddr(b []byte) uintptr {
+	return ValueOf(b).Data()
+}
