@@ -1,6 +1,7 @@
 // The compile worker: the compiler is synchronous, and compiling a program with the Go library
 // under it takes long enough to freeze a page, so it runs here and never on the main thread.
-import { compile } from '../src/api/index.ts';
+// From the compiler itself, not src/api, so this worker does not carry the kernel's code.
+import { compile } from '../src/compiler/index.ts';
 import { golibLoader } from './golib.ts';
 
 export interface CompileRequest {

@@ -5,10 +5,7 @@
 // paths relative to this file, so '../src/golib/internal/poll/fd_plan9.go' is package
 // 'internal/poll', file 'fd_plan9.go'.
 
-export interface GoFile {
-  name: string;
-  source: string;
-}
+import type { PackageLoader, SourceFile } from '../src/compiler/index.ts';
 
 const files = import.meta.glob('../src/golib/**/*.go', {
   query: '?raw',
@@ -19,7 +16,7 @@ const files = import.meta.glob('../src/golib/**/*.go', {
 const prefix = '../src/golib/';
 
 // importPath -> its .go files, tests excluded, sorted by name so compiles are reproducible.
-const packages = new Map<string, GoFile[]>();
+const packages = new Map<string, SourceFile[]>();
 for (const [path, source] of Object.entries(files)) {
   const rel = path.slice(prefix.length);
   const slash = rel.lastIndexOf('/');
@@ -29,14 +26,13 @@ for (const [path, source] of Object.entries(files)) {
   if (name.endsWith('_test.go')) continue;
   let list = packages.get(dir);
   if (!list) packages.set(dir, (list = []));
-  list.push({ name, source });
+  // Named as the Node loader names them, so diagnostics, tracebacks and images match.
+  list.push({ name: `src/golib/${dir}/${name}`, source });
 }
 for (const list of packages.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-/** The files of one package of src/golib; an empty list when there is no such package. */
-export function golibLoader(importPath: string): GoFile[] {
-  return packages.get(importPath) ?? [];
-}
+/** The files of one package of src/golib; undefined when there is no such package. */
+export const golibLoader: PackageLoader = (importPath) => packages.get(importPath);
 
 /** How many packages and files were bundled (shown on the page, checked by the test). */
 export function golibStats(): { packages: number; files: number } {

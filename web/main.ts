@@ -2,9 +2,14 @@
 // emulated Plan 9 through the library API (src/api) and show its output, exit string, elapsed
 // time and text timeline. The main thread only ever awaits: compiling runs in a worker, the
 // kernel and every M are workers of their own.
-import { Machine } from '../src/api/index.ts';
+import { Machine, type Runnable } from '../src/api/index.ts';
 import { timeline } from '../src/trace/index.ts';
 import coreUrl from '../build/core.wasm?url';
+// The kernel worker and the M worker, bundled by vite as module workers. Machine.start would
+// find them next to its own module, which holds for dist/ and vite's dev server but not for a
+// bundle, so their bundled URLs are passed explicitly.
+import kernelWorkerUrl from '../host/kernel/worker.ts?worker&url';
+import mWorkerUrl from '../host/m/worker.ts?worker&url';
 import deadlineSource from '../examples/deadline.go?raw';
 import hangupSource from '../examples/hangup.go?raw';
 import type { CompileReply, CompileRequest } from './compile.worker.ts';
@@ -121,20 +126,9 @@ function compileInWorker(source: string, filename: string): Promise<CompileReply
 // ---- Output ----------------------------------------------------------------------------
 
 type Stream = 'stdout' | 'stderr';
-const decoders: Record<Stream, TextDecoder> = {
-  stdout: new TextDecoder(),
-  stderr: new TextDecoder(),
-};
 
-function text(stream: Stream, chunk: string | Uint8Array): string {
-  if (typeof chunk === 'string') return chunk;
-  // Browsers' TextDecoder refuses views of shared memory: copy first.
-  const bytes = chunk.buffer instanceof ArrayBuffer ? chunk : chunk.slice();
-  return decoders[stream].decode(bytes, { stream: true });
-}
-
-function append(stream: Stream, chunk: string | Uint8Array): void {
-  const s = text(stream, chunk);
+// Machine decodes the program's bytes (a shared-memory copy in the kernel) into text for us.
+function append(stream: Stream, s: string): void {
   if (s === '') return;
   // Consecutive writes to one stream share a span, so the pane holds few nodes.
   const last = ui.output.lastElementChild as HTMLSpanElement | null;
@@ -172,8 +166,6 @@ async function run(): Promise<void> {
   ui.output.replaceChildren();
   ui.timeline.textContent = '';
   ui.exit.textContent = ui.code.textContent = ui.compileMs.textContent = ui.elapsed.textContent = '–';
-  decoders.stdout = new TextDecoder();
-  decoders.stderr = new TextDecoder();
 
   setState('compiling', `Compiling ${filename}…`);
   const [compiled, core] = await Promise.all([compileInWorker(source, filename), loadCore()]);
@@ -188,15 +180,18 @@ async function run(): Promise<void> {
 
   setState('running', `Running ${filename} (${clock} time, seed ${seed})…`);
   const t0 = performance.now();
-  const m = await Machine.start(compiled.program as Parameters<typeof Machine.start>[0], {
+  const m = await Machine.start(compiled.program as Runnable, {
     clock,
     seed,
     core,
-    onStdout: (chunk: string | Uint8Array) => append('stdout', chunk),
-    onStderr: (chunk: string | Uint8Array) => append('stderr', chunk),
+    kernelWorker: new URL(kernelWorkerUrl, location.href),
+    // Absolute: the kernel worker spawns the Ms, and relative URLs there resolve against its own.
+    mWorker: new URL(mWorkerUrl, location.href),
+    onStdout: (chunk) => append('stdout', chunk),
+    onStderr: (chunk) => append('stderr', chunk),
   });
   current = m;
-  const { exitString, code } = await m.exited;
+  const { exitString, code, reason } = await m.exited;
   const wall = performance.now() - t0;
   current = null;
   ui.exit.textContent = exitString === '' ? '"" (success)' : JSON.stringify(exitString);
@@ -204,6 +199,11 @@ async function run(): Promise<void> {
   ui.code.textContent = String(code);
   ui.elapsed.textContent = ms(wall);
   ui.timeline.textContent = timeline(m.trace());
+  if (reason !== 'pid 1 exited') {
+    // Not the program's own end: a timeout, a deadlock of every proc, a stop, a kernel failure.
+    setState('error', `${filename} did not finish on its own: ${reason} (exit code ${code}).`);
+    return;
+  }
   setState('done', `${filename} exited ${exitString === '' ? 'successfully' : `with "${exitString}"`} after ${ms(wall)}.`);
 }
 
