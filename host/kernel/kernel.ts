@@ -17,6 +17,7 @@ import { syscalls, sysname } from './syscalls.js';
 import { consdev, openStd } from './dev/cons.js';
 import { procdev } from './dev/proc.js';
 import { netdev, NetStack } from './dev/net.js';
+import { ramdev, Ramfs } from './dev/ramfs.js';
 import type { TraceEvent } from './trace.js';
 
 export interface KernelOptions {
@@ -55,6 +56,7 @@ export class Kernel {
   readonly clock: Clock;
   readonly rand: Rand;
   readonly net = new NetStack();
+  readonly ramfs = new Ramfs();
   readonly trace: TraceEvent[] = [];
   private sent = 0;
   private nextpid = 1;
@@ -81,6 +83,7 @@ export class Kernel {
     this.devs.set('dev', consdev);
     this.devs.set('proc', procdev);
     this.devs.set('net', netdev);
+    this.devs.set('', ramdev);
   }
 
   // ---- memory ------------------------------------------------------------

@@ -28,6 +28,8 @@ export const syscalls: Record<number, SysFn> = {
   [Sys.PREAD]: F.syspread,
   [Sys.PWRITE]: F.syspwrite,
   [Sys.SEEK]: F.sysseek,
+  [Sys.REMOVE]: F.sysremove,
+  [Sys.PIPE]: F.syspipe,
 };
 
 const names = new Map<number, string>(Object.entries(Sys).map(([k, v]) => [v, k.toLowerCase()]));

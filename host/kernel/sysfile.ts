@@ -2,6 +2,8 @@
 import type { Kernel } from './kernel.js';
 import { Block, KError, Proc, Ebadusefd, Ebadarg, type SysResult, type Syscall } from './proc.js';
 import { namec, type Chan } from './dev/dev.js';
+import { ramcreate, ramdev, ramremove } from './dev/ramfs.js';
+import { newpipe } from './dev/pipe.js';
 
 const OREAD = 0, OWRITE = 1, ORDWR = 2, OEXEC = 3;
 
@@ -21,8 +23,30 @@ export function sysopen(k: Kernel, p: Proc, sc: Syscall): SysResult {
 }
 
 export function syscreate(k: Kernel, p: Proc, sc: Syscall): SysResult {
-  // No file tree yet (issue 3): create works on existing device files only.
-  return open(k, p, sc, Number(sc.args[2]));
+  const { dev, rest } = namec(k, path(k, sc));
+  // Device files exist already: create opens them (and truncates nothing).
+  if (dev !== ramdev) return open(k, p, sc, Number(sc.args[2]) & ~16);
+  return BigInt(p.fgrp.add(ramcreate(k, rest, Number(sc.args[2]), Number(sc.args[3]))));
+}
+
+export function sysremove(k: Kernel, _p: Proc, sc: Syscall): SysResult {
+  const { dev, rest } = namec(k, path(k, sc));
+  if (dev !== ramdev) throw new KError('permission denied');
+  ramremove(k, rest);
+  return 0n;
+}
+
+/** pipe(fd[2]): the kernel writes the two fds as little-endian i64 words. */
+export function syspipe(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const [a, b] = newpipe();
+  const fa = p.fgrp.add(a);
+  const fb = p.fgrp.add(b);
+  const out = new Uint8Array(16);
+  const dv = new DataView(out.buffer);
+  dv.setBigInt64(0, BigInt(fa), true);
+  dv.setBigInt64(8, BigInt(fb), true);
+  k.copyout(sc.args[0], out);
+  return 0n;
 }
 
 export function sysclose(k: Kernel, p: Proc, sc: Syscall): SysResult {
@@ -93,6 +117,7 @@ export function sysseek(_k: Kernel, p: Proc, sc: Syscall): SysResult {
   switch (Number(type)) {
     case 0: c.offset = off; break;
     case 1: c.offset += off; break;
+    case 2: c.offset = (c.dev.length?.(c) ?? 0n) + off; break;
     default: throw new KError(Ebadarg);
   }
   if (c.offset < 0n) {

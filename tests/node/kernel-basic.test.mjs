@@ -70,3 +70,28 @@ test('/dev/args holds the program name and its arguments, NUL-terminated', async
   const r = await runFixture({ scenario: 'args' }, { args: ['-x', 'two words'] });
   assert.equal(r.stdout, '["main","-x","two words",""]\n');
 });
+
+test('the file tree: create, write, seek, read, truncate, errors, remove', async () => {
+  const r = await runFixture({ scenario: 'files' });
+  assert.equal(
+    r.stdout,
+    'create true write 11\n' +
+      'seek end 11 seek 0 0 read hello, file\n' +
+      'reopen hello|, file|0\n' +
+      'truncated 0\n' +
+      'missing -1 file does not exist\n' +
+      'nodir -1 file does not exist\n' +
+      'mkdir true\n' +
+      'excl -1 file already exists\n' +
+      'remove 0 again -1 file does not exist\n',
+  );
+});
+
+test('pipes: data, end of file after the last close, a write to a closed pipe posts a note', async () => {
+  const r = await runFixture({ scenario: 'pipe' });
+  assert.equal(
+    r.stdout,
+    'child read through the pipe\nchild read at eof 0\n' +
+      'handler: sys: write on closed pipe\nwrite to closed: -1 i/o on hungup channel\n',
+  );
+});

@@ -23,6 +23,8 @@ export interface Dev {
   read(k: Kernel, p: Proc, c: Chan, n: number, off: bigint): Uint8Array | Block;
   write(k: Kernel, p: Proc, c: Chan, data: Uint8Array, off: bigint): number | Block;
   close(k: Kernel, c: Chan): void;
+  /** The file's length, for seek from the end; devices without one are streams (0). */
+  length?(c: Chan): bigint;
 }
 
 export function newChan(dev: Dev, name: string, mode: number, aux: unknown): Chan {
@@ -57,7 +59,8 @@ export function namec(k: Kernel, path: string): { dev: Dev; rest: string[] } {
   else parts = path.split('/');
   parts = parts.filter((s) => s !== '' && s !== '.');
   const dev = k.devs.get(parts[0] ?? '');
-  if (!dev) throw new KError(Enonexist);
+  // Everything outside the devices is the kernel's file tree.
+  if (!dev) return { dev: k.devs.get('')!, rest: parts };
   return { dev, rest: parts.slice(1) };
 }
 
