@@ -13,6 +13,8 @@ const decisionName = new Map<number, string>([
   [Decision.IGNORED, 'ignored'],
 ]);
 
+const quiet = new Set(['semacquire']);
+
 function ms(t: number): string {
   return (t / 1e6).toFixed(3).padStart(10) + 'ms';
 }
@@ -34,6 +36,8 @@ function line(e: TraceEvent, blocked: Map<number, string>): string | null {
       return `proc exits ${q(e.text)}`;
     case 'sys.block':
       blocked.set(e.pid, e.sys ?? '?');
+      // An idle M parks in semacquire (the runtime's notesleep): only its interruption is news.
+      if (quiet.has(e.sys ?? '')) return null;
       return `${e.sys} blocks in the kernel`;
     case 'sys.interrupted':
       blocked.delete(e.pid);
@@ -41,6 +45,7 @@ function line(e: TraceEvent, blocked: Map<number, string>): string | null {
     case 'sys.exit': {
       if (!blocked.has(e.pid)) return null;
       blocked.delete(e.pid);
+      if (quiet.has(e.sys ?? '')) return null;
       return `${e.sys} returns ${e.ret}${e.err ? ` ${q(e.err)}` : ''}`;
     }
     case 'note.post':
