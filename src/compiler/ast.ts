@@ -134,10 +134,18 @@ export interface File {
   /** statements at top level that Go does not allow there */
   stray: Node[];
   lineStarts: number[];
+  /** insertions made before parsing: [offset in the parsed text, length] */
+  shifts: [number, number][];
 }
 
 /** 1-based line and column (in bytes, as Go counts) of an offset. */
-export function position(f: File, pos: number): { line: number; col: number } {
+export function position(f: File, parsedPos: number): { line: number; col: number } {
+  let pos = parsedPos;
+  for (let i = f.shifts.length - 1; i >= 0; i--) {
+    const [at, len] = f.shifts[i];
+    if (parsedPos >= at + len) pos -= len;
+    else if (parsedPos >= at) pos = at - f.shifts.slice(0, i).reduce((a, s) => a + s[1], 0);
+  }
   let lo = 0;
   let hi = f.lineStarts.length - 1;
   while (lo < hi) {

@@ -29,10 +29,13 @@ function named(n: SyntaxNode): SyntaxNode[] {
 
 class Parser {
   readonly diags: Diagnostic[] = [];
-  constructor(private file: A.File) {}
+  constructor(
+    private file: A.File,
+    private src: string,
+  ) {}
 
   text(n: SyntaxNode): string {
-    return this.file.src.slice(n.from, n.to);
+    return this.src.slice(n.from, n.to);
   }
 
   error(pos: number, msg: string): void {
@@ -742,19 +745,68 @@ interface TrackerSpec {
   shift: (c: unknown, term: number, stack: unknown, input: unknown) => unknown;
 }
 
-export function parseFile(name: string, src: string): { file: A.File; diags: Diagnostic[] } {
+/**
+ * The grammar has no `for range x` (Go 1.4's form without variables):
+ * rewrite it to `for _ = range x`, outside strings and comments, and
+ * remember the insertions so positions map back to the original text.
+ */
+export function rewriteBareRange(src: string): { src: string; shifts: [number, number][] } {
+  const shifts: [number, number][] = [];
+  let out = '';
+  let i = 0;
+  const n = src.length;
+  const isWord = (c: string | undefined): boolean => !!c && /[A-Za-z0-9_]/.test(c);
+  while (i < n) {
+    const c = src[i];
+    if (c === '/' && src[i + 1] === '/') {
+      const e = src.indexOf('\n', i);
+      const end = e < 0 ? n : e;
+      out += src.slice(i, end);
+      i = end;
+    } else if (c === '/' && src[i + 1] === '*') {
+      const e = src.indexOf('*/', i + 2);
+      const end = e < 0 ? n : e + 2;
+      out += src.slice(i, end);
+      i = end;
+    } else if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < n && src[j] !== c && (c === '`' || src[j] !== '\n')) j += src[j] === '\\' && c !== '`' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === 'f' && src.startsWith('for', i) && !isWord(src[i - 1]) && !isWord(src[i + 3])) {
+      const m = /^for[ \t]+range(?![A-Za-z0-9_])/.exec(src.slice(i, i + 40));
+      if (m) {
+        const at = out.length + m[0].length - 5;
+        out += m[0].slice(0, -5) + '_ = range';
+        shifts.push([at, 4]);
+        i += m[0].length;
+      } else {
+        out += 'for';
+        i += 3;
+      }
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return { src: out, shifts };
+}
+
+export function parseFile(name: string, original: string): { file: A.File; diags: Diagnostic[] } {
+  const { src, shifts } = rewriteBareRange(original);
   const lineStarts = [0];
-  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let i = 0; i < original.length; i++) if (original.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const file: A.File = {
     name,
-    src,
+    src: original,
+    shifts,
     pkgName: { k: 'Ident', pos: 0, name: '' },
     imports: [],
     decls: [],
     stray: [],
     lineStarts,
   };
-  const p = new Parser(file);
+  const p = new Parser(file, src);
   goParser ??= fixedParser();
   const tree = goParser.parse(src);
   p.parseTop(tree.topNode);

@@ -46,10 +46,20 @@ export function runtimeName(t: T.Type): string {
 
 /** Canonical key: full package paths, so two packages' T differ. */
 function typeKey(t: T.Type): string {
-  return T.typeString(t, (n) => n.pkg + '#' + (n as unknown as { uid?: number }).uid);
+  return T.typeString(t, (n) => n.pkg + '#' + uid(n));
 }
 
 let namedUid = 0;
+const uids = new WeakMap<T.Named, number>();
+/** Named types are identical only to themselves: key them by identity. */
+function uid(n: T.Named): number {
+  let u = uids.get(n);
+  if (u === undefined) {
+    u = ++namedUid;
+    uids.set(n, u);
+  }
+  return u;
+}
 
 export class TypeRecords {
   private named = new Map<T.Named, number>();
@@ -70,8 +80,6 @@ export class TypeRecords {
       if (n !== undefined) return n;
       const id = this.c.b.reserveType();
       this.named.set(t, id);
-      const rec = t as unknown as { uid?: number };
-      if (rec.uid === undefined) rec.uid = ++namedUid;
       this.fill(id, t);
       return id;
     }
