@@ -82,7 +82,8 @@ func fatalpanic(v any) {
 	print("panic: ")
 	printpanicval(v)
 	print("\n")
-	print("\ngoroutine ", goid(), " [running]:\n")
+	// The core's traceback prints "goroutine N [running]:" and the frames.
+	print("\n")
 	traceback()
 	exit(2)
 }
