@@ -2,7 +2,9 @@
 // emulated Plan 9 through the library API (src/api) and show its output, exit string, elapsed
 // time and text timeline. The main thread only ever awaits: compiling runs in a worker, the
 // kernel and every M are workers of their own.
-import { Machine, type Runnable } from '../src/api/index.ts';
+// Machine straight from its module: src/api/index.ts also re-exports the compiler, which only
+// the compile worker needs.
+import { Machine, type Runnable } from '../src/api/machine.ts';
 import { timeline } from '../src/trace/index.ts';
 import coreUrl from '../build/core.wasm?url';
 // The kernel worker and the M worker, bundled by vite as module workers. Machine.start would
@@ -123,6 +125,29 @@ function compileInWorker(source: string, filename: string): Promise<CompileReply
   });
 }
 
+// Compiles are pure functions of (filename, source), so a result is kept and reused: the page
+// compiles the selected example ahead, while the user reads it, and Run then starts at once.
+interface Compiled {
+  reply: Promise<CompileReply>;
+  ahead: boolean;
+}
+const compiles = new Map<string, Compiled>();
+
+function compileCached(source: string, filename: string, ahead: boolean): Compiled {
+  const key = `${filename}\0${source}`;
+  let c = compiles.get(key);
+  if (!c) {
+    c = { reply: compileInWorker(source, filename), ahead };
+    compiles.set(key, c);
+    // A crashed worker is not an answer about this source: forget it so Run can retry.
+    void c.reply.then((r) => {
+      if (r.id === -1) compiles.delete(key);
+    });
+    while (compiles.size > 8) compiles.delete(compiles.keys().next().value as string);
+  }
+  return c;
+}
+
 // ---- Output ----------------------------------------------------------------------------
 
 type Stream = 'stdout' | 'stderr';
@@ -168,8 +193,9 @@ async function run(): Promise<void> {
   ui.exit.textContent = ui.code.textContent = ui.compileMs.textContent = ui.elapsed.textContent = '–';
 
   setState('compiling', `Compiling ${filename}…`);
-  const [compiled, core] = await Promise.all([compileInWorker(source, filename), loadCore()]);
-  ui.compileMs.textContent = ms(compiled.ms);
+  const c = compileCached(source, filename, false);
+  const [compiled, core] = await Promise.all([c.reply, loadCore()]);
+  ui.compileMs.textContent = ms(compiled.ms) + (c.ahead ? ' (ahead of Run)' : '');
   if (!compiled.ok) {
     append('stderr', compiled.message.endsWith('\n') ? compiled.message : compiled.message + '\n');
     ui.exit.textContent = '(did not run)';
@@ -224,6 +250,7 @@ ui.stop.addEventListener('click', () => {
 
 ui.example.addEventListener('change', () => {
   ui.source.value = examples[ui.example.value] ?? '';
+  if (!isolationProblem()) compileCached(ui.source.value, ui.example.value, true);
 });
 
 // Tab in the editor inserts a tab (Go's indentation); Escape then Tab leaves the editor, so
@@ -252,8 +279,10 @@ if (problem) {
   setState('not-isolated', 'Programs cannot run on this page: it is not cross-origin isolated (see above).');
 } else {
   setState('ready', 'Ready. Press Run (or Enter in a field).');
-  // Start fetching and compiling core.wasm now so the first run does not wait for it.
+  // Start fetching and compiling core.wasm, and compiling the shown example, now, so the first
+  // Run waits for neither.
   loadCore().catch((e: unknown) => {
     setState('error', `core.wasm could not be loaded: ${(e as Error).message}`);
   });
+  compileCached(ui.source.value, ui.example.value, true);
 }

@@ -4,7 +4,7 @@
 // real Go prints (tests/golden/deadline.stdout, and a live `go run` when Go is installed).
 // Also checks that a page served without isolation headers says so instead of failing.
 // Ends with `N passed, N failed`; exits non-zero on any failure.
-import { build, preview } from 'vite';
+import { build, createServer as viteServer, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
@@ -98,6 +98,7 @@ async function result(page) {
       exit: document.getElementById('exit').dataset.exit ?? null,
       code: document.getElementById('code').textContent,
       elapsed: document.getElementById('elapsed').textContent,
+      compile: document.getElementById('compile-ms').textContent,
       timeline: document.getElementById('timeline').textContent,
     };
   });
@@ -133,6 +134,8 @@ if (!existsSync(join(root, 'build/core.wasm'))) {
   process.exit(1);
 }
 
+// --dev: test the vite dev server (`npm run web`) instead of the built site.
+const dev = process.argv.includes('--dev');
 const configFile = join(webRoot, 'vite.config.ts');
 const tBuild = performance.now();
 await build({ configFile, root: webRoot, logLevel: 'warn' });
@@ -140,8 +143,12 @@ const buildMs = performance.now() - tBuild;
 const size = dirSize(outDir);
 console.log(`built web/dist in ${Math.round(buildMs)} ms: ${size.files} files, ${kib(size.raw)} (${kib(size.gz)} gzipped)`);
 
-const server = await preview({ configFile, root: webRoot, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+const listen = { port: 0, host: '127.0.0.1', strictPort: false };
+const server = dev
+  ? await (await viteServer({ configFile, root: webRoot, logLevel: 'warn', server: listen })).listen()
+  : await preview({ configFile, root: webRoot, logLevel: 'warn', preview: listen });
 const base = server.resolvedUrls.local[0];
+console.log(`serving ${dev ? 'the dev server' : 'the built site'} at ${base}`);
 const plain = await plainServer(outDir);
 const plainBase = `http://127.0.0.1:${plain.address().port}/`;
 
@@ -194,6 +201,7 @@ try {
     eq(r.exit, '', 'exit string');
     eq(r.code, '0', 'exit code');
     ok(/\d/.test(r.elapsed), `elapsed time shown (${r.elapsed})`);
+    console.log(`     first run: compile ${r.compile}, run ${r.elapsed}`);
     ok(r.timeline.trim().length > 0, 'a timeline is shown');
     ok(/hangup/.test(r.timeline) && /interrupted/.test(r.timeline), 'the timeline shows the hangup note interrupting the read');
     mkdirSync(shots, { recursive: true });
@@ -223,6 +231,30 @@ try {
     eq(r.state, 'done', `run state (${explain(r)})`);
     eq(r.stdout, golden, 'stdout');
     eq(r.exit, '', 'exit string');
+  });
+
+  await check('virtual time is deterministic: same seed, same output and same timeline', async () => {
+    const a = await runExample(page, 'deadline.go', { seed: '7' });
+    const b = await runExample(page, 'deadline.go', { seed: '7' });
+    eq(a.state, 'done', `run state (${explain(a)})`);
+    eq(b.stdout, a.stdout, 'stdout of the second run');
+    ok(a.timeline.length > 0, 'a timeline');
+    eq(b.timeline, a.timeline, 'timeline of the second run');
+  });
+
+  await check('Stop ends a program that would run forever', async () => {
+    await page.check('input[name="clock"][value="real"]');
+    await page.fill('#source', 'package main\n\nimport "time"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(10 * time.Millisecond)\n\t}\n}\n');
+    await page.click('#run');
+    await page.waitForFunction(() => document.body.dataset.state === 'running', null, { timeout: RUN_TIMEOUT });
+    await page.waitForTimeout(300);
+    eq(await page.evaluate(() => document.body.dataset.state), 'running', 'still running after 300 ms');
+    await page.click('#stop');
+    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 10_000 });
+    const r = await result(page);
+    eq(r.state, 'error', 'state');
+    ok(/stopped/.test(r.status), `status names the stop: ${r.status}`);
+    await page.check('input[name="clock"][value="virtual"]');
   });
 
   await check('a compile error is shown as file:line:col and nothing runs', async () => {
