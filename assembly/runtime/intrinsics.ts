@@ -11,7 +11,9 @@ import { starttimer, stoptimer, resettimer, timesleep } from "./time";
 import { semacquire, semrelease, semapark } from "./sema";
 import { goexit } from "../vm/panic";
 import { exit, exitstring, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
-import { strdata, strlen, gostringn, rawstring } from "./string";
+import { strdata, strlen, gostringn, rawstring, strheader } from "./string";
+import { mallocgc } from "./malloc";
+import { open, pread, closefd } from "./os_plan9";
 import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
 import { makeiface, ifacetype, ifacedata } from "./iface";
@@ -88,6 +90,51 @@ function signalrecv(): i32 {
   plan9semacquire(schedp + offsetof<Sched>("sigsema"), 1);
   if (exitsyscall()) return 0;
   return 1;
+}
+
+/**
+ * os.Args: the kernel's /dev/args (the program name and its arguments, each
+ * NUL-terminated), read once and kept as a []string in sched.argv.
+ */
+function goargs(): usize {
+  let s = sched();
+  if (s.argv != 0) return s.argv;
+  let b = getm().buf;
+  // "/dev/args"
+  store<u8>(b, 47); store<u8>(b, 100, 1); store<u8>(b, 101, 2); store<u8>(b, 118, 3); store<u8>(b, 47, 4);
+  store<u8>(b, 97, 5); store<u8>(b, 114, 6); store<u8>(b, 103, 7); store<u8>(b, 115, 8);
+  let fd = open(b, 9, 0);
+  let cap = 4096;
+  let data = mallocgc(<usize>cap);
+  let n = 0;
+  if (fd >= 0) {
+    for (;;) {
+      if (n == cap) {
+        let nd = mallocgc(<usize>cap * 2);
+        memory.copy(nd, data, <usize>n);
+        data = nd;
+        cap *= 2;
+      }
+      let r = pread(fd, data + <usize>n, cap - n, n);
+      if (r <= 0) break;
+      n += r;
+    }
+    closefd(fd);
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) if (load<u8>(data + <usize>i) == 0) count++;
+  let sl = makeslice(8, count, count);
+  let k = 0;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    if (load<u8>(data + <usize>i) == 0) {
+      store<i64>(sldata(sl) + (<usize>k << 3), <i64>strheader(data + <usize>start, i - start));
+      k++;
+      start = i + 1;
+    }
+  }
+  s.argv = sl;
+  return sl;
 }
 
 export function intrinsic(id: i32): i32 {
@@ -182,7 +229,7 @@ export function intrinsic(id: i32): i32 {
     }
     case 33: return ret1(1, typekind(ifacetype(<usize>arg(1, 0))));
     case 34: return ret1(1, <i64>typename(<i32>arg(1, 0)));
-    case 35: return ret1(0, <i64>sched().argv);
+    case 35: return ret1(0, <i64>goargs());
     case 36: { // traceback of the running goroutine, from the caller of the intrinsic
       goroutineheader(getg());
       tracebackframes(vhdr);
