@@ -33,10 +33,3 @@ for (const list of packages.values()) list.sort((a, b) => (a.name < b.name ? -1 
 
 /** The files of one package of src/golib; undefined when there is no such package. */
 export const golibLoader: PackageLoader = (importPath) => packages.get(importPath);
-
-/** How many packages and files were bundled (shown on the page, checked by the test). */
-export function golibStats(): { packages: number; files: number } {
-  let n = 0;
-  for (const list of packages.values()) n += list.length;
-  return { packages: packages.size, files: n };
-}

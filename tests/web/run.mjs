@@ -38,6 +38,16 @@ async function check(name, fn) {
   }
 }
 
+// Anything that stops the harness itself (build, server, browser launch) is a failure too, and
+// the summary line is still printed.
+function abort(e) {
+  console.log(`FAIL the browser test could not run\n     ${String(e?.stack ?? e).split('\n').join('\n     ')}`);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}
+process.on('uncaughtException', abort);
+process.on('unhandledRejection', abort);
+
 function eq(actual, expected, what) {
   if (actual !== expected) {
     throw new Error(`${what}:\n  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}`);
