@@ -90,7 +90,7 @@ export interface ExprStmt extends Node { k: 'ExprStmt'; x: Expr }
 export interface SendStmt extends Node { k: 'SendStmt'; chan: Expr; value: Expr }
 export interface IncDecStmt extends Node { k: 'IncDecStmt'; x: Expr; inc: boolean }
 /** tok: '=', ':=' or an op-assign such as '+=' */
-export interface AssignStmt extends Node { k: 'AssignStmt'; lhs: Expr[]; tok: string; rhs: Expr[] }
+export interface AssignStmt extends Node { k: 'AssignStmt'; lhs: Expr[]; tok: string; rhs: Expr[]; tokPos?: number }
 export interface DeclStmt extends Node { k: 'DeclStmt'; decl: GenDecl }
 export interface BlockStmt extends Node { k: 'BlockStmt'; list: Stmt[]; end: number }
 export interface LabeledStmt extends Node { k: 'LabeledStmt'; label: Ident; stmt: Stmt }

@@ -339,6 +339,13 @@ export class Compiler {
     const d = fo.decl as A.FuncDecl;
     const f = fo.file as A.File;
     const env: Env = { pkg: fo.pkg, file: f, scope: this.scopeOf(fo.pkg, f) };
+    if (d.type.typeParams) {
+      // reported at collection; its type parameters would only add noise
+      fo.sig = { t: 'func', params: [], results: [], variadic: false };
+      fo.index = this.b.declareFunc(fo.qualified, f.name);
+      fo.generic = true;
+      return;
+    }
     fo.sig = this.resolveSig(env, d.type);
     if (d.recv) {
       let rt = d.recv.type;
@@ -565,7 +572,7 @@ export class Compiler {
     }
     for (const pkg of this.order) {
       for (const fo of pkg.funcs) {
-        if (fo.decl?.body) FnGen.compileFunc(this, fo);
+        if (fo.decl?.body && !fo.generic) FnGen.compileFunc(this, fo);
         else if (fo.intrinsic >= 0) this.intrinsicWrapper(fo);
         else if (fo.index >= 0) this.b.defineFunc(fo.index, { code: new Code(), nparams: 0, nresults: 0, nlocals: 0 });
       }

@@ -83,7 +83,7 @@ export class ExprGen {
     switch (e.k) {
       case 'Ident': return e.name;
       case 'BasicLit': return e.value;
-      case 'CompositeLit': return (e.type ? s(e.type) : '') + '{…}';
+      case 'CompositeLit': return (e.type ? s(e.type) : '') + (e.elts.length ? '{…}' : '{}');
       case 'FuncLit': return 'func literal';
       case 'ParenExpr': return '(' + s(e.x) + ')';
       case 'SelectorExpr': return s(e.x) + '.' + e.sel.name;
@@ -1640,7 +1640,7 @@ export class ExprGen {
     }
     const fixed = sig.variadic ? np - 1 : np;
     if (args.length < fixed || (!sig.variadic && args.length > np)) {
-      const have = '(' + args.map((a) => this.typeStr(a.type)).join(', ') + ')';
+      const have = '(' + args.map((a) => this.haveType(a)).join(', ') + ')';
       const want = '(' + sig.params.map((p, i) => (sig.variadic && i === np - 1 ? '...' + this.typeStr((p as T.Slice).elem) : this.typeStr(p))).join(', ') + ')';
       this.error(args.length < fixed ? e.pos + ExprGen.exprText(e).length - 1 : args[np].expr.pos,
         `${args.length < fixed ? 'not enough' : 'too many'} arguments in call to ${name}\n\thave ${have}\n\twant ${want}`);
@@ -1678,6 +1678,16 @@ export class ExprGen {
       });
     }
     return out.some((o) => o.mode === 'invalid') ? undefined : out;
+  }
+
+  /** A type in a "have (...)" list: untyped constants print as Go's checker does. */
+  haveType(a: Operand): string {
+    if (a.mode === 'nil') return 'nil';
+    const k = T.isUntyped(a.type) ? (a.type as T.Basic).kind : undefined;
+    if (k === 'untyped int' || k === 'untyped float' || k === 'untyped rune') return 'number';
+    if (k === 'untyped string') return 'string';
+    if (k === 'untyped bool') return 'bool';
+    return this.typeStr(a.type);
   }
 
   resultOperand(e: A.Expr, sig: T.Signature, gen: () => void): Operand {

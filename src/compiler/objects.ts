@@ -85,6 +85,7 @@ export class FuncObj {
   /** image function index */
   index = -1;
   intrinsic = -1;
+  generic = false;
   sig!: Signature;
   recv?: Named;
   ptrRecv = false;

@@ -367,7 +367,7 @@ class Parser {
         const i = ks.findIndex((k) => k.name === '=' || k.name === 'UpdateOp');
         const lhs = ks.slice(0, i).filter((k) => k.name !== ',').map((k) => this.expr(k));
         const rhs = ks.slice(i + 1).filter((k) => k.name !== ',').map((k) => this.expr(k));
-        return { k: 'AssignStmt', pos, lhs, tok: this.text(ks[i]), rhs };
+        return { k: 'AssignStmt', pos, lhs, tok: this.text(ks[i]), rhs, tokPos: ks[i].from };
       }
       case 'VarDecl':
         if (kids(n)[0].name !== 'var') {
@@ -375,7 +375,7 @@ class Parser {
           const i = ks.findIndex((k) => k.name === ':=');
           const lhs = ks.slice(0, i).filter((k) => k.name === 'DefName').map((k) => this.ident(k));
           const rhs = ks.slice(i + 1).filter((k) => k.name !== ',').map((k) => this.expr(k));
-          return { k: 'AssignStmt', pos, lhs, tok: ':=', rhs };
+          return { k: 'AssignStmt', pos, lhs, tok: ':=', rhs, tokPos: ks[i].from };
         }
         return { k: 'DeclStmt', pos, decl: this.genDecl(n) };
       case 'ConstDecl':

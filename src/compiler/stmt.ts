@@ -118,7 +118,11 @@ export class FnGen extends ExprGen {
     v.isParam = isParam;
     v.boxed = this.shared.escapes.has(v.key) && !T.isBlock(t);
     if (name.name !== '_') {
-      if (this.env.scope.names.has(name.name)) this.error(name.pos, `${name.name} redeclared in this block`);
+      if (this.env.scope.names.has(name.name)) {
+        this.error(name.pos, `${name.name} redeclared in this block`);
+        v.used = true;
+        return v;
+      }
       this.env.scope.names.set(name.name, v);
       if (!isParam) this.scopeVars[this.scopeVars.length - 1]?.push(v);
     } else v.used = true;
@@ -440,7 +444,7 @@ export class FnGen extends ExprGen {
     if (s.lhs.length === s.rhs.length) {
       if (s.lhs.length === 1) {
         const l = this.lvalue(s.lhs[0], 'assignment');
-        const r = this.expr(s.rhs[0]);
+        const r = this.singleValue(s.rhs[0], 1);
         if (!l || r.mode === 'invalid') return;
         const v = l.type === T.Invalid ? this.blankValue(r) : this.assignConv(r, l.type, 'assignment');
         if (v.mode === 'invalid') return;
@@ -485,6 +489,25 @@ export class FnGen extends ExprGen {
   }
 
   /** Values assigned to _ still get their default type (and are evaluated). */
+  /** An expression on the right of an n-to-n assignment: a multi-value call is a count mismatch. */
+  singleValue(e: A.Expr, n: number): Operand {
+    let x = e;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k === 'CallExpr') {
+      const op = this.exprOrType(e);
+      if (op.mode === 'multi') {
+        const k = (op.type as T.Tuple).types.length;
+        this.error(e.pos, `assignment mismatch: ${n} variable${n > 1 ? 's' : ''} but ${this.exprString(e)} returns ${k} values`);
+        return this.invalid(e);
+      }
+      if (op.mode === 'novalue') {
+        this.error(e.pos, `${this.exprString(e)} (no value) used as value`);
+        return this.invalid(e);
+      }
+    }
+    return this.expr(e);
+  }
+
   blankValue(r: Operand): Operand {
     if (r.mode === 'nil') {
       this.error(r.expr.pos, 'use of untyped nil in assignment');
@@ -575,7 +598,7 @@ export class FnGen extends ExprGen {
     // evaluate the right side in the outer scope
     let values: Operand[] | undefined;
     let multi: { types: T.Type[]; gen: () => void } | undefined;
-    if (s.rhs.length === idents.length) values = s.rhs.map((e) => this.expr(e));
+    if (s.rhs.length === idents.length) values = s.rhs.map((e) => this.singleValue(e, idents.length));
     else if (s.rhs.length === 1) multi = this.rhsMulti(s.rhs[0], idents.length);
     else {
       this.error(s.pos, `assignment mismatch: ${idents.length} variable${idents.length > 1 ? 's' : ''} but ${s.rhs.length} value${s.rhs.length > 1 ? 's' : ''}`);
@@ -597,7 +620,7 @@ export class FnGen extends ExprGen {
       anyNew = true;
       return { type: types[i] ?? T.Invalid, isNew: true };
     });
-    if (!anyNew) this.error(s.pos, 'no new variables on left side of :=');
+    if (!anyNew) this.error(s.tokPos ?? s.pos, 'no new variables on left side of :=');
     if (values && values.some((v) => v.mode === 'invalid')) {
       // still declare the names to avoid follow-on "undefined" errors
       targets.forEach((t, i) => { if (t.isNew) { const v = this.declareVar(idents[i], T.Invalid); v.used = true; } });
@@ -674,7 +697,7 @@ export class FnGen extends ExprGen {
       }
       if (sp.values.length === sp.names.length) {
         const ops = sp.values.map((e) => {
-          const op = this.expr(e);
+          const op = this.singleValue(e, sp.names.length);
           if (t) return this.assignConv(op, t, 'variable declaration');
           if (op.mode === 'nil') {
             this.error(e.pos, 'use of untyped nil in variable declaration');
