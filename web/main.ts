@@ -39,6 +39,7 @@ const ui = {
   code: byId<HTMLElement>('code'),
   compileMs: byId<HTMLElement>('compile-ms'),
   elapsed: byId<HTMLElement>('elapsed'),
+  clockMs: byId<HTMLElement>('clock-ms'),
   output: byId<HTMLPreElement>('output'),
   timeline: byId<HTMLPreElement>('timeline'),
   isolation: byId<HTMLDivElement>('isolation'),
@@ -190,7 +191,7 @@ async function run(): Promise<void> {
 
   ui.output.replaceChildren();
   ui.timeline.textContent = '';
-  ui.exit.textContent = ui.code.textContent = ui.compileMs.textContent = ui.elapsed.textContent = '–';
+  for (const dd of [ui.exit, ui.code, ui.compileMs, ui.elapsed, ui.clockMs]) dd.textContent = '–';
 
   setState('compiling', `Compiling ${filename}…`);
   const c = compileCached(source, filename, false);
@@ -224,7 +225,15 @@ async function run(): Promise<void> {
   ui.exit.dataset.exit = exitString;
   ui.code.textContent = String(code);
   ui.elapsed.textContent = ms(wall);
-  ui.timeline.textContent = timeline(m.trace());
+  const events = m.trace();
+  ui.timeline.textContent = timeline(events);
+  // The kernel's clock at the end: in virtual time, how long the program believed it ran
+  // (sleeps and deadlines included) next to how long it really took.
+  const end = events.at(-1);
+  if (end) {
+    ui.clockMs.textContent = `${ms(end.t / 1e6)} (${clock})`;
+    ui.clockMs.dataset.ns = String(end.t);
+  }
   if (reason !== 'pid 1 exited') {
     // Not the program's own end: a timeout, a deadlock of every proc, a stop, a kernel failure.
     setState('error', `${filename} did not finish on its own: ${reason} (exit code ${code}).`);

@@ -109,6 +109,7 @@ async function result(page) {
       code: document.getElementById('code').textContent,
       elapsed: document.getElementById('elapsed').textContent,
       compile: document.getElementById('compile-ms').textContent,
+      clockNs: Number(document.getElementById('clock-ms').dataset.ns ?? NaN),
       timeline: document.getElementById('timeline').textContent,
     };
   });
@@ -211,7 +212,9 @@ try {
     eq(r.exit, '', 'exit string');
     eq(r.code, '0', 'exit code');
     ok(/\d/.test(r.elapsed), `elapsed time shown (${r.elapsed})`);
-    console.log(`     first run: compile ${r.compile}, run ${r.elapsed}`);
+    // The peer writes after 300 ms of the program's clock, and the second Read waits for it.
+    ok(r.clockNs >= 300e6, `the program's clock reached 300 ms (${r.clockNs} ns)`);
+    console.log(`     first run: compile ${r.compile}, run ${r.elapsed}, program's clock ${r.clockNs / 1e6} ms`);
     ok(r.timeline.trim().length > 0, 'a timeline is shown');
     ok(/hangup/.test(r.timeline) && /interrupted/.test(r.timeline), 'the timeline shows the hangup note interrupting the read');
     mkdirSync(shots, { recursive: true });
