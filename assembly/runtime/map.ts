@@ -6,15 +6,18 @@
 // random place (Go randomises iteration order), skipping deleted ones and
 // reading values as they are at the visit.
 //
-// The key immediate of the map ops is the key's Kind (src/compiler): words,
-// strings (by contents), floats (+0 == -0, NaN never matches) and interfaces
-// (Go equality; an uncomparable dynamic type panics UNHASHABLE). Struct and
-// array keys would need the key's type id: not supported in v1.
+// The key immediate of the map ops is the key's Kind (src/compiler); for
+// struct and array keys MAKEMAP's immediate also carries the key's type id
+// (kind | id << 8), kept in the map. Keys compare as Go compares them: words,
+// strings by contents, floats (+0 == -0, NaN never matches), interfaces (an
+// uncomparable dynamic type panics UNHASHABLE), structs and arrays field by
+// field.
 import { Kind, PanicCode, TypeRec } from "../abi";
 import { mallocgc } from "./malloc";
 import { strdata, strlen, eqstring } from "./string";
-import { efaceeq, uncomparable, resetUncomparable, ifacetype, ifacedata } from "./iface";
+import { efaceeq, uncomparable, resetUncomparable, ifacetype, ifacedata, valeq, elemsize } from "./iface";
 import { typekind, typerec } from "../vm/image";
+import { image } from "./runtime2";
 import { push, pop, vpc, vsp, vfp, vhdr, vcode, setregs } from "../vm/frame";
 import { panicRuntime } from "../vm/panic";
 import { throwstr } from "./panic";
@@ -29,6 +32,7 @@ class Hmap {
   entries: usize;
   index: usize; // i32 slots: entry number + 1, 0 = empty
   keykind: i32;
+  keytype: i32; // struct and array keys
 }
 
 const ENTRY: usize = 24;
@@ -81,15 +85,57 @@ function hashword(kind: i32, k: i64): u32 {
         unhashable = t;
         return 0;
       }
-      if (tk == Kind.STRUCT || tk == Kind.ARRAY) return mix(<u64>t); // equal values share a bucket chain
+      if (tk == Kind.STRUCT || tk == Kind.ARRAY) return hashblock(t, <usize>ifacedata(e)) ^ <u32>t;
       return hashword(tk, ifacedata(e)) ^ <u32>t;
     }
   }
   return mix(<u64>k);
 }
 
-function keyeq(kind: i32, a: i64, b: i64): bool {
+/** Hash of a struct or array value of type t stored at p (0: the zero value). */
+function hashblock(t: i32, p: usize): u32 {
+  let r = typerec(t);
+  if (r == 0 || p == 0) return 0;
+  let h: u32 = 17;
+  if (load<i32>(r, TypeRec.KIND) == Kind.STRUCT) {
+    let n = load<i32>(r, TypeRec.NFIELDS);
+    let fr = image + <usize>load<u32>(r, TypeRec.FIELDS);
+    for (let i = 0; i < n; i++) {
+      let ft = load<i32>(fr + <usize>i * 12, 4);
+      let off = <usize>load<u32>(fr + <usize>i * 12, 8);
+      h = h * 31 + hashfield(ft, p + off, false);
+    }
+  } else {
+    let et = load<i32>(r, TypeRec.ELEM);
+    let n = load<i32>(r, TypeRec.LEN);
+    let es = elemsize(et, typekind(et));
+    for (let i = 0; i < n; i++) h = h * 31 + hashfield(et, p + <usize>i * es, true);
+  }
+  return h;
+}
+
+function hashfield(t: i32, p: usize, inArray: bool): u32 {
+  let k = typekind(t);
+  if (k == Kind.STRUCT || k == Kind.ARRAY) return hashblock(t, p);
+  if (inArray && (k == Kind.INT8 || k == Kind.UINT8)) return mix(<u64>load<u8>(p));
+  if (k == Kind.SLICE || k == Kind.MAP || k == Kind.FUNC) {
+    unhashable = t;
+    return 0;
+  }
+  return hashword(k, load<i64>(p));
+}
+
+/** Hash of a key of map m. */
+function keyhash(m: Hmap, k: i64): u32 {
+  if (m.keykind == Kind.STRUCT || m.keykind == Kind.ARRAY) return hashblock(m.keytype, <usize>k);
+  return hashword(m.keykind, k);
+}
+
+function keyeq(m: Hmap, a: i64, b: i64): bool {
+  let kind = m.keykind;
   switch (kind) {
+    case Kind.STRUCT:
+    case Kind.ARRAY: return valeq(m.keytype, a, b);
     case Kind.STRING: return eqstring(<usize>a, <usize>b);
     case Kind.FLOAT64: return reinterpret<f64>(a) == reinterpret<f64>(b);
     case Kind.INTERFACE: return efaceeq(<usize>a, <usize>b);
@@ -97,10 +143,12 @@ function keyeq(kind: i32, a: i64, b: i64): bool {
   return a == b;
 }
 
-export function makemap(kind: i32, hint: i64): usize {
-  if (kind == Kind.STRUCT || kind == Kind.ARRAY) throwstr("maps with struct or array keys are not supported yet");
+export function makemap(imm: i32, hint: i64): usize {
+  let kind = imm & 0xff;
+  if ((kind == Kind.STRUCT || kind == Kind.ARRAY) && (imm >> 8) == 0) throwstr("MAKEMAP: a struct or array key needs its type id");
   let m = changetype<Hmap>(mallocgc(offsetof<Hmap>()));
   m.keykind = kind;
+  m.keytype = imm >> 8;
   let cap = 8;
   while (<i64>cap < hint && cap < (1 << 24)) cap <<= 1;
   alloc(m, cap);
@@ -134,7 +182,7 @@ function find(m: Hmap, k: i64, h: u32): usize {
     let slot = load<i32>(m.index + (<usize>i << 2));
     if (slot == 0) return 0;
     let e = m.entries + <usize>(slot - 1) * ENTRY;
-    if (load<i32>(e, 20) && load<u32>(e, 16) == h && keyeq(m.keykind, load<i64>(e), k)) return e;
+    if (load<i32>(e, 20) && load<u32>(e, 16) == h && keyeq(m, load<i64>(e), k)) return e;
     i = (i + 1) & m.mask;
   }
   return 0; // not reached
@@ -154,7 +202,7 @@ export function mapget(kind: i32): i32 {
   let ok: i64 = 0;
   if (mp != 0) {
     let m = changetype<Hmap>(mp);
-    let h = hashword(m.keykind, k);
+    let h = keyhash(m, k);
     if (unhashable) return badkey();
     resetUncomparable();
     let e = find(m, k, h);
@@ -179,7 +227,7 @@ export function mapset(kind: i32): i32 {
   let mp = <usize>pop();
   if (mp == 0) return panicRuntime(PanicCode.NILMAP, 0, 0);
   let m = changetype<Hmap>(mp);
-  let h = hashword(m.keykind, k);
+  let h = keyhash(m, k);
   if (unhashable) return badkey();
   resetUncomparable();
   let e = find(m, k, h);
@@ -204,7 +252,7 @@ export function mapdelete(kind: i32): i32 {
   let mp = <usize>pop();
   if (mp != 0) {
     let m = changetype<Hmap>(mp);
-    let h = hashword(m.keykind, k);
+    let h = keyhash(m, k);
     if (unhashable) return badkey();
     let e = find(m, k, h);
     if (e != 0) {
@@ -229,6 +277,28 @@ export function mapiter(mp: usize): usize {
     it.start = it.n > 0 ? <i32>(fastrand() % <u32>it.n) : 0;
   }
   return changetype<usize>(it);
+}
+
+/**
+ * The next entry of an iterator, for reflection (fmt prints maps through
+ * internal/reflectlite): writes the key and value words at kv and kv+8 and
+ * returns true, or returns false when the iteration is over.
+ */
+export function mapiternext(itp: usize, kv: usize): bool {
+  let it = changetype<Hiter>(itp);
+  if (it.m == 0) return false;
+  let m = changetype<Hmap>(it.m);
+  while (it.k < it.n) {
+    let i = (it.start + it.k) % it.n;
+    it.k++;
+    let e = m.entries + <usize>i * ENTRY;
+    if (load<i32>(e, 20)) {
+      store<i64>(kv, load<i64>(e));
+      store<i64>(kv, load<i64>(e, 8), 8);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** MAPNEXT: it -> k v ok. */
