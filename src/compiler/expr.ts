@@ -2,7 +2,7 @@
 // generation (docs/bytecode.md) in one walk. Checking happens at once;
 // each Operand carries closures that emit code when the context asks.
 
-import { Intrinsic, Op } from '../../host/abi/defs.js';
+import { Intrinsic, Kind, Op } from '../../host/abi/defs.js';
 import type * as A from './ast.js';
 import type { Compiler, Env } from './compiler.js';
 import * as C from './constant.js';
@@ -301,6 +301,7 @@ export class ExprGen {
       case 'var': {
         o.used = true;
         if (o.global) this.deps.add(o);
+        if (o.type === T.Invalid || T.under(o.type) === T.Invalid) return this.invalid(e);
         const lv = this.varLValue(o);
         return {
           mode: 'value', type: o.type, expr: e, obj: o, isVar: true, addressable: true, lv,
@@ -422,7 +423,8 @@ export class ExprGen {
         return r;
       }
       if (r === 'overflows' || r === 'truncated') {
-        this.error(op.expr.pos, `cannot use ${this.opText(op)} as ${this.typeStr(t)} value in ${context} (${r})`);
+        const shown = T.isInterface(t) ? T.defaultType(op.type) : t;
+        this.error(op.expr.pos, `cannot use ${this.opText(op)} as ${this.typeStr(shown)} value in ${context} (${r})`);
       } else this.error(op.expr.pos, `cannot use ${this.opText(op)} as ${this.typeStr(t)} value in ${context}`);
       return this.invalid(op.expr);
     }
@@ -455,6 +457,11 @@ export class ExprGen {
   }
 
   /** Box a concrete value into an interface (copying a struct: rule 2). */
+  /** MAKEMAP's immediate: the key's Kind, plus its type id << 8 for struct and array keys (docs/bytecode.md). */
+  mapKeyImm(key: T.Type, kk: number): number {
+    return kk === Kind.STRUCT || kk === Kind.ARRAY ? kk | (this.c.types.id(key) << 8) : kk;
+  }
+
   toIface(op: Operand, t: T.Type): Operand {
     const src = op.type;
     if (T.isUntyped(src)) return op;
@@ -511,7 +518,7 @@ export class ExprGen {
           this.error(x.expr.pos, `cannot convert ${this.opText(x)} to type ${this.typeStr(t)}`);
           return this.invalid(e);
         }
-        return { ...r, expr: e };
+        return { ...r, mode: 'value', expr: e };
       }
       const d = this.defaultOp(x);
       if (T.isInterface(t)) return { ...this.assignConv(d, t, 'conversion'), expr: e };
@@ -1540,7 +1547,7 @@ export class ExprGen {
         }
         gen = () => {
           code().const(items.length);
-          code().op(Op.MAKEMAP, [kk]);
+          code().op(Op.MAKEMAP, [this.mapKeyImm(m.key, kk)]);
           for (const [k, v] of items) {
             code().op(Op.DUP);
             k.gen();
@@ -2044,7 +2051,7 @@ export class ExprGen {
           if (!nargs(1, 2)) return this.invalid(e);
           const h = args[1];
           const kk = typeKind(u.key);
-          return value(t, () => { if (h) h.gen(); else code().const(0); code().op(Op.MAKEMAP, [kk]); });
+          return value(t, () => { if (h) h.gen(); else code().const(0); code().op(Op.MAKEMAP, [this.mapKeyImm(u.key, kk)]); });
         }
         if (u.t === 'chan') {
           if (!nargs(1, 2)) return this.invalid(e);

@@ -1,0 +1,37 @@
+// Golden disassembly: the exact code of a small program (method on a pointer
+// receiver, struct literal, []byte conversion, int8 wrap-around, range over a
+// slice, packed byte loads, println). A change here is a change of the code
+// the core runs: check it against docs/bytecode.md before updating.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compile, disassemble, readImage } from '../../dist/src/compiler/index.js';
+
+const SRC = "package main\n\ntype T struct{ a, b int }\n\nfunc (t *T) Add(n int) int {\n\tt.a += n\n\treturn t.a + t.b\n}\n\nfunc main() {\n\tt := T{b: 2}\n\ts := []byte(\"hi\")\n\tvar x int8 = 100\n\tx += 100\n\tfor i := range s {\n\t\tprintln(i, t.Add(int(s[i])), x)\n\t}\n}\n";
+
+const GOLDEN = "func 0 main.(*T).Add params 2 results 1 locals 2 stack 3\n     0  LINE 5\n     5  LINE 6\n    10  LOCAL 0\n    15  NILCHECK\n    16  DUP\n    17  LOAD 0\n    22  LOCAL 1\n    27  ADD\n    28  STORE 0\n    33  LINE 7\n    38  LOCAL 0\n    43  LOAD 0\n    48  LOCAL 0\n    53  LOAD 8\n    58  ADD\n    59  RET\nfunc 1 main.main params 0 results 0 locals 8 stack 3\n     0  LINE 10\n     5  LINE 11\n    10  ALLOC 16\n    15  DUP\n    16  CONST 8\n    25  ADD\n    26  CONST 2\n    35  STORE 0\n    40  SETLOCAL 0\n    45  LINE 12\n    50  STRCONST 928 ; \"hi\"\n    55  BYTESFROMSTR\n    56  SETLOCAL 1\n    61  LINE 13\n    66  CONST 100\n    75  SETLOCAL 2\n    80  LINE 14\n    85  LOCAL 2\n    90  CONST 100\n    99  ADD\n   100  EXT8S\n   101  SETLOCAL 2\n   106  LINE 15\n   111  LOCAL 1\n   116  SETLOCAL 3\n   121  LOCAL 3\n   126  LEN\n   127  SETLOCAL 4\n   132  CONST 0\n   141  SETLOCAL 5\n   146  LOCAL 5\n   151  LOCAL 4\n   156  LT\n   157  JMPIFNOT 248\n   162  LOCAL 5\n   167  SETLOCAL 7\n   172  LINE 16\n   177  LOCAL 7\n   182  PRINTINT\n   183  PRINTSP\n   184  LOCAL 0\n   189  LOCAL 1\n   194  LOCAL 7\n   199  INDEXADDR 1\n   204  LOAD8U 0\n   209  CALL 0 ; main.(*T).Add\n   214  PRINTINT\n   215  PRINTSP\n   216  LOCAL 2\n   221  PRINTINT\n   222  PRINTNL\n   223  LOCAL 5\n   228  CONST 1\n   237  ADD\n   238  SETLOCAL 5\n   243  JMP 146\n   248  LINE 18\n   253  RET\nfunc 2 main.init params 0 results 0 locals 0 stack 0\n     0  RET\n";
+
+test('golden disassembly of g1.go', () => {
+  const p = compile(SRC, { filename: 'g1.go', loader: () => undefined });
+  assert.equal(disassemble(p.image, (n) => n.startsWith('main.')), GOLDEN);
+  const img = readImage(p.image);
+  assert.equal(img.funcs[img.entry].name, 'runtime.main');
+  // no runtime package: no hooks
+  assert.equal(img.hookFatalpanic, -1);
+});
+
+test('the entry runs package init, main.main, then exit(0)', () => {
+  const p = compile(SRC, { filename: 'g1.go', loader: () => undefined });
+  const text = disassemble(p.image, (n) => n === 'runtime.main');
+  assert.match(text, /CALL \d+ ; main\.init\n.*CALL \d+ ; main\.main\n.*CONST 0\n.*INTRINSIC 20 ; runtime\.exit\n.*RET/s);
+});
+
+test('a captured variable lives in a heap cell, a struct variable does not need one', () => {
+  const src = 'package main\n\ntype S struct{ n int }\n\nfunc main() {\n\tx := 1\n\ts := S{}\n\tf := func() { x++; s.n++ }\n\tf()\n\tprintln(x, s.n)\n}\n';
+  const p = compile(src, { filename: 'c.go', loader: () => undefined });
+  const main = disassemble(p.image, (n) => n === 'main.main');
+  // x: ALLOC 8 cell; s: ALLOC of its block; both captured by address
+  assert.match(main, /ALLOC 8\n.*DUP\n.*CONST 1\n.*STORE 0\n.*SETLOCAL 0/s);
+  assert.match(main, /MAKECLOSURE \d+ 2/);
+  const lit = disassemble(p.image, (n) => n === 'main.main.func1');
+  assert.match(lit, /CAPTURE 0\n.*DUP\n.*LOAD 0\n.*CONST 1\n.*ADD\n.*STORE 0/s);
+});
