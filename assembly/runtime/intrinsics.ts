@@ -13,6 +13,7 @@ import { goexit } from "../vm/panic";
 import { exit, exitstring, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
 import { strdata, strlen, gostringn, rawstring, strheader } from "./string";
 import { mallocgc } from "./malloc";
+import { mapiter, mapiternext } from "./map";
 import { open, pread, closefd } from "./os_plan9";
 import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
@@ -20,6 +21,7 @@ import { makeiface, ifacetype, ifacedata } from "./iface";
 import { writefd, prints } from "./print";
 import { tracebackframes, goroutineheader } from "./traceback";
 import { formatfloat } from "./float";
+import { mapiter, mapnext } from "./map";
 import { lock, unlock } from "./lock";
 import { throwstr } from "./panic";
 
@@ -325,6 +327,33 @@ export function intrinsic(id: i32): i32 {
     case 58: {
       let mid = missingmethod(<i32>arg(2, 0), <i32>arg(2, 1));
       return ret1(2, mid < 0 ? 0 : <i64>methodname(mid));
+    }
+    // internal/reflectlite's map walk (fmt): mapiter(m) *hiter,
+    // mapnext(it) (k, v int, ok bool), keyOf(typ) int.
+    case 59: return ret1(1, <i64>mapiter(<usize>arg(1, 0)));
+    case 60: {
+      let sp = vsp - 8;
+      let ok = mapiternext(<usize>arg(1, 0), sp);
+      store<i64>(sp, ok ? 1 : 0, 16);
+      setregs(vpc + INSN, sp + 24, vfp, vhdr, vcode);
+      return 0;
+    }
+    case 61: {
+      let r = typerec(<i32>arg(1, 0));
+      return ret1(1, r == 0 ? 0 : <i64>load<i32>(r, TypeRec.KEY));
+    }
+    case 59: return ret1(1, <i64>mapiter(<usize>arg(1, 0)));
+    case 60: { // mapnext(it) (k, v, ok): MAPNEXT's words
+      let it = <usize>arg(1, 0);
+      setregs(vpc, vsp - 8, vfp, vhdr, vcode);
+      push(<i64>it);
+      mapnext(); // pops it, pushes k v ok, advances vpc by 1
+      setregs(vpc - 1 + INSN, vsp, vfp, vhdr, vcode);
+      return 0;
+    }
+    case 61: {
+      let r = typerec(<i32>arg(1, 0));
+      return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.KEY));
     }
   }
   throwstr("unknown intrinsic");

@@ -10,7 +10,8 @@
 // safepoint after TICK_EVERY of them, or when the mailbox ATTN word is set
 // (a note is queued for this proc), the M enters the kernel with Sys.TICK,
 // where notes are delivered and, in virtual time, another proc may run; then
-// the G yields if another one is waiting (preemption, as in Go after 10ms).
+// the G yields if another one is waiting or a timer is due (preemption, as
+// Go's sysmon preempts a G after 10ms).
 import { Op, FuncRec, PanicCode, Kind } from "../abi";
 import { G, getg, gcur, globals, sched, RESUME_SEND, RESUME_SELECT } from "../runtime/runtime2";
 import {
@@ -21,7 +22,8 @@ import { funcrec, funccode, findmethod } from "./image";
 import { image } from "../runtime/runtime2";
 import { panicRuntime, gopanic, gorecover, deferproc, rundefers, panicdeferreturned } from "./panic";
 import { Panic } from "../runtime/runtime2";
-import { tick } from "../runtime/os_plan9";
+import { tick, nanotime } from "../runtime/os_plan9";
+import { ntimers, timersnext } from "../runtime/time";
 import { attnaddr, runqwaiting, gosched, newproc, goexit0 } from "../runtime/proc";
 import { intrinsic } from "../runtime/intrinsics";
 import { mallocgc } from "../runtime/malloc";
@@ -49,7 +51,10 @@ const MAXALLOC: i64 = 1 << 30;
 /** Enter the kernel at a safepoint (registers spilled); 1 if the G was preempted. */
 function safepoint(): i32 {
   tick();
+  // Yield to a waiting G, or to timers that are due (findrunnable runs them):
+  // Go's sysmon would preempt a G that runs for 10ms.
   if (runqwaiting()) return gosched();
+  if (ntimers() > 0 && timersnext() <= nanotime()) return gosched();
   return 0;
 }
 
