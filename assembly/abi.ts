@@ -137,6 +137,9 @@ export namespace Intrinsic {
   export const runtime_missingMethod: i32 = 58;
   export const os_signal_signal_enable: i32 = 29;
   export const os_signal_signal_recv: i32 = 30;
+  export const internal_reflectlite_mapiter: i32 = 59;
+  export const internal_reflectlite_mapnext: i32 = 60;
+  export const internal_reflectlite_keyOf: i32 = 61;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;

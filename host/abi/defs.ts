@@ -438,6 +438,10 @@ export const Intrinsic = {
   // in Notify ("" for all notes); on Plan 9 it only switches the queue on.
   'os/signal.signal_enable': 29,
   'os/signal.signal_recv': 30,
+  // internal/reflectlite's map walk, for fmt's %v of maps (sorted by key in Go).
+  'internal/reflectlite.mapiter': 59, // (m uintptr) *hiter  a MAPITER iterator
+  'internal/reflectlite.mapnext': 60, // (it *hiter) (k int, v int, ok bool)  MAPNEXT's words
+  'internal/reflectlite.keyOf': 61, // (typ int) int  a map type's key type id
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */

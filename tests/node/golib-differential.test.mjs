@@ -330,6 +330,20 @@ func (v Value) Field(i int) (string, Value) {
 }
 func (v Value) Elem() Value    { return fromRV(vals[v.Word].Elem()) }
 func (v Value) String() string { return vals[v.Word].String() }
+
+func (v Value) MapRange() (keys, vals []Value) {
+	if v.Word == 0 {
+		return nil, nil
+	}
+	it := vals0(v).MapRange()
+	for it.Next() {
+		keys = append(keys, fromRV(it.Key()))
+		vals = append(vals, fromRV(it.Value()))
+	}
+	return keys, vals
+}
+
+func vals0(v Value) reflect.Value { return vals[v.Word] }
 `;
 
 const FMT_DRIVER = String.raw`package main
@@ -418,6 +432,14 @@ func main() {
 	// differ between the two: only the verbs that call Error/String.
 	for _, v := range []any{inner{nil, e, 5, []string{"x"}}, w} {
 		for _, f := range []string{"%v", "%+v", "%s", "%T"} {
+			check(f, v)
+		}
+	}
+	maps := []any{map[string]int{"b": 2, "a": 1, "c": 3}, map[int]string{3: "c", -1: "z", 10: "x"}, map[string]int(nil), map[float64]bool{2.5: true, -1: false},
+		map[bool]int{true: 1, false: 0}, map[[2]int]string{{2, 1}: "b", {1, 2}: "a"}, map[point]int{{2, 0, "", false}: 2, {1, 9, "", false}: 1},
+		map[any]int{"s": 1, 2: 2, 1: 3}, map[string][]int{"k": {1, 2}}}
+	for _, v := range maps {
+		for _, f := range []string{"%v", "%+v", "%#v", "%d", "%T"} {
 			check(f, v)
 		}
 	}

@@ -613,7 +613,6 @@ func (p *pp) printValue(value reflectlite.Value, verb rune, depth int) {
 	case reflectlite.String:
 		p.fmtString(value.String(), verb)
 	case reflectlite.Map:
-		// The type table gives no way to walk a map's entries yet.
 		if p.fmt.sharpV {
 			p.buf = append(p.buf, typeString(p.arg)...)
 			if value.IsNil() {
@@ -624,7 +623,20 @@ func (p *pp) printValue(value reflectlite.Value, verb rune, depth int) {
 		} else {
 			p.buf = append(p.buf, mapString...)
 		}
-		p.buf = append(p.buf, "..."...)
+		keys, vals := value.MapRange()
+		sortMap(keys, vals)
+		for i := range keys {
+			if i > 0 {
+				if p.fmt.sharpV {
+					p.buf = append(p.buf, commaSpaceString...)
+				} else {
+					p.buf = append(p.buf, ' ')
+				}
+			}
+			p.printValue(keys[i], verb, depth+1)
+			p.buf = append(p.buf, ':')
+			p.printValue(vals[i], verb, depth+1)
+		}
 		if p.fmt.sharpV {
 			p.buf = append(p.buf, '}')
 		} else {

@@ -20,6 +20,12 @@ func implements(typ int, iface int) bool
 func store(addr uintptr, typ int, v any)
 func missingMethod(typ int, iface int) string
 func memmove(dst, src uintptr, n int)
+func mapiter(m uintptr) *hiter
+func mapnext(it *hiter) (k int, v int, ok bool)
+func keyOf(typ int) int
+
+// hiter is the core's map iterator; Go code only passes its address.
+type hiter struct{}
 
 // IfaceWords splits x into its dynamic type id (0 for nil) and data word.
 func IfaceWords(x any) (typ int, data uintptr) { return ifaceWords(x) }
@@ -115,3 +121,6 @@ func Memmove(dst, src uintptr, n int) { memmove(dst, src, n) }
 // ElemSize is the size of an element of the type in an array or slice:
 // bytes (int8, uint8) are packed, everything else takes a block slot.
 func ElemSize(typ int) int { return elemSize(typ) }
+
+// Key is a map type's key type.
+func Key(typ int) int { return keyOf(typ) }

@@ -115,3 +115,21 @@ func (v Value) Data() uintptr {
 func BytesAddr(b []byte) uintptr {
 	return ValueOf(b).Data()
 }
+
+// MapRange returns a map value's keys and values, in the map's (random)
+// iteration order.
+func (v Value) MapRange() (keys, vals []Value) {
+	if v.Word == 0 {
+		return nil, nil
+	}
+	kt, vt := keyOf(v.Type), elemOf(v.Type)
+	it := mapiter(uintptr(v.Word))
+	for {
+		k, e, ok := mapnext(it)
+		if !ok {
+			return keys, vals
+		}
+		keys = append(keys, Value{Type: kt, Word: k})
+		vals = append(vals, Value{Type: vt, Word: e})
+	}
+}
