@@ -5,7 +5,7 @@
 // move. Only the M holding the P runs channel code in v1; the per-channel
 // lock keeps the structure safe should that change.
 import { WaitReason, PanicCode } from "../abi";
-import { Hchan, Sudog, G, P, getg, getm, RESUME_SEND, RESUME_NONE, gcur } from "./runtime2";
+import { Hchan, Sudog, G, P, getg, getm, RESUME_SEND, RESUME_RECV, RESUME_NONE, gcur } from "./runtime2";
 import { mallocgc } from "./malloc";
 import { lock, unlock } from "./lock";
 import { gopark, goready } from "./proc";
@@ -203,7 +203,7 @@ export function chanrecv(cp: usize, slot: usize, okslot: usize): i32 {
   sg.c = cp;
   enqueue(recvqp(cp), sg);
   gp.waiting = changetype<usize>(sg);
-  gp.resume = RESUME_NONE;
+  gp.resume = RESUME_RECV;
   unlock(chlock(c));
   return gopark(WaitReason.CHAN_RECV);
 }
@@ -217,6 +217,14 @@ export function sendresumed(gp: G): i32 {
   releaseSudog(sg);
   if (!ok) return panicRuntime(PanicCode.SENDCLOSED, 0, 0);
   return 0;
+}
+
+/** A G parked in RECV runs again: the value is already in place. */
+export function recvresumed(gp: G): void {
+  let sg = changetype<Sudog>(gp.waiting);
+  gp.waiting = 0;
+  gp.resume = RESUME_NONE;
+  releaseSudog(sg);
 }
 
 /** CLOSE. Returns the interpreter status. */

@@ -15,6 +15,7 @@ export const Gdead: i32 = 6;
 export const RESUME_NONE: i32 = 0;
 export const RESUME_SEND: i32 = 1; // a chan send: panic if it was woken by close
 export const RESUME_SELECT: i32 = 2; // a select: fix up the result words
+export const RESUME_RECV: i32 = 3; // a receive: give the sudog back
 
 /** A goroutine's stack of words: frames and operand stacks (docs/bytecode.md "Frames"). */
 export const STACK_SIZE: usize = 128 * 1024;
@@ -80,6 +81,7 @@ export class P {
   runqtail: usize;
   runqsize: i32;
   sudogcache: usize;
+  deferpool: usize; // free Defer records of DEFER_POOLED bytes
 }
 
 /** The scheduler root, its address at Ctl.SCHED_ROOT. */

@@ -13,7 +13,7 @@
 // the G yields if another one is waiting or a timer is due (preemption, as
 // Go's sysmon preempts a G after 10ms).
 import { Op, FuncRec, PanicCode, Kind } from "../abi";
-import { G, getg, gcur, globals, sched, RESUME_SEND, RESUME_SELECT } from "../runtime/runtime2";
+import { G, getg, gcur, globals, sched, RESUME_SEND, RESUME_SELECT, RESUME_RECV } from "../runtime/runtime2";
 import {
   vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, callfunc, saveregs,
   H_FP, H_CALLER, H_RETPC, H_FUNC, H_LINE, H_CLOSURE, H_FLAGS, H_PANIC, HDR_SIZE, F_DISCARD, F_PANICDEFER,
@@ -37,7 +37,7 @@ import {
 } from "../runtime/slice";
 import { makeiface, ifacetype, ifacedata, efaceeq, uncomparable, printeface } from "../runtime/iface";
 import { missingmethod } from "./image";
-import { makechan, chansend, chanrecv, closechan, chanlen, chancap, sendresumed } from "../runtime/chan";
+import { makechan, chansend, chanrecv, closechan, chanlen, chancap, sendresumed, recvresumed } from "../runtime/chan";
 import { selectgo, selectresumed } from "../runtime/select";
 import { prints, printint, printuint, printfloat, printgostring, printbool, printhex } from "../runtime/print";
 import { makemap, mapget, mapset, mapdelete, maplen, mapiter, mapnext } from "../runtime/map";
@@ -64,6 +64,8 @@ export function interpret(): void {
     if (sendresumed(gp)) return;
   } else if (gp.resume == RESUME_SELECT) {
     if (selectresumed(gp)) return;
+  } else if (gp.resume == RESUME_RECV) {
+    recvresumed(gp);
   }
   let pc = vpc;
   let sp = vsp;

@@ -9,7 +9,7 @@
 // no frame left the image's fatalpanic hook runs on top of the whole stack,
 // so its traceback still shows every frame.
 import { Img, FuncRec, PanicCode } from "../abi";
-import { G, Panic, Defer, getg, gcur } from "../runtime/runtime2";
+import { G, P, Panic, Defer, getg, getm, gcur } from "../runtime/runtime2";
 import { mallocgc } from "../runtime/malloc";
 import {
   H_FP, H_CALLER, H_FUNC, H_DEFERS, H_FLAGS, H_PANIC, HDR_SIZE, F_DISCARD, F_PANICDEFER,
@@ -25,7 +25,7 @@ import { printeface } from "../runtime/iface";
 
 /** DEFER f nargs / DEFERCLOSURE: save the call, its arguments evaluated now. */
 export function deferproc(f: i32, closure: usize, nargs: i32): void {
-  let d = changetype<Defer>(mallocgc(offsetof<Defer>() + (<usize>nargs << 3)));
+  let d = newdefer(nargs);
   d.fn = f;
   d.closure = closure;
   d.nargs = nargs;
@@ -37,13 +37,40 @@ export function deferproc(f: i32, closure: usize, nargs: i32): void {
   store<u32>(vhdr, <u32>changetype<usize>(d), H_DEFERS);
 }
 
-/** Call deferred call d on top of the stack. */
+/** Records with up to DEFER_POOLARGS arguments are recycled through the P's deferpool. */
+const DEFER_POOLARGS: i32 = 6;
+
+function newdefer(nargs: i32): Defer {
+  let mp = getm();
+  if (nargs <= DEFER_POOLARGS && mp.p != 0) {
+    let pp = changetype<P>(mp.p);
+    let d = pp.deferpool;
+    if (d != 0) {
+      pp.deferpool = changetype<Defer>(d).link;
+      return changetype<Defer>(d);
+    }
+  }
+  return changetype<Defer>(mallocgc(offsetof<Defer>() + (<usize>(nargs <= DEFER_POOLARGS ? DEFER_POOLARGS : nargs) << 3)));
+}
+
+function freedefer(d: Defer): void {
+  let mp = getm();
+  if (d.nargs > DEFER_POOLARGS || mp.p == 0) return;
+  let pp = changetype<P>(mp.p);
+  d.link = pp.deferpool;
+  pp.deferpool = changetype<usize>(d);
+}
+
+/** Call deferred call d on top of the stack; its record is recycled once the arguments are copied. */
 function calldefer(d: Defer, retpc: usize, flags: i32): bool {
   let args = changetype<usize>(d) + offsetof<Defer>();
   let n = <usize>d.nargs << 3;
   memory.copy(vsp, args, n);
   setregs(vpc, vsp + n, vfp, vhdr, vcode);
-  return callfunc(d.fn, d.closure, retpc, flags);
+  let f = d.fn;
+  let clo = d.closure;
+  freedefer(d);
+  return callfunc(f, clo, retpc, flags);
 }
 
 /**
