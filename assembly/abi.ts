@@ -140,6 +140,7 @@ export namespace Intrinsic {
   export const internal_reflectlite_mapiter: i32 = 59;
   export const internal_reflectlite_mapnext: i32 = 60;
   export const internal_reflectlite_keyOf: i32 = 61;
+  export const runtime_Caller: i32 = 62;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;

@@ -442,6 +442,9 @@ export const Intrinsic = {
   'internal/reflectlite.mapiter': 59, // (m uintptr) *hiter  a MAPITER iterator
   'internal/reflectlite.mapnext': 60, // (it *hiter) (k int, v int, ok bool)  MAPNEXT's words
   'internal/reflectlite.keyOf': 61, // (typ int) int  a map type's key type id
+  // runtime.Caller, for testing's "file:line: " log prefixes: the frame
+  // skip levels above the caller of Caller (0 = Caller's caller).
+  'runtime.Caller': 62, // (skip int) (pc uintptr, file string, line int, ok bool)
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */

@@ -114,3 +114,9 @@ func args() []string
 // traceback prints the running goroutine's frames to stderr as Go does
 // after "goroutine N [running]:".
 func traceback()
+
+// Caller reports file and line number information about function
+// invocations on the calling goroutine's stack. The argument skip is the
+// number of stack frames to ascend, with 0 identifying the caller of
+// Caller. pc is the function's index in the image, not a machine address.
+func Caller(skip int) (pc uintptr, file string, line int, ok bool)
