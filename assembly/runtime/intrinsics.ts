@@ -10,10 +10,11 @@ import { entersyscall, exitsyscall, gosched, numgoroutine } from "./proc";
 import { starttimer, stoptimer, resettimer, timesleep } from "./time";
 import { semacquire, semrelease, semapark } from "./sema";
 import { goexit } from "../vm/panic";
+import { H_CALLER, H_FUNC, H_LINE } from "../vm/frame";
+import { funcfile } from "../vm/image";
 import { exit, exitstring, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
 import { strdata, strlen, gostringn, rawstring, strheader } from "./string";
 import { mallocgc } from "./malloc";
-import { mapiter, mapiternext } from "./map";
 import { open, pread, closefd } from "./os_plan9";
 import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
@@ -328,20 +329,6 @@ export function intrinsic(id: i32): i32 {
       let mid = missingmethod(<i32>arg(2, 0), <i32>arg(2, 1));
       return ret1(2, mid < 0 ? 0 : <i64>methodname(mid));
     }
-    // internal/reflectlite's map walk (fmt): mapiter(m) *hiter,
-    // mapnext(it) (k, v int, ok bool), keyOf(typ) int.
-    case 59: return ret1(1, <i64>mapiter(<usize>arg(1, 0)));
-    case 60: {
-      let sp = vsp - 8;
-      let ok = mapiternext(<usize>arg(1, 0), sp);
-      store<i64>(sp, ok ? 1 : 0, 16);
-      setregs(vpc + INSN, sp + 24, vfp, vhdr, vcode);
-      return 0;
-    }
-    case 61: {
-      let r = typerec(<i32>arg(1, 0));
-      return ret1(1, r == 0 ? 0 : <i64>load<i32>(r, TypeRec.KEY));
-    }
     case 59: return ret1(1, <i64>mapiter(<usize>arg(1, 0)));
     case 60: { // mapnext(it) (k, v, ok): MAPNEXT's words
       let it = <usize>arg(1, 0);
@@ -354,6 +341,18 @@ export function intrinsic(id: i32): i32 {
     case 61: {
       let r = typerec(<i32>arg(1, 0));
       return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.KEY));
+    }
+    case 62: { // runtime.Caller(skip) (pc, file, line, ok); skip 0 is the caller of Caller (added by golib)
+      let hdr = vhdr;
+      for (let n = <i32>arg(1, 0); n > 0 && hdr != 0; n--) hdr = <usize>load<u32>(hdr, H_CALLER);
+      let sp = vsp - 8;
+      let f = hdr == 0 ? 0 : load<i32>(hdr, H_FUNC);
+      store<i64>(sp, <i64>f);
+      store<i64>(sp, hdr == 0 ? 0 : <i64>funcfile(f), 8);
+      store<i64>(sp, hdr == 0 ? 0 : <i64>load<i32>(hdr, H_LINE), 16);
+      store<i64>(sp, hdr == 0 ? 0 : 1, 24);
+      setregs(vpc + INSN, sp + 32, vfp, vhdr, vcode);
+      return 0;
     }
   }
   throwstr("unknown intrinsic");
