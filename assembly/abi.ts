@@ -11,6 +11,7 @@ export namespace Ctl {
   export const EXITING: i32 = 36;
   export const REALTIME: i32 = 40;
   export const BOOT_WALL_NS: i32 = 48;
+  export const TRACE: i32 = 56;
 }
 export namespace Decision {
   export const IGNORED_HANGUP: i32 = 1;
@@ -141,6 +142,7 @@ export namespace Intrinsic {
   export const internal_reflectlite_mapnext: i32 = 60;
   export const internal_reflectlite_keyOf: i32 = 61;
   export const runtime_Caller: i32 = 62;
+  export const internal_poll_runtime_traceEvent: i32 = 63;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;
@@ -412,6 +414,11 @@ export namespace TraceKind {
   export const TIMER_FIRE: i32 = 11;
   export const TIMER_STOP: i32 = 12;
   export const IGNORE_HANGUP: i32 = 13;
+  export const DEADLINE: i32 = 14;
+  export const IO_CANCEL: i32 = 15;
+  export const IO_TIMEOUT: i32 = 16;
+  export const REGION_END: i32 = 17;
+  export const TIMER_RESET: i32 = 18;
 }
 export namespace TypeId {
   export const NIL: i32 = 0;

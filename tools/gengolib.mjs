@@ -81,6 +81,15 @@ const files = {
     ')',
     '',
   ],
+  // The trace records internal/poll writes (docs/trace.md "cause chain").
+  'src/golib/internal/poll/ztrace.go': [
+    ...header('poll'),
+    '// Kinds of runtime_traceEvent records (defs.ts TraceKind).',
+    'const (',
+    ...consts(['DEADLINE', 'IO_CANCEL', 'IO_TIMEOUT', 'REGION_END'].map((k) => ['trace' + camel('_' + k).replace(/^./, (c) => c.toUpperCase()), defs.TraceKind[k]])),
+    ')',
+    '',
+  ],
   'src/golib/internal/reflectlite/ztype.go': [
     ...header('reflectlite'),
     '// Kinds of the image\'s type table (defs.ts Kind), named as reflect names them.',

@@ -354,6 +354,10 @@ export function intrinsic(id: i32): i32 {
       setregs(vpc + INSN, sp + 32, vfp, vhdr, vcode);
       return 0;
     }
+    case 63: { // internal/poll.runtime_traceEvent(kind, a, b, c): the Go library's trace records (docs/trace.md)
+      traceEvent(<i32>arg(4, 0), arg(4, 1), arg(4, 2), arg(4, 3));
+      return ret0(4);
+    }
   }
   throwstr("unknown intrinsic");
   return 1;

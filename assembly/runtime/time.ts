@@ -159,7 +159,7 @@ export function resettimer(id: usize, when: i64): bool {
   t.when = when;
   heapadd(t);
   unlock(tlock());
-  traceEvent(TraceKind.TIMER_SET, id, when / 1000000, 0);
+  traceEvent(TraceKind.TIMER_RESET, id, when / 1000000, was ? 1 : 0);
   return was;
 }
 

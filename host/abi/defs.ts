@@ -86,6 +86,7 @@ export const Ctl = {
   EXITING: 36, // i32: nonzero once goexitsall has begun (core-owned)
   REALTIME: 40, // i32: 1 when the clock is the wall clock
   BOOT_WALL_NS: 48, // i64: Unix time in ns at boot (what time.Now starts from)
+  TRACE: 56, // i32: 1 when the run is traced; the core skips host.trace when 0 (docs/trace.md)
 };
 
 /**
@@ -159,6 +160,12 @@ export const TraceKind = {
   TIMER_FIRE: 11, // a=timer id
   TIMER_STOP: 12, // a=timer id
   IGNORE_HANGUP: 13, // a=1 set, 0 cleared
+  // Go library records (internal/poll.runtime_traceEvent), for the cause chain of docs/trace.md:
+  DEADLINE: 14, // a=mode ('r', 'w', 'r'+'w'), b=ns until the deadline (<= 0: past), c=1 when cleared; opens a region
+  IO_CANCEL: 15, // asyncIO.Cancel: a=pid running the I/O; opens a region
+  IO_TIMEOUT: 16, // Read/Write returns ErrDeadlineExceeded for an interrupted call: a=pid that ran it, b=mode, c=n
+  REGION_END: 17, // closes the G's innermost region (DEADLINE, IO_CANCEL)
+  TIMER_RESET: 18, // a=timer id, b=when (ms), c=1 if it was pending
 };
 
 export const WaitReason = {
@@ -445,6 +452,8 @@ export const Intrinsic = {
   // runtime.Caller, for testing's "file:line: " log prefixes: the frame
   // skip levels above the caller of Caller (0 = Caller's caller).
   'runtime.Caller': 62, // (skip int) (pc uintptr, file string, line int, ok bool)
+  // A trace record from the Go library (TraceKind DEADLINE..REGION_END; docs/trace.md).
+  'internal/poll.runtime_traceEvent': 63, // (kind, a, b, c int)
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */

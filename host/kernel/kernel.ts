@@ -18,7 +18,7 @@ import { consdev, openStd } from './dev/cons.js';
 import { procdev } from './dev/proc.js';
 import { netdev, NetStack } from './dev/net.js';
 import { ramdev, Ramfs } from './dev/ramfs.js';
-import type { TraceEvent } from './trace.js';
+import { Tracer, type TraceEvent } from './trace.js';
 
 export interface KernelOptions {
   realtime: boolean;
@@ -31,6 +31,8 @@ export interface KernelOptions {
   mWorker: string;
   /** M workers kept started ahead of rfork. */
   pool: number;
+  /** Record the trace (default true); off, neither kernel nor core records anything. */
+  trace?: boolean;
 }
 
 /** What the kernel tells the thread that started it. */
@@ -57,7 +59,11 @@ export class Kernel {
   readonly rand: Rand;
   readonly net = new NetStack();
   readonly ramfs = new Ramfs();
-  readonly trace: TraceEvent[] = [];
+  /** The trace (docs/trace.md); records nothing unless opts.trace. */
+  readonly tracer: Tracer;
+  get trace(): TraceEvent[] {
+    return this.tracer.events;
+  }
   private sent = 0;
   private nextpid = 1;
   private nextnoteid = 1;
@@ -80,6 +86,7 @@ export class Kernel {
     this.clock = new Clock(!opts.realtime, (ns) => Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, ns));
     this.clock.onFire = () => this.schedule();
     this.rand = new Rand(opts.seed);
+    this.tracer = new Tracer(opts.trace !== false);
     this.devs.set('dev', consdev);
     this.devs.set('proc', procdev);
     this.devs.set('net', netdev);
@@ -127,6 +134,7 @@ export class Kernel {
   boot(): void {
     const i32 = this.i32;
     Atomics.store(i32, Ctl.REALTIME >> 2, this.opts.realtime ? 1 : 0);
+    Atomics.store(i32, Ctl.TRACE >> 2, this.tracer.on ? 1 : 0);
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
@@ -204,15 +212,14 @@ export class Kernel {
     const n = Atomics.load(this.i32, (m + MboxX.TRACE_N) >> 2);
     for (let i = 0; i < n; i++) {
       const r = m + MboxX.TRACE + i * TRACE_REC;
-      this.trace.push({
-        t: Number(this.i64[r >> 3]),
-        kind: 'core',
-        pid: p.pid,
-        ck: this.i32[(r + 8) >> 2],
-        a: Number(this.i64[(r + 16) >> 3]),
-        b: Number(this.i64[(r + 24) >> 3]),
-        c: Number(this.i64[(r + 32) >> 3]),
-      });
+      this.tracer.core(
+        p.pid,
+        Number(this.i64[r >> 3]),
+        this.i32[(r + 8) >> 2],
+        Number(this.i64[(r + 16) >> 3]),
+        Number(this.i64[(r + 24) >> 3]),
+        Number(this.i64[(r + 32) >> 3]),
+      );
     }
     Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, 0);
     if (n > 0) this.queueFlush();
@@ -540,7 +547,8 @@ export class Kernel {
   }
 
   record(e: Omit<TraceEvent, 't'> & { t?: number }): void {
-    this.trace.push({ t: Number(this.clock.now()), ...e });
+    if (!this.tracer.on) return;
+    this.tracer.add({ t: Number(this.clock.now()), ...e });
     this.queueFlush();
   }
 

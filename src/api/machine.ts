@@ -42,6 +42,13 @@ export interface StartOptions {
   mWorker?: URL;
   /** The kernel worker's module URL, for bundlers that relocate it. */
   kernelWorker?: URL;
+  /**
+   * Record the trace (default true). Off, neither the kernel nor the core
+   * records anything, and trace() stays empty (docs/trace.md "Cost").
+   */
+  trace?: boolean;
+  /** Live subscription: called with each batch of trace events as the kernel reports them. */
+  onTrace?: (events: TraceEvent[]) => void;
 }
 
 export interface Exit {
@@ -67,6 +74,7 @@ function argv0(filename: string | undefined): string {
 export class Machine {
   readonly exited: Promise<Exit>;
   private events: TraceEvent[] = [];
+  private subscribers: ((events: TraceEvent[]) => void)[] = [];
   private view: ProcView[] = [];
   private resolveExit!: (e: Exit) => void;
   private done = false;
@@ -85,6 +93,7 @@ export class Machine {
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
     const m = new Machine(k, opts);
+    if (opts.onTrace) m.subscribers.push(opts.onTrace);
     let booted!: () => void;
     const up = new Promise<void>((r) => (booted = r));
     k.onMessage((e: KernelEvent) => {
@@ -108,6 +117,7 @@ export class Machine {
         notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text })),
         pool: 2,
         mWorker: opts.mWorker?.href,
+        trace: opts.trace ?? true,
       },
     };
     k.post(msg);
@@ -127,8 +137,9 @@ export class Machine {
         return;
       }
       case 'trace':
-        this.events.push(...e.events);
+        for (const ev of e.events) this.events.push(ev);
         this.view = e.procs;
+        for (const f of this.subscribers) f(e.events);
         return;
       case 'exit':
         this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
@@ -169,6 +180,17 @@ export class Machine {
   /** The events recorded so far (all of them once `exited` has resolved). */
   trace(): TraceEvent[] {
     return this.events;
+  }
+
+  /**
+   * Live subscription to the trace: f gets every later batch of events, in
+   * order (trace() holds the earlier ones). Returns the unsubscribe function.
+   */
+  onTrace(f: (events: TraceEvent[]) => void): () => void {
+    this.subscribers.push(f);
+    return () => {
+      this.subscribers = this.subscribers.filter((x) => x !== f);
+    };
   }
 
   /** End the run now (exit code `code`, default 1 with reason "stopped"). */

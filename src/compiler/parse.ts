@@ -52,7 +52,22 @@ class Parser {
 
   // ---- expressions and types ----
 
-  expr(n: SyntaxNode): A.Expr {
+  /**
+   * Error recovery leaves trees with missing children; a node whose shape is
+   * not what the grammar promises is a syntax error (the error node itself
+   * is reported by errors()), never a crash.
+   */
+  expr(n: SyntaxNode | undefined): A.Expr {
+    if (!n) return { k: 'BadExpr', pos: 0, what: 'syntax' };
+    try {
+      return this.exprNode(n);
+    } catch {
+      this.syntaxError(n);
+      return this.bad(n, 'syntax');
+    }
+  }
+
+  exprNode(n: SyntaxNode): A.Expr {
     const c = named(n);
     switch (n.name) {
       case 'Number': {
@@ -352,7 +367,17 @@ class Parser {
     return out;
   }
 
-  stmt(n: SyntaxNode): A.Stmt | undefined {
+  stmt(n: SyntaxNode | undefined): A.Stmt | undefined {
+    if (!n) return undefined;
+    try {
+      return this.stmtNode(n);
+    } catch {
+      this.syntaxError(n);
+      return undefined;
+    }
+  }
+
+  stmtNode(n: SyntaxNode): A.Stmt | undefined {
     const c = named(n);
     const pos = n.from;
     switch (n.name) {
@@ -580,8 +605,18 @@ class Parser {
   }
 
   parseTop(top: SyntaxNode): void {
-    const f = this.file;
     for (const n of named(top)) {
+      try {
+        this.topDecl(n);
+      } catch {
+        this.syntaxError(n);
+      }
+    }
+  }
+
+  topDecl(n: SyntaxNode): void {
+    const f = this.file;
+    {
       switch (n.name) {
         case 'PackageClause':
           f.pkgName = this.ident(named(n)[0]);

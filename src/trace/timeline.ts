@@ -62,10 +62,10 @@ function line(e: TraceEvent, blocked: Map<number, string>): string | null {
       return `core abort: ${e.text}`;
     case 'end':
       return `run ends: exit string ${q(e.text)} (${e.reason})`;
-    case 'core':
-      if (e.ck === TraceKind.HANDLER) return `handler: ${decisionName.get(e.a ?? 0) ?? `decision ${e.a}`}`;
-      if (e.ck === TraceKind.IGNORE_HANGUP) return e.a ? 'M ignores hangup (asyncIO starts)' : 'M stops ignoring hangup';
-      return null;
+    case 'note.handler':
+      return `handler: ${e.decision}`;
+    case 'm.ignorehangup':
+      return e.on ? 'M ignores hangup (asyncIO starts)' : 'M stops ignoring hangup';
     default:
       return null;
   }

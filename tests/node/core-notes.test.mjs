@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { ImageBuilder, Code, Op, Sys, I, exit, syscall, prints, run } from './core-lib.mjs';
 import { Decision, TraceKind, OMode } from '../../dist/host/abi/defs.js';
 import { Machine } from '../../dist/src/api/index.js';
+import { decisionCode } from '../../dist/host/kernel/trace.js';
 
 /** Emit: post note `text` to the pid on top of the stack (open /proc/<pid>/note, pwrite, close). */
 function postnote(b, c, text, scratch) {
@@ -31,7 +32,7 @@ function postnote(b, c, text, scratch) {
 }
 
 function decisions(trace) {
-  return trace.filter((e) => e.kind === 'core' && e.ck === TraceKind.HANDLER).map((e) => e.a);
+  return trace.filter((e) => e.kind === 'note.handler').map((e) => decisionCode(e.decision));
 }
 
 test('hangup posted to its own proc kills the program with exit string "hangup"', async () => {

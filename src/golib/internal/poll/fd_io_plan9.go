@@ -22,6 +22,9 @@ type asyncIO struct {
 	// pid holds the process id of the process running the I/O: set once
 	// the goroutine is on its proc, -1 once the call is over.
 	pid int
+
+	// ranpid is pid, kept after the call for the trace's IO_TIMEOUT record.
+	ranpid int
 }
 
 // result is the return value of a Read or Write operation.
@@ -47,6 +50,7 @@ func newAsyncIO(fn func([]byte) (int, error), b []byte) *asyncIO {
 		runtime_ignoreHangup()
 		// The current proc's pid, from #c/pid (three system calls).
 		aio.pid = syscall.Getpid()
+		aio.ranpid = aio.pid
 		aio.mu.Unlock()
 
 		n, err := fn(b)
@@ -70,12 +74,17 @@ func (aio *asyncIO) Cancel() {
 	if aio.pid == -1 {
 		return
 	}
+	// The trace's IO_CANCEL region: the note posted below names it as its
+	// cause (docs/trace.md).
+	runtime_traceEvent(traceIoCancel, aio.pid, 0, 0)
 	f, e := syscall.Open("/proc/"+itoa(aio.pid)+"/note", syscall.O_WRONLY)
 	if e != nil {
+		runtime_traceEvent(traceRegionEnd, 0, 0, 0)
 		return
 	}
 	syscall.Write(f, []byte("hangup"))
 	syscall.Close(f)
+	runtime_traceEvent(traceRegionEnd, 0, 0, 0)
 }
 
 // Wait for the I/O operation to complete.
@@ -88,3 +97,7 @@ func (aio *asyncIO) Wait() (int, error) {
 // unignore the "hangup" note received by the current proc.
 func runtime_ignoreHangup()
 func runtime_unignoreHangup()
+
+// runtime_traceEvent writes a trace record (kinds in ztrace.go); the runtime
+// drops it when the run is not traced.
+func runtime_traceEvent(kind, a, b, c int)

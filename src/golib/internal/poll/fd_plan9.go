@@ -70,6 +70,7 @@ func (fd *FD) Read(fn func([]byte) (int, error), b []byte) (int, error) {
 	fd.raio = newAsyncIO(fn, b)
 	fd.rmu.Unlock()
 	n, err := fd.raio.Wait()
+	ranpid := fd.raio.ranpid
 	// Written without rmu, as in Go: a timer callback that reads it
 	// under rmu finds a finished aio whose pid is -1 (plan9-notes §3.9.7).
 	fd.raio = nil
@@ -78,6 +79,7 @@ func (fd *FD) Read(fn func([]byte) (int, error), b []byte) (int, error) {
 	}
 	if isInterrupted(err) {
 		err = ErrDeadlineExceeded
+		runtime_traceEvent(traceIoTimeout, ranpid, 'r', n)
 	}
 	return n, err
 }
@@ -97,9 +99,11 @@ func (fd *FD) Write(fn func([]byte) (int, error), b []byte) (int, error) {
 	fd.waio = newAsyncIO(fn, b)
 	fd.wmu.Unlock()
 	n, err := fd.waio.Wait()
+	ranpid := fd.waio.ranpid
 	fd.waio = nil
 	if isInterrupted(err) {
 		err = ErrDeadlineExceeded
+		runtime_traceEvent(traceIoTimeout, ranpid, 'w', n)
 	}
 	return n, err
 }
@@ -122,10 +126,23 @@ func (fd *FD) SetWriteDeadline(t time.Time) error {
 // setDeadline runs the deadline logic of the selected Go version
 // (deadline_variant.go): current Go's by default, Go 1.19.8's on request.
 func setDeadline(fd *FD, t time.Time, mode int) error {
-	if Go119Deadlines {
-		return setDeadlineImplGo119(fd, t, mode)
+	// The trace's DEADLINE region: the timers set and stopped, and a
+	// Cancel for a past deadline, name it as their cause (docs/trace.md).
+	d, cleared := 0, 0
+	if t.IsZero() {
+		cleared = 1
+	} else {
+		d = int(t.Sub(time.Now()))
 	}
-	return setDeadlineImpl(fd, t, mode)
+	runtime_traceEvent(traceDeadline, mode, d, cleared)
+	var err error
+	if Go119Deadlines {
+		err = setDeadlineImplGo119(fd, t, mode)
+	} else {
+		err = setDeadlineImpl(fd, t, mode)
+	}
+	runtime_traceEvent(traceRegionEnd, 0, 0, 0)
+	return err
 }
 
 // setDeadlineImpl is current Go's (plan9-notes §3.4): with the fix of
