@@ -48,6 +48,17 @@ export const TICK_EVERY: i32 = 10000;
 
 const MAXALLOC: i64 = 1 << 30;
 
+/**
+ * Instructions interpreted on this M and not yet charged to the virtual
+ * clock. A module global, so per M (TLS); exported so the M glue can read
+ * and zero it before every system call (host/m/mailbox.ts MboxX.CHARGE);
+ * the kernel charges it at NS_PER_INSN (host/kernel/kernel.ts), which is
+ * how a spinning goroutine lets virtual time, and deadlines, move. It is
+ * brought up to date before every op that may enter the kernel (the slow
+ * path and safepoints), which are also the only ways out of interpret().
+ */
+export let uncharged: i64 = 0;
+
 /** Enter the kernel at a safepoint (registers spilled); 1 if the G was preempted. */
 function safepoint(): i32 {
   tick();
@@ -73,6 +84,7 @@ export function interpret(): void {
   let hdr = vhdr;
   let code = vcode;
   let ticks = 0;
+  let charged = 0; // the part of ticks already added to uncharged
   for (;;) {
     let op = <i32>load<u8>(pc);
     ticks++;
@@ -152,7 +164,9 @@ export function interpret(): void {
         let back = t <= pc;
         pc = t;
         if (back && (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0)) {
+          uncharged += <i64>(ticks - charged);
           ticks = 0;
+          charged = 0;
           setregs(pc, sp, fp, hdr, code);
           if (safepoint()) return;
           pc = vpc; sp = vsp; fp = vfp; hdr = vhdr; code = vcode;
@@ -168,7 +182,9 @@ export function interpret(): void {
           let back = t <= pc;
           pc = t;
           if (back && (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0)) {
+            uncharged += <i64>(ticks - charged);
             ticks = 0;
+            charged = 0;
             setregs(pc, sp, fp, hdr, code);
             if (safepoint()) return;
             pc = vpc; sp = vsp; fp = vfp; hdr = vhdr; code = vcode;
@@ -231,7 +247,9 @@ export function interpret(): void {
       case Op.CALLCLOSURE:
       case Op.CALLIFACE: {
         if (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0) {
+          uncharged += <i64>(ticks - charged);
           ticks = 0;
+          charged = 0;
           setregs(pc, sp, fp, hdr, code);
           if (safepoint()) return;
           pc = vpc; sp = vsp; fp = vfp; hdr = vhdr; code = vcode;
@@ -240,6 +258,8 @@ export function interpret(): void {
       }
     }
     // the slow path
+    uncharged += <i64>(ticks - charged);
+    charged = ticks;
     setregs(pc, sp, fp, hdr, code);
     if (slowop(op)) return;
     pc = vpc; sp = vsp; fp = vfp; hdr = vhdr; code = vcode;

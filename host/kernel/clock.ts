@@ -60,6 +60,24 @@ export class Clock {
     return this.vnow;
   }
 
+  /**
+   * Virtual time: the running proc computed for ns. Time moves on by that
+   * much and the timers it passed fire, in order, each at its own time.
+   */
+  charge(ns: bigint): void {
+    if (!this.virtual || ns <= 0n) return;
+    const end = this.vnow + ns;
+    while (this.timers.length > 0 && this.timers[0].when <= end) {
+      const t = this.timers.shift()!;
+      if (t.when > this.vnow) this.vnow = t.when;
+      this.publish(this.vnow);
+      t.dead = true;
+      t.fn();
+    }
+    this.vnow = end;
+    this.publish(this.vnow);
+  }
+
   fireDue(): void {
     const now = this.now();
     while (this.timers.length > 0 && this.timers[0].when <= now) {

@@ -6,12 +6,14 @@
 import {
   Ctl, Mbox, MboxState, MAILBOX_BASE, MAILBOX_SIZE, MAX_PROCS, ERRMAX, NCONT, NDFLT, Sys,
 } from '../abi/defs.js';
-import { spawn, waitAsync, type Peer } from '../platform/index.js';
-import { MboxX, SysX, TRACE_REC } from '../m/mailbox.js';
+import { spawn, waitAsync, ncpu, type Peer } from '../platform/index.js';
+import { MboxX, SysX, TRACE_REC, GlueCtl } from '../m/mailbox.js';
 import { Clock, Rand } from './clock.js';
 import {
-  Block, Eintr, KError, NUser, Proc, Rendez, Etoobig, Enotposted, NORET, type Note, type SysResult,
+  Block, Eintr, KError, NUser, NDebug, NSAVE, NRSTR, Proc, Rendez, Etoobig, Enotposted, NORET, BadAddr, Ebadarg,
+  type Note, type SysResult,
 } from './proc.js';
+import { cutbytes, pcsuffix } from './notes.js';
 import { Fgrp, type Dev } from './dev/dev.js';
 import { syscalls, sysname } from './syscalls.js';
 import { consdev, openStd } from './dev/cons.js';
@@ -45,12 +47,35 @@ export type KernelEvent =
 
 export interface ProcView {
   pid: number;
+  /** Plan 9's state names: New, Ready, Running, Broken, Moribund, or the call it sleeps in (Pread, Sleep, ...). */
   state: string;
+  /** The call in progress, if any. */
   sys: string | null;
+  /** Pending notes, oldest first. */
   notes: string[];
+  /** A handler is registered (notify). */
+  handler: boolean;
+  /** In its handler, before noted. */
   notified: boolean;
+  noteid: number;
+  /** Exit string once dead or Broken. */
+  exitString: string | null;
+  /** The wait record's text ("main 2: hangup"; "" for success) once dead or Broken. */
+  waitmsg: string | null;
 }
 
+
+/**
+ * The price of compute in virtual time: each interpreted bytecode
+ * instruction costs NS_PER_INSN ns of the run's clock. One bytecode op does
+ * about what a few machine instructions of compiled Go do, so 1 ns is the
+ * right order for a 2020s CPU, and it keeps the interpreter (tens of millions
+ * of ops a second) within a small factor of real time.
+ */
+export const NS_PER_INSN = 1n;
+
+/** 4e port/portdat.h: the length of a proc's note queue. */
+export const NNOTE = 5;
 
 export class Kernel {
   readonly procs = new Map<number, Proc>();
@@ -114,12 +139,12 @@ export class Kernel {
   /** Copy bytes out of shared memory (never hand out a view: the caller may keep it). */
   copyin(addr: bigint, n: bigint): Uint8Array {
     const a = Number(addr), len = Number(n);
-    if (len < 0 || a < 0 || a + len > this.u8.length) throw new KError('bad address in syscall');
+    if (len < 0 || a < 0 || a + len > this.u8.length) throw new BadAddr();
     return this.u8.slice(a, a + len);
   }
   copyout(addr: bigint, b: Uint8Array): void {
     const a = Number(addr);
-    if (a < 0 || a + b.length > this.u8.length) throw new KError('bad address in syscall');
+    if (a < 0 || a + b.length > this.u8.length) throw new BadAddr();
     this.u8.set(b, a);
   }
   string(addr: bigint, n: bigint): string {
@@ -141,7 +166,7 @@ export class Kernel {
     for (const n of this.opts.notes) this.clock.add(BigInt(n.at), () => this.hostnote(n.target, n.text));
     const fg = new Fgrp();
     openStd(this, fg);
-    const p = this.newproc(this.nextnoteid++, fg);
+    const p = this.newproc(this.nextnoteid++, fg, null);
     this.startproc(p, null);
     for (let i = 0; i < this.opts.pool; i++) this.pool.push(this.spawnM());
     this.listen();
@@ -193,6 +218,7 @@ export class Kernel {
     if (p.state === 'starting') this.starting--;
     if (this.running === p) this.running = null;
     p.state = 'kernel';
+    this.charge(p);
     if (num === SysX.ABORT) {
       const n = Atomics.load(this.i32, (m + MboxX.TRACE_N) >> 2);
       this.abort(p.pid, new TextDecoder().decode(this.u8.slice(m + MboxX.TRACE, m + MboxX.TRACE + n)));
@@ -204,6 +230,22 @@ export class Kernel {
     p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
     if (num !== Sys.TICK && num !== Sys.PROCSTART) this.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number) });
     this.step(p);
+  }
+
+  /**
+   * Virtual time: the proc was the only one running, so the instructions it
+   * interpreted since its last kernel entry (MboxX.CHARGE, written by the
+   * glue) are time that passed for everyone: advance the clock by them at
+   * NS_PER_INSN and fire the timers that became due (their procs join the
+   * ready list; a note they post waits for the next delivery point).
+   */
+  private charge(p: Proc): void {
+    const m = this.mbox(p);
+    const n = Atomics.load(this.i64, (m + MboxX.CHARGE) >> 3);
+    if (n === 0n) return;
+    Atomics.store(this.i64, (m + MboxX.CHARGE) >> 3, 0n);
+    if (this.opts.realtime) return;
+    this.clock.charge(n * NS_PER_INSN);
   }
 
   /** Move the core's trace records from the mailbox into the trace. */
@@ -231,10 +273,16 @@ export class Kernel {
     const fn = syscalls[sc.num];
     let r: SysResult;
     try {
-      if (!fn) throw new KError('bad sys call');
+      if (!fn) {
+        // 4e syscall(): a bad number is a debugging note and an error.
+        this.pprint(p, `bad sys call number ${sc.num} pc 0`);
+        this.postnote(p, 'sys: bad sys call', NDebug, p.pid);
+        throw new KError(Ebadarg);
+      }
       r = fn(this, p, sc);
     } catch (e) {
       if (!(e instanceof KError)) throw e;
+      if (e instanceof BadAddr) this.postnote(p, 'sys: bad address in syscall', NDebug, p.pid);
       this.fail(p, e.message);
       return;
     }
@@ -378,23 +426,26 @@ export class Kernel {
   /** Realtime: is any proc running, starting or about to return? */
   private anyAlive(): boolean {
     for (const p of this.procs.values()) {
-      if (p.state !== 'blocked' && p.state !== 'dead') return true;
+      if (p.state !== 'blocked' && p.state !== 'dead' && p.state !== 'broken') return true;
     }
     return false;
   }
 
   // ---- procs ---------------------------------------------------------------
 
-  newproc(noteid: number, fg: Fgrp): Proc {
+  newproc(noteid: number, fg: Fgrp, parent: Proc | null): Proc {
     const limit = Math.min(this.opts.maxProcs, MAX_PROCS - 1);
     let live = 0;
     for (const q of this.procs.values()) if (q.state !== 'dead') live++;
     if (live >= limit) throw new KError(`no procs: the limit of ${limit} procs is reached (--max-procs)`);
     if (this.nextpid >= MAX_PROCS) throw new KError(`no procs: pid ${this.nextpid} has no mailbox (MAX_PROCS ${MAX_PROCS})`);
-    const p = new Proc(this.nextpid++, noteid, fg);
+    const p = new Proc(this.nextpid++, noteid, fg, this.opts.args[0] ?? 'main');
+    p.parent = parent;
+    if (parent) parent.nchild++;
     this.procs.set(p.pid, p);
     const m = this.mbox(p);
     this.u8.fill(0, m, m + MAILBOX_SIZE);
+    this.setspin();
     return p;
   }
 
@@ -412,25 +463,67 @@ export class Kernel {
     if (!this.ended) this.pool.push(this.spawnM());
   }
 
-  /** The proc is gone (exits, a killing note): 4e pexit. */
-  pexit(p: Proc, msg: string): void {
-    if (p.state === 'dead') return;
+  /**
+   * The proc is gone (exits, a killing note): 4e pexit. Its wait record goes
+   * to its parent, if it has one that waits (rfork without RFNOWAIT).
+   * freemem false (an NDebug death) leaves it Broken, kept for a debugger:
+   * it never runs again, but stays in /proc until ctl kill releases it.
+   */
+  pexit(p: Proc, msg: string, freemem = true): void {
+    if (p.state === 'dead' || p.state === 'broken') return;
     if (p.state === 'starting') this.starting--;
     this.unlink(p);
     this.clock.cancel(p.alarm);
     const i = this.ready.indexOf(p);
     if (i >= 0) this.ready.splice(i, 1);
     if (this.running === p) this.running = null;
-    p.state = 'dead';
-    p.exitString = msg.slice(0, ERRMAX - 1);
-    this.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString });
+    p.state = freemem ? 'dead' : 'broken';
+    this.setspin();
+    p.exitString = cutbytes(msg, ERRMAX - 1);
+    p.waitmsg = p.exitString === '' ? '' : cutbytes(`${p.text} ${p.pid}: ${p.exitString}`, ERRMAX - 1);
+    this.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString, reason: freemem ? undefined : 'Broken' });
+    const w0 = p.parent;
+    if (w0 && w0.state !== 'dead' && w0.state !== 'broken') {
+      // 4e sysawait's record: "pid utime stime rtime 'msg'" (times are 0 here).
+      w0.waitq.push(`${p.pid} 0 0 0 ${quote(p.waitmsg)}`);
+      w0.nchild--;
+      this.wakeup(w0.waitr);
+    }
+    for (const c of this.procs.values()) if (c.parent === p) c.parent = null;
     const m = this.mbox(p);
     Atomics.store(this.i32, (m + MboxX.DEAD) >> 2, 1);
     this.reply(p, -1n);
     const w = p.worker;
     p.worker = null;
     if (w) setTimeout(() => void w.terminate(), 0);
-    if (p.pid === 1) this.end(p.exitString, exitCode(p.exitString), 'pid 1 exited');
+    if (p.pid === 1) this.end(p.exitString, exitCode(p.exitString), freemem ? 'pid 1 exited' : 'pid 1 broken');
+  }
+
+  /**
+   * May an M spin before it waits (GlueCtl.SPIN)? Only while every thread
+   * that can run at once has a core: the kernel plus, in real time, each
+   * live proc, in virtual time the one proc that runs.
+   */
+  private setspin(): void {
+    let live = 0;
+    for (const q of this.procs.values()) if (q.state !== 'dead' && q.state !== 'broken') live++;
+    const threads = 1 + (this.opts.realtime ? live : Math.min(live, 1));
+    Atomics.store(this.i32, GlueCtl.SPIN >> 2, threads <= ncpu() ? 1 : 0);
+  }
+
+  /** ctl kill of a Broken proc releases it (4e procctlreq). */
+  release_broken(p: Proc): void {
+    if (p.state !== 'broken') return;
+    p.state = 'dead';
+    this.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString, reason: 'released' });
+  }
+
+  /** 4e pprint: "<text> <pid>: msg" on the proc's fd 2 (the run's stderr when that is /dev/cons). */
+  pprint(p: Proc, msg: string): void {
+    const b = new TextEncoder().encode(`${p.text} ${p.pid}: ${msg}\n`);
+    const c = p.fgrp.fd[2];
+    if (c && c.dev.name === 'cons') c.dev.write(this, p, c, b, 0n);
+    else this.out('stderr', b);
   }
 
   // ---- notes ----------------------------------------------------------------
@@ -438,8 +531,9 @@ export class Kernel {
   /** 4e postnote (§1.3). Returns whether the note was queued. */
   postnote(p: Proc, text: string, flag: number, from: number | 'host'): boolean {
     if (p.state === 'dead') return false;
+    // 4e allows posting to a Broken proc; the note just waits there.
     if (flag !== NUser && (!p.notify || p.notified)) p.notes = [];
-    const ok = p.notes.length < 5;
+    const ok = p.notes.length < NNOTE;
     if (ok) p.notes.push({ text, flag });
     this.record({ kind: 'note.post', pid: typeof from === 'number' ? from : 0, from, to: p.pid, text, result: ok ? 'queued' : 'refused' });
     // 4e: pending and woken even when the queue was full.
@@ -464,6 +558,7 @@ export class Kernel {
   hostnote(target: 'main' | 'group' | number, text: string): void {
     if (target === 'group') {
       const g = this.procs.get(1)?.noteid;
+      if (new TextEncoder().encode(text).length >= ERRMAX - 1) throw new KError(Etoobig);
       for (const p of this.procs.values()) if (p.noteid === g && p.state !== 'dead') this.writenoteQuiet(p, text);
     } else {
       const p = this.procs.get(target === 'main' ? 1 : target);
@@ -486,16 +581,25 @@ export class Kernel {
    * mailbox for sigtramp. Returns false if the note killed the proc.
    */
   private notify(p: Proc): boolean {
+    // "kill the process the next time it crosses the user/kernel boundary":
+    // 4e procctl runs first and exits with "Killed".
     if (p.procctl === 'exitme') {
-      this.pexit(p, 'killed');
+      this.pexit(p, 'Killed');
       return false;
     }
     if (p.notes.length === 0) return true;
     p.notepending = false;
     const n = p.notes[0];
+    // 4e appends the pc to kernel notes here, at delivery (the text is cut to fit).
+    if (n.text.startsWith('sys:') && !n.pc) {
+      n.text = pcsuffix(n.text, 0);
+      n.pc = true;
+    }
     if (n.flag !== NUser && (p.notified || !p.notify)) {
+      // A system note in a handler, or with none: NDebug says so and leaves the proc Broken.
+      if (n.flag === NDebug) this.pprint(p, `suicide: ${n.text}`);
       this.record({ kind: 'note.kill', pid: p.pid, text: n.text });
-      this.pexit(p, n.text);
+      this.pexit(p, n.text, n.flag !== NDebug);
       return false;
     }
     if (p.notified) {
@@ -524,19 +628,26 @@ export class Kernel {
     return true;
   }
 
-  /** noted(mode) (§1.7). */
+  /** noted(mode) (§1.7, 4e pc/trap.c noted). */
   noted(p: Proc, mode: number): SysResult {
-    if (!p.notified) {
-      this.pexit(p, 'Suicide');
+    if (mode !== NRSTR && !p.notified) {
+      this.pprint(p, 'call to noted() when not notified');
+      this.record({ kind: 'note.kill', pid: p.pid, text: 'Suicide' });
+      this.pexit(p, 'Suicide', false);
       return NORET;
     }
     p.notified = false;
     this.record({ kind: 'noted', pid: p.pid, mode });
-    if (mode === NCONT) return 0n;
-    const n = p.lastnote as Note;
-    if (mode !== NDFLT) this.record({ kind: 'note.kill', pid: p.pid, text: `bad noted mode ${mode}` });
+    // NSAVE (2) is APE's trampoline mode; Go never uses it: it resumes like NCONT here.
+    if (mode === NCONT || mode === NRSTR || mode === NSAVE) return 0n;
+    const n = { ...(p.lastnote as Note) };
+    if (mode !== NDFLT) {
+      this.pprint(p, `unknown noted arg 0x${mode.toString(16)}`);
+      n.flag = NDebug;
+    }
+    if (n.flag === NDebug) this.pprint(p, `suicide: ${n.text}`);
     this.record({ kind: 'note.kill', pid: p.pid, text: n.text });
-    this.pexit(p, n.text);
+    this.pexit(p, n.text, n.flag !== NDebug);
     return NORET;
   }
 
@@ -570,10 +681,14 @@ export class Kernel {
   procView(): ProcView[] {
     return [...this.procs.values()].map((p) => ({
       pid: p.pid,
-      state: p.state,
+      state: statename(p),
       sys: p.sc ? sysname(p.sc.num) : null,
       notes: p.notes.map((n) => n.text),
+      handler: p.notify,
       notified: p.notified,
+      noteid: p.noteid,
+      exitString: p.state === 'dead' || p.state === 'broken' ? p.exitString : null,
+      waitmsg: p.state === 'dead' || p.state === 'broken' ? p.waitmsg : null,
     }));
   }
 
@@ -608,6 +723,28 @@ export class Kernel {
   stop(reason: string, code: number): void {
     this.end('', code, reason);
   }
+}
+
+/** Plan 9's name for a proc's state, as /proc/n/status shows it (4e statename, psstate). */
+export function statename(p: Proc): string {
+  switch (p.state) {
+    case 'starting': return 'New';
+    case 'ready': case 'woken': return 'Ready';
+    case 'running': return 'Running';
+    case 'broken': return 'Broken';
+    case 'dead': return 'Moribund';
+    case 'kernel': case 'blocked': {
+      // 4e sets psstate to the call's name while in a system call.
+      const n = p.sc ? sysname(p.sc.num) : 'Syscall';
+      return n.charAt(0).toUpperCase() + n.slice(1);
+    }
+  }
+}
+
+/** 4e's %q: quote with '' when empty or when the text holds a space or a quote. */
+function quote(s: string): string {
+  if (s !== '' && !/[\s']/.test(s)) return s;
+  return `'${s.replace(/'/g, "''")}'`;
 }
 
 /** LANGUAGE.md: "" -> 0, a decimal n -> n, any other text -> 1. */

@@ -9,6 +9,10 @@ export const NUser = 0;
 export const NExit = 1;
 export const NDebug = 2;
 
+/** noted(2) modes beyond NCONT/NDFLT (defs.ts), which only the kernel needs (4e libc.h). */
+export const NSAVE = 2;
+export const NRSTR = 3;
+
 // 4e port/error.h strings.
 export const Eintr = 'interrupted';
 export const Etoobig = 'read or write too large';
@@ -18,9 +22,30 @@ export const Eperm = 'permission denied';
 export const Ebadarg = 'bad arg in system call';
 export const Enotposted = 'note not posted';
 export const Ebadusefd = 'inappropriate use of fd';
+export const Egreg = 'ken has left the building';
+export const Eprocdied = 'process exited';
+export const Enochild = 'no living children';
+export const Ebadctl = 'bad process or channel control request';
+export const Eisdir = 'file is a directory';
+export const Eio = 'i/o error';
+export const Enegoff = 'negative i/o offset';
+export const Enotdir = 'not a directory';
+export const Eexist = 'file already exists';
+export const Enotempty = 'directory not empty';
+export const Ebadaddr = 'bad address in syscall';
 
 /** A failed call: the text becomes the proc's error string. */
 export class KError extends Error {}
+
+/**
+ * 4e validaddr: a bad pointer in a call posts the NDebug note "sys: bad
+ * address in syscall" to the caller and fails the call with Ebadarg.
+ */
+export class BadAddr extends KError {
+  constructor() {
+    super(Ebadarg);
+  }
+}
 
 /**
  * starting: its worker has not yet made PROCSTART; running: outside the
@@ -28,13 +53,15 @@ export class KError extends Error {}
  * ended and the call will be re-tried when it next runs; ready: the call's
  * result waits for the proc to run; dead: exited.
  */
-export type ProcState = 'starting' | 'ready' | 'woken' | 'running' | 'kernel' | 'blocked' | 'dead';
+export type ProcState = 'starting' | 'ready' | 'woken' | 'running' | 'kernel' | 'blocked' | 'broken' | 'dead';
 
 export interface Note {
   text: string;
   flag: number;
   /** Already reported as held (the proc was in its handler). */
   held?: boolean;
+  /** " pc=..." already appended (a sys: note seen by notify). */
+  pc?: boolean;
 }
 
 /** A place to sleep. Unlike Plan 9's, several procs may sleep on one; wakeup wakes them all and each re-checks. */
@@ -84,8 +111,16 @@ export class Proc {
   /** Set for calls whose exit delivers no note: rfork, procstart. */
   nonotify = false;
   exitString = '';
+  /** The wait record's text the parent sees: "<text> <pid>: <msg>", or "" (4e pexit). */
+  waitmsg = '';
+  /** Who gets this proc's wait record (rfork without RFNOWAIT), and the records this proc has not collected yet. */
+  parent: Proc | null = null;
+  nchild = 0;
+  waitq: string[] = [];
+  readonly waitr = new Rendez();
 
-  constructor(readonly pid: number, noteid: number, public fgrp: Fgrp) {
+  /** text: the program's name (4e up->text), used by pprint and the wait record. */
+  constructor(readonly pid: number, noteid: number, public fgrp: Fgrp, readonly text: string) {
     this.noteid = noteid;
   }
 }

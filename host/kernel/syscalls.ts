@@ -5,6 +5,13 @@ import type { Proc, SysResult, Syscall } from './proc.js';
 import * as P from './sysproc.js';
 import * as F from './sysfile.js';
 
+/**
+ * Plan 9 calls the kernel serves that the core does not make (yet), so they
+ * stay out of defs.ts (and assembly/abi.ts) until it does: await (go
+ * syscall/zsysnum_plan9.go SYS_AWAIT = 47).
+ */
+export const SysK = { AWAIT: 47 };
+
 export type SysFn = (k: Kernel, p: Proc, sc: Syscall) => SysResult;
 
 export const syscalls: Record<number, SysFn> = {
@@ -21,6 +28,7 @@ export const syscalls: Record<number, SysFn> = {
   [Sys.SEMRELEASE]: P.syssemrelease,
   [Sys.TICK]: P.systick,
   [Sys.PROCSTART]: P.sysprocstart,
+  [SysK.AWAIT]: P.sysawait,
   [Sys.OPEN]: F.sysopen,
   [Sys.CREATE]: F.syscreate,
   [Sys.CLOSE]: F.sysclose,
@@ -32,7 +40,7 @@ export const syscalls: Record<number, SysFn> = {
   [Sys.PIPE]: F.syspipe,
 };
 
-const names = new Map<number, string>(Object.entries(Sys).map(([k, v]) => [v, k.toLowerCase()]));
+const names = new Map<number, string>(Object.entries({ ...Sys, ...SysK }).map(([k, v]) => [v, k.toLowerCase()]));
 export function sysname(num: number): string {
   return names.get(num) ?? `sys${num}`;
 }

@@ -1,9 +1,9 @@
 // The process system calls (4e port/sysproc.c): exits, rfork, sleep,
 // notify/noted, semaphores, alarm, nsec, errstr, and the two pseudo calls
 // TICK and PROCSTART.
-import { ERRMAX, RFNOTEG, RFPROC } from '../abi/defs.js';
+import { ERRMAX, RFNOTEG, RFNOWAIT, RFPROC } from '../abi/defs.js';
 import type { Kernel } from './kernel.js';
-import { Block, KError, NORET, NUser, Proc, Rendez, type SysResult, type Syscall } from './proc.js';
+import { Block, KError, NORET, NUser, Proc, Rendez, Enochild, type SysResult, type Syscall } from './proc.js';
 
 const MS = 1000000n;
 /** HZ=100: 4e raises a sleep shorter than one tick to one tick. */
@@ -32,13 +32,30 @@ export function sysrfork(k: Kernel, p: Proc, sc: Syscall): SysResult {
   }
   // The child shares the fd table (Go never passes RFFDG), keeps the
   // handler and, unless RFNOTEG, the note group; 4e copies pending notes.
-  const c = k.newproc(f & RFNOTEG ? k.newnoteid() : p.noteid, p.fgrp);
+  const c = k.newproc(f & RFNOTEG ? k.newnoteid() : p.noteid, p.fgrp, f & RFNOWAIT ? null : p);
   c.notify = p.notify;
   c.notes = p.notes.map((n) => ({ ...n }));
   c.notepending = c.notes.length > 0;
   k.record({ kind: 'rfork', pid: p.pid, a: c.pid });
   k.startproc(c, arg);
   return BigInt(c.pid);
+}
+
+/**
+ * await(buf, n): the next wait record of a child forked without RFNOWAIT,
+ * "pid utime stime rtime 'msg'" (4e sysawait); sleeps until a child exits;
+ * "no living children" when none can.
+ */
+export function sysawait(k: Kernel, p: Proc, sc: Syscall): SysResult {
+  const [addr, n] = sc.args;
+  const w = p.waitq.shift();
+  if (w === undefined) {
+    if (p.nchild <= 0) throw new KError(Enochild);
+    return new Block(p.waitr);
+  }
+  const b = new TextEncoder().encode(w).subarray(0, Math.max(0, Number(n)));
+  k.copyout(addr, b);
+  return BigInt(b.length);
 }
 
 export function sysprocstart(_k: Kernel, _p: Proc, _sc: Syscall): SysResult {

@@ -13,9 +13,24 @@ import { wallNs } from '../platform/index.js';
  *   TRACE_N  number of core trace records in TRACE, handed over with the
  *            next call so core and kernel events interleave deterministically.
  *   TRACE    TRACE_MAX records of TRACE_REC bytes: t i64, kind i32, pad, a, b, c i64.
+ *   CHARGE   i64: bytecode instructions the core interpreted since this
+ *            proc's last kernel entry, added by the glue before each call;
+ *            the kernel charges them to the virtual clock and zeroes it.
  */
-export const MboxX = { DEAD: 256, TRACE_N: 260, TRACE: 264 };
+export const MboxX = { DEAD: 256, TRACE_N: 260, TRACE: 264, CHARGE: 504 };
 export const TRACE_REC = 40;
+
+/**
+ * pid 0 has no proc, so its mailbox holds words for every M's glue:
+ *   SPIN  i32: nonzero when an M may spin before Atomics.wait. The kernel
+ *         sets it only while the threads that can run at once (the kernel,
+ *         plus every live proc in real time or the one running proc in
+ *         virtual time) fit on the machine's cores: spinning when threads
+ *         outnumber cores steals the CPU from the thread being waited for.
+ */
+export const GlueCtl = { SPIN: MAILBOX_BASE + 0 };
+/** Most loads an M spins for before it waits (toolchain-facts: ~5000 loads recover the cross-core wake). */
+const SPIN_MAX = 4096;
 export const TRACE_MAX = 6;
 
 /**
@@ -39,11 +54,19 @@ export class Mach {
   readonly base: number;
   /** The core's note entry point; fixtures install a JS function here. */
   sigtramp: ((note: number, len: number) => number) | null = null;
+  /**
+   * Takes (reads and zeroes) the core's count of bytecode instructions run
+   * on this M since the last call; the worker installs it from the core's
+   * exported `uncharged` global. Null for fixtures, which charge nothing.
+   */
+  insns: (() => bigint) | null = null;
   private buf!: ArrayBuffer;
   private i32!: Int32Array;
   private i64!: BigInt64Array;
   private u8!: Uint8Array;
   private pending: CoreEvent[] = [];
+  /** Loads to spin for at the next call: doubled when a spin caught the reply, halved when it did not. */
+  private spin = 256;
   private readonly bootWall: bigint;
   private readonly realtime: boolean;
 
@@ -107,6 +130,9 @@ export class Mach {
     this.flush(false);
     this.views();
     const m = this.base;
+    // Compute since the last kernel entry, for the virtual clock (MboxX.CHARGE).
+    const n = this.insns?.() ?? 0n;
+    if (n > 0n) Atomics.add(this.i64, (m + MboxX.CHARGE) >> 3, n);
     Atomics.store(this.i32, (m + Mbox.NUM) >> 2, num);
     for (let i = 0; i < 6; i++) Atomics.store(this.i64, (m + Mbox.ARGS + 8 * i) >> 3, args[i] ?? 0n);
     return this.ring();
@@ -118,11 +144,23 @@ export class Mach {
     Atomics.store(this.i32, st, MboxState.PENDING);
     Atomics.add(this.i32, Ctl.DOORBELL >> 2, 1);
     Atomics.notify(this.i32, Ctl.DOORBELL >> 2);
+    if (Atomics.load(this.i32, GlueCtl.SPIN >> 2) !== 0) this.spinwait(st);
     while (Atomics.load(this.i32, st) === MboxState.PENDING) Atomics.wait(this.i32, st, MboxState.PENDING);
     this.views();
     if (Atomics.load(this.i32, (m + MboxX.DEAD) >> 2) !== 0) throw new ProcExit(this.pid);
     Atomics.store(this.i32, st, MboxState.IDLE);
     return Atomics.load(this.i64, (m + Mbox.RET) >> 3);
+  }
+
+  /** Adaptive spin: cheap when the kernel answers at once on another core, short when it does not. */
+  private spinwait(st: number): void {
+    for (let i = 0; i < this.spin; i++) {
+      if (Atomics.load(this.i32, st) !== MboxState.PENDING) {
+        this.spin = Math.min(SPIN_MAX, this.spin * 2);
+        return;
+      }
+    }
+    this.spin = Math.max(16, this.spin >> 1);
   }
 
   /** Move buffered core events into the mailbox; a full area costs a TRACEFLUSH. */
@@ -159,6 +197,12 @@ export class Mach {
     Atomics.store(this.i32, (m + Mbox.NUM) >> 2, SysX.ABORT);
     this.ring();
     throw new ProcExit(this.pid);
+  }
+
+  /** Fixtures: charge n instructions of compute with the next call, as the core's counter would. */
+  spend(n: bigint): void {
+    this.views();
+    Atomics.add(this.i64, (this.base + MboxX.CHARGE) >> 3, n);
   }
 
   // Helpers for strings in shared memory (fixtures, abort text).

@@ -74,6 +74,18 @@ export function wallNs(): bigint {
   return BigInt(Math.floor(ms * 1e3)) * 1000n;
 }
 
+const osName = 'node:os';
+const nodeCpus: number | null = isNode
+  ? ((await import(/* @vite-ignore */ osName)) as typeof import('node:os')).availableParallelism()
+  : null;
+
+/** How many threads can run at once on this machine. */
+export function ncpu(): number {
+  if (nodeCpus !== null) return nodeCpus;
+  const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return typeof n === 'number' && n > 0 ? n : 1;
+}
+
 /** Read a file next to the package (Node only): used to load build/core.wasm. */
 export async function readURL(url: URL): Promise<Uint8Array<ArrayBuffer>> {
   if (isNode) {

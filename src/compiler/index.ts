@@ -28,6 +28,8 @@ export interface Program {
 export interface CompileOptions {
   filename: string;
   loader?: PackageLoader;
+  /** More files of package main (p9rt test's generated main beside the _test.go file). */
+  files?: SourceFile[];
 }
 
 let defaultLoader: PackageLoader | undefined;
@@ -51,7 +53,7 @@ export function compile(source: string, opts: CompileOptions): Program {
     const c = new Compiler(loader, escapes);
     let main;
     try {
-      main = c.load('main', [{ name: opts.filename, source }]);
+      main = c.load('main', [{ name: opts.filename, source }, ...(opts.files ?? [])]);
       if (main && !c.diags.length) c.compileProgram(main);
     } catch (e) {
       if (e instanceof CompileError) throw e;

@@ -92,6 +92,6 @@ test('pipes: data, end of file after the last close, a write to a closed pipe po
   assert.equal(
     r.stdout,
     'child read through the pipe\nchild read at eof 0\n' +
-      'handler: sys: write on closed pipe\nwrite to closed: -1 i/o on hungup channel\n',
+      'handler: sys: write on closed pipe pc=0x00000000\nwrite to closed: -1 i/o on hungup channel\n',
   );
 });

@@ -1,14 +1,36 @@
-// #p: /proc/<pid>/{note,notepg,ctl,status} (4e port/devproc.c).
+// #p: /proc/<pid>/{note,notepg,noteid,ctl,status} (4e port/devproc.c).
 import type { Kernel } from '../kernel.js';
-import { KError, Proc, Enonexist, Eperm, NExit } from '../proc.js';
+import { statename } from '../kernel.js';
+import { KError, Proc, Enonexist, Eperm, Eprocdied, Ebadctl, Ebadarg, Etoobig, NExit, NUser } from '../proc.js';
+import { ERRMAX } from '../../abi/defs.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
 
-type ProcFile = { pid: number; file: 'note' | 'notepg' | 'ctl' | 'status'; noteid: number };
+type File = 'note' | 'notepg' | 'noteid' | 'ctl' | 'status';
+type ProcFile = { pid: number; file: File; noteid: number };
+
+/** Who may do what (4e procdir's perms: note rw, notepg w, noteid rw, ctl w, status r). */
+const perms: Record<File, { r: boolean; w: boolean }> = {
+  note: { r: true, w: true },
+  notepg: { r: false, w: true },
+  noteid: { r: true, w: true },
+  ctl: { r: false, w: true },
+  status: { r: true, w: false },
+};
+
+const OREAD = 0, OWRITE = 1, ORDWR = 2;
 
 function target(k: Kernel, pid: number): Proc {
   const p = k.procs.get(pid);
-  if (!p || p.state === 'dead') throw new KError('process exited');
+  if (!p || p.state === 'dead') throw new KError(Eprocdied);
   return p;
+}
+
+/** 4e status: name, user, state (%-27s each), six times in ms, memory, priorities (%11d each). */
+function status(k: Kernel, q: Proc): string {
+  const pad = (s: string) => s.slice(0, 27).padEnd(27, ' ') + ' ';
+  const num = (n: number) => String(n).padStart(11, ' ') + ' ';
+  const real = Number(k.clock.now() / 1000000n);
+  return pad(q.text) + pad('glenda') + pad(statename(q)) + [0, 0, real, 0, 0, 0, 0, 10, 10].map(num).join('');
 }
 
 export const procdev: Dev = {
@@ -16,13 +38,15 @@ export const procdev: Dev = {
   open(k, _p, path, mode) {
     if (path.length !== 2 || !/^[0-9]+$/.test(path[0])) throw new KError(Enonexist);
     const pid = Number(path[0]);
-    const file = path[1];
-    if (file !== 'note' && file !== 'notepg' && file !== 'ctl' && file !== 'status') throw new KError(Enonexist);
+    const file = path[1] as File;
+    if (!(file in perms)) throw new KError(Enonexist);
     const q = k.procs.get(pid);
     if (!q) throw new KError(Enonexist);
-    if (q.state === 'dead') throw new KError('process exited');
-    // notepg is write only and remembers the group at open time.
-    if (file === 'notepg' && (mode & 3) !== 1) throw new KError(Eperm);
+    if (q.state === 'dead') throw new KError(Eprocdied);
+    const rw = mode & 3;
+    const want = { r: rw === OREAD || rw === ORDWR, w: rw === OWRITE || rw === ORDWR };
+    if ((want.r && !perms[file].r) || (want.w && !perms[file].w)) throw new KError(Eperm);
+    // notepg remembers the group at open time (4e: c->pgrpid).
     return newChan(procdev, `/proc/${pid}/${file}`, mode, { pid, file, noteid: q.noteid } satisfies ProcFile);
   },
   read(k, _p, c, n, off) {
@@ -39,7 +63,9 @@ export const procdev: Dev = {
         return note ? new TextEncoder().encode(note.text).slice(0, n) : new Uint8Array(0);
       }
       case 'status':
-        return readstr(`p9rt ${q.pid} ${q.state}\n`, n, off);
+        return readstr(status(k, q), n, off);
+      case 'noteid':
+        return readstr(String(q.noteid).padStart(11, ' ') + ' ', n, off);
       default:
         throw new KError(Eperm);
     }
@@ -52,22 +78,39 @@ export const procdev: Dev = {
         k.writenote(target(k, a.pid), text, p.pid);
         return data.length;
       case 'notepg': {
-        // Every proc of the group but the writer (4e pgrpnote); a full queue is not an error here.
-        if (data.length >= 127) throw new KError('read or write too large');
+        // Every live proc of the group but the writer (4e pgrpnote); a full
+        // queue is not an error here (the proc's own postnote result is dropped).
+        if (data.length >= ERRMAX - 1) throw new KError(Etoobig);
         for (const q of k.procs.values()) {
-          if (q.noteid === a.noteid && q !== p && q.state !== 'dead') k.postnote(q, text, 0, p.pid);
+          if (q.noteid === a.noteid && q !== p && q.state !== 'dead') k.postnote(q, text, NUser, p.pid);
         }
+        return data.length;
+      }
+      case 'noteid': {
+        // Move the proc into another existing note group (4e procwrite Qnoteid).
+        const q = target(k, a.pid);
+        const id = Number(text.trim());
+        if (!Number.isInteger(id) || id <= 0) throw new KError(Ebadarg);
+        let found = false;
+        for (const t of k.procs.values()) if (t.state !== 'dead' && t.noteid === id) found = true;
+        if (!found) throw new KError(Ebadarg);
+        q.noteid = id;
         return data.length;
       }
       case 'ctl': {
         const q = target(k, a.pid);
         if (text.trim() === 'kill') {
-          // "kill the process the next time it crosses the user/kernel boundary".
+          // A Broken proc is released; any other is killed "the next time it
+          // crosses the user/kernel boundary": procctl plus the NExit note.
+          if (q.state === 'broken') {
+            k.release_broken(q);
+            return data.length;
+          }
           q.procctl = 'exitme';
           k.postnote(q, 'sys: killed', NExit, p.pid);
           return data.length;
         }
-        throw new KError('bad control message');
+        throw new KError(Ebadctl);
       }
       default:
         throw new KError(Eperm);
