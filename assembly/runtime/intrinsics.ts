@@ -20,7 +20,7 @@ import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
 import { makeiface, ifacetype, ifacedata } from "./iface";
 import { writefd, prints } from "./print";
-import { tracebackframes, goroutineheader } from "./traceback";
+import { tracebackframes, tracebackcreator, goroutineheader } from "./traceback";
 import { formatfloat } from "./float";
 import { mapiter, mapnext } from "./map";
 import { lock, unlock } from "./lock";
@@ -236,6 +236,7 @@ export function intrinsic(id: i32): i32 {
     case 36: { // traceback of the running goroutine, from the caller of the intrinsic
       goroutineheader(getg());
       tracebackframes(vhdr);
+      tracebackcreator(changetype<G>(gcur));
       return ret0(0);
     }
     case 37: return ret1(1, typekind(<i32>arg(1, 0)));

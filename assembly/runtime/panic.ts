@@ -3,7 +3,7 @@
 // status 2. Go panics (recoverable) are in vm/panic.ts.
 import { prints, printint, setPrintBuf } from "./print";
 import { G, gcur, Grunning } from "./runtime2";
-import { goroutineheader, tracebackframes, tracebackothers, tracebackg } from "./traceback";
+import { goroutineheader, tracebackframes, tracebackcreator, tracebackothers, tracebackg } from "./traceback";
 import { vhdr } from "../vm/frame";
 import { exit } from "./sighandler";
 
@@ -16,6 +16,7 @@ function dumpgs(all: bool): void {
     if (gp.status == Grunning) {
       goroutineheader(gp);
       tracebackframes(vhdr);
+      tracebackcreator(changetype<G>(gcur));
     } else {
       tracebackg(gp, gp.hdr);
     }

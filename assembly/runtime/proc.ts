@@ -22,7 +22,7 @@ import {
 import { throwstr, throwall } from "./panic";
 import { prints, printbytes } from "./print";
 import { relocate, imgword, nfuncs } from "../vm/image";
-import { saveregs, loadregs, initframe, vhdr } from "../vm/frame";
+import { saveregs, loadregs, initframe, vhdr, H_FUNC, H_LINE } from "../vm/frame";
 import { interpret } from "../vm/interp";
 import { runtimers, timersnext, ntimers, NO_TIMER } from "./time";
 import { tracereason } from "./traceback";
@@ -291,6 +291,10 @@ export function newproc(f: i32, closure: usize, args: usize, nargs: i32): G {
   gp.lockedm = 0;
   gp.selectDone = 0;
   gp.startfn = f;
+  if (gcur != 0 && vhdr != 0) {
+    gp.creatorfn = load<i32>(vhdr, H_FUNC);
+    gp.creatorline = load<i32>(vhdr, H_LINE);
+  } else gp.creatorfn = -1;
   if (nargs > 0) memory.copy(gp.stacklo, args, <usize>nargs << 3);
   initframe(gp, f, closure, nargs);
   lock(schedlock());

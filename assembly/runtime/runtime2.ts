@@ -42,7 +42,9 @@ export class G {
   resume: i32;
   selectDone: i32; // CAS 0 -> 1 by the one who wakes a select
   timer: usize; // the G's sleep timer, made once
-  startfn: i32; // func index the G started with ("created by")
+  startfn: i32; // func index the G started with
+  creatorfn: i32; // func and line of the go statement ("created by"), -1 for the main goroutine
+  creatorline: i32;
   waitsince: i64;
   sysnum: i32; // syscall in progress
   parkingOnChan: i32;

@@ -13,7 +13,7 @@ import { notematch, noteflags } from "./sigtable";
 import { exits, open, closefd, pwrite, traceEvent, semrelease, OWRITE } from "./os_plan9";
 import { prints, printbytes, printhex, setPrintBuf } from "./print";
 import { lock, unlock } from "./lock";
-import { goroutineheader, tracebackframes, tracebackg, tracebackothers } from "./traceback";
+import { goroutineheader, tracebackframes, tracebackcreator, tracebackg, tracebackothers } from "./traceback";
 import { vhdr, vpc, vcode } from "../vm/frame";
 
 // Layout of m.notebuf.
@@ -118,6 +118,7 @@ function dothrow(note: usize, len: i32): i32 {
     if (gp.status == Grunning) {
       goroutineheader(gp);
       tracebackframes(vhdr);
+      tracebackcreator(changetype<G>(gcur));
     } else tracebackg(gp, gp.hdr);
   }
   tracebackothers(gcur);

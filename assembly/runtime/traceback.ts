@@ -9,6 +9,7 @@ import { G, Grunnable, Grunning, Gsyscall, Gwaiting, Gdead, gcur, sched, schedp 
 import { prints, printint, printgostring } from "./print";
 import { H_CALLER, H_FUNC, H_LINE } from "../vm/frame";
 import { funcname, funcfile } from "../vm/image";
+import { strdata, strlen } from "./string";
 import { FuncRec } from "../abi";
 import { funcrec } from "../vm/image";
 
@@ -50,27 +51,52 @@ export function goroutineheader(gp: G): void {
   prints("]:\n");
 }
 
-/** Print the frames from hdr down to the goroutine's first. */
+/** Is func f one of the runtime's own (hidden in tracebacks, as Go hides them)? */
+function isruntime(f: i32): bool {
+  let name = funcname(f);
+  if (strlen(name) < 8) return false;
+  let p = strdata(name);
+  // "runtime."
+  return load<u8>(p) == 114 && load<u8>(p, 1) == 117 && load<u8>(p, 2) == 110 && load<u8>(p, 3) == 116 &&
+    load<u8>(p, 4) == 105 && load<u8>(p, 5) == 109 && load<u8>(p, 6) == 101 && load<u8>(p, 7) == 46;
+}
+
+function printframe(f: i32, line: i32, args: bool): void {
+  printgostring(funcname(f));
+  if (args) prints(load<i32>(funcrec(f), FuncRec.NPARAMS) > 0 ? "(...)" : "()");
+  prints("\n\t");
+  printgostring(funcfile(f));
+  prints(":");
+  printint(line);
+  prints("\n");
+}
+
+/** Print the frames from hdr down to the goroutine's first, without the runtime's. */
 export function tracebackframes(hdr: usize): void {
   let n = 0;
   while (hdr != 0 && n < 100) {
     let f = load<i32>(hdr, H_FUNC);
-    printgostring(funcname(f));
-    prints(load<i32>(funcrec(f), FuncRec.NPARAMS) > 0 ? "(...)\n\t" : "()\n\t");
-    printgostring(funcfile(f));
-    prints(":");
-    printint(load<i32>(hdr, H_LINE));
-    prints("\n");
+    if (!isruntime(f)) {
+      printframe(f, load<i32>(hdr, H_LINE), true);
+      n++;
+    }
     hdr = <usize>load<u32>(hdr, H_CALLER);
-    n++;
   }
   if (hdr != 0) prints("...additional frames elided...\n");
+}
+
+/** "created by" for a goroutine made by a go statement. */
+export function tracebackcreator(gp: G): void {
+  if (gp.creatorfn < 0 || gp.goid == 1) return;
+  prints("created by ");
+  printframe(gp.creatorfn, gp.creatorline, false);
 }
 
 /** Header and frames of gp; `hdr` is its current frame (the live register for the running G). */
 export function tracebackg(gp: G, hdr: usize): void {
   goroutineheader(gp);
   tracebackframes(hdr);
+  tracebackcreator(gp);
 }
 
 /** Every other goroutine that is not dead (go tracebackothers). */

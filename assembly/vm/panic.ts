@@ -20,7 +20,7 @@ import { throwstr } from "../runtime/panic";
 import { prints, printint, printgostring, setPrintBuf } from "../runtime/print";
 import { goexit0 } from "../runtime/proc";
 import { exit } from "../runtime/sighandler";
-import { goroutineheader, tracebackframes } from "../runtime/traceback";
+import { goroutineheader, tracebackframes, tracebackcreator } from "../runtime/traceback";
 import { printeface } from "../runtime/iface";
 
 /** DEFER f nargs / DEFERCLOSURE: save the call, its arguments evaluated now. */
@@ -181,6 +181,7 @@ function fatalpanic(v: i64): i32 {
     prints("\n\n");
     goroutineheader(getg());
     tracebackframes(vhdr);
+    tracebackcreator(changetype<G>(gcur));
     exit(2);
     return 1;
   }
@@ -201,6 +202,7 @@ export function panicRuntime(code: i32, a: i64, b: i64): i32 {
     prints("\n\n");
     goroutineheader(getg());
     tracebackframes(vhdr);
+    tracebackcreator(changetype<G>(gcur));
     exit(2);
     return 1;
   }
