@@ -156,3 +156,17 @@ export function position(f: File, parsedPos: number): { line: number; col: numbe
   const lineText = f.src.slice(f.lineStarts[lo], pos);
   return { line: lo + 1, col: new TextEncoder().encode(lineText).length + 1 };
 }
+
+/** The 1-based line of an offset (no column: cheap enough for every statement). */
+export function lineOf(f: File, parsedPos: number): number {
+  let pos = parsedPos;
+  for (let i = f.shifts.length - 1; i >= 0; i--) if (parsedPos >= f.shifts[i][0]) pos -= Math.min(f.shifts[i][1], parsedPos - f.shifts[i][0]);
+  let lo = 0;
+  let hi = f.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (f.lineStarts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}

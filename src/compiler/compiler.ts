@@ -14,6 +14,20 @@ import * as T from './types.js';
 import { FnGen } from './stmt.js';
 import { TypeRecords } from './typerec.js';
 
+/**
+ * Parsed files by name, reused while the source is unchanged: the library's
+ * packages are parsed once per process, not once per compile. The trees are
+ * never modified after parsing.
+ */
+const parsed = new Map<string, { source: string; r: ReturnType<typeof parseFile> }>();
+function parseCached(name: string, source: string): ReturnType<typeof parseFile> {
+  const c = parsed.get(name);
+  if (c && c.source === source) return c.r;
+  const r = parseFile(name, source);
+  parsed.set(name, { source, r });
+  return r;
+}
+
 export interface SourceFile {
   name: string;
   source: string;
@@ -104,7 +118,7 @@ export class Compiler {
     this.loading.add(path);
     const files: A.File[] = [];
     for (const s of sources) {
-      const { file, diags } = parseFile(s.name, s.source);
+      const { file, diags } = parseCached(s.name, s.source);
       this.files.set(s.name, file);
       for (const d of diags) this.error(file, d.pos, d.message);
       files.push(file);

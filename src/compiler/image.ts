@@ -30,6 +30,8 @@ export class Code {
   lines: [pc: number, line: number][] = [];
   private lastLine = -1;
 
+  private dv = new DataView(this.buf.buffer);
+
   private grow(n: number): void {
     if (this.len + n <= this.buf.length) return;
     let cap = this.buf.length * 2;
@@ -37,6 +39,7 @@ export class Code {
     const nb = new Uint8Array(cap);
     nb.set(this.buf.subarray(0, this.len));
     this.buf = nb;
+    this.dv = new DataView(nb.buffer);
   }
 
   private u8(v: number): void {
@@ -46,13 +49,13 @@ export class Code {
 
   private i32(v: number): void {
     this.grow(4);
-    new DataView(this.buf.buffer).setInt32(this.len, v, true);
+    this.dv.setInt32(this.len, v, true);
     this.len += 4;
   }
 
   private i64(v: bigint): void {
     this.grow(8);
-    new DataView(this.buf.buffer).setBigInt64(this.len, BigInt.asIntN(64, v), true);
+    this.dv.setBigInt64(this.len, BigInt.asIntN(64, v), true);
     this.len += 8;
   }
 
@@ -140,7 +143,7 @@ export class Code {
   }
 
   private patch(at: number, target: number): void {
-    new DataView(this.buf.buffer).setInt32(at, target, true);
+    this.dv.setInt32(at, target, true);
   }
 
   get pc(): number {
@@ -231,7 +234,8 @@ export class ImageBuilder {
 
   /** Intern a string; returns its index in the strings table (for Code.strconst). */
   str(s: string): number {
-    return this.byteStr(latin1(new TextEncoder().encode(s)));
+    // ASCII is its own UTF-8
+    return this.byteStr(/^[\x00-\x7f]*$/.test(s) ? s : latin1(new TextEncoder().encode(s)));
   }
 
   /**
