@@ -12,6 +12,7 @@ export namespace Ctl {
   export const REALTIME: i32 = 40;
   export const BOOT_WALL_NS: i32 = 48;
   export const TRACE: i32 = 56;
+  export const POLL_VARIANT: i32 = 60;
 }
 export namespace Decision {
   export const IGNORED_HANGUP: i32 = 1;
@@ -364,6 +365,10 @@ export namespace PanicCode {
   export const SLICE_B: i32 = 15;
   export const MAKESLICECAP: i32 = 16;
   export const UNHASHABLE: i32 = 17;
+}
+export namespace PollVariant {
+  export const CURRENT: i32 = 0;
+  export const GO119: i32 = 1;
 }
 export const RFMEM: i32 = 32;
 export const RFNOTEG: i32 = 8;

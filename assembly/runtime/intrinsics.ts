@@ -325,7 +325,7 @@ export function intrinsic(id: i32): i32 {
       atomic.store<i64>(<usize>arg(2, 0), arg(2, 1));
       return ret0(2);
     }
-    case 57: return ret1(0, sched().pollvariant);
+    case 57: return ret1(0, atomic.load<i32>(Ctl.POLL_VARIANT)); // set by the kernel at boot (--poll)
     case 58: {
       let mid = missingmethod(<i32>arg(2, 0), <i32>arg(2, 1));
       return ret1(2, mid < 0 ? 0 : <i64>methodname(mid));

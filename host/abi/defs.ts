@@ -87,7 +87,11 @@ export const Ctl = {
   REALTIME: 40, // i32: 1 when the clock is the wall clock
   BOOT_WALL_NS: 48, // i64: Unix time in ns at boot (what time.Now starts from)
   TRACE: 56, // i32: 1 when the run is traced; the core skips host.trace when 0 (docs/trace.md)
+  POLL_VARIANT: 60, // i32: internal/poll's deadline logic (PollVariant), set by the kernel at boot
 };
+
+/** Values of Ctl.POLL_VARIANT (internal/poll.runtime_pollVariant): which setDeadlineImpl runs. */
+export const PollVariant = { CURRENT: 0, GO119: 1 };
 
 /**
  * The per-proc syscall mailbox at MAILBOX_BASE + pid*MAILBOX_SIZE.

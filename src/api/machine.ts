@@ -5,6 +5,7 @@ import { readURL, sibling, spawn, type Peer } from '../../host/platform/index.js
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent } from '../../host/kernel/trace.js';
+import { PollVariant } from '../../host/abi/defs.js';
 
 export type { TraceEvent, ProcView };
 
@@ -49,6 +50,20 @@ export interface StartOptions {
   trace?: boolean;
   /** Live subscription: called with each batch of trace events as the kernel reports them. */
   onTrace?: (events: TraceEvent[]) => void;
+  /**
+   * internal/poll's deadline logic: 'current' (default: Go with the
+   * issue-57114 fix) or 'go1.19' (Go 1.19.8's fd_plan9.go, before it).
+   */
+  poll?: PollOption;
+}
+
+export type PollOption = 'current' | 'go1.19';
+
+/** The Ctl.POLL_VARIANT value of a poll option; throws on an unknown name. */
+export function pollVariant(p: PollOption | undefined): number {
+  if (p === undefined || p === 'current') return PollVariant.CURRENT;
+  if (p === 'go1.19') return PollVariant.GO119;
+  throw new Error(`unknown poll variant ${JSON.stringify(p)} (want current or go1.19)`);
 }
 
 export interface Exit {
@@ -89,6 +104,7 @@ export class Machine {
   }
 
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
+    const poll = pollVariant(opts.poll);
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
@@ -118,6 +134,7 @@ export class Machine {
         pool: 2,
         mWorker: opts.mWorker?.href,
         trace: opts.trace ?? true,
+        pollVariant: poll,
       },
     };
     k.post(msg);

@@ -2,21 +2,25 @@
 // "The command line").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Machine, type NoteTarget, type Runnable } from '../api/machine.js';
-import { timeline, chromeTrace } from '../trace/index.js';
+import { Machine, type NoteTarget, type PollOption, type Runnable } from '../api/machine.js';
+import { traceOutputs, traceWanted } from '../trace/cli.js';
 
 const USAGE = `usage:
   p9rt run [flags] FILE.go [program args]   compile and run
+  p9rt test [flags] [-run REGEXP] [-v] [-short] FILE_test.go
+                                            run TestXxx functions, output like go test
   p9rt build [-o OUT] FILE.go               compile only
-flags of run:
+flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
   --seed N              seed of every scheduling choice (default 1)
   --note WHEN:TARGET:TEXT  post a note at WHEN (50ms) to main, a pid or group
   --trace FILE          write the trace (Chrome trace-event JSON)
   --timeline            print a timeline of procs, syscalls and notes to stderr
+  --explain             print the cause chain of each interrupted call to stderr
   --max-procs N         cap on procs (default 64)
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time (default 60s)
+  --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
 `;
 
 class UsageError extends Error {}
@@ -48,12 +52,15 @@ interface RunFlags {
   notes: { at: number; target: NoteTarget; text: string }[];
   trace: string | null;
   timeline: boolean;
+  explain: boolean;
   maxProcs: number;
   timeoutMs: number;
+  // issue 4: internal/poll's deadline logic (--poll)
+  poll: PollOption;
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, maxProcs: 64, timeoutMs: 60_000 };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current' };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -79,9 +86,18 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
       case 'note': f.notes.push(parseNote(value())); break;
       case 'trace': f.trace = value(); break;
       case 'timeline': f.timeline = true; break;
+      case 'explain': f.explain = true; break;
       case 'max-procs': f.maxProcs = int(value()); break;
       case 'gomaxprocs': int(value()); break;
       case 'timeout': f.timeoutMs = parseDuration(value()); break;
+      // issue 4 (--poll): begin
+      case 'poll': {
+        const v = value();
+        if (v !== 'current' && v !== 'go1.19') throw new UsageError(`flag --poll: ${JSON.stringify(v)} (want current or go1.19)`);
+        f.poll = v;
+        break;
+      }
+      // issue 4 (--poll): end
       default: throw new UsageError(`unknown flag ${a}`);
     }
   }
@@ -121,6 +137,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await run(args, io);
       case 'build':
         return await build(args, io);
+      case 'test':
+        return await runTests(args, io);
       case 'help':
       case '-h':
       case '--help':
@@ -151,6 +169,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     notes: flags.notes,
     maxProcs: flags.maxProcs,
     timeoutMs: flags.timeoutMs,
+    poll: flags.poll,
+    trace: traceWanted(flags),
     args,
     onStdout: io.out,
     onStderr: io.err,
@@ -159,8 +179,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     mWorker: process.env.P9RT_TEST_M_WORKER ? new URL(process.env.P9RT_TEST_M_WORKER) : undefined,
   });
   const x = await m.exited;
-  if (flags.trace) writeFileSync(flags.trace, chromeTrace(m.trace()));
-  if (flags.timeline) io.err(timeline(m.trace()));
+  traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);
   if (x.reason === 'timeout') {
     io.err(`p9rt: timeout: the run took longer than ${flags.timeoutMs / 1000}s of wall-clock time\n`);
     return 3;
@@ -188,3 +207,97 @@ async function build(argv: string[], io: Io): Promise<number> {
   writeFileSync(out ?? basename(file, '.go') + '.p9img', program.image);
   return 0;
 }
+
+// ---- issue 4: p9rt test -------------------------------------------------------
+//
+// The test file is compiled as package main with a generated main calling
+// testing.Main (testmain.ts). -run's regexp is matched by the library's
+// testing package (src/golib/testing/match.go), inside the program, because
+// subtest names exist only while it runs. The output is go test's for a
+// file list ("command-line-arguments"): quiet on success unless -v, the test
+// binary's output on failure, then the ok/FAIL line; exit 0 or 1.
+
+const TESTPKG = 'command-line-arguments';
+
+async function runTests(argv: string[], io: Io): Promise<number> {
+  const testArgs: string[] = [];
+  const runArgv: string[] = [];
+  let verbose = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.replace(/^--?/, '').replace(/^test\./, '');
+    const [k, v] = name.includes('=') ? [name.slice(0, name.indexOf('=')), name.slice(name.indexOf('=') + 1)] : [name, null];
+    if (!a.startsWith('-') || a === '-' || a === '--') {
+      runArgv.push(...argv.slice(a === '--' ? i + 1 : i));
+      break;
+    }
+    if (k === 'v' || k === 'short') {
+      const on = v === null || v === 'true';
+      if (k === 'v') verbose = on;
+      if (on) testArgs.push(`-test.${k}`);
+    } else if (k === 'run') {
+      const pat = v ?? argv[++i];
+      if (pat === undefined) throw new UsageError('flag -run needs a value');
+      testArgs.push(`-test.run=${pat}`);
+    } else {
+      runArgv.push(a);
+      if (!a.includes('=') && FLAGS_WITH_VALUE.has(k)) runArgv.push(argv[++i] ?? '');
+    }
+  }
+  const { flags, rest } = parseRunFlags(runArgv);
+  const [file, ...extra] = rest;
+  if (!file || !file.endsWith('_test.go')) throw new UsageError('test: want one FILE_test.go');
+  if (extra.length) throw new UsageError(`test: unexpected ${JSON.stringify(extra[0])} after ${file}`);
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`p9rt: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { testProgram } = await import('./testmain.js');
+  const tp = testProgram(file, source);
+  const { compile } = await import('../api/index.js');
+  let program: Runnable;
+  try {
+    if (tp.errors.length) throw Object.assign(new Error(tp.errors.join('\n')), { name: 'CompileError' });
+    program = compile(tp.source, { filename: file, files: [tp.main] }) as Runnable;
+  } catch (e) {
+    const x = e as Error;
+    io.err(x.name === 'CompileError' ? x.message.replace(/\n?$/, '\n') : `p9rt: compiler failure: ${x.stack ?? x}\n`);
+    io.out(`FAIL\t${TESTPKG} [build failed]\n`);
+    return 2;
+  }
+  const start = Date.now();
+  let out = '';
+  const m = await Machine.start(program, {
+    clock: flags.realtime ? 'real' : 'virtual',
+    seed: flags.seed,
+    notes: flags.notes,
+    maxProcs: flags.maxProcs,
+    timeoutMs: flags.timeoutMs,
+    poll: flags.poll,
+    trace: traceWanted(flags),
+    args: testArgs,
+    // go test streams a test binary's output only with -v; otherwise it
+    // holds it and prints it if the package fails.
+    onStdout: verbose ? io.out : (s) => (out += s),
+    onStderr: verbose ? io.err : (s) => (out += s),
+  });
+  const x = await m.exited;
+  traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);
+  const secs = ((Date.now() - start) / 1000).toFixed(3) + 's';
+  if (x.code === 0 && x.exitString === '') {
+    const none = /^testing: warning: no tests to run$/m.test(out);
+    io.out(`ok  \t${TESTPKG}\t${secs}${none ? ' [no tests to run]' : ''}\n`);
+    return 0;
+  }
+  io.out(out);
+  if (x.reason === 'timeout') io.out(`p9rt: timeout: the run took longer than ${flags.timeoutMs / 1000}s of wall-clock time\n`);
+  else if (x.exitString !== '' && !/^[0-9]+$/.test(x.exitString)) io.out(`p9rt: exit: ${x.exitString}\n`);
+  io.out(`FAIL\t${TESTPKG}\t${secs}\nFAIL\n`);
+  return x.reason === 'timeout' ? 3 : 1;
+}
+
+/** run flags that take a separate value (so `--seed 3` is passed on whole). */
+const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'gomaxprocs', 'timeout', 'poll']);

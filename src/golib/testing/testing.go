@@ -243,40 +243,29 @@ func fmtSeconds(d time.Duration) string {
 func itoa(v int) string { return fmt.Sprint(v) }
 
 // matches reports whether a test name is selected by -test.run: each
-// slash-separated element of the pattern must be a substring of the
-// corresponding element of the name (p9rt has no regexp package; a
-// literal pattern, optionally anchored with ^ and $, behaves the same).
+// slash-separated element of the name must match the pattern's regexp for
+// that level (match.go); levels the pattern does not name match anything.
 func matches(name string) bool {
-	if pattern == "" {
+	if len(runFilter) == 0 {
 		return true
 	}
-	pats := strings.Split(pattern, "/")
 	elems := strings.Split(name, "/")
-	for i, p := range pats {
+	for i, g := range runFilter {
 		if i >= len(elems) {
 			return true
 		}
-		if !matchElem(p, elems[i]) {
+		if !g.matchString(elems[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-func matchElem(p, s string) bool {
-	anchorStart := strings.HasPrefix(p, "^")
-	anchorEnd := strings.HasSuffix(p, "$")
-	p = strings.TrimSuffix(strings.TrimPrefix(p, "^"), "$")
-	switch {
-	case anchorStart && anchorEnd:
-		return s == p
-	case anchorStart:
-		return strings.HasPrefix(s, p)
-	case anchorEnd:
-		return strings.HasSuffix(s, p)
-	}
-	return strings.Contains(s, p)
-}
+func printErr(s string) { fmt.Fprint(os.Stderr, s) }
+
+func exit(code int) { os.Exit(code) }
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
 
 // parseFlags reads -test.v, -test.short and -test.run (also spelled -v,
 // -short, -run, with "=value" or a separate value).
@@ -296,6 +285,7 @@ func parseFlags(args []string) {
 				val = args[i]
 			}
 			pattern = val
+			setRunPattern(val)
 		}
 	}
 }
@@ -306,10 +296,12 @@ func Main(tests []InternalTest) {
 		parseFlags(os.Args[1:])
 	}
 	failed := false
+	ran := false
 	for _, test := range tests {
 		if !matches(test.Name) {
 			continue
 		}
+		ran = true
 		t := &T{name: test.Name}
 		t.run(test.F)
 		for _, line := range t.report() {
@@ -322,6 +314,9 @@ func Main(tests []InternalTest) {
 	if failed {
 		fmt.Println("FAIL")
 		os.Exit(1)
+	}
+	if !ran {
+		fmt.Fprintln(os.Stderr, "testing: warning: no tests to run")
 	}
 	fmt.Println("PASS")
 	os.Exit(0)
