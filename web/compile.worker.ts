@@ -12,7 +12,15 @@ export interface CompileRequest {
 
 export type CompileReply =
   | { id: number; ok: true; program: unknown; ms: number }
-  | { id: number; ok: false; message: string; ms: number };
+  | { id: number; ok: false; message: string; ms: number; errors: CompileErrorAt[] };
+
+/** One diagnostic of a CompileError, for the editor to draw at its line and column. */
+export interface CompileErrorAt {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
 
 self.onmessage = (ev: MessageEvent<CompileRequest>) => {
   const { id, source, filename } = ev.data;
@@ -25,8 +33,10 @@ self.onmessage = (ev: MessageEvent<CompileRequest>) => {
     // A CompileError's message is its `file:line:col: message` lines; anything else is a
     // compiler bug, shown as such rather than swallowed.
     const err = e as Error;
-    const message = err && err.name === 'CompileError' ? err.message : `compiler failure: ${err?.stack ?? String(e)}`;
-    reply = { id, ok: false, message, ms: performance.now() - t0 };
+    const isCompileError = err && err.name === 'CompileError';
+    const message = isCompileError ? err.message : `compiler failure: ${err?.stack ?? String(e)}`;
+    const errors = isCompileError ? ((err as unknown as { diagnostics?: CompileErrorAt[] }).diagnostics ?? []) : [];
+    reply = { id, ok: false, message, ms: performance.now() - t0, errors: errors.map((d) => ({ file: d.file, line: d.line, col: d.col, message: d.message })) };
   }
   (self as unknown as Worker).postMessage(reply);
 };

@@ -1,25 +1,23 @@
 // The playground page: pick or edit a Go program, compile it in a worker, run it on the
-// emulated Plan 9 through the library API (src/api) and show its output, exit string, elapsed
-// time and text timeline. The main thread only ever awaits: compiling runs in a worker, the
-// kernel and every M are workers of their own.
+// emulated Plan 9 through the library API (src/api), and show its output, exit string, times,
+// the live procs (to post notes to by hand) and the timeline picture. The main thread only ever
+// awaits: compiling runs in a worker, the kernel and every M are workers of their own.
 // Machine straight from its module: src/api/index.ts also re-exports the compiler, which only
 // the compile worker needs.
-import { Machine, type Runnable } from '../src/api/machine.ts';
-import { timeline } from '../src/trace/index.ts';
+import { Machine, type ProcView, type Runnable, type TraceEvent } from '../src/api/machine.ts';
+import { timeline as textTimeline } from '../src/trace/timeline.ts';
+import { chromeTrace } from '../src/trace/chrome.ts';
 import coreUrl from '../build/core.wasm?url';
 // The kernel worker and the M worker, bundled by vite as module workers. Machine.start would
 // find them next to its own module, which holds for dist/ and vite's dev server but not for a
 // bundle, so their bundled URLs are passed explicitly.
 import kernelWorkerUrl from '../host/kernel/worker.ts?worker&url';
 import mWorkerUrl from '../host/m/worker.ts?worker&url';
-import deadlineSource from '../examples/deadline.go?raw';
-import hangupSource from '../examples/hangup.go?raw';
 import type { CompileReply, CompileRequest } from './compile.worker.ts';
-
-const examples: Record<string, string> = {
-  'deadline.go': deadlineSource,
-  'hangup.go': hangupSource,
-};
+import { SourceEditor } from './editor.ts';
+import { exampleByFile, examples } from './examples.ts';
+import { Timeline } from './timeline.ts';
+import { decodeSpec, encodeSpec, formatNotes, parseNotes, type RunSpec, type ScheduledNote } from './share.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -31,9 +29,13 @@ const ui = {
   form: byId<HTMLFormElement>('controls'),
   example: byId<HTMLSelectElement>('example'),
   seed: byId<HTMLInputElement>('seed'),
+  notes: byId<HTMLInputElement>('notes'),
   run: byId<HTMLButtonElement>('run'),
   stop: byId<HTMLButtonElement>('stop'),
-  source: byId<HTMLTextAreaElement>('source'),
+  share: byId<HTMLButtonElement>('share'),
+  shareOut: byId<HTMLParagraphElement>('share-out'),
+  download: byId<HTMLButtonElement>('download'),
+  about: byId<HTMLParagraphElement>('about'),
   status: byId<HTMLParagraphElement>('status'),
   exit: byId<HTMLElement>('exit'),
   code: byId<HTMLElement>('code'),
@@ -43,7 +45,26 @@ const ui = {
   output: byId<HTMLPreElement>('output'),
   timeline: byId<HTMLPreElement>('timeline'),
   isolation: byId<HTMLDivElement>('isolation'),
+  post: byId<HTMLFormElement>('post'),
+  procs: byId<HTMLTableElement>('procs'),
+  postText: byId<HTMLInputElement>('post-text'),
+  postSend: byId<HTMLButtonElement>('post-send'),
+  postOut: byId<HTMLParagraphElement>('post-out'),
 };
+
+const editor = new SourceEditor(byId('editor'), 'source-label');
+const picture = new Timeline({
+  root: byId('tl'),
+  details: byId('tl-details'),
+  chain: byId('tl-chain'),
+  axis: byId('tl-axis'),
+  goroutines: byId('tl-goroutines'),
+  zoomIn: byId('tl-zoom-in'),
+  zoomOut: byId('tl-zoom-out'),
+  fit: byId('tl-fit'),
+  replay: byId('tl-replay'),
+  replayText: byId('tl-replay-text'),
+});
 
 type State = 'loading' | 'ready' | 'compiling' | 'running' | 'done' | 'error' | 'not-isolated';
 
@@ -52,7 +73,10 @@ function setState(state: State, message: string): void {
   ui.status.textContent = message;
   const busy = state === 'compiling' || state === 'running';
   ui.run.disabled = busy || state === 'loading' || state === 'not-isolated';
-  ui.stop.disabled = state !== 'running';
+  ui.stop.disabled = !busy;
+  ui.share.disabled = state === 'loading' || state === 'not-isolated';
+  ui.download.disabled = busy || lastEvents.length === 0;
+  ui.postSend.disabled = state !== 'running';
 }
 
 // ---- Cross-origin isolation ------------------------------------------------------------
@@ -112,7 +136,7 @@ compiler.onmessage = (ev: MessageEvent<CompileReply>) => {
 };
 compiler.onerror = (ev: ErrorEvent) => {
   for (const done of compileWaiters.values()) {
-    done({ id: -1, ok: false, message: `compile worker failed: ${ev.message}`, ms: 0 });
+    done({ id: -1, ok: false, message: `compile worker failed: ${ev.message}`, ms: 0, errors: [] });
   }
   compileWaiters.clear();
 };
@@ -127,7 +151,7 @@ function compileInWorker(source: string, filename: string): Promise<CompileReply
 }
 
 // Compiles are pure functions of (filename, source), so a result is kept and reused: the page
-// compiles the selected example ahead, while the user reads it, and Run then starts at once.
+// compiles the shown program ahead, while the user reads it, and Run then starts at once.
 interface Compiled {
   reply: Promise<CompileReply>;
   ahead: boolean;
@@ -148,6 +172,21 @@ function compileCached(source: string, filename: string, ahead: boolean): Compil
   }
   return c;
 }
+
+// Inline errors while editing: compile (in the worker) a moment after typing stops.
+let checkTimer: ReturnType<typeof setTimeout> | null = null;
+editor.onChange(() => {
+  if (checkTimer) clearTimeout(checkTimer);
+  if (isolationProblem()) return;
+  checkTimer = setTimeout(() => {
+    const source = editor.text;
+    const file = filename;
+    void compileCached(source, file, true).reply.then((r) => {
+      if (editor.text !== source) return; // stale
+      editor.showErrors(r.ok ? [] : r.errors.filter((e) => e.file === file));
+    });
+  }, 600);
+});
 
 // ---- Output ----------------------------------------------------------------------------
 
@@ -173,43 +212,161 @@ function ms(t: number): string {
   return t < 10 ? `${t.toFixed(2)} ms` : `${Math.round(t)} ms`;
 }
 
-// ---- Running ---------------------------------------------------------------------------
+// ---- The program shown -------------------------------------------------------------------
+
+let filename = examples[0].file;
+
+function showExample(file: string): void {
+  const ex = exampleByFile(file);
+  if (!ex) return;
+  filename = ex.file;
+  ui.example.value = ex.file;
+  editor.text = ex.source;
+  ui.about.textContent = ex.about;
+  const clock = ui.form.querySelector<HTMLInputElement>(`input[name="clock"][value="${ex.clock ?? 'virtual'}"]`);
+  if (clock) clock.checked = true;
+  ui.notes.value = '';
+  if (!isolationProblem()) compileCached(editor.text, filename, true);
+}
+
+for (const ex of examples) {
+  const o = document.createElement('option');
+  o.value = ex.file;
+  o.textContent = `${ex.file}: ${ex.title}`;
+  ui.example.append(o);
+}
+
+// ---- Live procs and posting notes by hand ------------------------------------------------
 
 let current: Machine | null = null;
+let procTimer: ReturnType<typeof setInterval> | null = null;
+let selectedPid = 1;
+
+function showProcs(view: ProcView[]): void {
+  const body = ui.procs.tBodies[0];
+  const live = view.filter((p) => p.state !== 'dead');
+  if (!live.some((p) => p.pid === selectedPid) && live.length > 0) selectedPid = live[0].pid;
+  const rows = live.map((p) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    const label = document.createElement('label');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'pid';
+    radio.value = String(p.pid);
+    radio.checked = p.pid === selectedPid;
+    radio.addEventListener('change', () => (selectedPid = p.pid));
+    label.append(radio, ` pid ${p.pid}`);
+    th.append(label);
+    tr.append(th);
+    for (const text of [p.state, p.sys ?? '–', p.notes.length ? p.notes.map((n) => JSON.stringify(n)).join(' ') : '–']) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    tr.dataset.pid = String(p.pid);
+    tr.dataset.state = p.state;
+    tr.dataset.sys = p.sys ?? '';
+    return tr;
+  });
+  // Keep focus on a radio the user is on: replace rows only when something changed.
+  const sig = live.map((p) => `${p.pid}/${p.state}/${p.sys}/${p.notes.join('|')}/${p.pid === selectedPid}`).join(';');
+  if (body.dataset.sig === sig) return;
+  body.dataset.sig = sig;
+  const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.name === 'pid';
+  body.replaceChildren(...rows);
+  if (focused) body.querySelector<HTMLInputElement>(`input[value="${selectedPid}"]`)?.focus();
+}
+
+ui.post.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const m = current;
+  const text = ui.postText.value.trim();
+  if (!m || text === '') return;
+  const pid = selectedPid;
+  handPosts++;
+  m.postnote(pid, text).then(
+    () => (ui.postOut.textContent = `Posted "${text}" to pid ${pid}.`),
+    (e: Error) => (ui.postOut.textContent = `Not posted: ${e.message}`),
+  );
+});
+
+// ---- Running ---------------------------------------------------------------------------
+
+let lastEvents: TraceEvent[] = [];
+let handPosts = 0;
+/** What the last run was, for Share: its program and every note from outside, as posted. */
+let lastRun: (RunSpec & { handNotes: ScheduledNote[] }) | null = null;
+
+function readSpec(): RunSpec | string {
+  const seed = Number.parseInt(ui.seed.value, 10);
+  if (!Number.isSafeInteger(seed) || seed < 0) return 'The seed must be a whole number, 0 or more.';
+  const clockInput = ui.form.querySelector<HTMLInputElement>('input[name="clock"]:checked');
+  let notes: ScheduledNote[];
+  try {
+    notes = parseNotes(ui.notes.value);
+  } catch (e) {
+    return `Scheduled notes: ${(e as Error).message}`;
+  }
+  return { file: filename, source: editor.text, seed, clock: clockInput?.value === 'real' ? 'real' : 'virtual', notes };
+}
+
+/** The notes posted by hand during a run, at the program-clock time the kernel took them. */
+function handNotes(events: TraceEvent[], scheduled: ScheduledNote[]): ScheduledNote[] {
+  const hosted = events.filter((e) => e.kind === 'note.post' && e.from === 'host');
+  // Scheduled notes come first in their own order; what is left was posted by hand.
+  const left = [...scheduled];
+  const out: ScheduledNote[] = [];
+  for (const e of hosted) {
+    const i = left.findIndex((n) => n.text === e.text && Math.abs(n.at * 1e6 - e.t) < 1e6 + 1);
+    if (i >= 0 && (left[i].target !== 'group' || left[i].text === e.text)) {
+      if (left[i].target !== 'group') left.splice(i, 1);
+      continue;
+    }
+    out.push({ at: e.t / 1e6, target: e.to ?? 1, text: e.text ?? '' });
+  }
+  return out;
+}
+
+let liveDraw = 0;
 
 async function run(): Promise<void> {
-  const source = ui.source.value;
-  const filename = ui.example.value;
-  const seed = Number.parseInt(ui.seed.value, 10);
-  const clockInput = ui.form.querySelector<HTMLInputElement>('input[name="clock"]:checked');
-  const clock = clockInput?.value === 'real' ? 'real' : 'virtual';
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    setState('error', 'The seed must be a whole number, 0 or more.');
-    ui.seed.focus();
+  const spec = readSpec();
+  if (typeof spec === 'string') {
+    setState('error', spec);
     return;
   }
-
   ui.output.replaceChildren();
   ui.timeline.textContent = '';
+  ui.postOut.textContent = '';
+  ui.shareOut.replaceChildren();
+  picture.clear();
+  lastEvents = [];
+  handPosts = 0;
   for (const dd of [ui.exit, ui.code, ui.compileMs, ui.elapsed, ui.clockMs]) dd.textContent = '–';
+  delete ui.exit.dataset.exit;
+  editor.showErrors([]);
 
-  setState('compiling', `Compiling ${filename}…`);
-  const c = compileCached(source, filename, false);
+  setState('compiling', `Compiling ${spec.file}…`);
+  const c = compileCached(spec.source, spec.file, false);
   const [compiled, core] = await Promise.all([c.reply, loadCore()]);
   ui.compileMs.textContent = ms(compiled.ms) + (c.ahead ? ' (ahead of Run)' : '');
   if (!compiled.ok) {
     append('stderr', compiled.message.endsWith('\n') ? compiled.message : compiled.message + '\n');
+    editor.showErrors(compiled.errors.filter((e) => e.file === spec.file));
     ui.exit.textContent = '(did not run)';
     ui.code.textContent = '2';
-    setState('error', 'Compile error: see the output.');
+    setState('error', 'Compile error: see the marks in the editor and the output.');
     return;
   }
 
-  setState('running', `Running ${filename} (${clock} time, seed ${seed})…`);
+  setState('running', `Running ${spec.file} (${spec.clock} time, seed ${spec.seed})…`);
   const t0 = performance.now();
   const m = await Machine.start(compiled.program as Runnable, {
-    clock,
-    seed,
+    clock: spec.clock,
+    seed: spec.seed,
+    notes: spec.notes,
     core,
     kernelWorker: new URL(kernelWorkerUrl, location.href),
     // Absolute: the kernel worker spawns the Ms, and relative URLs there resolve against its own.
@@ -218,80 +375,153 @@ async function run(): Promise<void> {
     onStderr: (chunk) => append('stderr', chunk),
   });
   current = m;
+  // Live: the proc list a few times a second, the picture as the trace grows.
+  procTimer = setInterval(() => {
+    showProcs(m.procs());
+    const n = m.trace().length;
+    if (n !== liveDraw) {
+      liveDraw = n;
+      picture.show(m.trace(), true);
+    }
+  }, 250);
+  showProcs(m.procs());
   const { exitString, code, reason } = await m.exited;
   const wall = performance.now() - t0;
+  if (procTimer) clearInterval(procTimer);
+  procTimer = null;
   current = null;
+  ui.procs.tBodies[0].replaceChildren();
+  delete ui.procs.tBodies[0].dataset.sig;
   ui.exit.textContent = exitString === '' ? '"" (success)' : JSON.stringify(exitString);
   ui.exit.dataset.exit = exitString;
   ui.code.textContent = String(code);
   ui.elapsed.textContent = ms(wall);
+  // The trace's last batch is posted just before the exit message: let it land.
+  await new Promise((r) => setTimeout(r, 0));
   const events = m.trace();
-  ui.timeline.textContent = timeline(events);
+  lastEvents = events;
+  lastRun = { ...spec, handNotes: handPosts > 0 ? handNotes(events, spec.notes) : [] };
+  ui.timeline.textContent = textTimeline(events);
+  picture.show(events);
   // The kernel's clock at the end: in virtual time, how long the program believed it ran
   // (sleeps and deadlines included) next to how long it really took.
   const end = events.at(-1);
   if (end) {
-    ui.clockMs.textContent = `${ms(end.t / 1e6)} (${clock})`;
+    ui.clockMs.textContent = `${ms(end.t / 1e6)} (${spec.clock})`;
     ui.clockMs.dataset.ns = String(end.t);
   }
   if (reason !== 'pid 1 exited') {
     // Not the program's own end: a timeout, a deadlock of every proc, a stop, a kernel failure.
-    setState('error', `${filename} did not finish on its own: ${reason} (exit code ${code}).`);
+    setState('error', `${spec.file} did not finish on its own: ${reason} (exit code ${code}).`);
     return;
   }
-  setState('done', `${filename} exited ${exitString === '' ? 'successfully' : `with "${exitString}"`} after ${ms(wall)}.`);
+  setState('done', `${spec.file} exited ${exitString === '' ? 'successfully' : `with "${exitString}"`} after ${ms(wall)}.`);
 }
 
-ui.form.addEventListener('submit', (ev) => {
-  ev.preventDefault();
+function startRun(): void {
   run().catch((e: unknown) => {
     current = null;
+    if (procTimer) clearInterval(procTimer);
+    procTimer = null;
     const err = e as Error;
     append('stderr', `p9rt: ${err?.message ?? String(e)}\n`);
     setState('error', `The run failed: ${err?.message ?? String(e)}`);
     console.error(e);
   });
+}
+
+ui.form.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  startRun();
 });
 
 ui.stop.addEventListener('click', () => {
   current?.stop();
 });
 
-ui.example.addEventListener('change', () => {
-  ui.source.value = examples[ui.example.value] ?? '';
-  if (!isolationProblem()) compileCached(ui.source.value, ui.example.value, true);
-});
+ui.example.addEventListener('change', () => showExample(ui.example.value));
 
-// Tab in the editor inserts a tab (Go's indentation); Escape then Tab leaves the editor, so
-// keyboard users are never trapped.
-let escaped = false;
-ui.source.addEventListener('keydown', (ev) => {
-  if (ev.key === 'Escape') {
-    escaped = true;
+// ---- Share and download ------------------------------------------------------------------
+
+ui.share.addEventListener('click', () => {
+  const spec = readSpec();
+  if (typeof spec === 'string') {
+    setState('error', spec);
     return;
   }
-  if (ev.key === 'Tab' && !ev.shiftKey && !escaped && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
-    ev.preventDefault();
-    const { selectionStart: a, selectionEnd: b, value } = ui.source;
-    ui.source.value = value.slice(0, a) + '\t' + value.slice(b);
-    ui.source.selectionStart = ui.source.selectionEnd = a + 1;
-  }
-  escaped = false;
+  // Notes posted by hand in the last run of this very program travel with it, at the time
+  // they arrived, so the link reproduces that run.
+  const same = lastRun && lastRun.source === spec.source && lastRun.file === spec.file;
+  const notes = same ? [...spec.notes, ...lastRun!.handNotes].sort((a, b) => a.at - b.at) : spec.notes;
+  void encodeSpec({ ...spec, notes }).then(async (frag) => {
+    const url = `${location.origin}${location.pathname}#${frag}`;
+    history.replaceState(null, '', `#${frag}`);
+    const a = document.createElement('a');
+    a.href = url;
+    a.id = 'share-link';
+    a.textContent = 'link to this run';
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // No clipboard permission (or not focused): the link is on the page to copy by hand.
+    }
+    ui.shareOut.replaceChildren(copied ? 'Copied: ' : 'Share this ', a, notes.length ? ` (with ${notes.length} scheduled note${notes.length > 1 ? 's' : ''})` : '');
+  });
+});
+
+ui.download.addEventListener('click', () => {
+  if (lastEvents.length === 0) return;
+  const blob = new Blob([chromeTrace(lastEvents)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${filename.replace(/\.go$/, '')}.trace.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 });
 
 // ---- Start -----------------------------------------------------------------------------
 
-ui.source.value = examples[ui.example.value] ?? '';
-const problem = isolationProblem();
-if (problem) {
-  explainIsolation(problem);
-  setState('not-isolated', 'Programs cannot run on this page: it is not cross-origin isolated (see above).');
-} else {
-  setState('ready', 'Ready. Press Run (or Enter in a field).');
-  // Start fetching and compiling core.wasm, and compiling the shown example, now, so the first
-  // Run waits for neither.
+async function start(): Promise<void> {
+  let shared: RunSpec | null = null;
+  try {
+    shared = await decodeSpec(location.hash);
+  } catch (e) {
+    ui.shareOut.textContent = `The link's program could not be read: ${(e as Error).message}`;
+  }
+  if (shared) {
+    filename = shared.file;
+    const ex = exampleByFile(shared.file);
+    ui.example.value = ex ? ex.file : '';
+    editor.text = shared.source;
+    ui.about.textContent = ex && ex.source === shared.source ? ex.about : `A shared program (${shared.file}).`;
+    ui.seed.value = String(shared.seed);
+    const clock = ui.form.querySelector<HTMLInputElement>(`input[name="clock"][value="${shared.clock}"]`);
+    if (clock) clock.checked = true;
+    ui.notes.value = formatNotes(shared.notes);
+  } else {
+    showExample(examples[0].file);
+  }
+  const problem = isolationProblem();
+  if (problem) {
+    explainIsolation(problem);
+    setState('not-isolated', 'Programs cannot run on this page: it is not cross-origin isolated (see above).');
+    return;
+  }
+  // Fetch and compile core.wasm, and compile the shown program, now, so Run waits for neither.
   loadCore().catch((e: unknown) => {
     setState('error', `core.wasm could not be loaded: ${(e as Error).message}`);
   });
-  compileCached(ui.source.value, ui.example.value, true);
+  compileCached(editor.text, filename, true);
+  if (shared) {
+    setState('ready', 'Running the shared program…');
+    startRun();
+  } else {
+    setState('ready', 'Ready. Press Run (or Enter in a field).');
+  }
 }
+
+void start();

@@ -8,7 +8,7 @@ import { build, createServer as viteServer, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,20 @@ import { gzipSync } from 'node:zlib';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const webRoot = join(root, 'web');
 const outDir = join(webRoot, 'dist');
-const shots = join(root, 'tests/web/screenshots');
+// Screenshots of every run go to tests/web/out/ (gitignored); `--keep-screenshots` also copies
+// them over the chosen ones committed in tests/web/screenshots/, so a run never dirties the tree.
+const shots = join(root, 'tests/web/out');
+const keptShots = join(root, 'tests/web/screenshots');
+const keepShots = process.argv.includes('--keep-screenshots');
+async function shot(page, name, opts = {}) {
+  mkdirSync(shots, { recursive: true });
+  const path = join(shots, name);
+  await page.screenshot({ path, ...opts });
+  if (keepShots) {
+    mkdirSync(keptShots, { recursive: true });
+    copyFileSync(path, join(keptShots, name));
+  }
+}
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RUN_TIMEOUT = 90_000;
 
@@ -115,17 +128,28 @@ async function result(page) {
   });
 }
 
+async function waitEnd(page, timeout = RUN_TIMEOUT) {
+  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout });
+  return result(page);
+}
+
+// Replace the editor's text (CodeMirror: select all in its content element, then type over it).
+async function setSource(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.locator('.cm-content').fill(text);
+}
+
 // Choose an example and clock, press Run with the keyboard-reachable button, wait for the end.
-async function runExample(page, example, { clock = 'virtual', seed = '1' } = {}) {
+async function runExample(page, example, { clock = 'virtual', seed = '1', notes = '' } = {}) {
   await page.selectOption('#example', example);
   await page.fill('#seed', seed);
   await page.check(`input[name="clock"][value="${clock}"]`);
+  await page.fill('#notes', notes);
   await page.waitForSelector('#run:not([disabled])');
   await page.click('#run');
-  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, {
-    timeout: RUN_TIMEOUT,
-  });
-  return result(page);
+  return waitEnd(page);
 }
 
 function explain(r) {
@@ -203,7 +227,11 @@ try {
     ok(await page.isHidden('#isolation'), 'the isolation warning is shown on an isolated page');
   });
 
-  await check('deadline.go (virtual time) prints what real Go prints and exits ""', async () => {
+  await check('deadline.go is loaded at start and prints what real Go prints', async () => {
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    eq(await page.inputValue('#example'), 'deadline.go', 'the example shown first');
+    ok((await page.textContent('.cm-content')).includes('SetReadDeadline'), 'the editor shows deadline.go');
+    ok((await page.textContent('#about')).includes('interrupted'), 'its explanation is shown');
     const r = await runExample(page, 'deadline.go');
     firstResultMs = performance.now() - tOpen;
     eq(r.state, 'done', `run state (${explain(r)})`);
@@ -215,10 +243,78 @@ try {
     // The peer writes after 300 ms of the program's clock, and the second Read waits for it.
     ok(r.clockNs >= 300e6, `the program's clock reached 300 ms (${r.clockNs} ns)`);
     console.log(`     first run: compile ${r.compile}, run ${r.elapsed}, program's clock ${r.clockNs / 1e6} ms`);
-    ok(r.timeline.trim().length > 0, 'a timeline is shown');
-    ok(/hangup/.test(r.timeline) && /interrupted/.test(r.timeline), 'the timeline shows the hangup note interrupting the read');
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'playground-deadline.png'), fullPage: false });
+    ok(/hangup/.test(r.timeline) && /interrupted/.test(r.timeline), 'the text timeline shows the hangup note interrupting the read');
+  });
+
+  await check('the timeline picture: proc lanes, an interrupted pread, a hangup arrow with its decision, timer and deadline markers', async () => {
+    const pic = await page.evaluate(() => ({
+      lanes: [...document.querySelectorAll('#tl .tl-label.proc')].map((t) => t.textContent),
+      interrupted: [...document.querySelectorAll('#tl .tl-sys.interrupted')].map((r) => r.getAttribute('aria-label')),
+      notes: [...document.querySelectorAll('#tl .tl-note-text')].map((t) => t.textContent),
+      timers: document.querySelectorAll('#tl .tl-timer').length,
+      deadlines: document.querySelectorAll('#tl .tl-deadline, #tl .tl-due').length,
+    }));
+    ok(pic.lanes.length >= 3 && pic.lanes[0] === 'pid 1', `a lane per proc: ${JSON.stringify(pic.lanes)}`);
+    ok(pic.interrupted.some((l) => /^pread interrupted/.test(l)), `an interrupted pread bar: ${JSON.stringify(pic.interrupted)}`);
+    ok(pic.notes.includes('hangup → ignored (ignoreHangup)'), `the hangup arrow says what the handler did: ${JSON.stringify(pic.notes)}`);
+    ok(pic.timers >= 2 && pic.deadlines >= 2, `timer and deadline markers (${pic.timers}, ${pic.deadlines})`);
+    await shot(page, 'timeline-deadline.png', { fullPage: true });
+  });
+
+  await check('clicking the interrupted pread shows its cause chain: deadline → timer → Cancel → hangup → interrupted', async () => {
+    await page.click('#tl .tl-sys.interrupted >> nth=0');
+    const chain = await page.locator('#tl-chain ol li').allTextContents();
+    const text = chain.join('\n');
+    const order = ['deadline set', 'timer set', 'timer fires', 'asyncIO.Cancel', 'posts note "hangup"', 'pread interrupted'];
+    let at = -1;
+    for (const step of order) {
+      const i = chain.findIndex((l, j) => j > at && l.includes(step));
+      ok(i > at, `step "${step}" in order in the chain:\n${text}`);
+      at = i;
+    }
+    const after = (await page.locator('#tl-chain ul li').allTextContents()).join('\n');
+    ok(/ErrDeadlineExceeded/.test(after), `what it led to includes the i/o timeout:\n${after}`);
+    // Hover details.
+    await page.hover('#tl .tl-note >> nth=0');
+    ok((await page.textContent('#tl-details')).includes('hangup'), 'hovering a note describes it');
+    await shot(page, 'timeline-cause-chain.png', { fullPage: true });
+  });
+
+  await check('timeline zoom, goroutine lanes, linear axis and replay', async () => {
+    const ticks = () => page.locator('#tl .tl-tick').allTextContents();
+    const before = await ticks();
+    await page.click('#tl-zoom-in');
+    await page.click('#tl-zoom-in');
+    ok(JSON.stringify(await ticks()) !== JSON.stringify(before), 'zoom changes the axis');
+    await page.focus('#tl');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('0');
+    eq(JSON.stringify(await ticks()), JSON.stringify(before), 'the 0 key fits again');
+    await page.check('#tl-goroutines');
+    const glanes = await page.locator('#tl .tl-label.g').count();
+    ok(glanes >= 4, `goroutine lanes shown (${glanes})`);
+    ok((await page.locator('#tl .tl-g.run').count()) > 0, 'running segments on goroutine lanes');
+    await page.selectOption('#tl-axis', 'time');
+    await shot(page, 'timeline-goroutines-linear.png', { fullPage: true });
+    await page.selectOption('#tl-axis', 'steps');
+    const max = Number(await page.getAttribute('#tl-replay', 'max'));
+    await page.fill('#tl-replay', String(Math.floor(max / 2)));
+    await page.dispatchEvent('#tl-replay', 'input');
+    ok((await page.textContent('#tl-replay-text')).startsWith('step '), 'replay shows the step');
+    ok((await page.locator('#tl .tl-cursor').count()) === 1, 'replay draws a cursor');
+    await shot(page, 'timeline-replay.png', { fullPage: true });
+    await page.fill('#tl-replay', String(max));
+    await page.dispatchEvent('#tl-replay', 'input');
+    await page.uncheck('#tl-goroutines');
+  });
+
+  await check('the trace downloads as Chrome JSON', async () => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const path = await dl.path();
+    const j = JSON.parse(readFileSync(path, 'utf8'));
+    ok(Array.isArray(j.traceEvents) && j.traceEvents.length > 50, `traceEvents (${j.traceEvents?.length})`);
+    ok(j.traceEvents.some((e) => /interrupted/.test(e.name)), 'an interrupted syscall in it');
+    eq(dl.suggestedFilename(), 'deadline.trace.json', 'file name');
   });
 
   await check('deadline.go matches a live `go run` when Go is installed', async () => {
@@ -230,13 +326,85 @@ try {
     eq(go.stdout, golden, 'go run output vs tests/golden/deadline.stdout');
   });
 
-  await check('hangup.go ends with exit string "hangup" and never prints its last line', async () => {
-    const r = await runExample(page, 'hangup.go');
+  // Every curated example, with what it must print (and real Go's output where Go can run it).
+  const expected = {
+    'hangup.go': { stdout: hangupGolden, exit: 'hangup' },
+    'notify.go': {
+      stdout: 'posting hangup, round 1\ncaught hangup\nposting hangup, round 2\ncaught hangup\nstill running: Notify turned the hangup into a value\n',
+      exit: '',
+    },
+    'backgroundread.go': {
+      stdout: 'request 1: "GET /one"\nbackground read aborted: true\nclient got: "200 OK"\nrequest 2 on the same connection: "GET /two", err=<nil>\n',
+      exit: '',
+      go: true,
+    },
+    'issue57114.go': {
+      stdout: 'go1.19.8:    Read failed before the peer wrote: true, deadline exceeded=true\ngo1.19.8:    got "late", err=<nil>\ncurrent Go:  Read waited for the peer: true\ncurrent Go:  got "late", err=<nil>\n',
+      exit: '',
+    },
+    'blocked.go': { stdout: 'pid 1 reads a pipe that nobody writes; post it a note\nread returned "nobody posted a note", err=<nil>\n', exit: '' },
+  };
+  for (const [file, want] of Object.entries(expected)) {
+    await check(`${file} runs and prints what it should`, async () => {
+      const r = await runExample(page, file);
+      eq(r.state, 'done', `run state (${explain(r)})`);
+      eq(r.stdout, want.stdout, 'stdout');
+      eq(r.exit, want.exit, 'exit string');
+      if (want.go) {
+        const go = spawnSync('go', ['run', `examples/${file}`], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+        if (!go.error && go.status === 0) eq(go.stdout, want.stdout, `real Go's output of ${file}`);
+      }
+      if (file === 'hangup.go') {
+        ok(!r.stdout.includes('still running'), 'the line after the note appeared');
+        const notes = await page.locator('#tl .tl-note-text').allTextContents();
+        ok(notes.includes('hangup → kill'), `the arrow says kill: ${JSON.stringify(notes)}`);
+        await shot(page, 'timeline-hangup.png');
+      }
+      if (file === 'notify.go') {
+        const notes = await page.locator('#tl .tl-note-text').allTextContents();
+        ok(notes.filter((n) => n === 'hangup → sent to os/signal').length === 2, `two arrows sent to os/signal: ${JSON.stringify(notes)}`);
+      }
+    });
+  }
+
+  await check('a note posted by hand to the blocked proc kills it with "interrupt"', async () => {
+    await page.selectOption('#example', 'blocked.go');
+    eq(await page.isChecked('input[name="clock"][value="real"]'), true, 'blocked.go picks the wall clock');
+    await page.click('#run');
+    // The live proc list shows pid 1 asleep in pread.
+    await page.waitForSelector('#procs tr[data-pid="1"][data-sys="pread"]', { timeout: RUN_TIMEOUT });
+    await shot(page, 'post-note-live.png');
+    await page.check('#procs input[name="pid"][value="1"]');
+    await page.fill('#post-text', 'interrupt');
+    await page.click('#post-send');
+    const r = await waitEnd(page, 20_000);
     eq(r.state, 'done', `run state (${explain(r)})`);
-    eq(r.exit, 'hangup', 'exit string');
-    eq(r.stdout, hangupGolden, 'stdout');
-    ok(!r.stdout.includes('still running'), 'the line after the note appeared');
-    await page.screenshot({ path: join(shots, 'playground-hangup.png'), fullPage: false });
+    eq(r.exit, 'interrupt', 'exit string');
+    eq(r.stdout, 'pid 1 reads a pipe that nobody writes; post it a note\n', 'stdout');
+    const notes = await page.locator('#tl .tl-note-text').allTextContents();
+    ok(notes.includes('interrupt → kill'), `an arrow from the host, decision kill: ${JSON.stringify(notes)}`);
+    ok((await page.locator('#tl .tl-label.host').count()) === 1, 'a lane for notes from outside');
+    await shot(page, 'timeline-posted-by-hand.png', { fullPage: true });
+  });
+
+  await check('a shared URL reproduces the run: program, seed, clock and scheduled notes', async () => {
+    const a = await runExample(page, 'blocked.go', { clock: 'virtual', seed: '5', notes: '2s:main:interrupt' });
+    eq(a.exit, 'interrupt', `the scheduled note kills it (${explain(a)})`);
+    await page.click('#share');
+    await page.waitForSelector('#share-link');
+    const url = await page.getAttribute('#share-link', 'href');
+    ok(url.includes('#run='), `a link: ${url}`);
+    const p3 = await context.newPage();
+    await p3.goto(url);
+    const b = await waitEnd(p3);
+    eq(await p3.inputValue('#seed'), '5', 'seed from the link');
+    eq(await p3.isChecked('input[name="clock"][value="virtual"]'), true, 'clock from the link');
+    eq(await p3.inputValue('#notes'), '2000ms:main:interrupt', 'notes from the link');
+    eq(b.stdout, a.stdout, 'stdout');
+    eq(b.exit, a.exit, 'exit string');
+    eq(b.clockNs, a.clockNs, "the program's clock at the end");
+    eq(b.timeline, a.timeline, 'the timeline');
+    await p3.close();
   });
 
   await check('deadline.go in real time prints the same', async () => {
@@ -255,30 +423,34 @@ try {
     eq(b.timeline, a.timeline, 'timeline of the second run');
   });
 
-  await check('Stop ends a program that would run forever', async () => {
+  await check('Stop ends a program that would run forever, and the page stays responsive', async () => {
     await page.check('input[name="clock"][value="real"]');
-    await page.fill('#source', 'package main\n\nimport "time"\n\nfunc main() {\n\tfor {\n\t\ttime.Sleep(10 * time.Millisecond)\n\t}\n}\n');
+    await setSource(page, 'package main\n\nfunc main() {\nfor {\n}\n}\n');
     await page.click('#run');
     await page.waitForFunction(() => document.body.dataset.state === 'running', null, { timeout: RUN_TIMEOUT });
+    const t = performance.now();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    ok(performance.now() - t < 1000, 'the main thread answers while a busy loop runs');
     await page.waitForTimeout(300);
     eq(await page.evaluate(() => document.body.dataset.state), 'running', 'still running after 300 ms');
     await page.click('#stop');
-    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: 10_000 });
-    const r = await result(page);
+    const r = await waitEnd(page, 10_000);
     eq(r.state, 'error', 'state');
     ok(/stopped/.test(r.status), `status names the stop: ${r.status}`);
     await page.check('input[name="clock"][value="virtual"]');
   });
 
-  await check('a compile error is shown as file:line:col and nothing runs', async () => {
+  await check('a compile error is shown inline at its line:col and as file:line:col, and nothing runs', async () => {
     await page.selectOption('#example', 'deadline.go');
-    await page.fill('#source', 'package main\n\nfunc main() {\n\tundefinedThing()\n}\n');
+    await setSource(page, 'package main\n\nfunc main() {\n\tundefinedThing()\n}\n');
     await page.click('#run');
-    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: RUN_TIMEOUT });
-    const r = await result(page);
+    const r = await waitEnd(page);
     eq(r.state, 'error', 'state');
     ok(/^deadline\.go:4:2: .*undefined/m.test(r.stderr), `file:line:col message, got ${JSON.stringify(r.stderr)}`);
     eq(r.stdout, '', 'stdout');
+    const mark = await page.locator('.cm-lintRange-error').first().textContent();
+    eq(mark, 'undefinedThing', 'the underlined text');
+    await shot(page, 'compile-error.png');
   });
 
   await check('the page works narrow (390 px) and is keyboard operable', async () => {
@@ -288,13 +460,13 @@ try {
     // Keyboard only: focus the seed field and submit the form with Enter.
     await page.focus('#seed');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state), null, { timeout: RUN_TIMEOUT });
-    const r = await result(page);
+    const r = await waitEnd(page);
     eq(r.stdout, golden, 'stdout');
-    await page.screenshot({ path: join(shots, 'playground-narrow.png'), fullPage: true });
+    await shot(page, 'playground-narrow.png', { fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
     await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, 'playground-1280x720.png');
   });
 
   await check('served without COOP/COEP, the page says plainly that it is not isolated', async () => {
@@ -307,7 +479,7 @@ try {
     const msg = await p2.textContent('#isolation');
     ok(/not cross-origin isolated/.test(msg) && /Cross-Origin-Embedder-Policy/.test(msg), `message: ${msg}`);
     ok(await p2.isDisabled('#run'), 'Run is disabled');
-    await p2.screenshot({ path: join(shots, 'playground-not-isolated.png') });
+    await shot(p2, 'playground-not-isolated.png');
     await p2.close();
   });
 } finally {

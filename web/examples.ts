@@ -1,0 +1,69 @@
+// The curated examples: the Go files of examples/, each with what to watch for. They tell the
+// story of the seed commits: a deadline interrupting a blocked pread, hangup killing or being
+// caught, net/http's background read, issue 57114, and a proc that waits for you.
+import deadline from '../examples/deadline.go?raw';
+import hangup from '../examples/hangup.go?raw';
+import notify from '../examples/notify.go?raw';
+import backgroundread from '../examples/backgroundread.go?raw';
+import issue57114 from '../examples/issue57114.go?raw';
+import blocked from '../examples/blocked.go?raw';
+
+export interface Example {
+  file: string;
+  title: string;
+  source: string;
+  /** Shown beside the editor: what happens and what to look at. */
+  about: string;
+  /** The clock the example is meant for (default virtual). */
+  clock?: 'virtual' | 'real';
+}
+
+export const examples: Example[] = [
+  {
+    file: 'deadline.go',
+    title: 'A read deadline',
+    source: deadline,
+    about:
+      'The Read runs on its own proc, which ignores hangup. When the 50 ms deadline timer fires, internal/poll posts "hangup" to that proc; the kernel fails its pread with "interrupted" and Read returns i/o timeout. Click the red pread in the timeline for the whole cause chain.',
+  },
+  {
+    file: 'hangup.go',
+    title: 'hangup kills',
+    source: hangup,
+    about:
+      'The program posts "hangup" to its own proc. Nobody called signal.Notify and this M does not ignore hangup, so the runtime\'s handler decides kill: every other proc gets "go: exit hangup" and the exit string is "hangup". The last line never prints.',
+  },
+  {
+    file: 'notify.go',
+    title: 'signal.Notify catches hangup',
+    source: notify,
+    about:
+      'The same note as in hangup.go, but os/signal asked for it: the handler decides sendNote, the note is queued for os/signal and arrives on the channel. The program lives on, twice.',
+  },
+  {
+    file: 'backgroundread.go',
+    title: "net/http's background read",
+    source: backgroundread,
+    about:
+      'A server keeps a Read pending while its handler runs, then stops it with a deadline in the past: hangup interrupts the pread at once, the Read returns a timeout, and after clearing the deadline the same connection reads the next request.',
+  },
+  {
+    file: 'issue57114.go',
+    title: 'Issue 57114: pre-fix and fixed poll',
+    source: issue57114,
+    about:
+      'A 20 ms deadline moved to an hour. Go 1.19.8\'s timer callback does not check that it is still the FD\'s timer, so it cancels the Read at 20 ms; current Go\'s (CL 470215) does nothing and the Read waits for the peer. Both run here, one after the other, through poll.Go119Deadlines.',
+  },
+  {
+    file: 'blocked.go',
+    title: 'Blocked until you post a note',
+    source: blocked,
+    clock: 'real',
+    about:
+      'pid 1 sleeps in pread on a pipe nobody writes. While it runs, pick pid 1 under "Post a note", send "interrupt", and watch it die with exit string "interrupt" (try "hangup" to pid 2 too). Runs on the wall clock so that it waits for you; in virtual time it gives up at once, after 24 hours of its own clock.',
+  },
+];
+
+export function exampleByFile(file: string): Example | undefined {
+  return examples.find((e) => e.file === file);
+}
