@@ -1,0 +1,80 @@
+// The conformance suite (tests/conformance/README.md): every program runs on
+// p9rt and must print the stdout, exit code and stderr pattern of its golden,
+// which real Go produced. With a Go toolchain installed, each program is also
+// built and run with Go (binaries cached by content) and must still agree
+// with its golden, so a golden can never drift from real Go.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { compare, dir, haveGo, programs, readGolden, runGo, runnable } from '../conformance/lib.mjs';
+
+const names = programs();
+const jobs = Number(process.env.P9RT_CONFORMANCE_JOBS) || Math.max(2, availableParallelism());
+
+// p9rt's side: `jobs` processes of tests/conformance/run.mjs, each running
+// its share of the programs in-process, one after another.
+function runAllP9() {
+  const shares = Array.from({ length: jobs }, () => []);
+  names.forEach((n, i) => shares[i % jobs].push(n));
+  const results = new Map();
+  return Promise.all(
+    shares.filter((s) => s.length).map(
+      (share) =>
+        new Promise((resolve) => {
+          const p = spawn(process.execPath, [join(dir, 'run.mjs'), '--json', ...share], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let buf = '';
+          p.stdout.setEncoding('utf8').on('data', (d) => {
+            buf += d;
+            let nl;
+            while ((nl = buf.indexOf('\n')) >= 0) {
+              const r = JSON.parse(buf.slice(0, nl));
+              buf = buf.slice(nl + 1);
+              results.set(r.name, r);
+            }
+          });
+          p.on('close', resolve);
+        }),
+    ),
+  ).then(() => results);
+}
+
+async function runAllGo() {
+  const results = new Map();
+  const queue = [...names];
+  const worker = async () => {
+    for (let n; (n = queue.shift()); ) results.set(n, await runGo(n));
+  };
+  await Promise.all(Array.from({ length: 2 }, worker));
+  return results;
+}
+
+test('conformance programs on p9rt and real Go', async (t) => {
+  if (!runnable()) return t.skip('core or dist not built');
+  const t0 = Date.now();
+  const [p9, go] = await Promise.all([runAllP9(), haveGo ? runAllGo() : Promise.resolve(null)]);
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const failures = [];
+  for (const name of names) {
+    const golden = readGolden(name);
+    if (!golden) {
+      skipped++;
+      continue;
+    }
+    const bad = [];
+    const r = p9.get(name) ?? { stdout: '', stderr: '', code: -1, error: 'no result (runner died)' };
+    for (const b of compare(r, golden)) bad.push(`p9rt: ${b}`);
+    if (go) for (const b of compare(go.get(name), golden)) bad.push(`go (golden stale? node tests/conformance/golden.mjs ${name}): ${b}`);
+    if (bad.length) {
+      failed++;
+      failures.push(`--- ${name}.go\n${bad.join('\n')}`);
+    } else passed++;
+  }
+  const line = `conformance: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+  console.log(`${line} (${((Date.now() - t0) / 1000).toFixed(1)} s, ${jobs} jobs${go ? ', compared with real Go' : ', no Go toolchain'})`);
+  t.diagnostic(line);
+  assert.equal(failed, 0, `${line}\n${failures.join('\n').slice(0, 20_000)}`);
+});
