@@ -42,7 +42,7 @@ function fatal(why: string, all: bool): void {
     exit(2);
   }
   setPrintBuf(0);
-  if (why == "stack overflow") prints("runtime: goroutine stack exceeds 131072-byte limit\n");
+  if (why == "stack overflow") prints("runtime: goroutine stack exceeds 67108864-byte limit\n");
   prints("fatal error: ");
   prints(why);
   prints("\n");

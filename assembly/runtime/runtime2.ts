@@ -17,8 +17,13 @@ export const RESUME_SEND: i32 = 1; // a chan send: panic if it was woken by clos
 export const RESUME_SELECT: i32 = 2; // a select: fix up the result words
 export const RESUME_RECV: i32 = 3; // a receive: give the sudog back
 
-/** A goroutine's stack of words: frames and operand stacks (docs/bytecode.md "Frames"). */
-export const STACK_SIZE: usize = 128 * 1024;
+/**
+ * A goroutine's stack of words: frames and operand stacks (docs/bytecode.md
+ * "Frames"). It starts at STACK_SIZE and is copied to one twice as big when a
+ * call does not fit (frame.ts growstack), up to STACK_MAX ("stack overflow").
+ */
+export const STACK_SIZE: usize = 32 * 1024;
+export const STACK_MAX: usize = 64 * 1024 * 1024;
 
 @unmanaged
 export class G {

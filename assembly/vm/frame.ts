@@ -99,8 +99,13 @@ export function callfunc(f: i32, closure: usize, retpc: usize, flags: i32): bool
   let hdr = fp + (nlocals << 3);
   let gp = changetype<G>(gcur);
   if (hdr + HDR_SIZE + (maxstack << 3) + STACK_SLACK > gp.stackhi) {
-    throwstr("stack overflow");
-    return false;
+    let need = hdr + HDR_SIZE + (maxstack << 3) + STACK_SLACK - gp.stacklo;
+    if (!growstack(gp, need)) {
+      throwstr("stack overflow");
+      return false;
+    }
+    fp = vsp - (nparams << 3);
+    hdr = fp + (nlocals << 3);
   }
   if (nlocals > nparams) memory.fill(vsp, 0, (nlocals - nparams) << 3);
   store<u32>(hdr, <u32>fp, H_FP);
@@ -142,7 +147,47 @@ export function initframe(gp: G, f: i32, closure: usize, nargs: i32): void {
   vcode = savecode;
 }
 
-import { setg as setgcur } from "../runtime/runtime2";
+import { setg as setgcur, Panic, STACK_MAX } from "../runtime/runtime2";
+import { mallocgc } from "../runtime/malloc";
+
+/**
+ * Move the running G to a stack at least twice as big holding `need` bytes
+ * (go runtime/stack.go copystack). Stacks hold no pointers into themselves
+ * but the frame headers' fp and caller links, the registers and the cursors
+ * of the G's panics: those are relocated. Nothing else may point into a
+ * running G's stack (the sudogs that point at a parked G's words are gone
+ * once it runs again). The old stack is left to the heap (no collector yet).
+ */
+function growstack(gp: G, need: usize): bool {
+  let lo = gp.stacklo;
+  let size = gp.stackhi - lo;
+  let nsize = size << 1;
+  while (nsize < need) nsize <<= 1;
+  if (nsize > STACK_MAX) return false;
+  let nlo = mallocgc(nsize);
+  memory.copy(nlo, lo, vsp - lo);
+  let delta = nlo - lo;
+  let h = vhdr;
+  while (h != 0) {
+    let nh = h + delta;
+    store<u32>(nh, load<u32>(nh, H_FP) + <u32>delta, H_FP);
+    let caller = <usize>load<u32>(nh, H_CALLER);
+    if (caller != 0) store<u32>(nh, <u32>(caller + delta), H_CALLER);
+    h = caller;
+  }
+  let p = gp.panic;
+  while (p != 0) {
+    let pp = changetype<Panic>(p);
+    if (pp.cursor != 0) pp.cursor += delta;
+    p = pp.link;
+  }
+  vhdr += delta;
+  vfp += delta;
+  vsp += delta;
+  gp.stacklo = nlo;
+  gp.stackhi = nlo + nsize;
+  return true;
+}
 
 /** Results of the function running in frame hdr. */
 export function nresults(hdr: usize): i32 {
