@@ -164,6 +164,8 @@ export class Tracer {
     e.id = this.events.length + 1;
     if (e.pid > 0) e.m = e.pid;
     if (!e.cause) delete e.cause;
+    // What Machine.trace() returns and what the JSON file holds are the same.
+    for (const k of Object.keys(e) as (keyof TraceEvent)[]) if (e[k] === undefined) delete e[k];
     this.events.push(e);
     return e;
   }

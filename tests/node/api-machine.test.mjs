@@ -37,11 +37,11 @@ test('procs() shows a sleeping proc; postnote wakes it; the timeline tells the s
   assert.equal(x.code, 0);
   assert.ok(seen.some((p) => p.pid === 1));
   const t = timeline(m.trace());
-  assert.match(t, /postnote "interrupt" -> pid 1 \(from the host\)/);
-  assert.match(t, /sleep interrupted/);
-  assert.match(t, /note "interrupt" delivered/);
+  assert.match(t, /▶ "interrupt" from host/);
+  assert.match(t, /┴ sleep interrupted/);
+  assert.match(t, /deliver "interrupt"/);
   const j = JSON.parse(chromeTrace(m.trace()));
-  assert.equal(j.traceEvents.length, m.trace().length);
+  assert.deepEqual(j.p9rt.events, m.trace());
 });
 
 test('stop() ends a run that would never end', async () => {
