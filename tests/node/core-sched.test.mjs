@@ -147,3 +147,24 @@ test('runtime error without a hook: index out of range', async () => {
   assert.match(r.err, /^panic: runtime error: index out of range \[5\] with length 3\n/);
   assert.equal(r.code, 2);
 });
+
+test('deep recursion grows the goroutine stack by copying; unbounded recursion is a stack overflow', async () => {
+  const b = new ImageBuilder();
+  const rec = new Code(); // func rec(n int) int { if n == 0 { return 0 }; return rec(n-1) + 1 }
+  const f = b.declareFunc('main.rec', 'x.go');
+  const base = rec.label();
+  rec.op(Op.LOCAL, [0]); rec.jump(Op.JMPIFNOT, base);
+  rec.op(Op.LOCAL, [0]); rec.const(1); rec.op(Op.SUB); rec.call(f, 1, 1); rec.const(1); rec.op(Op.ADD);
+  rec.op(Op.RET, [], 1, 0);
+  rec.bind(base);
+  rec.const(0); rec.op(Op.RET, [], 1, 0);
+  b.defineFunc(f, { code: rec, nparams: 1, nresults: 1, nlocals: 1 });
+  const c = new Code();
+  c.const(100000); c.call(f, 1, 1); c.op(Op.PRINTINT); c.op(Op.PRINTNL);
+  c.const(1e9); c.call(f, 1, 1); c.op(Op.PRINTINT); c.op(Op.PRINTNL);
+  c.op(Op.RET, [], 0, 0);
+  b.entry = b.addFunc('main.main', 'x.go', { code: c, nparams: 0, nresults: 0, nlocals: 0 });
+  const r = await run(b.build());
+  assert.match(r.err, /^100000\nruntime: goroutine stack exceeds 67108864-byte limit\nfatal error: stack overflow\n/);
+  assert.equal(r.code, 2);
+});
