@@ -98,6 +98,7 @@ export class Timeline {
   show(events: readonly TraceEvent[], keepView = false): void {
     const first = !this.model;
     this.model = build(events);
+    this.buildSteps();
     this.ui.replay.max = String(Math.max(0, this.model.events.length - 1));
     this.ui.replay.disabled = this.model.events.length === 0;
     if (!keepView || first) {
@@ -116,7 +117,9 @@ export class Timeline {
     this.model = null;
     this.replayAt = null;
     this.ui.root.replaceChildren();
-    this.ui.chain.replaceChildren();
+    const hint = document.createElement('p');
+    hint.textContent = 'Click an interrupted syscall (red) or a note for its cause chain.';
+    this.ui.chain.replaceChildren(hint);
     this.ui.details.textContent = '';
     this.ui.replayText.textContent = '';
     this.ui.replay.disabled = true;
@@ -129,33 +132,50 @@ export class Timeline {
     return this.ui.axis.value !== 'time';
   }
 
-  /** Axis units of time t: linear ns, or the index among distinct instants. */
+  // The steps axis: instant i sits at stepAt[i]; a gap between instants is one unit plus a
+  // little for its length (log scale, capped), so a long wait still looks longer than a step.
+  private stepAt: number[] = [];
+
+  private buildSteps(): void {
+    const ts = this.model!.times;
+    this.stepAt = new Array(ts.length);
+    let u = 0;
+    for (let i = 0; i < ts.length; i++) {
+      if (i > 0) u += 1 + Math.min(4, Math.log10(1 + (ts[i] - ts[i - 1]) / 1000));
+      this.stepAt[i] = u;
+    }
+  }
+
+  /** Axis units of time t: linear ns, or the position among distinct instants. */
   private unit(t: number): number {
     const m = this.model!;
     if (!this.steps()) return t;
     const ts = m.times;
+    const at = this.stepAt;
     let lo = 0;
     let hi = ts.length - 1;
     if (hi < 0 || t <= ts[0]) return 0;
-    if (t >= ts[hi]) return hi;
+    if (t >= ts[hi]) return at[hi];
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
       if (ts[mid] <= t) lo = mid;
       else hi = mid;
     }
-    return lo + (t - ts[lo]) / (ts[hi] - ts[lo]);
+    return at[lo] + ((t - ts[lo]) / (ts[hi] - ts[lo])) * (at[hi] - at[lo]);
   }
 
   private timeAtUnit(u: number): number {
     const m = this.model!;
     if (!this.steps()) return u;
-    const i = Math.max(0, Math.min(m.times.length - 1, Math.round(u)));
-    return m.times[i] ?? 0;
+    const at = this.stepAt;
+    let best = 0;
+    for (let i = 0; i < at.length; i++) if (Math.abs(at[i] - u) < Math.abs(at[best] - u)) best = i;
+    return m.times[best] ?? 0;
   }
 
   private unitsEnd(): number {
     const m = this.model!;
-    return this.steps() ? Math.max(1, m.times.length - 1) : Math.max(1, m.end);
+    return this.steps() ? Math.max(1, this.stepAt.at(-1) ?? 1) : Math.max(1, m.end);
   }
 
   private fitRange(): void {
