@@ -25,3 +25,4 @@ test('the note path is deterministic too', async () => {
   const b = await runFixture({ scenario: 'tcpnote', dataFirst: true }, { seed: 3 });
   assert.equal(strip(a.trace), strip(b.trace));
 });
+
