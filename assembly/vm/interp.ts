@@ -26,6 +26,7 @@ import { tick, nanotime } from "../runtime/os_plan9";
 import { ntimers, timersnext } from "../runtime/time";
 import { attnaddr, runqwaiting, gosched, newproc, goexit0 } from "../runtime/proc";
 import { intrinsic } from "../runtime/intrinsics";
+import { exit } from "../runtime/sighandler";
 import { mallocgc } from "../runtime/malloc";
 import { throwstr } from "../runtime/panic";
 import {
@@ -287,6 +288,9 @@ function ret(): i32 {
   let nres = <usize>load<i32>(funcrec(f), FuncRec.NRESULTS);
   let caller = <usize>load<u32>(hdr, H_CALLER);
   if (caller == 0) {
+    // The main goroutine returning ends the program, as in Go (the
+    // compiler's entry function calls exit itself; hand-built images may not).
+    if (getg().goid == 1) exit(0);
     goexit0(getg());
     return 1;
   }

@@ -168,3 +168,22 @@ test('deep recursion grows the goroutine stack by copying; unbounded recursion i
   assert.match(r.err, /^100000\nruntime: goroutine stack exceeds 67108864-byte limit\nfatal error: stack overflow\n/);
   assert.equal(r.code, 2);
 });
+
+test('the main goroutine returning ends the program, other goroutines or not', async () => {
+  const b = new ImageBuilder();
+  const f = new Code(); // func f() { time.Sleep(1h); print("never") }
+  f.const(3600e9); f.intrinsic(I('runtime.timeSleep'), 1, 0);
+  prints(b, f, 'never\n');
+  f.op(Op.RET, [], 0, 0);
+  const ff = b.addFunc('main.f', 'x.go', { code: f, nparams: 0, nresults: 0, nlocals: 0 });
+  const c = new Code();
+  c.op(Op.GO, [ff, 0], 0, 0);
+  c.op(Op.FUNCVAL, [ff]); c.op(Op.GOCLOSURE, [0], 1, 0);
+  c.intrinsic(I('runtime.Gosched'), 0, 0);
+  prints(b, c, 'main returns\n');
+  c.op(Op.RET, [], 0, 0);
+  b.entry = b.addFunc('main.main', 'x.go', { code: c, nparams: 0, nresults: 0, nlocals: 0 });
+  const r = await run(b.build());
+  assert.equal(r.err, 'main returns\n');
+  assert.equal(r.exitString, '');
+});
