@@ -699,7 +699,7 @@ export class ExprGen {
       }
       callee = {
         k: 'static', func: fo.index, fo,
-        recv: () => {
+        recv: (bind?: boolean) => {
           if (m.ptrRecv && !sel.path.length && !xIsPtr) {
             // &x: a struct's word is its address; other types need a cell
             if (T.isBlock(xt)) x.gen();
@@ -715,6 +715,8 @@ export class ExprGen {
             return;
           }
           adaptRecv(this.code, T.under(have).t === 'pointer' ? have : have, false);
+          const base = T.under(have).t === 'pointer' ? (T.under(have) as T.Pointer).elem : have;
+          if (bind && T.isBlock(base)) this.code.op(Op.NEWCOPY, [T.allocSize(base)]);
         },
       };
     }
@@ -757,7 +759,7 @@ export class ExprGen {
       this.code.op(Op.MAKECLOSURE, [thunk, 1], 1, 1);
       return;
     }
-    callee.recv();
+    callee.recv(true);
     this.code.op(Op.MAKECLOSURE, [thunk, 1], 1, 1);
   }
 
@@ -1512,7 +1514,8 @@ export class ExprGen {
           max = Math.max(max, idx);
         }
         const n = u.t === 'array' ? u.len : max;
-        const simple = u.t === 'slice' && es <= 8 && items.every((it, i) => it.idx === i) && items.length > 0;
+        // a struct or array element's word is its address, not its value: it takes the general path
+        const simple = u.t === 'slice' && es <= 8 && !T.isBlock(elem) && items.every((it, i) => it.idx === i) && items.length > 0;
         const isSlice = u.t === 'slice';
         gen = () => {
           if (simple) {
@@ -1824,7 +1827,7 @@ export class ExprGen {
         if (callee?.k === 'static') {
           let m = n;
           if (callee.recv) {
-            callee.recv();
+            callee.recv(true);
             m++;
           }
           for (const a of args) a.gen();

@@ -23,7 +23,9 @@ export interface LValue {
 
 /** How a call reaches its function when it is known statically. */
 export type Callee =
-  | { k: 'static'; func: number; fo?: FuncObj; recv?: () => void }
+  // bind: the receiver outlives the statement (method value, go, defer), so a
+  // value receiver held by address (a struct or array) is copied now, as Go does
+  | { k: 'static'; func: number; fo?: FuncObj; recv?: (bind?: boolean) => void }
   | { k: 'iface'; mid: number; recv: () => void; name: string }
   | { k: 'intrinsic'; id: number; fo: FuncObj };
 
