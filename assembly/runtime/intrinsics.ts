@@ -2,7 +2,7 @@
 // body in src/golib whose work the runtime does. Arguments are the top words
 // of the operand stack (first argument deepest); results replace them.
 // vpc is at the INTRINSIC instruction (5 bytes) on entry.
-import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason } from "../abi";
+import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason, Sys } from "../abi";
 import { G, M, P, Sched, getg, getm, gcur, mcur, sched, schedp, image } from "./runtime2";
 import { vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, saveregs } from "../vm/frame";
 import { syscall6, nanotime, traceEvent, semacquire as plan9semacquire } from "./os_plan9";
@@ -89,7 +89,7 @@ function signalrecv(): i32 {
   }
   unlock(l);
   // the G resumes at this same instruction
-  entersyscall(-1);
+  entersyscall(Sys.SEMACQUIRE);
   plan9semacquire(schedp + offsetof<Sched>("sigsema"), 1);
   if (exitsyscall()) return 0;
   return 1;
