@@ -103,6 +103,11 @@ function hangup(k: Kernel, c: Conv): void {
       q.hungup = true;
       k.wakeup(q.rqR);
       k.wakeup(q.rqW);
+      // Unlink both ends: this Conv is reset and reused by the next clone
+      // once released, and the peer's own hangup must not reach that
+      // new conversation (it did: a redial read Hangup at once).
+      if (q.peer === c) q.peer = null;
+      c.peer = null;
     }
   }
   c.state = 'closed';
