@@ -1,5 +1,7 @@
 package net
 
+import "time"
+
 // Dial connects to the address on the named network. p9rt supports "tcp"
 // (and "tcp4") to literal IPv4 addresses and "localhost".
 func Dial(network, address string) (Conn, error) {
@@ -12,6 +14,42 @@ func Dial(network, address string) (Conn, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// A Dialer contains options for connecting to an address (go net/dial.go):
+// p9rt's have Timeout and Deadline.
+type Dialer struct {
+	// Timeout is the maximum amount of time a dial will wait for a connect
+	// to complete; zero means no timeout.
+	Timeout time.Duration
+	// Deadline is the absolute point in time after which dials will fail;
+	// zero means no deadline.
+	Deadline time.Time
+}
+
+// deadline returns the earliest of now+Timeout and Deadline (go
+// Dialer.deadline), or the zero time.
+func (d *Dialer) deadline(now time.Time) time.Time {
+	var earliest time.Time
+	if d.Timeout != 0 {
+		earliest = now.Add(d.Timeout)
+	}
+	if !d.Deadline.IsZero() && (earliest.IsZero() || d.Deadline.Before(earliest)) {
+		earliest = d.Deadline
+	}
+	return earliest
+}
+
+// Dial connects to the address on the named network. The emulated loopback
+// network connects at once, so a deadline can only fail a dial that starts
+// after it (Go on Plan 9 hangs the conversation up through ctl when its
+// context expires; no note is involved).
+func (d *Dialer) Dial(network, address string) (Conn, error) {
+	now := time.Now()
+	if dl := d.deadline(now); !dl.IsZero() && !dl.After(now) {
+		return nil, &OpError{Op: "dial", Net: network, Source: nil, Addr: nil, Err: errTimeout}
+	}
+	return Dial(network, address)
 }
 
 // DialTCP acts like Dial for TCP networks.

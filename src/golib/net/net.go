@@ -218,6 +218,9 @@ func (e *OpError) Temporary() bool {
 // network connection").
 var ErrClosed error = poll.ErrNetClosing
 
+// errTimeout is a dial's timeout error: os.ErrDeadlineExceeded, as in Go.
+var errTimeout error = poll.ErrDeadlineExceeded
+
 // A ParseError is the error type of literal network address parsers.
 type ParseError struct {
 	// Type is the type of string that was expected, such as

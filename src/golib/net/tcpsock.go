@@ -1,6 +1,9 @@
 package net
 
-import "time"
+import (
+	"syscall"
+	"time"
+)
 
 // TCPAddr represents the address of a TCP end point.
 type TCPAddr struct {
@@ -106,6 +109,16 @@ func (c *TCPConn) CloseWrite() error {
 		return &OpError{Op: "close", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
 	}
 	return nil
+}
+
+// SetLinger sets the behavior of Close on a connection which still has data
+// waiting to be sent. Plan 9 has no such option (go net/sockopt_plan9.go
+// setLinger returns EPLAN9), so Close always hangs the conversation up.
+func (c *TCPConn) SetLinger(sec int) error {
+	if !c.ok() {
+		return errInvalidConn
+	}
+	return &OpError{Op: "set", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: syscall.EPLAN9}
 }
 
 // TCPListener is a TCP network listener.

@@ -112,7 +112,15 @@ func (t Time) Add(d Duration) Time {
 	t.sec += dsec
 	t.nsec = nsec
 	if t.hasMono {
-		t.mono += int64(d)
+		// As Go's: a monotonic reading out of range degrades the time to
+		// wall-clock only (Dial with a Timeout of 1<<63-1 relies on it).
+		te := t.mono + int64(d)
+		if d < 0 && te > t.mono || d > 0 && te < t.mono {
+			t.hasMono = false
+			t.mono = 0
+		} else {
+			t.mono = te
+		}
 	}
 	return t
 }
