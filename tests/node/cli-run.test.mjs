@@ -45,11 +45,14 @@ test('run: a decimal exit string is the exit code, other text is 1 with "p9rt: e
 test('run --timeline: the note path, and the exit line stays last', () => {
   const r = p9rt('run', '--timeline', image({ scenario: 'tcpnote' }));
   assert.equal(r.status, 0);
-  assert.match(r.stderr, /pid 2\s+pread blocks in the kernel/);
-  assert.match(r.stderr, /postnote "hangup" -> pid 2/);
-  assert.match(r.stderr, /pread interrupted: returns -1 "interrupted"/);
-  assert.match(r.stderr, /note "hangup" delivered to the handler/);
+  assert.match(r.stderr, /^\s+pid 1\s+pid 2$/m);
+  assert.match(r.stderr, /│\s+┬ pread fd \d+/);
+  assert.match(r.stderr, /"hangup" ─+▶ note/);
+  assert.match(r.stderr, /┴ pread interrupted/);
+  assert.match(r.stderr, /deliver "hangup"/);
   assert.match(r.stderr, /noted\(NCONT\)/);
+  const x = p9rt('run', '--explain', image({ scenario: 'tcpnote' }));
+  assert.match(x.stderr, /^pid 2 pread fd \d+ interrupted at 50ms <- "hangup" from pid 1 \(g0 (pwrite|sys\.enter)\) -> pread returned -1 "interrupted"$/m);
   const r2 = p9rt('run', '--timeline', image({ scenario: 'ndflt' }));
   assert.equal(r2.stderr.trimEnd().split('\n').at(-1), 'p9rt: exit: die');
 });
