@@ -1821,6 +1821,9 @@ export class ExprGen {
     if (!args) return undefined;
     const n = args.length;
     const callee = fv.callee;
+    // the call runs later: a struct or array argument (held by address) is copied now
+    const bound = args.map((a): Operand =>
+      T.isBlock(a.type) && !a.fresh ? { ...a, gen: () => { a.gen(); this.code.op(Op.NEWCOPY, [T.allocSize(a.type)]); } } : a);
     return {
       emit: () => {
         const code = this.code;
@@ -1830,13 +1833,13 @@ export class ExprGen {
             callee.recv(true);
             m++;
           }
-          for (const a of args) a.gen();
+          for (const a of bound) a.gen();
           code.op(opStatic, [callee.func, m], m, 0);
         } else if (callee?.k === 'intrinsic') {
-          for (const a of args) a.gen();
+          for (const a of bound) a.gen();
           code.op(opStatic, [callee.fo.index, n], n, 0);
         } else {
-          for (const a of args) a.gen();
+          for (const a of bound) a.gen();
           fv.gen();
           code.op(opClosure, [n], n + 1, 0);
         }
