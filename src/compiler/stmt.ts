@@ -825,6 +825,8 @@ export class FnGen extends ExprGen {
     });
     this.code.jump(Op.JMP, defaultIdx >= 0 ? bodies[defaultIdx] : end);
     this.breakables.push({ label, brk: end });
+    // a switch nested in a case must leave that case's fallthrough target as it found it
+    const outerFallthrough = this.fallthroughTo;
     s.cases.forEach((cl, i) => {
       this.code.bind(bodies[i]);
       this.openScope();
@@ -837,6 +839,7 @@ export class FnGen extends ExprGen {
       this.closeScope();
       if (!hasFall && i < s.cases.length - 1) this.code.jump(Op.JMP, end);
     });
+    this.fallthroughTo = outerFallthrough;
     this.breakables.pop();
     this.code.bind(end);
     this.closeScope();
