@@ -406,7 +406,9 @@ export class ImageBuilder {
       u32(r + FuncRec.CODELEN, code.length);
       u32(r + FuncRec.NPARAMS, d.nparams);
       u32(r + FuncRec.NRESULTS, d.nresults);
-      u32(r + FuncRec.NLOCALS, d.nlocals);
+      // RET moves the results to where the arguments were: a frame keeps at
+      // least nresults words below its header so the move never overwrites it
+      u32(r + FuncRec.NLOCALS, Math.max(d.nlocals, d.nresults));
       u32(r + FuncRec.MAXSTACK, d.maxstack ?? (d.code instanceof Code ? d.code.maxDepth : 64));
       u32(r + FuncRec.NAME, strHdr(f.name));
       u32(r + FuncRec.FILE, strHdr(f.file));

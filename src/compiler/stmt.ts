@@ -1036,6 +1036,12 @@ export class FnGen extends ExprGen {
       code.const(0);
       code.op(Op.SETLOCAL, [i]);
       const es = T.elemSize(elem);
+      // an array is ranged over as a copy (Go evaluates x once, by value)
+      if (arr && T.under(xv.type).t !== 'pointer' && s.value) {
+        code.op(Op.LOCAL, [xs]);
+        code.op(Op.NEWCOPY, [T.allocSize(xv.type)]);
+        code.op(Op.SETLOCAL, [xs]);
+      }
       next = (assign) => {
         code.bind(top);
         code.op(Op.LOCAL, [i]);
@@ -1125,16 +1131,32 @@ export class FnGen extends ExprGen {
     }
     const kt = keyT;
     const vt = valT;
+    // One variable for the whole loop, as in Go 1.19 (closures capturing it
+    // see the last value); assigned at the top of every iteration.
+    let kv: VarObj | undefined;
+    let vv: VarObj | undefined;
+    if (s.define) {
+      if (s.key && s.key.k !== 'Ident') this.error(s.key.pos, `non-name ${this.exprString(s.key)} on left side of :=`);
+      else if (s.key && s.key.name !== '_') {
+        kv = this.declareVar(s.key, kt);
+        this.initVar(kv, null);
+      }
+      if (s.value && s.value.k !== 'Ident') this.error(s.value.pos, `non-name ${this.exprString(s.value)} on left side of :=`);
+      else if (s.value && vt && s.value.name !== '_') {
+        vv = this.declareVar(s.value, vt);
+        this.initVar(vv, null);
+      }
+    }
     next((k, v) => {
-      // per-iteration variables (Go 1.22): declared inside the loop
       if (s.define) {
-        if (s.key) {
-          if (s.key.k !== 'Ident') this.error(s.key.pos, `non-name ${this.exprString(s.key)} on left side of :=`);
-          else if (s.key.name !== '_') this.initVar(this.declareVar(s.key, kt), this.wordOp(kt, k));
-        }
-        if (s.value && vt) {
-          if (s.value.k !== 'Ident') this.error(s.value.pos, `non-name ${this.exprString(s.value)} on left side of :=`);
-          else if (s.value.name !== '_' && v) this.initVar(this.declareVar(s.value, vt), this.wordOp(vt, v));
+        for (const [obj, gen] of [[kv, k], [vv, v]] as const) {
+          if (!obj || !gen) continue;
+          const prev = obj.used;
+          const lv = this.varLValue(obj);
+          obj.used = prev;
+          lv.prep();
+          gen();
+          lv.store();
         }
         return;
       }
