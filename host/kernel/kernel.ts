@@ -33,6 +33,10 @@ export interface KernelOptions {
   mWorker: string;
   /** M workers kept started ahead of rfork. */
   pool: number;
+  /** Files to put in the file tree before the program starts: path -> bytes. */
+  files?: Record<string, Uint8Array>;
+  /** What reads of /dev/cons return, then end of file. */
+  stdin?: Uint8Array;
   /** Record the trace (default true); off, neither kernel nor core records anything. */
   trace?: boolean;
   /** internal/poll's deadline logic (PollVariant; default CURRENT), for Ctl.POLL_VARIANT. */
@@ -86,6 +90,8 @@ export class Kernel {
   readonly rand: Rand;
   readonly net = new NetStack();
   readonly ramfs = new Ramfs();
+  /** How much of opts.stdin reads of /dev/cons have consumed. */
+  stdinOff = 0;
   /** The trace (docs/trace.md); records nothing unless opts.trace. */
   readonly tracer: Tracer;
   get trace(): TraceEvent[] {
@@ -167,6 +173,7 @@ export class Kernel {
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
     for (const n of this.opts.notes) this.clock.add(BigInt(n.at), () => this.hostnote(n.target, n.text));
+    for (const [path, data] of Object.entries(this.opts.files ?? {})) this.ramfs.preload(path, data);
     const fg = new Fgrp();
     openStd(this, fg);
     const p = this.newproc(this.nextnoteid++, fg, null);

@@ -3,6 +3,7 @@
 import { MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../abi/defs.js';
 import { parent, sibling } from '../platform/index.js';
 import { Kernel, type KernelOptions } from './kernel.js';
+import { initRamfs } from './dev/ramfs.js';
 import { KError } from './proc.js';
 
 export interface BootMsg {
@@ -20,9 +21,16 @@ export type ControlMsg =
 const port = parent();
 let k: Kernel | null = null;
 
-port.onMessage((msg: ControlMsg) => {
+port.onMessage(async (msg: ControlMsg) => {
   switch (msg.t) {
     case 'boot': {
+      // MemFS's wasm, once, before the kernel makes its file tree.
+      try {
+        await initRamfs();
+      } catch (e) {
+        port.post({ t: 'exit', exitString: `boot: file tree: ${(e as Error).message}`, code: 1, reason: 'boot failed' });
+        return;
+      }
       const memory = new WebAssembly.Memory({ initial: MEMORY_INITIAL_PAGES, maximum: MEMORY_MAXIMUM_PAGES, shared: true });
       const mWorker = msg.opts.mWorker ?? sibling(import.meta.url, '../m/worker.js').href;
       try {

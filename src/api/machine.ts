@@ -33,6 +33,10 @@ export interface StartOptions {
   notes?: { at: number; target: NoteTarget; text: string }[];
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];
+  /** Files in the program's file tree at start (os.Open, os.ReadFile): absolute path -> contents. */
+  files?: Record<string, Uint8Array | string>;
+  /** The program's standard input (reads of /dev/cons, os.Stdin); end of file after it. */
+  stdin?: Uint8Array | string;
   /** core.wasm, compiled; by default build/core.wasm of this package is loaded. */
   core?: WebAssembly.Module;
   /**
@@ -79,6 +83,20 @@ function defaultCore(): Promise<WebAssembly.Module> {
   const rel = import.meta.url.endsWith('.ts') ? '../../build/core.wasm' : '../../../build/core.wasm';
   coreCache ??= readURL(new URL(rel, import.meta.url)).then((b) => WebAssembly.compile(b));
   return coreCache;
+}
+
+function toBytes(b: Uint8Array | string): Uint8Array {
+  return typeof b === 'string' ? new TextEncoder().encode(b) : b;
+}
+
+function bytesOf(files: Record<string, Uint8Array | string> | undefined): Record<string, Uint8Array> | undefined {
+  if (!files) return undefined;
+  const out: Record<string, Uint8Array> = {};
+  for (const [path, data] of Object.entries(files)) {
+    if (!path.startsWith('/')) throw new Error(`files: ${JSON.stringify(path)} is not an absolute path`);
+    out[path] = toBytes(data);
+  }
+  return out;
 }
 
 function argv0(filename: string | undefined): string {
@@ -132,6 +150,8 @@ export class Machine {
         args: [argv0(program.filename), ...(opts.args ?? [])],
         notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text })),
         pool: 2,
+        files: bytesOf(opts.files),
+        stdin: opts.stdin === undefined ? undefined : toBytes(opts.stdin),
         mWorker: opts.mWorker?.href,
         trace: opts.trace ?? true,
         pollVariant: poll,

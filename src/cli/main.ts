@@ -1,6 +1,6 @@
 // p9rt: run, test and build Go programs on the emulated Plan 9 (LANGUAGE.md
 // "The command line").
-import { readFileSync, writeFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Machine, type NoteTarget, type PollOption, type Runnable } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
@@ -21,9 +21,25 @@ flags of run and test:
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
+  --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
+the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
 
 class UsageError extends Error {}
+
+/**
+ * issue 3: p9rt's stdin, for the program's /dev/cons, when it is a pipe or
+ * a file (never a terminal: the run does not wait for typing).
+ */
+function hostStdin(): Uint8Array | undefined {
+  try {
+    const st = fstatSync(0);
+    if (!st.isFIFO() && !st.isFile() && !st.isSocket()) return undefined;
+    return new Uint8Array(readFileSync(0));
+  } catch {
+    return undefined;
+  }
+}
 
 /** "50ms", "1.5s", "200us", "2m", "10ns" -> ms. */
 export function parseDuration(s: string): number {
@@ -57,10 +73,12 @@ interface RunFlags {
   timeoutMs: number;
   // issue 4: internal/poll's deadline logic (--poll)
   poll: PollOption;
+  // issue 3: files preloaded into the file tree (--file HOST:PATH)
+  files: Record<string, Uint8Array>;
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current' };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -90,6 +108,21 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
       case 'max-procs': f.maxProcs = int(value()); break;
       case 'gomaxprocs': int(value()); break;
       case 'timeout': f.timeoutMs = parseDuration(value()); break;
+      // issue 3 (--file): begin
+      case 'file': {
+        const v = value();
+        const c = v.indexOf(':');
+        const host = c >= 0 ? v.slice(0, c) : v;
+        const path = c >= 0 ? v.slice(c + 1) : '/' + basename(v);
+        if (!path.startsWith('/')) throw new UsageError(`flag --file: ${JSON.stringify(path)} is not an absolute path`);
+        try {
+          f.files[path] = new Uint8Array(readFileSync(host));
+        } catch (e) {
+          throw new UsageError(`flag --file: ${(e as Error).message}`);
+        }
+        break;
+      }
+      // issue 3 (--file): end
       // issue 4 (--poll): begin
       case 'poll': {
         const v = value();
@@ -172,6 +205,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     poll: flags.poll,
     trace: traceWanted(flags),
     args,
+    files: flags.files, // issue 3
+    stdin: hostStdin(), // issue 3
     onStdout: io.out,
     onStderr: io.err,
     // TEST SEAM, not a user option: tests/node/cli-*.test.mjs run fixture Ms

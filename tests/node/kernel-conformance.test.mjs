@@ -236,3 +236,20 @@ test('Machine.procs(): pid, state, call, pending notes, handler state, group, ex
   assert.equal(p1.noteid, 1);
   assert.equal(p1.exitString, '');
 });
+
+test('files: preloaded into the MemFS tree, stdin from the host, Plan 9 error strings', async () => {
+  const r = await runFixture(
+    { scenario: 'c_files' },
+    { files: { '/data/in.txt': 'from the host' }, stdin: 'line one\nline two\n' },
+  );
+  assert.equal(
+    r.stdout,
+    'preloaded from the host\n' +
+      'stdin "line one\\nline two\\n"\n' +
+      'open dir for write: -1 file is a directory\n' +
+      'create under a file: -1 not a directory\n' +
+      'remove full dir: -1 directory not empty\n' +
+      'pwrite past end: 1\n' +
+      'length 21\n',
+  );
+});

@@ -52,3 +52,4 @@ test('compute costs virtual time: a goroutine spinning on a flag lets a 50ms tim
   assert.equal(r.stdout, 'spun until the timer fired: true true\n');
   assert.equal(r.code, 0);
 });
+

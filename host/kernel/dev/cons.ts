@@ -19,8 +19,13 @@ export const consdev: Dev = {
   read(k: Kernel, p: Proc, c: Chan, n: number, off: bigint) {
     const a = c.aux as Cons;
     switch (a.file) {
-      case 'cons':
-        return new Uint8Array(0); // no keyboard: stdin is at end of file
+      case 'cons': {
+        // The run's stdin (Machine.start `stdin`, the CLI's stdin), then end of file.
+        const b = k.opts.stdin ?? new Uint8Array(0);
+        const got = b.slice(k.stdinOff, k.stdinOff + n);
+        k.stdinOff += got.length;
+        return got;
+      }
       case 'pid':
         // Plan 9's readnum: "%11d " (the reading proc's pid: go's getpid reads #c/pid on each M).
         return readstr(String(p.pid).padStart(11, ' ') + ' ', n, off);

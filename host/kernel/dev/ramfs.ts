@@ -1,110 +1,165 @@
-// The file tree a program sees outside /dev, /proc and /net: files and
-// directories in kernel memory (4e's ramfs in spirit). The kernel is single
-// threaded, so this is plain TS objects. / and /tmp exist at boot.
+// The file tree a program sees outside /dev, /proc and /net (os.Open,
+// os.Create, os.ReadFile, os.WriteFile, os.Remove): @wasmer/wasi's MemFS,
+// owned by the kernel worker. A MemFS cannot cross threads
+// (toolchain-facts), which suits the kernel: one thread owns every file.
+// Its wasm must be initialised once per thread before the first MemFS:
+// the kernel worker awaits initRamfs() before it boots. / and /tmp exist at
+// boot; the host may preload files (Machine.start `files`, CLI --file).
+import { init, MemFS } from '@wasmer/wasi';
 import type { Kernel } from '../kernel.js';
-import { KError, Enonexist, Eperm } from '../proc.js';
+import { KError, Enonexist, Eperm, Eexist, Eisdir, Enotdir, Enotempty } from '../proc.js';
 import { newChan, type Chan, type Dev } from './dev.js';
 
 export const DMDIR = 0x80000000;
 const OTRUNC = 16;
 const OEXCL = 0x1000;
 
-export class RNode {
-  children = new Map<string, RNode>();
-  data = new Uint8Array(0);
-  len = 0;
-  constructor(readonly name: string, readonly dir: boolean, public parent: RNode | null) {}
+type VFile = ReturnType<MemFS['open']>;
 
-  truncate(): void {
-    this.data = new Uint8Array(0);
-    this.len = 0;
+let ready: Promise<void> | null = null;
+/** Compile MemFS's wasm in this thread (once). */
+export function initRamfs(): Promise<void> {
+  ready ??= init();
+  return ready;
+}
+
+/** The path parts as an absolute MemFS path, ".." resolved ("/" for none). */
+function abs(path: string[]): string {
+  const out: string[] = [];
+  for (const s of path) {
+    if (s === '..') out.pop();
+    else if (s !== '.' && s !== '') out.push(s);
   }
+  return '/' + out.join('/');
 }
 
 export class Ramfs {
-  readonly root = new RNode('/', true, null);
+  readonly fs = new MemFS();
   constructor() {
-    this.root.children.set('tmp', new RNode('tmp', true, this.root));
+    this.fs.createDir('/tmp');
   }
 
-  walk(path: string[]): RNode | null {
-    let n: RNode | null = this.root;
-    for (const s of path) {
-      if (!n || !n.dir) return null;
-      n = s === '..' ? n.parent ?? n : n.children.get(s) ?? null;
+  /** 'dir', 'file', or null when nothing is there. */
+  kind(path: string): 'dir' | 'file' | null {
+    if (path === '/') return 'dir';
+    try {
+      const m = this.fs.metadata(path) as { filetype: { dir: boolean } };
+      return m.filetype.dir ? 'dir' : 'file';
+    } catch {
+      return null;
     }
-    return n;
+  }
+
+  /**
+   * Open an existing file. MemFS's open is always given `create` (toolchain
+   * facts: opening without it can fail), so existence is checked first.
+   */
+  openfile(path: string): VFile {
+    return this.fs.open(path, { read: true, write: true, create: true });
+  }
+
+  /** Make the parent directories of path, then the file with its bytes (host preloading). */
+  preload(path: string, data: Uint8Array): void {
+    const parts = abs(path.split('/')).split('/').filter(Boolean);
+    let dir = '';
+    for (const s of parts.slice(0, -1)) {
+      dir += '/' + s;
+      if (this.kind(dir) === null) this.fs.createDir(dir);
+      else if (this.kind(dir) !== 'dir') throw new Error(`--file ${path}: ${dir} is a file`);
+    }
+    const f = this.openfile('/' + parts.join('/'));
+    f.setLength(0n);
+    f.write(data);
   }
 }
 
-type RFile = { node: RNode };
+type RFile = { path: string; dir: boolean; f: VFile | null };
 
-function checkOpen(n: RNode, mode: number): void {
-  const rw = mode & 3;
-  if (n.dir && rw !== 0) throw new KError('is a directory');
+function rfile(k: Kernel, path: string, mode: number): RFile {
+  const kind = k.ramfs.kind(path);
+  if (kind === null) throw new KError(Enonexist);
+  if (kind === 'dir') {
+    if ((mode & 3) !== 0 || mode & OTRUNC) throw new KError(Eisdir);
+    return { path, dir: true, f: null };
+  }
+  return { path, dir: false, f: k.ramfs.openfile(path) };
 }
 
 export const ramdev: Dev = {
   name: 'ramfs',
   open(k: Kernel, _p, path, mode) {
-    const n = k.ramfs.walk(path);
-    if (!n) throw new KError(Enonexist);
-    checkOpen(n, mode);
+    const name = abs(path);
+    const r = rfile(k, name, mode);
     if (mode & OTRUNC) {
       if ((mode & 3) === 0) throw new KError(Eperm);
-      n.truncate();
+      r.f!.setLength(0n);
     }
-    return newChan(ramdev, '/' + path.join('/'), mode, { node: n } satisfies RFile);
+    return newChan(ramdev, name, mode & ~OTRUNC, r);
   },
-  read(_k, _p, c: Chan, n: number, off: bigint) {
-    const f = (c.aux as RFile).node;
-    if (f.dir) throw new KError('is a directory');
-    const o = Number(off);
-    if (o >= f.len) return new Uint8Array(0);
-    return f.data.slice(o, Math.min(f.len, o + n));
+  read(k, _p, c: Chan, n: number, off: bigint) {
+    const r = c.aux as RFile;
+    if (r.dir) {
+      // Directory reads return the names, one a line (Plan 9 returns stat records; Go's subset never reads dirs).
+      const names = (k.ramfs.fs.readDir(r.path) as { path: string }[]).map((e) => e.path.split('/').pop() + '\n');
+      const b = new TextEncoder().encode(names.join(''));
+      return b.slice(Number(off), Number(off) + n);
+    }
+    const f = r.f!;
+    if (off >= f.size()) return new Uint8Array(0);
+    f.seek(Number(off));
+    return f.read().slice(0, n);
   },
   write(_k, _p, c: Chan, data: Uint8Array, off: bigint) {
-    const f = (c.aux as RFile).node;
-    const o = Number(off);
-    const end = o + data.length;
-    if (end > f.data.length) {
-      const grown = new Uint8Array(Math.max(end, f.data.length * 2, 64));
-      grown.set(f.data.subarray(0, f.len));
-      f.data = grown;
-    }
-    f.data.set(data, o);
-    if (end > f.len) f.len = end;
+    const r = c.aux as RFile;
+    if (r.dir) throw new KError(Eisdir);
+    const f = r.f!;
+    // MemFS does not fill a hole past the end: extend with zeros first, as Plan 9 does.
+    if (off > f.size()) f.setLength(off);
+    f.seek(Number(off));
+    f.write(data);
     return data.length;
   },
   close() {},
   length(c: Chan) {
-    return BigInt((c.aux as RFile).node.len);
+    const r = c.aux as RFile;
+    return r.f ? r.f.size() : 0n;
   },
 };
 
 /** create(2): make (or truncate) the file; DMDIR in perm makes a directory. */
 export function ramcreate(k: Kernel, path: string[], mode: number, perm: number): Chan {
-  if (path.length === 0) throw new KError('file already exists');
-  const dir = k.ramfs.walk(path.slice(0, -1));
-  if (!dir) throw new KError(Enonexist);
-  if (!dir.dir) throw new KError('not a directory');
-  const name = path[path.length - 1];
-  let n = dir.children.get(name);
-  if (n) {
-    if (mode & OEXCL || n.dir || (perm & DMDIR) !== 0) throw new KError('file already exists');
-    n.truncate();
-  } else {
-    n = new RNode(name, (perm & DMDIR) !== 0, dir);
-    dir.children.set(name, n);
+  const name = abs(path);
+  if (name === '/') throw new KError(Eexist);
+  const parent = name.slice(0, name.lastIndexOf('/')) || '/';
+  const pk = k.ramfs.kind(parent);
+  if (pk === null) throw new KError(Enonexist);
+  if (pk !== 'dir') throw new KError(Enotdir);
+  const kind = k.ramfs.kind(name);
+  const wantdir = (perm & DMDIR) !== 0;
+  if (kind !== null) {
+    if (mode & OEXCL || kind === 'dir' || wantdir) throw new KError(Eexist);
+    const r = rfile(k, name, mode);
+    r.f!.setLength(0n);
+    return newChan(ramdev, name, mode & ~OTRUNC, r);
   }
-  checkOpen(n, mode);
-  return newChan(ramdev, '/' + path.join('/'), mode & ~OTRUNC, { node: n } satisfies RFile);
+  if (wantdir) {
+    k.ramfs.fs.createDir(name);
+    return newChan(ramdev, name, mode & ~OTRUNC, rfile(k, name, mode & ~3));
+  }
+  const f = k.ramfs.openfile(name);
+  return newChan(ramdev, name, mode & ~OTRUNC, { path: name, dir: false, f } satisfies RFile);
 }
 
 export function ramremove(k: Kernel, path: string[]): void {
-  const n = k.ramfs.walk(path);
-  if (!n) throw new KError(Enonexist);
-  if (!n.parent) throw new KError(Eperm);
-  if (n.dir && n.children.size > 0) throw new KError('directory not empty');
-  n.parent.children.delete(n.name);
+  const name = abs(path);
+  if (name === '/') throw new KError(Eperm);
+  const kind = k.ramfs.kind(name);
+  if (kind === null) throw new KError(Enonexist);
+  try {
+    if (kind === 'dir') k.ramfs.fs.removeDir(name);
+    else k.ramfs.fs.removeFile(name);
+  } catch (e) {
+    if (String(e).includes('not empty')) throw new KError(Enotempty);
+    throw new KError(String(e));
+  }
 }
