@@ -294,7 +294,11 @@ function ret(): i32 {
     goexit0(getg());
     return 1;
   }
+  // Read the whole header first: with more results than locals, the
+  // results copied to fp overwrite it.
   let flags = load<i32>(hdr, H_FLAGS);
+  let retpc = <usize>load<u32>(hdr, H_RETPC);
+  let panicp = <usize>load<u32>(hdr, H_PANIC);
   let fp = vfp;
   let sp = fp;
   if (!(flags & F_DISCARD)) {
@@ -302,8 +306,8 @@ function ret(): i32 {
     sp = fp + (nres << 3);
   }
   let cf = load<i32>(caller, H_FUNC);
-  setregs(<usize>load<u32>(hdr, H_RETPC), sp, <usize>load<u32>(caller, H_FP), caller, funccode(cf));
-  if (flags & F_PANICDEFER) return panicdeferreturned(changetype<Panic>(<usize>load<u32>(hdr, H_PANIC)));
+  setregs(retpc, sp, <usize>load<u32>(caller, H_FP), caller, funccode(cf));
+  if (flags & F_PANICDEFER) return panicdeferreturned(changetype<Panic>(panicp));
   return 0;
 }
 
