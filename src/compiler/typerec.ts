@@ -41,7 +41,7 @@ export function typeKind(t: T.Type): number {
 
 /** The %T name of a type: package names always qualify. */
 export function runtimeName(t: T.Type): string {
-  return T.typeString(t, (n) => n.pkgName);
+  return T.typeString(t, (n) => n.pkgName, true);
 }
 
 /** Canonical key: full package paths, so two packages' T differ. */

@@ -332,8 +332,8 @@ export function comparable(t: Type): boolean {
  * A type as Go prints it. `qual` decides how a named type's package shows:
  * for %T the package name always; for errors, omitted for the current package.
  */
-export function typeString(t: Type, qual: (n: Named) => string = (n) => n.pkgName): string {
-  const s = (x: Type): string => typeString(x, qual);
+export function typeString(t: Type, qual: (n: Named) => string = (n) => n.pkgName, reflect = false): string {
+  const s = (x: Type): string => typeString(x, qual, reflect);
   switch (t.t) {
     case 'basic': return t.name;
     case 'named': {
@@ -345,11 +345,16 @@ export function typeString(t: Type, qual: (n: Named) => string = (n) => n.pkgNam
     case 'array': return `[${t.len}]` + s(t.elem);
     case 'map': return `map[${s(t.key)}]${s(t.elem)}`;
     case 'chan': return (t.dir === 'recv' ? '<-chan ' : t.dir === 'send' ? 'chan<- ' : 'chan ') + s(t.elem);
-    case 'struct':
-      return 'struct{' + t.fields.map((f) => (f.embedded ? s(f.type) : `${f.name} ${s(f.type)}`)).join('; ') + '}';
+    case 'struct': {
+      const fs = t.fields.map((f) => (f.embedded ? s(f.type) : `${f.name} ${s(f.type)}`));
+      // reflect (%T) spaces the braces: struct { X int; Y string }
+      if (reflect) return fs.length ? 'struct { ' + fs.join('; ') + ' }' : 'struct {}';
+      return 'struct{' + fs.join('; ') + '}';
+    }
     case 'func': return 'func' + sigString(t, qual);
     case 'interface': {
       if (!t.explicit.length && !t.embeds.length) return 'interface {}';
+      if (reflect) return 'interface { ' + ifaceMethods(t).map((m) => m.name + sigString(m.sig, qual)).join('; ') + ' }';
       const parts = [...t.explicit.map((m) => m.name + sigString(m.sig, qual)), ...t.embeds.map(s)];
       return 'interface {' + parts.join('; ') + '}';
     }
