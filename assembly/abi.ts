@@ -13,6 +13,19 @@ export namespace Ctl {
   export const BOOT_WALL_NS: i32 = 48;
   export const TRACE: i32 = 56;
   export const POLL_VARIANT: i32 = 60;
+  export const MHEAP_INIT: i32 = 128;
+  export const MHEAP: i32 = 132;
+  export const GC_WANTED: i32 = 136;
+  export const GC_PERCENT: i32 = 140;
+  export const HEAP_ALLOC: i32 = 144;
+  export const HEAP_SYS: i32 = 148;
+  export const HEAP_LIVE: i32 = 152;
+  export const HEAP_GOAL: i32 = 156;
+  export const NUM_GC: i32 = 160;
+  export const TOTAL_ALLOC: i32 = 168;
+  export const PAUSE_TOTAL_NS: i32 = 176;
+  export const PAUSE_MAX_NS: i32 = 184;
+  export const PAUSE_LAST_NS: i32 = 192;
 }
 export namespace Decision {
   export const IGNORED_HANGUP: i32 = 1;
@@ -93,6 +106,9 @@ export namespace Intrinsic {
   export const runtime_args: i32 = 35;
   export const runtime_traceback: i32 = 36;
   export const runtime_typeKind: i32 = 33;
+  export const runtime_GC: i32 = 90;
+  export const runtime_memstat: i32 = 91;
+  export const runtime_debug_SetGCPercent: i32 = 92;
   export const internal_poll_runtime_ignoreHangup: i32 = 22;
   export const internal_poll_runtime_unignoreHangup: i32 = 23;
   export const sync_runtime_Semacquire: i32 = 13;
@@ -187,6 +203,18 @@ export namespace MboxState {
   export const IDLE: i32 = 0;
   export const PENDING: i32 = 1;
   export const DONE: i32 = 2;
+}
+export namespace MemStat {
+  export const HEAP_ALLOC: i32 = 0;
+  export const TOTAL_ALLOC: i32 = 1;
+  export const HEAP_SYS: i32 = 2;
+  export const NEXT_GC: i32 = 3;
+  export const NUM_GC: i32 = 4;
+  export const PAUSE_TOTAL_NS: i32 = 5;
+  export const PAUSE_MAX_NS: i32 = 6;
+  export const PAUSE_LAST_NS: i32 = 7;
+  export const HEAP_LIVE: i32 = 8;
+  export const FRONTIER: i32 = 9;
 }
 export const NCONT: i32 = 0;
 export const NDFLT: i32 = 1;

@@ -1,7 +1,7 @@
 // core.wasm: the Go runtime of the Plan 9 port as a bytecode interpreter.
 // Its exports are the ABI of docs/abi.md; assembly/README.md draws the
 // shared memory map, the per-M globals and the locking rules.
-import { mallocgc } from "./runtime/malloc";
+import { persistentalloc, FLAG_NOSCAN } from "./runtime/malloc";
 import { boot as procboot, tstart as proctstart } from "./runtime/proc";
 import { sigtramp as sigsigtramp } from "./runtime/sighandler";
 
@@ -10,7 +10,7 @@ export { uncharged } from "./vm/interp";
 
 /** pid 1 places the program image with it. */
 export function malloc(n: i32): i32 {
-  return <i32>mallocgc(<usize>n);
+  return <i32>persistentalloc(<usize>n, FLAG_NOSCAN); // the image: a root, no heap pointers
 }
 
 /** pid 1: schedinit, the main goroutine, mstart. Never returns. */

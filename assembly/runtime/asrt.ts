@@ -5,7 +5,7 @@
 // CAS allocator, not in a per-instance bump region that every M would hand
 // out again (toolchain-facts: stock runtimes break over shared memory).
 // Nothing is ever freed or collected.
-import { mallocgc } from "./malloc";
+import { persistentalloc } from "./malloc";
 
 // The stub runtime's block layout (std/assembly/rt/common.ts): a 4-byte
 // mmInfo before the payload; objects add 16 bytes of header.
@@ -15,7 +15,7 @@ const OBJECT_OVERHEAD: usize = 16;
 // @ts-ignore: decorator
 @unsafe @global
 function __alloc(size: usize): usize {
-  let p = mallocgc(size + 16) + 16 - BLOCK_OVERHEAD;
+  let p = persistentalloc(size + 16, 0) + 16 - BLOCK_OVERHEAD; // only AS locals would point at it
   store<usize>(p, size);
   return p + BLOCK_OVERHEAD;
 }

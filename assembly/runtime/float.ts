@@ -8,7 +8,7 @@
 import { dtoa_buffered } from "~lib/util/number";
 import { rawstring, strdata } from "./string";
 import { getm, mcur } from "./runtime2";
-import { mallocgc } from "./malloc";
+import { persistentalloc, FLAG_NOSCAN } from "./malloc";
 
 const MAXDIG: i32 = 800;
 
@@ -23,8 +23,8 @@ let outn: i32 = 0;
 
 function ensure(): void {
   if (digbuf == 0) {
-    digbuf = mallocgc(<usize>MAXDIG + 64);
-    outbuf = mallocgc(<usize>MAXDIG * 2 + 64);
+    digbuf = persistentalloc(<usize>MAXDIG + 64, FLAG_NOSCAN); // per-M globals are no roots
+    outbuf = persistentalloc(<usize>MAXDIG * 2 + 64, FLAG_NOSCAN);
   }
 }
 

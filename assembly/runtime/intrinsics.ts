@@ -25,6 +25,7 @@ import { formatfloat } from "./float";
 import { mapiter, mapnext } from "./map";
 import { lock, unlock } from "./lock";
 import { throwstr } from "./panic";
+import { gc, memstat, setGCPercent } from "./mgc";
 
 const INSN: usize = 5;
 
@@ -359,6 +360,10 @@ export function intrinsic(id: i32): i32 {
       traceEvent(<i32>arg(4, 0), arg(4, 1), arg(4, 2), arg(4, 3));
       return ret0(4);
     }
+    // the garbage collector: registers are spilled, so this is a safepoint
+    case 90: gc(); return ret0(0);
+    case 91: return ret1(1, memstat(<i32>arg(1, 0)));
+    case 92: return ret1(1, setGCPercent(<i32>arg(1, 0)));
   }
   throwstr("unknown intrinsic");
   return 1;

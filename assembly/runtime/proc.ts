@@ -13,7 +13,7 @@ import {
   G, M, P, Sched, Grunnable, Grunning, Gsyscall, Gwaiting, Gdead, Gidle, STACK_SIZE, M_BUF,
   mcur, gcur, setm, setg, setSched, schedp, sched, getm, getg, image, RESUME_NONE,
 } from "./runtime2";
-import { mallocgc } from "./malloc";
+import { mallocgc, stackalloc } from "./malloc";
 import { lock, unlock } from "./lock";
 import {
   open, pread, closefd, exits, semacquire, tsemacquire, semrelease, rforkm, notify, nanotime,
@@ -256,7 +256,7 @@ export function runqwaiting(): bool {
 
 function malg(): G {
   let gp = changetype<G>(mallocgc(offsetof<G>()));
-  gp.stacklo = mallocgc(STACK_SIZE);
+  gp.stacklo = stackalloc(STACK_SIZE);
   gp.stackhi = gp.stacklo + STACK_SIZE;
   let s = sched();
   lock(schedlock());

@@ -148,7 +148,7 @@ export function initframe(gp: G, f: i32, closure: usize, nargs: i32): void {
 }
 
 import { setg as setgcur, Panic, STACK_MAX } from "../runtime/runtime2";
-import { mallocgc } from "../runtime/malloc";
+import { stackalloc } from "../runtime/malloc";
 
 /**
  * Move the running G to a stack at least twice as big holding `need` bytes
@@ -156,7 +156,7 @@ import { mallocgc } from "../runtime/malloc";
  * but the frame headers' fp and caller links, the registers and the cursors
  * of the G's panics: those are relocated. Nothing else may point into a
  * running G's stack (the sudogs that point at a parked G's words are gone
- * once it runs again). The old stack is left to the heap (no collector yet).
+ * once it runs again). The old stack is garbage once nothing points at it (mgc.ts).
  */
 function growstack(gp: G, need: usize): bool {
   let lo = gp.stacklo;
@@ -164,7 +164,7 @@ function growstack(gp: G, need: usize): bool {
   let nsize = size << 1;
   while (nsize < need) nsize <<= 1;
   if (nsize > STACK_MAX) return false;
-  let nlo = mallocgc(nsize);
+  let nlo = stackalloc(nsize);
   memory.copy(nlo, lo, vsp - lo);
   let delta = nlo - lo;
   let h = vhdr;

@@ -28,6 +28,7 @@ import { attnaddr, runqwaiting, gosched, newproc, goexit0 } from "../runtime/pro
 import { intrinsic } from "../runtime/intrinsics";
 import { exit } from "../runtime/sighandler";
 import { mallocgc } from "../runtime/malloc";
+import { gcwanted, gcsafepoint } from "../runtime/mgc";
 import { throwstr } from "../runtime/panic";
 import {
   strdata, strlen, strheader, concatstrings, cmpstring, eqstring, gostringn, rawstring,
@@ -62,6 +63,7 @@ export let uncharged: i64 = 0;
 
 /** Enter the kernel at a safepoint (registers spilled); 1 if the G was preempted. */
 function safepoint(): i32 {
+  gcsafepoint(); // mgc.ts: a collection the heap asked for
   tick();
   // Yield to a waiting G, or to timers that are due (findrunnable runs them):
   // Go's sysmon would preempt a G that runs for 10ms.
@@ -164,7 +166,7 @@ export function interpret(): void {
         let t = code + <usize>load<i32>(pc, 1);
         let back = t <= pc;
         pc = t;
-        if (back && (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0)) {
+        if (back && (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0 || gcwanted())) {
           uncharged += <i64>(ticks - charged);
           ticks = 0;
           charged = 0;
@@ -182,7 +184,7 @@ export function interpret(): void {
           let t = code + <usize>load<i32>(pc, 1);
           let back = t <= pc;
           pc = t;
-          if (back && (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0)) {
+          if (back && (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0 || gcwanted())) {
             uncharged += <i64>(ticks - charged);
             ticks = 0;
             charged = 0;
@@ -247,7 +249,7 @@ export function interpret(): void {
       case Op.CALL:
       case Op.CALLCLOSURE:
       case Op.CALLIFACE: {
-        if (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0) {
+        if (ticks >= TICK_EVERY || atomic.load<i32>(attnaddr) != 0 || gcwanted()) {
           uncharged += <i64>(ticks - charged);
           ticks = 0;
           charged = 0;

@@ -78,7 +78,7 @@ export const MAILBOX_SIZE = 512;
 /** Control words at fixed addresses (byte offsets). */
 export const Ctl = {
   INIT_FLAG: 0, // i32: 0 before the first M initialised memory, 1 after
-  HEAP_CURSOR: 8, // i32: next free heap byte (bump allocator, advanced by CAS)
+  HEAP_CURSOR: 8, // i32: the heap's frontier: memory above it was never used (mheap.ts)
   HEAP_END: 12, // i32: end of the memory the allocator may use
   CLOCK_NS: 16, // i64: the kernel clock in ns since boot (virtual time: only the kernel writes it)
   DOORBELL: 24, // i32: incremented + notified by an M that filled its mailbox
@@ -88,6 +88,27 @@ export const Ctl = {
   BOOT_WALL_NS: 48, // i64: Unix time in ns at boot (what time.Now starts from)
   TRACE: 56, // i32: 1 when the run is traced; the core skips host.trace when 0 (docs/trace.md)
   POLL_VARIANT: 60, // i32: internal/poll's deadline logic (PollVariant), set by the kernel at boot
+  // The garbage collector (assembly/runtime/malloc.ts, mgc.ts): core-owned; the host only reads them
+  // (GC_PERCENT may be stored by the host before boot, like POLL_VARIANT).
+  MHEAP_INIT: 128, // i32: CAS 0 -> 1 by the M that lays out the heap
+  MHEAP: 132, // i32: address of the heap root (mheap.ts), 0 until laid out
+  GC_WANTED: 136, // i32: 1 when the heap passed its goal: the next safepoint collects
+  GC_PERCENT: 140, // i32: GOGC; 0 means the default 100, negative turns the collector off
+  HEAP_ALLOC: 144, // u32: bytes in allocated objects (Go's MemStats.HeapAlloc)
+  HEAP_SYS: 148, // u32: bytes of the pages spans hold (MemStats.HeapSys, without free runs)
+  HEAP_LIVE: 152, // u32: bytes marked by the last collection
+  HEAP_GOAL: 156, // u32: HEAP_ALLOC that triggers the next collection
+  NUM_GC: 160, // u32: completed collections
+  TOTAL_ALLOC: 168, // i64: bytes ever allocated (MemStats.TotalAlloc)
+  PAUSE_TOTAL_NS: 176, // i64: wall-clock ns spent stopped in collections (host nanotime)
+  PAUSE_MAX_NS: 184, // i64: the longest pause
+  PAUSE_LAST_NS: 192, // i64: the last pause
+};
+
+/** runtime.memstat(i): which statistic (src/golib/runtime/mstats.go). */
+export const MemStat = {
+  HEAP_ALLOC: 0, TOTAL_ALLOC: 1, HEAP_SYS: 2, NEXT_GC: 3, NUM_GC: 4, PAUSE_TOTAL_NS: 5,
+  PAUSE_MAX_NS: 6, PAUSE_LAST_NS: 7, HEAP_LIVE: 8, FRONTIER: 9,
 };
 
 /** Values of Ctl.POLL_VARIANT (internal/poll.runtime_pollVariant): which setDeadlineImpl runs. */
@@ -389,6 +410,10 @@ export const Intrinsic = {
   'runtime.args': 35, // () []string  the program's arguments (os.Args)
   'runtime.traceback': 36, // ()  print the running goroutine's frames to stderr, as Go does after panic:
   'runtime.typeKind': 33, // (x any) int  Kind of the dynamic type
+  // the garbage collector (assembly/runtime/mgc.ts)
+  'runtime.GC': 90, // ()  a full collection now
+  'runtime.memstat': 91, // (i int) uint64  Ctl word of MemStat i (runtime.ReadMemStats)
+  'runtime/debug.SetGCPercent': 92, // (percent int) int  GOGC; negative turns the collector off
   // aliases Go links by name from other packages
   'internal/poll.runtime_ignoreHangup': 22,
   'internal/poll.runtime_unignoreHangup': 23,
