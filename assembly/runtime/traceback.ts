@@ -99,16 +99,26 @@ export function tracebackg(gp: G, hdr: usize): void {
   tracebackcreator(gp);
 }
 
-/** Every other goroutine that is not dead (go tracebackothers). */
+/** Every other goroutine that is not dead, oldest first (go tracebackothers). */
 export function tracebackothers(me: usize): void {
   if (schedp == 0) return;
-  let gp = sched().allg;
-  while (gp != 0) {
-    let g = changetype<G>(gp);
-    if (gp != me && g.status != Gdead && g.hdr != 0) {
-      prints("\n");
-      tracebackg(g, g.hdr);
+  // allg is newest first: print by increasing goid, one pass per goroutine
+  // (a fatal error path; the count is small).
+  let last: i64 = 0;
+  for (;;) {
+    let next: usize = 0;
+    let gp = sched().allg;
+    while (gp != 0) {
+      let g = changetype<G>(gp);
+      if (gp != me && g.status != Gdead && g.hdr != 0 && g.goid > last) {
+        if (next == 0 || g.goid < changetype<G>(next).goid) next = gp;
+      }
+      gp = g.alllink;
     }
-    gp = g.alllink;
+    if (next == 0) return;
+    let g = changetype<G>(next);
+    prints("\n");
+    tracebackg(g, g.hdr);
+    last = g.goid;
   }
 }
