@@ -6,12 +6,74 @@ import { basicKind, intRange, isFloat, isInteger } from './types.js';
 
 export type Const =
   | { k: 'int'; v: bigint }
-  | { k: 'float'; v: number }
+  /** r: the exact value num/den when known (Go's untyped constants are exact) */
+  | { k: 'float'; v: number; r?: [bigint, bigint] }
   | { k: 'string'; v: string }
   | { k: 'bool'; v: boolean };
 
 export const cint = (v: bigint): Const => ({ k: 'int', v });
-export const cfloat = (v: number): Const => ({ k: 'float', v });
+export const cfloat = (v: number, r?: [bigint, bigint]): Const => (r ? { k: 'float', v, r } : { k: 'float', v });
+
+/** An exact rational as a float constant, correctly rounded. */
+export function crat(num: bigint, den: bigint): Const {
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const g = gcd(num < 0n ? -num : num, den);
+  if (g > 1n) {
+    num /= g;
+    den /= g;
+  }
+  return { k: 'float', v: ratToFloat(num, den), r: [num, den] };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a || 1n;
+}
+
+const bitlen = (x: bigint): number => (x === 0n ? 0 : x.toString(2).length);
+
+/** num/den (den > 0) to the nearest float64, ties to even. */
+export function ratToFloat(num: bigint, den: bigint): number {
+  if (num === 0n) return 0;
+  const neg = num < 0n;
+  const n = neg ? -num : num;
+  const s = 55 - (bitlen(n) - bitlen(den));
+  const a = s >= 0 ? n << BigInt(s) : n;
+  const b = s >= 0 ? den : den << BigInt(-s);
+  const q = a / b;
+  const sticky = a % b !== 0n;
+  const e = bitlen(q) - 1 - s;
+  let k = bitlen(q) - 53;
+  if (e < -1022) k += -1022 - e;
+  if (k > bitlen(q)) return neg ? -0 : 0;
+  const K = BigInt(k);
+  let m = q >> K;
+  const low = q & ((1n << K) - 1n);
+  const half = 1n << (K - 1n);
+  if (low > half || (low === half && (sticky || (m & 1n) === 1n))) m += 1n;
+  let r = Number(m);
+  let x = k - s;
+  while (x > 1000) {
+    r *= 2 ** 1000;
+    x -= 1000;
+  }
+  while (x < -1000) {
+    r *= 2 ** -1000;
+    x += 1000;
+  }
+  r *= 2 ** x;
+  return neg ? -r : r;
+}
+
+/** The exact value of an int or float constant, when known. */
+export function exact(c: Const): [bigint, bigint] | undefined {
+  if (c.k === 'int') return [c.v, 1n];
+  if (c.k === 'float') return c.r;
+  return undefined;
+}
 export const cbool = (v: boolean): Const => ({ k: 'bool', v });
 export const cstr = (v: string): Const => ({ k: 'string', v });
 
@@ -22,15 +84,23 @@ export function parseIntLit(s: string): bigint {
   return BigInt(t);
 }
 
-export function parseFloatLit(s: string): number {
+export function parseFloatLit(s: string): Const {
   const t = s.replace(/_/g, '');
   if (/^0[xX]/.test(t)) {
     const m = /^0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(t);
-    if (!m) return NaN;
-    const mant = parseInt((m[1] || '0') + (m[2] || ''), 16);
-    return mant * Math.pow(2, Number(m[3]) - 4 * (m[2] || '').length);
+    if (!m) return cfloat(NaN);
+    const mant = BigInt('0x' + ((m[1] || '0') + (m[2] || '')));
+    const e2 = Number(m[3]) - 4 * (m[2] || '').length;
+    if (Math.abs(e2) > 20000) return cfloat(Number(mant) * Math.pow(2, e2));
+    return e2 >= 0 ? crat(mant << BigInt(e2), 1n) : crat(mant, 1n << BigInt(-e2));
   }
-  return Number(t);
+  const m = /^(\d*)\.?(\d*)(?:[eE]([+-]?\d+))?$/.exec(t);
+  if (!m) return cfloat(Number(t));
+  const digits = (m[1] || '') + (m[2] || '');
+  const e10 = Number(m[3] || 0) - (m[2] || '').length;
+  if (Math.abs(e10) > 5000) return cfloat(Number(t));
+  const mant = BigInt(digits || '0');
+  return e10 >= 0 ? crat(mant * 10n ** BigInt(e10), 1n) : crat(mant, 10n ** BigInt(-e10));
 }
 
 export function toFloat(c: Const): number {
@@ -43,14 +113,18 @@ export function represent(c: Const, t: Type): Const | undefined {
   if (isInteger(t)) {
     let v: bigint;
     if (c.k === 'int') v = c.v;
-    else if (c.k === 'float' && Number.isInteger(c.v)) v = BigInt(c.v);
+    else if (c.k === 'float' && c.r) {
+      if (c.r[0] % c.r[1] !== 0n) return undefined;
+      v = c.r[0] / c.r[1];
+    } else if (c.k === 'float' && Number.isInteger(c.v)) v = BigInt(c.v);
     else return undefined;
     const r = intRange(k);
     if (r && (v < r[0] || v > r[1])) return undefined;
     return cint(v);
   }
   if (isFloat(t)) {
-    if (c.k === 'int' || c.k === 'float') return cfloat(toFloat(c));
+    if (c.k === 'int') return crat(c.v, 1n);
+    if (c.k === 'float') return c;
     return undefined;
   }
   if (k === 'string' || k === 'untyped string') return c.k === 'string' ? c : undefined;
@@ -74,7 +148,13 @@ export function constString(c: Const): string {
 export function compareConst(op: string, a: Const, b: Const): boolean {
   let x: number | bigint | string | boolean;
   let y: number | bigint | string | boolean;
-  if ((a.k === 'int' || a.k === 'float') && (b.k === 'int' || b.k === 'float')) {
+  const ea = exact(a);
+  const eb = exact(b);
+  if (ea && eb && (a.k === 'float' || b.k === 'float')) {
+    // compare num_a * den_b with num_b * den_a (dens are positive)
+    x = ea[0] * eb[1];
+    y = eb[0] * ea[1];
+  } else if ((a.k === 'int' || a.k === 'float') && (b.k === 'int' || b.k === 'float')) {
     if (a.k === 'int' && b.k === 'int') {
       x = a.v;
       y = b.v;
@@ -109,4 +189,11 @@ export function wrapInt(v: bigint, k: BasicKind): bigint {
     case 'uint': case 'uint64': case 'uintptr': return BigInt.asUintN(64, v);
     default: return BigInt.asIntN(64, v);
   }
+}
+
+/** Is a float constant a whole number? */
+export function isIntegral(c: Const): boolean {
+  if (c.k === 'int') return true;
+  if (c.k !== 'float') return false;
+  return c.r ? c.r[0] % c.r[1] === 0n : Number.isInteger(c.v);
 }

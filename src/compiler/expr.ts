@@ -347,7 +347,7 @@ export class ExprGen {
       case 'INT':
         return this.constOp(e, T.UntypedInt, C.cint(C.parseIntLit(e.value)));
       case 'FLOAT':
-        return this.constOp(e, T.UntypedFloat, C.cfloat(C.parseFloatLit(e.value)));
+        return this.constOp(e, T.UntypedFloat, C.parseFloatLit(e.value));
       case 'IMAG':
         this.error(e.pos, 'complex numbers are not supported by p9rt');
         return this.invalid(e);
@@ -397,7 +397,7 @@ export class ExprGen {
         const cls = op.val.k;
         const tcls = T.isNumeric(target) ? 'num' : T.isString(target) ? 'string' : T.isBoolean(target) ? 'bool' : 'other';
         if ((cls === 'int' || cls === 'float') && tcls === 'num') {
-          if (cls === 'float' && T.isInteger(target) && op.val.k === 'float' && !Number.isInteger(op.val.v)) return 'truncated';
+          if (cls === 'float' && T.isInteger(target) && op.val.k === 'float' && !C.isIntegral(op.val)) return 'truncated';
           return 'overflows';
         }
         return 'type';
@@ -504,7 +504,7 @@ export class ExprGen {
       const v = C.represent(x.val, t);
       if (v) return this.constOp(e, t, v);
       if (T.isNumeric(t) && (x.val.k === 'int' || x.val.k === 'float')) {
-        if (x.val.k === 'float' && T.isInteger(t) && !Number.isInteger(x.val.v)) {
+        if (x.val.k === 'float' && T.isInteger(t) && !C.isIntegral(x.val)) {
           this.error(x.expr.pos, `cannot convert ${this.opText(x)} to type ${this.typeStr(t)} (truncated)`);
         } else this.error(x.expr.pos, `cannot convert ${this.opText(x)} to type ${this.typeStr(t)} (overflows)`);
         return this.invalid(e);
@@ -1055,7 +1055,7 @@ export class ExprGen {
     }
     if (x.mode === 'const' && x.val) {
       let v: C.Const = x.val;
-      if (e.op === '-') v = v.k === 'int' ? C.cint(-v.v) : v.k === 'float' ? C.cfloat(-v.v) : v;
+      if (e.op === '-') v = v.k === 'int' ? C.cint(-v.v) : v.k === 'float' ? (v.r ? C.crat(-v.r[0], v.r[1]) : C.cfloat(-v.v)) : v;
       else if (e.op === '!') v = C.cbool(!(v as { v: boolean }).v);
       else if (e.op === '^' && v.k === 'int') {
         if (T.isUnsigned(t)) {
@@ -1237,7 +1237,7 @@ export class ExprGen {
     }
     if (x.mode === 'const' && x.val && y.mode === 'const' && y.val?.k === 'int') {
       let xv = x.val;
-      if (xv.k === 'float' && Number.isInteger(xv.v)) xv = C.cint(BigInt(xv.v));
+      if (xv.k === 'float' && C.isIntegral(xv)) xv = C.represent(xv, T.Int64) ?? xv;
       if (xv.k !== 'int') {
         this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);
         return this.invalid(e);
@@ -2206,7 +2206,7 @@ function foldBinary(op: string, a: C.Const, b: C.Const, t: T.Type): C.Const | un
       case '*': v = x * y; break;
       case '/':
         if (y === 0n) return undefined;
-        if (!T.isInteger(t) && x % y !== 0n) return C.cfloat(Number(x) / Number(y));
+        if (!T.isInteger(t) && x % y !== 0n) return C.crat(x, y);
         v = x / y;
         break;
       case '%': if (y === 0n) return undefined; v = x % y; break;
@@ -2217,6 +2217,18 @@ function foldBinary(op: string, a: C.Const, b: C.Const, t: T.Type): C.Const | un
       default: return undefined;
     }
     return C.cint(v);
+  }
+  const ea = C.exact(a);
+  const eb = C.exact(b);
+  if (ea && eb) {
+    const [an, ad] = ea;
+    const [bn, bd] = eb;
+    switch (op) {
+      case '+': return C.crat(an * bd + bn * ad, ad * bd);
+      case '-': return C.crat(an * bd - bn * ad, ad * bd);
+      case '*': return C.crat(an * bn, ad * bd);
+      case '/': return bn === 0n ? undefined : C.crat(an * bd, ad * bn);
+    }
   }
   const x = C.toFloat(a);
   const y = C.toFloat(b);
