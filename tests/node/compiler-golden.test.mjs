@@ -35,3 +35,16 @@ test('a captured variable lives in a heap cell, a struct variable does not need 
   const lit = disassemble(p.image, (n) => n === 'main.main.func1');
   assert.match(lit, /CAPTURE 0\n.*DUP\n.*LOAD 0\n.*CONST 1\n.*ADD\n.*STORE 0/s);
 });
+
+test('untyped constants are exact: folded comparisons and float bits', () => {
+  const src = 'package main\n\nconst third = 1.0 / 3\n\nfunc main() {\n\tprintln(1-0.9 == 0.1, 1e300*1e300/1e300 == 1e300)\n\tvar f float64 = third\n\tvar i int8 = 127\n\tprintln(f, i+1 == -128)\n}\n';
+  const p = compile(src, { filename: 'k.go', loader: () => undefined });
+  const text = disassemble(p.image, (n) => n === 'main.main');
+  // both comparisons fold to true at compile time
+  assert.match(text, /CONST 1\n.*PRINTBOOL\n.*PRINTSP\n.*CONST 1\n.*PRINTBOOL/s);
+  const bits = new DataView(new ArrayBuffer(8));
+  bits.setFloat64(0, 1 / 3, true);
+  assert.match(text, new RegExp(`CONST ${bits.getBigInt64(0, true)}\\n`));
+  // i+1 is not constant: wraps at run time with EXT8S
+  assert.match(text, /ADD\n.*EXT8S\n.*CONST -128\n.*EQ/s);
+});
