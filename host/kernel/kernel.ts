@@ -108,6 +108,13 @@ export class Kernel {
   private ended = false;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
   private flushQueued = false;
+  /**
+   * The proc whose call entry() is handling. Charging its compute fires the
+   * timers it passed (a --note at 0 ms fires at the first call), and their
+   * callbacks must not schedule: that proc is in none of the lists yet, so
+   * schedule() would find nothing running or ready and end the run.
+   */
+  private incall: Proc | null = null;
 
   constructor(
     readonly memory: WebAssembly.Memory,
@@ -218,6 +225,15 @@ export class Kernel {
   // ---- system call entry and exit ----------------------------------------
 
   private entry(p: Proc): void {
+    this.incall = p;
+    try {
+      this.enter(p);
+    } finally {
+      this.incall = null;
+    }
+  }
+
+  private enter(p: Proc): void {
     const m = this.mbox(p);
     this.takeTrace(p);
     const num = Atomics.load(this.i32, (m + Mbox.NUM) >> 2);
@@ -404,6 +420,7 @@ export class Kernel {
    * the clock to the next timer; if there is none, nothing can ever happen.
    */
   schedule(): void {
+    if (this.incall) return; // entry() decides where its proc goes; scan() schedules after
     while (!this.ended) {
       if (this.opts.realtime) {
         if (this.anyAlive() || this.clock.pending()) return;
