@@ -3,7 +3,7 @@
 // nil. Every append makes a new header. Growth follows go runtime/slice.go
 // growslice (Go 1.19): double below 256 elements, then about 1.25x, rounded up
 // to the allocator's size classes so cap() matches Go.
-import { mallocgc } from "./malloc";
+import { mallocgc, mallocnoscan } from "./malloc";
 
 // @ts-ignore: decorator
 @inline export function sldata(s: usize): usize {
@@ -28,7 +28,7 @@ export function slheader(data: usize, len: i32, cap: i32): usize {
 
 /** A new slice with zeroed backing store. */
 export function makeslice(elem: i32, len: i32, cap: i32): usize {
-  let data = mallocgc(<usize>cap * <usize>elem);
+  let data = elem == 1 ? mallocnoscan(<usize>cap) : mallocgc(<usize>cap * <usize>elem); // bytes hold no pointers (mgc.ts)
   return slheader(data, len, cap);
 }
 
@@ -80,7 +80,7 @@ export function growslice(s: usize, elem: i32, extra: i32): usize {
   let need = len + extra;
   if (need <= cap) return slheader(sldata(s), need, cap);
   let ncap = growcap(cap, need, elem);
-  let data = mallocgc(<usize>ncap * <usize>elem);
+  let data = elem == 1 ? mallocnoscan(<usize>ncap) : mallocgc(<usize>ncap * <usize>elem);
   if (len > 0) memory.copy(data, sldata(s), <usize>len * <usize>elem);
   return slheader(data, need, ncap);
 }
