@@ -97,6 +97,6 @@ func main() {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Println("checksum", check)
-	fmt.Fprintf(os.Stderr, "allocated %d MiB, %d collections, heap reached %d MiB, pauses total %d us max %d us\n",
+	fmt.Fprintf(os.Stderr, "allocated %d MiB, %d collections, %d MiB reached, pauses total %d us max %d us\n",
 		ms.TotalAlloc>>20, ms.NumGC, ms.HeapReach>>20, ms.PauseTotalNs/1000, ms.PauseMaxNs/1000)
 }
