@@ -313,10 +313,8 @@ func (f *fmt) fmtFloat(v float64, verb rune, prec int) {
 	if s[1] == 'I' || s[1] == 'N' {
 		zero := f.zero
 		f.zero = false
+		// Only NaN drops its sign: +Inf keeps it, as Go prints it.
 		if s[1] == 'N' && !f.space && !f.plus {
-			s = s[1:]
-		}
-		if s[0] == '+' && !f.plus {
 			s = s[1:]
 		}
 		f.padString(s)
