@@ -480,9 +480,6 @@ export class Compiler {
         const key = this.resolveType(env, e.key);
         const elem = this.resolveType(env, e.value);
         if (key !== T.Invalid && T.under(key) !== T.Invalid && !T.comparable(key)) this.error(env.file, e.key.pos, `invalid map key type ${this.typeStr(env, key)}`);
-        // MAPGET and friends carry the key's Kind only: a struct or array key
-        // would need its type to be compared field by field
-        else if (T.isBlock(key)) this.error(env.file, e.key.pos, `map key type ${this.typeStr(env, key)}: struct and array keys are not supported by p9rt`);
         return { t: 'map', key, elem };
       }
       case 'ChanType':

@@ -825,7 +825,8 @@ export class ExprGen {
       const fix = (): void => this.zeroFix(m.elem);
       const lv: LValue = {
         words: 2,
-        prep: () => { xv.gen(); k.gen(); },
+        // a struct or array key is stored by address: the map keeps its own copy
+        prep: () => { xv.gen(); k.gen(); if (T.isBlock(m.key) && !k.fresh) this.code.op(Op.NEWCOPY, [T.allocSize(m.key)]); },
         load: () => { this.code.op(Op.MAPGET, [kk]); this.code.op(Op.DROP); fix(); },
         store: () => {
           if (T.isBlock(m.elem)) this.code.op(Op.NEWCOPY, [T.allocSize(m.elem)]);
@@ -1554,6 +1555,7 @@ export class ExprGen {
           for (const [k, v] of items) {
             code().op(Op.DUP);
             k.gen();
+            if (T.isBlock(m.key) && !k.fresh) code().op(Op.NEWCOPY, [T.allocSize(m.key)]);
             v.gen();
             if (T.isBlock(m.elem) && !v.fresh) code().op(Op.NEWCOPY, [T.allocSize(m.elem)]);
             code().op(Op.MAPSET, [kk]);
