@@ -49,12 +49,19 @@ var (
 	divideError = error(errorString("integer divide by zero"))
 	memoryError = error(errorString("invalid memory address or nil pointer dereference"))
 	shiftError  = error(errorString("negative shift amount"))
+	floatError  = error(errorString("floating point error"))
 )
 
 func newTypeAssertionError(concrete, asserted int) *TypeAssertionError {
 	e := &TypeAssertionError{concrete: concrete, asserted: asserted}
-	if concrete != 0 && kindOf(asserted) == kindInterface {
-		e.missingMethod = missingMethod(concrete, asserted)
+	if kindOf(asserted) == kindInterface {
+		if concrete == 0 {
+			// Go's assertE2I/assertI2I leave the static type out:
+			// "interface is nil, not main.I"
+			e._interface = "interface"
+		} else {
+			e.missingMethod = missingMethod(concrete, asserted)
+		}
 	}
 	return e
 }
