@@ -606,7 +606,8 @@ function slowop(op: i32): i32 {
       let code = slicecheck(lo, hi, max, cap, false);
       if (code) return panicRuntime(code, bada, badb);
       let data = sldata(s);
-      push(<i64>slheader(data == 0 ? 0 : data + <usize>lo * elem, <i32>(hi - lo), <i32>(max - lo)));
+      // a nil slice sliced stays nil (Go: the data pointer stays nil)
+      push(data == 0 ? 0 : <i64>slheader(data + <usize>lo * elem, <i32>(hi - lo), <i32>(max - lo)));
       next(9);
       return 0;
     }
