@@ -15,7 +15,7 @@ import { funcfile } from "../vm/image";
 import { exit, exitstring, sigpanic, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
 import { strdata, strlen, gostringn, rawstring, strheader } from "./string";
 import { mallocgc } from "./malloc";
-import { open, pread, closefd } from "./os_plan9";
+import { open, pread, closefd, tick } from "./os_plan9";
 import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
 import { makeiface, ifacetype, ifacedata } from "./iface";
@@ -146,6 +146,10 @@ export function intrinsic(id: i32): i32 {
   switch (id) {
     case 1: { // Gosched
       setregs(vpc + INSN, vsp, vfp, vhdr, vcode);
+      // Enter the kernel first: in virtual time an M returning from a system
+      // call (os/signal's receiver woken by a note) runs only when this one
+      // yields, and its exitsyscall must queue its G before this one's turn.
+      tick();
       return gosched();
     }
     case 2: { // LockOSThread

@@ -108,3 +108,33 @@ func main() {
   assert.equal(r.code, 3);
   assert.match(r.reason, /deadlock/);
 });
+
+test('Gosched lets a goroutine woken by os/signal run (one P, virtual time)', { skip: !built }, async () => {
+  const src = `package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+)
+
+func main() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.Note("alarm"))
+	for {
+		select {
+		case s := <-c:
+			fmt.Println("got", s)
+			return
+		default:
+		}
+		runtime.Gosched()
+	}
+}
+`;
+  const r = await runGo(src, { notes: [{ at: 1, target: 'main', text: 'alarm' }], timeoutMs: 15_000 });
+  assert.equal(r.stdout, 'got alarm\n', r.stderr);
+  assert.equal(r.code, 0);
+});
