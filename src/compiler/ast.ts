@@ -110,7 +110,7 @@ export interface EmptyStmt extends Node { k: 'EmptyStmt' }
 
 export interface ImportSpec extends Node { name?: Ident; path: string; dot: boolean }
 export interface ValueSpec extends Node { names: Ident[]; type?: Expr; values: Expr[]; iota: number }
-export interface TypeSpec extends Node { name: Ident; alias: boolean; type: Expr; typeParams: boolean }
+export interface TypeSpec extends Node { name: Ident; alias: boolean; type: Expr; typeParams: boolean; end: number }
 
 export type GenDecl =
   | { k: 'const'; pos: number; specs: ValueSpec[] }
@@ -123,6 +123,8 @@ export interface FuncDecl extends Node {
   name: Ident;
   type: FuncType;
   body?: BlockStmt;
+  /** source offset just past the declaration */
+  end: number;
 }
 
 export interface File {

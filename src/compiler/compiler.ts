@@ -89,7 +89,20 @@ export class Compiler {
     this.types = new TypeRecords(this);
   }
 
+  // Errors that only follow from one already reported: inside a generic
+  // declaration (its type parameters are unknown names), and uses of an
+  // import that could not be loaded.
+  private quiet: { file: string; from: number; to: number }[] = [];
+  private deadImports = new Set<string>();
+
+  /** Report code in [from, to) of file no more: an error there was reported. */
+  quietRange(file: A.File, from: number, to: number): void {
+    this.quiet.push({ file: file.name, from, to });
+  }
+
   error(file: A.File, pos: number, message: string): void {
+    if (this.quiet.some((q) => q.file === file.name && pos >= q.from && pos < q.to)) return;
+    if (message.startsWith('undefined: ') && this.deadImports.has(`${file.name}:${message.slice(11)}`)) return;
     const key = `${file.name}:${pos}:${message}`;
     if (this.diagKeys.has(key)) return;
     this.diagKeys.add(key);
@@ -140,8 +153,8 @@ export class Compiler {
       const src = this.loader(ipath);
       if (!src || !src.length) {
         if (at.spec) {
-          const what = ipath === 'unsafe' ? 'package unsafe is not supported by p9rt' : ipath === 'C' ? 'cgo is not supported by p9rt' : `package ${ipath} is not in std`;
-          this.error(at.file, at.spec.pos, what);
+          this.error(at.file, at.spec.pos, missingPackage(ipath));
+          this.deadImports.add(`${at.file.name}:${at.spec.name?.name ?? ipath.split('/').pop()}`);
         }
         continue;
       }
@@ -198,7 +211,10 @@ export class Compiler {
       const env: Env = { pkg, file: f, scope: this.scopeOf(pkg, f) };
       for (const d of f.decls) {
         if (d.k === 'FuncDecl') {
-          if (d.type.typeParams) this.error(f, d.name.pos, 'generic functions are not supported by p9rt');
+          if (d.type.typeParams) {
+            this.error(f, d.name.pos, 'generic functions are not supported by p9rt');
+            this.quietRange(f, d.pos, d.end);
+          }
           const fo = new FuncObj(d.name.name, pkg, d, f);
           if (d.recv) {
             pkg.funcs.push(fo);
@@ -238,7 +254,10 @@ export class Compiler {
 
   /** Declare a type name (package level or local); resolution is lazy. */
   declareType(env: Env, s: A.TypeSpec, scope: Scope): TypeObj {
-    if (s.typeParams) this.error(env.file, s.name.pos, 'generic types are not supported by p9rt');
+    if (s.typeParams) {
+      this.error(env.file, s.name.pos, 'generic types are not supported by p9rt');
+      this.quietRange(env.file, s.pos, s.end);
+    }
     if (s.alias) {
       const to = new TypeObj(s.name.name, T.Invalid, s.name.pos);
       to.lazy = () => {
@@ -691,3 +710,18 @@ export class Compiler {
 }
 
 export { Kind, TypeId };
+
+// The roots of Go 1.19's standard library (`go list std`): a path under one
+// of them is Go's but outside p9rt's subset; any other path is not Go's.
+const stdRoots = new Set(('archive bufio builtin bytes compress container context crypto database debug embed encoding ' +
+  'errors expvar flag fmt go hash html image index io log math mime net os path plugin reflect regexp runtime sort ' +
+  'strconv strings sync syscall testing text time unicode unsafe').split(' '));
+
+/** The error for an import the loader does not have. */
+function missingPackage(path: string): string {
+  if (path === 'C') return 'cgo is not supported by p9rt';
+  const root = path.split('/')[0];
+  if (stdRoots.has(root)) return `package ${path} is not supported by p9rt`;
+  if (root.includes('.')) return `package ${path} is not supported by p9rt: a program imports only the standard packages`;
+  return `package ${path} is not in std`;
+}

@@ -328,6 +328,8 @@ export class ExprGen {
         if (o.lazy) o.lazy();
         return { mode: 'type', type: o.type, expr: e, obj: o, gen: noGen };
       case 'func': {
+        // a generic function was reported at its declaration; its uses stay quiet
+        if (o.generic || (o.decl as A.FuncDecl | undefined)?.type?.typeParams) return this.invalid(e);
         this.deps.add(o);
         const callee: Callee = o.intrinsic >= 0 ? { k: 'intrinsic', id: o.intrinsic, fo: o } : { k: 'static', func: o.index, fo: o };
         return { mode: 'value', type: o.sig, expr: e, obj: o, callee, gen: () => this.code.op(Op.FUNCVAL, [o.index]) };

@@ -52,11 +52,18 @@ export function compile(source: string, opts: CompileOptions): Program {
   for (let attempt = 0; ; attempt++) {
     const c = new Compiler(loader, escapes);
     let main;
+    let early = 0;
     try {
       main = c.load('main', [{ name: opts.filename, source }, ...(opts.files ?? [])]);
-      if (main && !c.diags.length) c.compileProgram(main);
+      // Declaration errors (generics, unsupported imports) do not stop the
+      // checking of bodies, so every error of the file is reported; syntax
+      // errors do, as in Go.
+      early = c.diags.length;
+      if (main && !c.diags.some((d) => d.message.startsWith('syntax error'))) c.compileProgram(main);
     } catch (e) {
       if (e instanceof CompileError) throw e;
+      // checking on past an earlier error tripped over it: that error is the report
+      if (early) throw new CompileError(c.positions().slice(0, 50));
       // a bug in the compiler: report it at the file, never as a stack trace alone
       const msg = e instanceof Error ? e.message : String(e);
       throw new CompileError([...c.positions(), { file: opts.filename, line: 1, col: 1, message: `internal compiler error: ${msg}` }]);

@@ -572,7 +572,7 @@ class Parser {
         const alias = kids(s).some((k) => k.name === '=');
         const typeParams = c.some((k) => k.name === 'TypeParams');
         const tn = c.filter((k) => k.name !== 'DefName' && k.name !== 'TypeParams');
-        specs.push({ pos: s.from, name: this.ident(c[0]), alias, typeParams, type: this.expr(tn[0]) });
+        specs.push({ pos: s.from, name: this.ident(c[0]), alias, typeParams, type: this.expr(tn[0]), end: s.to });
       }
       return { k: 'type', pos: n.from, specs };
     }
@@ -597,11 +597,11 @@ class Parser {
       const name = this.ident(c[1]);
       const type = this.signature(n, c.slice(2).filter((k) => k.name !== 'Block'));
       if (recvs.length !== 1 || recvs[0].names.length > 1) this.error(c[0].from, 'method has multiple receivers');
-      return { k: 'FuncDecl', pos: n.from, recv: recvs[0], name, type, body: body ? this.block(body) : undefined };
+      return { k: 'FuncDecl', pos: n.from, recv: recvs[0], name, type, body: body ? this.block(body) : undefined, end: n.to };
     }
     const name = this.ident(c[0]);
     const type = this.signature(n, c.slice(1).filter((k) => k.name !== 'Block'));
-    return { k: 'FuncDecl', pos: n.from, name, type, body: body ? this.block(body) : undefined };
+    return { k: 'FuncDecl', pos: n.from, name, type, body: body ? this.block(body) : undefined, end: n.to };
   }
 
   parseTop(top: SyntaxNode): void {

@@ -1316,6 +1316,13 @@ export class FnGen extends ExprGen {
         this.error(s.pos, `not enough return values\n\thave ()\n\twant (${want.map((t) => this.typeStr(t)).join(', ')})`);
         return;
       }
+      // A bare return must see the named results themselves, not an inner
+      // variable of the same name (go/types' check).
+      for (const r of this.resultVars) {
+        if (typeof r === 'number' || r.name === '_') continue;
+        const o = this.lookup(r.name);
+        if (o && o !== r) this.error(s.pos, `result parameter ${r.name} not in scope at return`);
+      }
       if (this.epilogue) {
         code.jump(Op.JMP, this.epilogue);
         return;
