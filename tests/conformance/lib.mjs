@@ -57,8 +57,13 @@ export function stderrPattern(stderr) {
   const lines = stderr.split('\n');
   const i = lines.findIndex((l) => /^goroutine \d+ \[.*\]:$/.test(l));
   if (i < 0) return '^' + escape(stderr) + '$';
-  const head = lines.slice(0, i).join('\n') + '\n';
-  return '^' + escape(head) + escape(lines[i]).replace(/^goroutine \d+/, 'goroutine \\d+');
+  // "[signal SIGSEGV: ...]" is the OS's word for a fault (Plan 9's Go says
+  // "[signal sys: trap: fault read ...]"): optional, and any text.
+  const head = lines
+    .slice(0, i)
+    .map((l) => (/^\[signal .*\]$/.test(l) ? '(\\[signal [^\\n]*\\]\\n)?' : escape(l) + '\\n'))
+    .join('');
+  return '^' + head + escape(lines[i]).replace(/^goroutine \d+/, 'goroutine \\d+');
 }
 
 /** What is wrong with a run against its golden (empty when it conforms). */

@@ -40,8 +40,6 @@ func panicRuntime(code, a, b int) {
 		panic(errorString("comparing uncomparable type " + typeName(a)))
 	case panicUnhashable:
 		panic(errorString("hash of unhashable type " + typeName(a)))
-	case panicFloat:
-		panic(floatError)
 	}
 	panic(errorString("unknown runtime panic code " + itoa(code)))
 }

@@ -1,0 +1,9 @@
+package main
+
+type E string
+
+func (e E) Error() string { return "E:" + string(e) }
+
+func main() {
+	panic(E("typed"))
+}
