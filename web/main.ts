@@ -303,13 +303,21 @@ function readSpec(): RunSpec | string {
   const seed = Number.parseInt(ui.seed.value, 10);
   if (!Number.isSafeInteger(seed) || seed < 0) return 'The seed must be a whole number, 0 or more.';
   const clockInput = ui.form.querySelector<HTMLInputElement>('input[name="clock"]:checked');
+  const pollInput = ui.form.querySelector<HTMLInputElement>('input[name="poll"]:checked');
   let notes: ScheduledNote[];
   try {
     notes = parseNotes(ui.notes.value);
   } catch (e) {
     return `Scheduled notes: ${(e as Error).message}`;
   }
-  return { file: filename, source: editor.text, seed, clock: clockInput?.value === 'real' ? 'real' : 'virtual', notes };
+  return {
+    file: filename,
+    source: editor.text,
+    seed,
+    clock: clockInput?.value === 'real' ? 'real' : 'virtual',
+    poll: pollInput?.value === 'go1.19' ? 'go1.19' : 'current',
+    notes,
+  };
 }
 
 /** The notes posted by hand during a run, at the program-clock time the kernel took them. */
@@ -361,11 +369,13 @@ async function run(): Promise<void> {
     return;
   }
 
-  setState('running', `Running ${spec.file} (${spec.clock} time, seed ${spec.seed})…`);
+  const poll = spec.poll === 'current' ? '' : `, internal/poll of ${spec.poll}`;
+  setState('running', `Running ${spec.file} (${spec.clock} time, seed ${spec.seed}${poll})…`);
   const t0 = performance.now();
   const m = await Machine.start(compiled.program as Runnable, {
     clock: spec.clock,
     seed: spec.seed,
+    poll: spec.poll,
     notes: spec.notes,
     core,
     kernelWorker: new URL(kernelWorkerUrl, location.href),
@@ -501,6 +511,8 @@ async function start(): Promise<void> {
     ui.seed.value = String(shared.seed);
     const clock = ui.form.querySelector<HTMLInputElement>(`input[name="clock"][value="${shared.clock}"]`);
     if (clock) clock.checked = true;
+    const poll = ui.form.querySelector<HTMLInputElement>(`input[name="poll"][value="${shared.poll}"]`);
+    if (poll) poll.checked = true;
     ui.notes.value = formatNotes(shared.notes);
   } else {
     showExample(examples[0].file);

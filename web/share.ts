@@ -1,6 +1,6 @@
-// Shareable runs: the URL's fragment holds the program, its name, the seed, the clock and the
-// scheduled notes (notes posted by hand are added at the program-clock time they arrived), so
-// opening the link runs the same program the same way; in virtual time, the same output and
+// Shareable runs: the URL's fragment holds the program, its name, the seed, the clock, the poll
+// variant (internal/poll's deadline logic) and the scheduled notes (notes posted by hand are
+// added at the program-clock time they arrived), so opening the link runs the same program the same way; in virtual time, the same output and
 // trace. The state is JSON, deflated and base64url-encoded: `#run=...`.
 
 export interface ScheduledNote {
@@ -15,6 +15,8 @@ export interface RunSpec {
   source: string;
   seed: number;
   clock: 'virtual' | 'real';
+  /** Machine.start's `poll`: the same program can print differently under each. */
+  poll: 'current' | 'go1.19';
   notes: ScheduledNote[];
 }
 
@@ -35,7 +37,7 @@ function unb64url(s: string): Uint8Array {
 }
 
 export async function encodeSpec(spec: RunSpec): Promise<string> {
-  const json = JSON.stringify({ v: 1, f: spec.file, s: spec.source, seed: spec.seed, clock: spec.clock, notes: spec.notes });
+  const json = JSON.stringify({ v: 1, f: spec.file, s: spec.source, seed: spec.seed, clock: spec.clock, poll: spec.poll, notes: spec.notes });
   return 'run=' + b64url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
 }
 
@@ -44,13 +46,15 @@ export async function decodeSpec(hash: string): Promise<RunSpec | null> {
   const m = /^#?run=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!m) return null;
   const json = new TextDecoder().decode(await pipe(unb64url(m[1]), new DecompressionStream('deflate-raw')));
-  const o = JSON.parse(json) as { v: number; f: string; s: string; seed: number; clock: string; notes?: ScheduledNote[] };
+  const o = JSON.parse(json) as { v: number; f: string; s: string; seed: number; clock: string; poll?: string; notes?: ScheduledNote[] };
   if (o.v !== 1 || typeof o.s !== 'string') throw new Error('unknown link format');
   return {
     file: typeof o.f === 'string' && /^[\w.-]+\.go$/.test(o.f) ? o.f : 'main.go',
     source: o.s,
     seed: Number.isSafeInteger(o.seed) && o.seed >= 0 ? o.seed : 1,
     clock: o.clock === 'real' ? 'real' : 'virtual',
+    // Links made before the poll control have none: they ran under the current logic.
+    poll: o.poll === 'go1.19' ? 'go1.19' : 'current',
     notes: Array.isArray(o.notes) ? o.notes.filter((n) => typeof n.text === 'string' && typeof n.at === 'number') : [],
   };
 }

@@ -407,6 +407,76 @@ try {
     await p3.close();
   });
 
+  // Issue 7: the link holds the poll variant. A deadline of exactly now is past under the current
+  // logic (CL 496137) and was ignored by Go 1.19.8, so this program prints differently under each:
+  // the run under go1.19 must differ from the current one and the link must reproduce it.
+  await check('a shared URL holds the poll variant: go1.19 reproduces the run', async () => {
+    const nowDeadline = [
+      'package main',
+      '',
+      'import (',
+      '"errors"',
+      '"fmt"',
+      '"net"',
+      '"os"',
+      '"time"',
+      ')',
+      '',
+      'func main() {',
+      'ln, _ := net.Listen("tcp", "127.0.0.1:0")',
+      'acc := make(chan net.Conn)',
+      'go func() {',
+      's, _ := ln.Accept()',
+      'acc <- s',
+      '}()',
+      'c, err := net.Dial("tcp", ln.Addr().String())',
+      'if err != nil {',
+      'fmt.Println(err)',
+      'return',
+      '}',
+      's := <-acc',
+      's.Write([]byte("data"))',
+      'c.SetReadDeadline(time.Now())',
+      'n, err := c.Read(make([]byte, 8))',
+      'fmt.Println("now:", n, errors.Is(err, os.ErrDeadlineExceeded))',
+      '}',
+      '',
+    ].join('\n');
+    const runWith = async (poll) => {
+      await page.check(`input[name="poll"][value="${poll}"]`);
+      await page.click('#run');
+      return waitEnd(page);
+    };
+    await page.selectOption('#example', 'deadline.go');
+    await page.fill('#seed', '3');
+    await page.check('input[name="clock"][value="virtual"]');
+    await page.fill('#notes', '');
+    await setSource(page, nowDeadline);
+    const cur = await runWith('current');
+    eq(cur.state, 'done', `run state under current (${explain(cur)})`);
+    eq(cur.stdout, 'now: 0 true\n', 'stdout under the current poll');
+    const old = await runWith('go1.19');
+    eq(old.state, 'done', `run state under go1.19 (${explain(old)})`);
+    eq(old.stdout, 'now: 4 false\n', 'stdout under go1.19');
+    await page.click('#share');
+    await page.waitForFunction(() => document.querySelector('#share-link') !== null);
+    const url = await page.getAttribute('#share-link', 'href');
+    const p4 = await context.newPage();
+    try {
+      await p4.goto(url);
+      const b = await waitEnd(p4);
+      eq(await p4.isChecked('input[name="poll"][value="go1.19"]'), true, 'poll variant from the link');
+      eq(await p4.inputValue('#seed'), '3', 'seed from the link');
+      eq(b.state, 'done', `run state of the link (${explain(b)})`);
+      eq(b.stdout, old.stdout, 'stdout');
+      eq(b.clockNs, old.clockNs, "the program's clock at the end");
+      eq(b.timeline, old.timeline, 'the timeline');
+    } finally {
+      await p4.close();
+      await page.check('input[name="poll"][value="current"]');
+    }
+  });
+
   await check('deadline.go in real time prints the same', async () => {
     const r = await runExample(page, 'deadline.go', { clock: 'real' });
     eq(r.state, 'done', `run state (${explain(r)})`);

@@ -9,6 +9,7 @@ import { init, MemFS } from '@wasmer/wasi';
 import type { Kernel } from '../kernel.js';
 import { KError, Enonexist, Eperm, Eexist, Eisdir, Enotdir, Enotempty } from '../proc.js';
 import { newChan, type Chan, type Dev } from './dev.js';
+import { provideBuffer } from '../../platform/index.js';
 
 export const DMDIR = 0x80000000;
 const OTRUNC = 16;
@@ -19,6 +20,7 @@ type VFile = ReturnType<MemFS['open']>;
 let ready: Promise<void> | null = null;
 /** Compile MemFS's wasm in this thread (once). */
 export function initRamfs(): Promise<void> {
+  provideBuffer(); // a browser has no Buffer; init() needs Buffer.from
   ready ??= init();
   return ready;
 }
