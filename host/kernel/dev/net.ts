@@ -6,10 +6,12 @@
 // <n>/listen (blocks until a call) and read the new conversation's number;
 // read <n>/local and <n>/remote; read and write <n>/data; "close" or
 // "hangup" on ctl, or the last close, hangs the conversation up and the
-// peer's reads fail with "Hangup" once its queue is drained.
+// peer's reads fail with "Hangup" once its queue is drained. /net/udp is
+// in udp.ts.
 import type { Kernel } from '../kernel.js';
 import { Block, KError, Proc, Rendez, Enonexist, Eperm } from '../proc.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
+import { UdpStack, udpopen, udpchanread, udpchanwrite, udpclose, type UdpAux } from './udp.js';
 
 /** 4e qio's limit on a conversation's queue: a write beyond it waits (after queueing). */
 const QLIMIT = 64 * 1024;
@@ -55,6 +57,7 @@ export class Conv {
 export class NetStack {
   readonly convs: Conv[] = [];
   readonly announced = new Map<number, Conv>();
+  readonly udp = new UdpStack();
   private nextport = FIRST_EPHEMERAL;
 
   clone(): Conv {
@@ -72,7 +75,7 @@ export class NetStack {
 }
 
 type NetFile = 'clone' | 'ctl' | 'data' | 'listen' | 'local' | 'remote' | 'status';
-type NetAux = { kind: 'tcp'; conv: Conv; file: NetFile } | { kind: 'cs'; answer: string };
+type NetAux = { kind: 'tcp'; conv: Conv; file: NetFile } | { kind: 'cs'; answer: string } | UdpAux;
 
 /** "127.0.0.1!80", "*!0", "80" -> [ip, port]. */
 function parseAddr(s: string): [string, number] {
@@ -240,6 +243,7 @@ export const netdev: Dev = {
   name: 'net',
   open(k, _p, path, mode) {
     if (path.length === 1 && path[0] === 'cs') return newChan(netdev, '/net/cs', mode, { kind: 'cs', answer: '' });
+    if (path[0] === 'udp') return udpopen(k, netdev, path, mode);
     if (path[0] !== 'tcp') throw new KError(Enonexist);
     if (path.length === 2 && path[1] === 'clone') {
       const c = k.net.clone();
@@ -264,6 +268,7 @@ export const netdev: Dev = {
   read(k, _p, ch: Chan, n, off) {
     const a = ch.aux as NetAux;
     if (a.kind === 'cs') return readstr(a.answer, n, off);
+    if (a.kind === 'udp') return udpchanread(a, n, off);
     return tcpread(k, a.conv, a.file, n, off);
   },
   write(k, p, ch: Chan, data) {
@@ -271,17 +276,19 @@ export const netdev: Dev = {
     if (a.kind === 'cs') {
       // ndb/cs for the loopback: "tcp!host!port" -> "/net/tcp/clone host!port".
       const f = new TextDecoder().decode(data).trim().split('!');
-      if (f.length !== 3 || f[0] !== 'tcp') throw new KError("cs: can't translate address");
+      if (f.length !== 3 || (f[0] !== 'tcp' && f[0] !== 'udp')) throw new KError("cs: can't translate address");
       const host = f[1] === 'localhost' ? '127.0.0.1' : f[1];
       if (!/^[0-9]+$/.test(f[2])) throw new KError("cs: can't translate service");
-      a.answer = `/net/tcp/clone ${host}!${f[2]}\n`;
+      a.answer = `/net/${f[0]}/clone ${host}!${f[2]}\n`;
       ch.offset = 0n;
       return data.length;
     }
+    if (a.kind === 'udp') return udpchanwrite(k, a, data);
     return tcpwrite(k, p, a.conv, a.file, data);
   },
   close(k, ch: Chan) {
     const a = ch.aux as NetAux;
     if (a.kind === 'tcp') release(k, a.conv);
+    else if (a.kind === 'udp') udpclose(k, a);
   },
 };

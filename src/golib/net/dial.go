@@ -3,8 +3,20 @@ package net
 import "time"
 
 // Dial connects to the address on the named network. p9rt supports "tcp"
-// (and "tcp4") to literal IPv4 addresses and "localhost".
+// and "udp" (and "tcp4", "udp4") to literal IPv4 addresses and "localhost".
 func Dial(network, address string) (Conn, error) {
+	switch network {
+	case "udp", "udp4", "udp6":
+		ra, err := ResolveUDPAddr(network, address)
+		if err != nil {
+			return nil, &OpError{Op: "dial", Net: network, Source: nil, Addr: nil, Err: err}
+		}
+		c, err := DialUDP(network, nil, ra)
+		if err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
 	ra, err := ResolveTCPAddr(network, address)
 	if err != nil {
 		return nil, &OpError{Op: "dial", Net: network, Source: nil, Addr: nil, Err: err}

@@ -98,7 +98,8 @@ func (fd *netFD) closeWrite() error {
 }
 
 // Close marks the poll.FD closed, then, for TCP, writes "close" to ctl:
-// "required to unblock Reads" (the peer's and ours get Hangup, i.e. EOF).
+// "required to unblock Reads" (the peer's and ours get Hangup, i.e. EOF);
+// for UDP it sets a read deadline in the past (plan9-notes §3.5).
 func (fd *netFD) Close() error {
 	if err := fd.pfd.Close(); err != nil {
 		return err
@@ -112,6 +113,12 @@ func (fd *netFD) Close() error {
 		if err != nil {
 			return err
 		}
+	}
+	if fd.net == "udp" {
+		// The following line is required to unblock Reads: a UDP
+		// conversation has no peer to hang up, so a past read deadline
+		// cancels a blocked read with a hangup note (go.dev/issue/72770).
+		fd.SetReadDeadline(time.Now().Add(-time.Hour))
 	}
 	err := fd.ctl.Close()
 	if fd.data != nil {

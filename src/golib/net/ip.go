@@ -144,3 +144,15 @@ func ParseIP(s string) IP {
 func loopbackIP(net string) IP {
 	return IP{127, 0, 0, 1}
 }
+
+// To16 converts the IP address ip to a 16-byte representation. If ip is
+// not an IP address (it is the wrong length), To16 returns nil.
+func (ip IP) To16() IP {
+	if len(ip) == IPv4len {
+		return IPv4(ip[0], ip[1], ip[2], ip[3])
+	}
+	if len(ip) == IPv6len {
+		return ip
+	}
+	return nil
+}

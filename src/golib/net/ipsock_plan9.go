@@ -52,6 +52,8 @@ func readPlan9Addr(net, filename string) (addr Addr, err error) {
 	switch net {
 	case "tcp", "tcp4", "tcp6":
 		addr = &TCPAddr{IP: ip, Port: port}
+	case "udp", "udp4", "udp6":
+		addr = &UDPAddr{IP: ip, Port: port}
 	default:
 		return nil, UnknownNetworkError(net)
 	}
@@ -69,6 +71,10 @@ func startPlan9(net string, addr Addr) (ctl *os.File, dest, proto, name string, 
 	switch a := addr.(type) {
 	case *TCPAddr:
 		proto = "tcp"
+		ip = a.IP
+		port = a.Port
+	case *UDPAddr:
+		proto = "udp"
 		ip = a.IP
 		port = a.Port
 	default:
@@ -230,6 +236,8 @@ func isWildcard(a Addr) bool {
 	switch a := a.(type) {
 	case *TCPAddr:
 		wildcard = a.isWildcard()
+	case *UDPAddr:
+		wildcard = a.isWildcard()
 	}
 	return wildcard
 }
@@ -237,6 +245,8 @@ func isWildcard(a Addr) bool {
 func toLocal(a Addr, net string) Addr {
 	switch a := a.(type) {
 	case *TCPAddr:
+		a.IP = loopbackIP(net)
+	case *UDPAddr:
 		a.IP = loopbackIP(net)
 	}
 	return a
@@ -248,6 +258,11 @@ func plan9LocalAddr(addr Addr) string {
 	port := 0
 	switch a := addr.(type) {
 	case *TCPAddr:
+		if a != nil {
+			ip = a.IP
+			port = a.Port
+		}
+	case *UDPAddr:
 		if a != nil {
 			ip = a.IP
 			port = a.Port

@@ -1,6 +1,6 @@
 // Package net provides a portable interface for network I/O; this is its
-// Plan 9 implementation over the kernel's /net/tcp (go net/net.go,
-// fd_plan9.go, ipsock_plan9.go, tcpsock*.go). Deadlines work as on Plan 9:
+// Plan 9 implementation over the kernel's /net/tcp and /net/udp (go net/net.go,
+// fd_plan9.go, ipsock_plan9.go, tcpsock*.go, udpsock*.go). Deadlines work as on Plan 9:
 // a blocked Read or Write runs on its own proc and is cancelled with a
 // "hangup" note (internal/poll).
 package net
