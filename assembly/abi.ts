@@ -393,6 +393,7 @@ export namespace PanicCode {
   export const SLICE_B: i32 = 15;
   export const MAKESLICECAP: i32 = 16;
   export const UNHASHABLE: i32 = 17;
+  export const FLOAT: i32 = 18;
 }
 export namespace PollVariant {
   export const CURRENT: i32 = 0;

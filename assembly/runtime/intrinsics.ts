@@ -12,10 +12,10 @@ import { semacquire, semrelease, semapark } from "./sema";
 import { goexit } from "../vm/panic";
 import { H_CALLER, H_FUNC, H_LINE } from "../vm/frame";
 import { funcfile } from "../vm/image";
-import { exit, exitstring, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
+import { exit, exitstring, sigpanic, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
 import { strdata, strlen, gostringn, rawstring, strheader } from "./string";
 import { mallocgc } from "./malloc";
-import { open, pread, closefd } from "./os_plan9";
+import { open, pread, closefd, tick } from "./os_plan9";
 import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
 import { makeiface, ifacetype, ifacedata } from "./iface";
@@ -69,8 +69,8 @@ function dosyscall(): i32 {
   entersyscall(num);
   r = syscall6(num, a0, a1, a2, a3, a4, 0);
   store<i64>(sp, r);
-  if (exitsyscall()) return 0;
-  return 1; // queued; this M stops
+  if (exitsyscall()) return getg().sig != 0 ? sigpanic() : 0; // a trap note came during the call
+  return 1; // queued; this M stops (interpret() raises a trap note when the G runs again)
 }
 
 /**
@@ -81,10 +81,11 @@ function signalrecv(): i32 {
   let s = sched();
   let l = schedp + offsetof<Sched>("sigqlock");
   lock(l);
-  if (s.sigri != s.sigwi) {
+  if (s.sigri != s.sigwi || s.sigfull) {
     let slot = s.sigq + <usize>s.sigri * SIGQ_SLOT;
     let str = gostringn(slot + 8, load<i32>(slot));
     s.sigri = (s.sigri + 1) % SIGQ_SLOTS;
+    s.sigfull = 0;
     unlock(l);
     return ret1(0, <i64>str);
   }
@@ -145,6 +146,10 @@ export function intrinsic(id: i32): i32 {
   switch (id) {
     case 1: { // Gosched
       setregs(vpc + INSN, vsp, vfp, vhdr, vcode);
+      // Enter the kernel first: in virtual time an M returning from a system
+      // call (os/signal's receiver woken by a note) runs only when this one
+      // yields, and its exitsyscall must queue its G before this one's turn.
+      tick();
       return gosched();
     }
     case 2: { // LockOSThread

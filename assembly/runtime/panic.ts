@@ -1,7 +1,7 @@
 // Fatal errors (go runtime/panic.go throw/fatalthrow): print
 // "fatal error: <why>", the goroutines, and exit the whole program with
 // status 2. Go panics (recoverable) are in vm/panic.ts.
-import { prints, printint, setPrintBuf } from "./print";
+import { prints, printint, printbytes, setPrintBuf } from "./print";
 import { G, gcur, Grunning } from "./runtime2";
 import { goroutineheader, tracebackframes, tracebackcreator, tracebackothers, tracebackg } from "./traceback";
 import { vhdr } from "../vm/frame";
@@ -47,6 +47,17 @@ function fatal(why: string, all: bool): void {
   prints(why);
   prints("\n");
   dumpgs(all);
+  exit(2);
+}
+
+/** throw with a text in memory (a note: go sigpanic's throw(note)). */
+export function throwbytes(p: usize, n: i32): void {
+  if (throwing++ > 0) exit(2);
+  setPrintBuf(0);
+  prints("fatal error: ");
+  printbytes(p, n);
+  prints("\n");
+  dumpgs(false);
   exit(2);
 }
 

@@ -147,7 +147,9 @@ function newm(pp: P): void {
     prints("\n");
     throwstr("newosproc: rfork failed");
   }
-  atomic.cmpxchg<i32>(changetype<usize>(mp) + offsetof<M>("pid"), 0, pid);
+  // m.pid is left to the child's minit, as Go's tstart_plan9 sets procid:
+  // goexitsall notes only Ms that have set it, and one that has not yet
+  // exits in minit, so "go: exit" never lands before the child's TLS is set.
   traceEvent(TraceKind.P_HANDOFF, getm().pid, pid, 0);
 }
 

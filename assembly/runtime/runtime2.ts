@@ -53,6 +53,11 @@ export class G {
   waitsince: i64;
   sysnum: i32; // syscall in progress
   parkingOnChan: i32;
+  // A trap note to be raised as a panic at this G's next instruction (go
+  // gp.sig): note table index + 1, 0 for none; and the M whose notebuf
+  // holds the note's text (go g.m.notesig). sighandler.ts, vm/panic.ts sigpanic.
+  sig: i32;
+  sigm: usize;
 }
 
 @unmanaged
@@ -128,6 +133,7 @@ export class Sched {
   sigq: usize; // ring of notes for os/signal
   sigri: i32;
   sigwi: i32;
+  sigfull: i32; // sigri == sigwi means empty unless set: all 64 slots in use (go sigqueue_plan9.go)
   sigsema: i32;
   pollvariant: i32;
 }

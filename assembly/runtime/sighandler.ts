@@ -7,7 +7,9 @@
 // Like Go's handler this code uses no floating point (Plan 9 forbids it in a
 // note handler) and does not allocate: it prints and builds strings in the
 // M's notebuf (Go's gsignal stack).
-import { Ctl, ERRMAX, NCONT, NDFLT, SigFlag, Decision, TraceKind } from "../abi";
+import { Ctl, ERRMAX, NCONT, NDFLT, SigFlag, Decision, TraceKind, PanicCode } from "../abi";
+import { panicRuntime } from "../vm/panic";
+import { throwstr, throwbytes } from "./panic";
 import { M, G, mcur, gcur, sched, schedp, Grunning } from "./runtime2";
 import { notematch, noteflags } from "./sigtable";
 import { exits, open, closefd, pwrite, traceEvent, semrelease, OWRITE } from "./os_plan9";
@@ -21,6 +23,15 @@ const NB_NOTE: usize = 0; // copy of the note
 const NB_MSG: usize = 128; // "go: exit <status>"
 const NB_PATH: usize = 256; // "/proc/<pid>/note"
 const NB_STATUS: usize = 320; // exit status text
+// 384..640: the handler's print scratch (sigtramp)
+const NB_SIGLEN: usize = 760; // i32: length of the note at NB_SIG
+const NB_SIG: usize = 768; // a trap note waiting to become a panic (go m.notesig)
+
+// Note table indexes of the Panic entries (go runtime/os2_plan9.go).
+const SIGRFAULT = 2;
+const SIGWFAULT = 3;
+const SIGINTDIV = 4;
+const SIGFLOAT = 5;
 
 /** Notes queued for os/signal (go runtime/sigqueue_plan9.go): 64 slots of ERRMAX bytes + length. */
 export const SIGQ_SLOTS: i32 = 64;
@@ -36,15 +47,30 @@ function decide(d: i32, idx: i32): void {
 
 export function sigtramp(note: usize, len: i32): i32 {
   let mp = changetype<M>(mcur);
-  if (mcur == 0) {
-    // go badsignal2: a note on a proc the runtime did not make
-    prints("runtime: signal received on thread not created by Go.\n");
-    exits(note, len);
-  }
+  if (mcur == 0) badsignal2();
   let old = setPrintBuf(mp.notebuf + 384);
   let r = sighandler(note, len);
   setPrintBuf(old);
   return r;
+}
+
+// go badsignal2's text, in static data: no M, so no M buffer to build it in.
+const BADSIGNAL = "runtime: signal received on thread not created by Go.\n";
+const badsignalmsg: usize = memory.data<u8>([
+  114, 117, 110, 116, 105, 109, 101, 58, 32, 115, 105, 103, 110, 97, 108, 32, 114, 101, 99, 101, 105, 118, 101,
+  100, 32, 111, 110, 32, 116, 104, 114, 101, 97, 100, 32, 110, 111, 116, 32, 99, 114, 101, 97, 116, 101, 100,
+  32, 98, 121, 32, 71, 111, 46, 10,
+]);
+
+/**
+ * go badsignal2 (sys_plan9_amd64.s): a note reached a proc whose TLS g is
+ * not set yet (a freshly rforked M before tstart, plan9-notes §5 item 19).
+ * Only this proc exits, with the message as its status, also written to fd 2.
+ */
+function badsignal2(): void {
+  let n = BADSIGNAL.length;
+  pwrite(2, badsignalmsg, n, -1);
+  exits(badsignalmsg, n);
 }
 
 /** go sighandler: the decision tree of plan9-notes §2.4. */
@@ -72,8 +98,18 @@ export function sighandler(note0: usize, len: i32): i32 {
     exits(note + 9, len - 9); // the text after "go: exit "
   }
   if (flags & SigFlag.PANIC) {
-    // v1: turning a trap note into a Go panic in the running goroutine is a
-    // later issue; such notes are fatal (as if the goroutine could not panic).
+    if (gcur != 0) {
+      // Go rewrites the saved pc to sigpanic; here the G is marked and the
+      // interpreter raises the panic at its next instruction (sigpanic below).
+      let gp = changetype<G>(gcur);
+      memory.copy(mp.notebuf + NB_SIG, note, <usize>len);
+      store<i32>(mp.notebuf + NB_SIGLEN, len);
+      gp.sigm = mcur;
+      gp.sig = idx + 1;
+      decide(Decision.PANIC, idx);
+      return NCONT;
+    }
+    // On g0 (the scheduler) Go's sigpanic cannot panic and throws.
     flags = (flags & ~SigFlag.PANIC) | SigFlag.THROW;
   }
   if (flags & SigFlag.NOTIFY) {
@@ -104,6 +140,70 @@ function copynote(note: usize, len: i32): usize {
   let dst = changetype<M>(mcur).notebuf + NB_NOTE;
   memory.copy(dst, note, <usize>len);
   return dst;
+}
+
+/**
+ * go sigpanic: the G that was running when a trap note came resumes here,
+ * at its next instruction, registers spilled. Returns the interpreter status
+ * (0: go on, now in the panic; 1: the G stopped).
+ */
+export function sigpanic(): i32 {
+  let gp = changetype<G>(gcur);
+  let idx = gp.sig - 1;
+  gp.sig = 0;
+  let nb = changetype<M>(gp.sigm).notebuf;
+  let note = nb + NB_SIG;
+  let len = load<i32>(nb + NB_SIGLEN);
+  if (idx == SIGRFAULT || idx == SIGWFAULT) {
+    let i = indexnote(note, len, "addr=");
+    if (i < 0) i = indexnote(note, len, "va=");
+    if (i < 0) return panicRuntime(PanicCode.NILDEREF, 0, 0);
+    let addr = atolwhex(note + <usize>i, len - i);
+    if (addr < 0x1000) return panicRuntime(PanicCode.NILDEREF, 0, 0);
+    setPrintBuf(0);
+    prints("unexpected fault address ");
+    printhex(addr);
+    prints("\n");
+    throwstr("fault");
+    return 1;
+  }
+  if (idx == SIGINTDIV) return panicRuntime(PanicCode.DIVIDE, 0, 0);
+  if (idx == SIGFLOAT) return panicRuntime(PanicCode.FLOAT, 0, 0);
+  // _SIGTRAP (no paniconfault here): throw with the note's text.
+  throwbytes(note, len);
+  return 1;
+}
+
+/** Where the text after pat starts in the note, or -1 (go indexNoFloat). */
+function indexnote(s: usize, n: i32, pat: string): i32 {
+  let m = pat.length;
+  for (let i = 0; i + m <= n; i++) {
+    let j = 0;
+    while (j < m && <i32>load<u8>(s + <usize>(i + j)) == pat.charCodeAt(j)) j++;
+    if (j == m) return i + m;
+  }
+  return -1;
+}
+
+/** go atolwhex: decimal, or hex after 0x, up to the first other byte. */
+function atolwhex(s: usize, n: i32): u64 {
+  let i = 0;
+  while (i < n && (load<u8>(s + <usize>i) == 32 || load<u8>(s + <usize>i) == 9)) i++;
+  let base: u64 = 10;
+  if (i + 1 < n && load<u8>(s + <usize>i) == 48 && (load<u8>(s + <usize>i + 1) | 32) == 120) {
+    base = 16;
+    i += 2;
+  }
+  let v: u64 = 0;
+  for (; i < n; i++) {
+    let c = <i32>load<u8>(s + <usize>i);
+    let d: i32 = 0;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (base == 16 && (c | 32) >= 97 && (c | 32) <= 102) d = (c | 32) - 87;
+    else break;
+    v = v * base + <u64>d;
+  }
+  return v;
 }
 
 /** Throw: the note, PC=, the goroutines, then exit with the note as status. */
@@ -145,15 +245,15 @@ export function sendNote(note: usize, len: i32): bool {
   if (atomic.load<i32>(changetype<usize>(s) + offsetof<Sched_>("siginuse")) == 0) return false;
   let l = changetype<usize>(s) + offsetof<Sched_>("sigqlock");
   lock(l);
-  let next = (s.sigwi + 1) % SIGQ_SLOTS;
-  if (next == s.sigri) {
+  if (s.sigfull) {
     unlock(l);
     return false;
   }
   let slot = s.sigq + <usize>s.sigwi * SIGQ_SLOT;
   store<i32>(slot, len);
   memory.copy(slot + 8, note, <usize>len);
-  s.sigwi = next;
+  s.sigwi = (s.sigwi + 1) % SIGQ_SLOTS;
+  if (s.sigwi == s.sigri) s.sigfull = 1;
   unlock(l);
   semrelease(changetype<usize>(s) + offsetof<Sched_>("sigsema"), 1);
   return true;

@@ -26,7 +26,7 @@ import { tick, nanotime } from "../runtime/os_plan9";
 import { ntimers, timersnext } from "../runtime/time";
 import { attnaddr, runqwaiting, gosched, newproc, goexit0 } from "../runtime/proc";
 import { intrinsic } from "../runtime/intrinsics";
-import { exit } from "../runtime/sighandler";
+import { exit, sigpanic } from "../runtime/sighandler";
 import { mallocgc } from "../runtime/malloc";
 import { gcwanted, gcsafepoint } from "../runtime/mgc";
 import { throwstr } from "../runtime/panic";
@@ -65,6 +65,7 @@ export let uncharged: i64 = 0;
 function safepoint(): i32 {
   gcsafepoint(); // mgc.ts: a collection the heap asked for
   tick();
+  if (getg().sig != 0) return sigpanic(); // a trap note came in the tick
   // Yield to a waiting G, or to timers that are due (findrunnable runs them):
   // Go's sysmon would preempt a G that runs for 10ms.
   if (runqwaiting()) return gosched();
@@ -81,6 +82,8 @@ export function interpret(): void {
   } else if (gp.resume == RESUME_RECV) {
     recvresumed(gp);
   }
+  // A trap note reached this G in a system call: it panics before it goes on.
+  if (gp.sig != 0 && sigpanic()) return;
   let pc = vpc;
   let sp = vsp;
   let fp = vfp;

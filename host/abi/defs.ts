@@ -506,6 +506,7 @@ export const PanicCode = {
   SLICE_B: 15, // s[a:b] with a > b: "slice bounds out of range [a:b]"
   MAKESLICECAP: 16, // "makeslice: cap out of range"
   UNHASHABLE: 17, // a = type id: "hash of unhashable type T"
+  FLOAT: 18, // a "sys: fp:" note turned into a panic: "floating point error" (go panicfloat)
 };
 
 /** Image header offsets (docs/bytecode.md "Program image"). */

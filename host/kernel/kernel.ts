@@ -28,7 +28,7 @@ export interface KernelOptions {
   maxProcs: number;
   args: string[];
   /** Notes to post during the run (--note). at: ns of the run's clock. */
-  notes: { at: number; target: 'main' | 'group' | number; text: string }[];
+  notes: { at: number; target: 'main' | 'group' | number; text: string; atStart?: boolean }[];
   /** Module URL of the M workers (test seam: fixtures stand in for core.wasm). */
   mWorker: string;
   /** M workers kept started ahead of rfork. */
@@ -108,6 +108,13 @@ export class Kernel {
   private ended = false;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
   private flushQueued = false;
+  /**
+   * The proc whose call entry() is handling. Charging its compute fires the
+   * timers it passed (a --note at 0 ms fires at the first call), and their
+   * callbacks must not schedule: that proc is in none of the lists yet, so
+   * schedule() would find nothing running or ready and end the run.
+   */
+  private incall: Proc | null = null;
 
   constructor(
     readonly memory: WebAssembly.Memory,
@@ -172,7 +179,7 @@ export class Kernel {
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
-    for (const n of this.opts.notes) this.clock.add(BigInt(n.at), () => this.hostnote(n.target, n.text));
+    for (const n of this.opts.notes) if (!n.atStart) this.clock.add(BigInt(n.at), () => this.hostnotetimed(n.target, n.text));
     for (const [path, data] of Object.entries(this.opts.files ?? {})) this.ramfs.preload(path, data);
     const fg = new Fgrp();
     openStd(this, fg);
@@ -218,6 +225,15 @@ export class Kernel {
   // ---- system call entry and exit ----------------------------------------
 
   private entry(p: Proc): void {
+    this.incall = p;
+    try {
+      this.enter(p);
+    } finally {
+      this.incall = null;
+    }
+  }
+
+  private enter(p: Proc): void {
     const m = this.mbox(p);
     this.takeTrace(p);
     const num = Atomics.load(this.i32, (m + Mbox.NUM) >> 2);
@@ -380,10 +396,12 @@ export class Kernel {
   /** Return to user: notify() (§1.6), then RET and STATE=DONE. */
   private release(p: Proc): void {
     const m = this.mbox(p);
-    if (!p.nonotify && !this.notify(p)) return; // the note killed it
+    const start = p.sc?.num === Sys.PROCSTART;
+    if (start) this.record({ kind: 'proc.start', pid: p.pid });
+    // A proc's first return to user mode delivers only notes posted while it was New (Proc.early).
+    if ((!p.nonotify || (start && p.early)) && !this.notify(p)) return; // the note killed it
     p.state = 'running';
     if (!this.opts.realtime) this.running = p;
-    if (p.sc?.num === Sys.PROCSTART) this.record({ kind: 'proc.start', pid: p.pid });
     p.sc = null;
     Atomics.store(this.i64, (m + Mbox.RET) >> 3, p.ret);
     this.reply(p, p.ret, false);
@@ -404,6 +422,7 @@ export class Kernel {
    * the clock to the next timer; if there is none, nothing can ever happen.
    */
   schedule(): void {
+    if (this.incall) return; // entry() decides where its proc goes; scan() schedules after
     while (!this.ended) {
       if (this.opts.realtime) {
         if (this.anyAlive() || this.clock.pending()) return;
@@ -470,6 +489,8 @@ export class Kernel {
     const w = this.pool.shift() ?? this.spawnM();
     p.worker = w;
     w.post({ t: 'start', pid: p.pid, memory: this.memory, core: this.core, image: arg === null ? this.image : null, arg: String(arg ?? 0n) });
+    // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
+    for (const n of this.opts.notes) if (n.atStart && n.target === p.pid) this.writenoteQuiet(p, n.text);
     if (!this.ended) this.pool.push(this.spawnM());
   }
 
@@ -545,6 +566,7 @@ export class Kernel {
     if (flag !== NUser && (!p.notify || p.notified)) p.notes = [];
     const ok = p.notes.length < NNOTE;
     if (ok) p.notes.push({ text, flag });
+    if (ok && (p.state === 'starting' || p.sc?.num === Sys.PROCSTART)) p.early = true;
     this.record({ kind: 'note.post', pid: typeof from === 'number' ? from : 0, from, to: p.pid, text, result: ok ? 'queued' : 'refused' });
     // 4e: pending and woken even when the queue was full.
     p.notepending = true;
@@ -576,6 +598,16 @@ export class Kernel {
       this.writenote(p, text, 'host');
     }
     this.schedule();
+  }
+
+  /** A --note's time came: a target that is gone (or not yet made) is no reason to stop the kernel mid-call. */
+  private hostnotetimed(target: 'main' | 'group' | number, text: string): void {
+    try {
+      this.hostnote(target, text);
+    } catch (e) {
+      if (!(e instanceof KError)) throw e;
+      this.record({ kind: 'note.post', pid: 0, from: 'host', to: typeof target === 'number' ? target : 1, text, result: 'refused', reason: e.message });
+    }
   }
 
   private writenoteQuiet(p: Proc, text: string): void {

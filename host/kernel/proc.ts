@@ -110,6 +110,14 @@ export class Proc {
   ret = 0n;
   /** Set for calls whose exit delivers no note: rfork, procstart. */
   nonotify = false;
+  /**
+   * A note was posted before the proc first ran (New, or its PROCSTART not
+   * yet returned). It is delivered on that first return to user mode: the
+   * clock tick that lands before the child has set up its TLS g, where Go's
+   * sigtramp can only badsignal2 (plan9-notes §2.2, §5 item 19). Notes the
+   * child inherited at rfork wait for its first system call instead.
+   */
+  early = false;
   exitString = '';
   /** The wait record's text the parent sees: "<text> <pid>: <msg>", or "" (4e pexit). */
   waitmsg = '';

@@ -30,7 +30,8 @@ export interface StartOptions {
   /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
   timeoutMs?: number;
   /** Notes to post during the run: `at` in ms of the run's clock. */
-  notes?: { at: number; target: NoteTarget; text: string }[];
+  /** atStart (test seam): ignore at, post to pid target the moment the kernel starts it (plan9-notes §5 item 19). */
+  notes?: { at: number; target: NoteTarget; text: string; atStart?: boolean }[];
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];
   /** Files in the program's file tree at start (os.Open, os.ReadFile): absolute path -> contents. */
@@ -148,7 +149,7 @@ export class Machine {
         seed: opts.seed ?? 1,
         maxProcs: opts.maxProcs ?? 64,
         args: [argv0(program.filename), ...(opts.args ?? [])],
-        notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text })),
+        notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
         pool: 2,
         files: bytesOf(opts.files),
         stdin: opts.stdin === undefined ? undefined : toBytes(opts.stdin),

@@ -2105,11 +2105,11 @@ export class ExprGen {
               code().const(0);
               code().op(Op.LT);
             } else code().op(cmpOp);
-            // stack: a b (b<a)
+            // stack: a b (a<b): min keeps a when a<b, max keeps a when !(a<b)
             const keepA = code().label();
             const end = code().label();
-            if (name === 'min') code().jump(Op.JMPIFNOT, keepA);
-            else code().jump(Op.JMPIF, keepA);
+            if (name === 'min') code().jump(Op.JMPIF, keepA);
+            else code().jump(Op.JMPIFNOT, keepA);
             code().op(Op.SWAP);
             code().bind(keepA);
             code().op(Op.DROP);

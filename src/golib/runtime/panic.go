@@ -40,6 +40,8 @@ func panicRuntime(code, a, b int) {
 		panic(errorString("comparing uncomparable type " + typeName(a)))
 	case panicUnhashable:
 		panic(errorString("hash of unhashable type " + typeName(a)))
+	case panicFloat:
+		panic(floatError)
 	}
 	panic(errorString("unknown runtime panic code " + itoa(code)))
 }

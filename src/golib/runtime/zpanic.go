@@ -21,6 +21,7 @@ const (
 	panicSliceB       = 15
 	panicMakeslicecap = 16
 	panicUnhashable   = 17
+	panicFloat        = 18
 )
 
 // Predeclared type ids (defs.ts TypeId).
