@@ -14,7 +14,7 @@ import {
   type Note, type SysResult,
 } from './proc.js';
 import { cutbytes, pcsuffix } from './notes.js';
-import { Fgrp, type Dev } from './dev/dev.js';
+import { Fgrp, type Chan, type Dev } from './dev/dev.js';
 import { syscalls, sysname } from './syscalls.js';
 import { consdev, openStd } from './dev/cons.js';
 import { procdev } from './dev/proc.js';
@@ -385,6 +385,12 @@ export class Kernel {
     if ((p.sc!.num !== Sys.TICK && p.sc!.num !== Sys.PROCSTART) || err) this.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
     p.state = 'ready';
     const sc = p.sc!;
+    // The Chan a pread/pwrite held for its duration (sysfile.ts callchan).
+    const held = sc.x.chan as Chan | undefined;
+    if (held) {
+      sc.x.chan = undefined;
+      if (--held.ref === 0) held.dev.close(this, held);
+    }
     // As on a uniprocessor Plan 9, a call that did not sleep returns to its
     // proc without a reschedule; only a sleep, TICK (the clock interrupt's
     // stand-in), sleep(0) or a new proc gives another ready proc the CPU.

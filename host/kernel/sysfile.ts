@@ -83,10 +83,27 @@ function canwrite(c: Chan): boolean {
   return m === OWRITE || m === ORDWR;
 }
 
+/**
+ * Plan 9's fdtochan for a call that may sleep: the fd is resolved once and
+ * the call holds a reference to its Chan until it returns (Kernel.done
+ * drops it), so a close of the fd by another proc meanwhile neither
+ * releases the file nor wakes the call (go.dev/issue/72770: a UDP read
+ * stays blocked through Close until a note interrupts it).
+ */
+function callchan(p: Proc, sc: Syscall, fd: bigint): Chan {
+  let c = sc.x.chan as Chan | undefined;
+  if (!c) {
+    c = p.fgrp.get(Number(fd));
+    c.ref++;
+    sc.x.chan = c;
+  }
+  return c;
+}
+
 /** pread: an interrupted read consumes nothing (the device returns a Block before taking data). */
 export function syspread(k: Kernel, p: Proc, sc: Syscall): SysResult {
   const [fd, buf, n, off] = sc.args;
-  const c = p.fgrp.get(Number(fd));
+  const c = callchan(p, sc, fd);
   if (!canread(c)) throw new KError(Ebadusefd);
   if (n < 0n) throw new KError(Ebadarg);
   const useoff = off === -1n ? c.offset : off;
@@ -100,7 +117,7 @@ export function syspread(k: Kernel, p: Proc, sc: Syscall): SysResult {
 /** pwrite: the bytes are copied once, at the first attempt, so a retried write sends what the caller passed. */
 export function syspwrite(k: Kernel, p: Proc, sc: Syscall): SysResult {
   const [fd, buf, n, off] = sc.args;
-  const c = p.fgrp.get(Number(fd));
+  const c = callchan(p, sc, fd);
   if (!canwrite(c)) throw new KError(Ebadusefd);
   if (n < 0n) throw new KError(Ebadarg);
   if (!sc.x.data) sc.x.data = k.copyin(buf, n);

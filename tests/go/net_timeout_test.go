@@ -15,9 +15,12 @@
 //     syscall.ErrorString on Plan 9, syscall.Errno elsewhere, since
 //     isPlatformError is per-OS), isDeadlineExceeded (verbatim).
 //   - t.Parallel() calls are dropped: p9rt's testing runs tests one by one.
-//   - UDP tests (TestReadFromTimeout, TestWriteToTimeout,
-//     TestReadFromTimeoutFluctuation) are skipped: the emulated network has
-//     only /net/tcp.
+//   - the UDP tests (TestReadFromTimeout, TestWriteToTimeout,
+//     TestReadFromTimeoutFluctuation) run on the emulated /net/udp;
+//     newLocalPacketListener (udp on 127.0.0.1 only, no ListenConfig) and
+//     localPacketServer (its PacketConn a named field, not embedded) are
+//     re-created below from net/mockserver_test.go, and isENOBUFS is
+//     error_plan9_test.go's (always false).
 //   - Tests Go itself skips on plan9 ("not supported on plan9":
 //     TestDialTimeout, TestAcceptTimeout*, TestReadTimeoutMustNotReturn,
 //     TestWriteTimeoutMustNotReturn, TestWriteTimeoutFluctuation,
@@ -136,8 +139,69 @@ func TestReadTimeout(t *testing.T) {
 	}
 }
 
+var readFromTimeoutTests = []struct {
+	timeout time.Duration
+	xerrs   [2]error // expected errors in transition
+}{
+	// Tests that read deadlines work, even if there's data ready
+	// to be read.
+	{-5 * time.Second, [2]error{os.ErrDeadlineExceeded, os.ErrDeadlineExceeded}},
+
+	{50 * time.Millisecond, [2]error{nil, os.ErrDeadlineExceeded}},
+}
+
 func TestReadFromTimeout(t *testing.T) {
-	t.Skip("p9rt: the emulated network has no UDP")
+	ch := make(chan net.Addr)
+	defer close(ch)
+	handler := func(ls *localPacketServer, c net.PacketConn) {
+		if dst, ok := <-ch; ok {
+			c.WriteTo([]byte("READFROM TIMEOUT TEST"), dst)
+		}
+	}
+	ls := newLocalPacketServer(t, "udp")
+	defer ls.teardown()
+	if err := ls.buildup(handler); err != nil {
+		t.Fatal(err)
+	}
+
+	host, _, err := net.SplitHostPort(ls.PacketConn.LocalAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := net.ListenPacket(ls.PacketConn.LocalAddr().Network(), net.JoinHostPort(host, "0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ch <- c.LocalAddr()
+
+	for i, tt := range readFromTimeoutTests {
+		if err := c.SetReadDeadline(time.Now().Add(tt.timeout)); err != nil {
+			t.Fatalf("#%d: %v", i, err)
+		}
+		var b [1]byte
+		for j, xerr := range tt.xerrs {
+			for {
+				n, _, err := c.ReadFrom(b[:])
+				if xerr != nil {
+					if perr := parseReadError(err); perr != nil {
+						t.Errorf("#%d/%d: %v", i, j, perr)
+					}
+					if !isDeadlineExceeded(err) {
+						t.Fatalf("#%d/%d: %v", i, j, err)
+					}
+				}
+				if err == nil {
+					time.Sleep(tt.timeout / 3)
+					continue
+				}
+				if nerr, ok := err.(net.Error); ok && nerr.Timeout() && n != 0 {
+					t.Fatalf("#%d/%d: read %d; want 0", i, j, n)
+				}
+				break
+			}
+		}
+	}
 }
 
 var writeTimeoutTests = []struct {
@@ -190,7 +254,67 @@ func TestWriteTimeout(t *testing.T) {
 }
 
 func TestWriteToTimeout(t *testing.T) {
-	t.Skip("p9rt: the emulated network has no UDP")
+	c1 := newLocalPacketListener(t, "udp")
+	defer c1.Close()
+
+	host, _, err := net.SplitHostPort(c1.LocalAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	timeouts := []time.Duration{
+		-5 * time.Second,
+		10 * time.Millisecond,
+	}
+
+	for _, timeout := range timeouts {
+		t.Run(fmt.Sprint(timeout), func(t *testing.T) {
+			c2, err := net.ListenPacket(c1.LocalAddr().Network(), net.JoinHostPort(host, "0"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c2.Close()
+
+			if err := c2.SetWriteDeadline(time.Now().Add(timeout)); err != nil {
+				t.Fatalf("SetWriteDeadline: %v", err)
+			}
+			backoff := 1 * time.Millisecond
+			nDeadlineExceeded := 0
+			for j := 0; nDeadlineExceeded < 2; j++ {
+				n, err := c2.WriteTo([]byte("WRITETO TIMEOUT TEST"), c1.LocalAddr())
+				t.Logf("#%d: WriteTo: %d, %v", j, n, err)
+				if err == nil && timeout >= 0 && nDeadlineExceeded == 0 {
+					// If the timeout is nonnegative, some number of WriteTo calls may
+					// succeed before the timeout takes effect.
+					t.Logf("WriteTo succeeded; sleeping %v", timeout/3)
+					time.Sleep(timeout / 3)
+					continue
+				}
+				if isENOBUFS(err) {
+					t.Logf("WriteTo: %v", err)
+					// We're looking for a deadline exceeded error, but if the kernel's
+					// network buffers are saturated we may see ENOBUFS instead (see
+					// https://go.dev/issue/49930). Give it some time to unsaturate.
+					time.Sleep(backoff)
+					backoff *= 2
+					continue
+				}
+				if perr := parseWriteError(err); perr != nil {
+					t.Errorf("failed to parse error: %v", perr)
+				}
+				if !isDeadlineExceeded(err) {
+					t.Errorf("error is not 'deadline exceeded'")
+				}
+				if n != 0 {
+					t.Errorf("unexpectedly wrote %d bytes", n)
+				}
+				if !t.Failed() {
+					t.Logf("WriteTo timed out as expected")
+				}
+				nDeadlineExceeded++
+			}
+		})
+	}
 }
 
 const (
@@ -288,7 +412,59 @@ func TestReadTimeoutFluctuation(t *testing.T) {
 }
 
 func TestReadFromTimeoutFluctuation(t *testing.T) {
-	t.Skip("p9rt: the emulated network has no UDP")
+	c1 := newLocalPacketListener(t, "udp")
+	defer c1.Close()
+
+	c2, err := net.Dial(c1.LocalAddr().Network(), c1.LocalAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+
+	d := minDynamicTimeout
+	b := make([]byte, 256)
+	for {
+		t.Logf("SetReadDeadline(+%v)", d)
+		t0 := time.Now()
+		deadline := t0.Add(d)
+		if err = c2.SetReadDeadline(deadline); err != nil {
+			t.Fatalf("SetReadDeadline(%v): %v", deadline, err)
+		}
+		var n int
+		n, _, err = c2.(net.PacketConn).ReadFrom(b)
+		t1 := time.Now()
+
+		if n != 0 || err == nil || !err.(net.Error).Timeout() {
+			t.Errorf("ReadFrom did not return (0, timeout): (%d, %v)", n, err)
+		}
+		if perr := parseReadError(err); perr != nil {
+			t.Error(perr)
+		}
+		if !isDeadlineExceeded(err) {
+			t.Errorf("ReadFrom error is not DeadlineExceeded: %v", err)
+		}
+
+		actual := t1.Sub(t0)
+		if t1.Before(deadline) {
+			t.Errorf("ReadFrom took %s; expected at least %s", actual, d)
+		}
+		if t.Failed() {
+			return
+		}
+		if want := timeoutUpperBound(d); actual > want {
+			next, ok := nextTimeout(actual)
+			if !ok {
+				t.Fatalf("ReadFrom took %s; expected at most %s", actual, want)
+			}
+			// Maybe this machine is too slow to reliably schedule goroutines within
+			// the requested duration. Increase the timeout and try again.
+			t.Logf("ReadFrom took %s (expected %s); trying with longer timeout", actual, d)
+			d = next
+			continue
+		}
+
+		break
+	}
 }
 
 func TestVariousDeadlines(t *testing.T) {
@@ -508,6 +684,50 @@ type localServer struct {
 	Listener net.Listener
 	done     chan bool // signal that indicates server stopped
 	cl       []net.Conn
+}
+
+func newLocalPacketListener(t *testing.T, network string) net.PacketConn {
+	c, err := net.ListenPacket(network, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+type localPacketServer struct {
+	pcmu       sync.RWMutex
+	PacketConn net.PacketConn
+	done       chan bool // signal that indicates server stopped
+}
+
+func newLocalPacketServer(t *testing.T, network string) *localPacketServer {
+	return &localPacketServer{PacketConn: newLocalPacketListener(t, network), done: make(chan bool)}
+}
+
+func (ls *localPacketServer) buildup(handler func(*localPacketServer, net.PacketConn)) error {
+	go func() {
+		handler(ls, ls.PacketConn)
+		close(ls.done)
+	}()
+	return nil
+}
+
+func (ls *localPacketServer) teardown() error {
+	ls.pcmu.Lock()
+	if ls.PacketConn != nil {
+		ls.PacketConn.Close()
+		<-ls.done
+		ls.PacketConn = nil
+	}
+	ls.pcmu.Unlock()
+	return nil
+}
+
+// isENOBUFS is net/error_plan9_test.go's: ENOBUFS is Unix-specific. The
+// host's go test runs it on Linux, where UDP writes to loopback do not
+// fill the kernel's buffers at this rate.
+func isENOBUFS(err error) bool {
+	return false
 }
 
 func newLocalServer(t *testing.T, network string) *localServer {
