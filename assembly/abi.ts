@@ -108,6 +108,7 @@ export namespace Intrinsic {
   export const runtime_typeKind: i32 = 33;
   export const runtime_GC: i32 = 90;
   export const runtime_memstat: i32 = 91;
+  export const runtime_panicAt: i32 = 93;
   export const runtime_debug_SetGCPercent: i32 = 92;
   export const internal_poll_runtime_ignoreHangup: i32 = 22;
   export const internal_poll_runtime_unignoreHangup: i32 = 23;

@@ -3,7 +3,7 @@
 // of the operand stack (first argument deepest); results replace them.
 // vpc is at the INTRINSIC instruction (5 bytes) on entry.
 import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason, Sys } from "../abi";
-import { G, M, P, Sched, getg, getm, gcur, mcur, sched, schedp, image } from "./runtime2";
+import { G, M, P, Panic, Sched, getg, getm, gcur, mcur, sched, schedp, image } from "./runtime2";
 import { vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, saveregs } from "../vm/frame";
 import { syscall6, nanotime, traceEvent, semacquire as plan9semacquire } from "./os_plan9";
 import { entersyscall, exitsyscall, gosched, numgoroutine } from "./proc";
@@ -369,6 +369,13 @@ export function intrinsic(id: i32): i32 {
     case 90: gc(); return ret0(0);
     case 91: return ret1(1, memstat(<i32>arg(1, 0)));
     case 92: return ret1(1, setGCPercent(<i32>arg(1, 0)));
+    case 93: { // panicAt: walk the running goroutine's panic chain (go printpanics)
+      let p = getg().panic;
+      for (let depth = arg(1, 0); p != 0 && depth > 0; depth--) p = changetype<Panic>(p).link;
+      if (p == 0) return ret2(1, 0, 0);
+      let pp = changetype<Panic>(p);
+      return ret2(1, pp.value, 1 | (pp.recovered ? 2 : 0) | (pp.goexit ? 4 : 0));
+    }
   }
   throwstr("unknown intrinsic");
   return 1;

@@ -413,6 +413,7 @@ export const Intrinsic = {
   // the garbage collector (assembly/runtime/mgc.ts)
   'runtime.GC': 90, // ()  a full collection now
   'runtime.memstat': 91, // (i int) uint64  Ctl word of MemStat i (runtime.ReadMemStats)
+  'runtime.panicAt': 93, // (depth int) (v any, flags int)  the goroutine's panic chain for printpanics: depth 0 is the newest; flags 1 exists, 2 recovered, 4 goexit
   'runtime/debug.SetGCPercent': 92, // (percent int) int  GOGC; negative turns the collector off
   // aliases Go links by name from other packages
   'internal/poll.runtime_ignoreHangup': 22,

@@ -81,20 +81,56 @@ type stringer interface {
 // unwound every frame: it prints what Go's printpanics and dopanic_m print,
 // then ends the program with exit status 2 (go runtime/panic.go).
 func fatalpanic(v any) {
-	// preprintpanics: an error or Stringer is printed as its text.
-	switch x := v.(type) {
-	case error:
-		v = x.Error()
-	case stringer:
-		v = x.String()
+	if _, flags := panicAt(0); flags&1 != 0 {
+		printpanics(0)
+	} else {
+		print("panic: ")
+		printpanicval(preprintpanic(v))
+		print("\n")
 	}
-	print("panic: ")
-	printpanicval(v)
-	print("\n")
 	// The core's traceback prints "goroutine N [running]:" and the frames.
 	print("\n")
 	traceback()
 	exit(2)
+}
+
+// panicAt reports the goroutine's panic chain (the core keeps it): depth 0 is
+// the newest panic; flags: 1 the panic exists, 2 it was recovered, 4 it is a
+// Goexit.
+func panicAt(depth int) (v any, flags int)
+
+// printpanics prints the chain oldest first, as Go's printpanics does: a
+// panic raised while an older one ran its deferred calls is printed after
+// it, indented, and a recovered one that was panicked over says so.
+func printpanics(depth int) {
+	v, flags := panicAt(depth)
+	if _, older := panicAt(depth + 1); older&1 != 0 {
+		printpanics(depth + 1)
+		if older&4 == 0 {
+			print("\t")
+		}
+	}
+	if flags&4 != 0 {
+		return
+	}
+	print("panic: ")
+	printpanicval(preprintpanic(v))
+	if flags&2 != 0 {
+		print(" [recovered]")
+	}
+	print("\n")
+}
+
+// preprintpanic: an error or Stringer is printed as its text (go
+// preprintpanics).
+func preprintpanic(v any) any {
+	switch x := v.(type) {
+	case error:
+		return x.Error()
+	case stringer:
+		return x.String()
+	}
+	return v
 }
 
 // printpanicval prints an argument passed to panic, as Go's printany does:
