@@ -12,14 +12,14 @@ package testing
 
 // A re is one node of a parsed pattern.
 type re struct {
-	op    int // reLit, reAny, reClass, reBegin, reEnd, reGroup
-	c     byte
-	neg   bool
-	lo    []byte // class ranges lo[i]..hi[i]
-	hi    []byte
-	alts  [][]*re // reGroup: alternatives, each a sequence
-	min   int     // repeat bounds: min, max (-1: unbounded)
-	max   int
+	op   int // reLit, reAny, reClass, reBegin, reEnd, reGroup
+	c    byte
+	neg  bool
+	lo   []byte // class ranges lo[i]..hi[i]
+	hi   []byte
+	alts [][]*re // reGroup: alternatives, each a sequence
+	min  int     // repeat bounds: min, max (-1: unbounded)
+	max  int
 }
 
 const (
