@@ -7,7 +7,7 @@ import {
   Ctl, Mbox, MboxState, MAILBOX_BASE, MAILBOX_SIZE, MAX_PROCS, ERRMAX, NCONT, NDFLT, Sys,
 } from '../abi/defs.js';
 import { spawn, waitAsync, ncpu, type Peer } from '../platform/index.js';
-import { MboxX, SysX, TRACE_REC, GlueCtl } from '../m/mailbox.js';
+import { MboxX, SysX, TRACE_REC, TRACE_RING, GlueCtl } from '../m/mailbox.js';
 import { Clock, Rand } from './clock.js';
 import {
   Block, Eintr, KError, NUser, NDebug, NSAVE, NRSTR, Proc, Rendez, Etoobig, Enotposted, NORET, BadAddr, Ebadarg,
@@ -104,6 +104,8 @@ export class Kernel {
   private starting = 0;
   private ready: Proc[] = [];
   private pool: Peer[] = [];
+  /** Each traced proc's trace ring, as the kernel reads it. */
+  private rings = new WeakMap<Proc, { i32: Int32Array; i64: BigInt64Array }>();
   private doorbell = 0;
   private ended = false;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
@@ -246,8 +248,8 @@ export class Kernel {
     p.state = 'kernel';
     this.charge(p);
     if (num === SysX.ABORT) {
-      const n = Atomics.load(this.i32, (m + MboxX.TRACE_N) >> 2);
-      this.abort(p.pid, new TextDecoder().decode(this.u8.slice(m + MboxX.TRACE, m + MboxX.TRACE + n)));
+      const n = Atomics.load(this.i32, (m + MboxX.TEXT_N) >> 2);
+      this.abort(p.pid, new TextDecoder().decode(this.u8.slice(m + MboxX.TEXT, m + MboxX.TEXT + n)));
       return;
     }
     const args: bigint[] = [];
@@ -274,23 +276,20 @@ export class Kernel {
     this.clock.charge(n * NS_PER_INSN);
   }
 
-  /** Move the core's trace records from the mailbox into the trace. */
+  /** Drain the proc's trace ring (host/m/mailbox.ts) into the trace: the records made since its last entry. */
   private takeTrace(p: Proc): void {
     const m = this.mbox(p);
     const n = Atomics.load(this.i32, (m + MboxX.TRACE_N) >> 2);
-    for (let i = 0; i < n; i++) {
-      const r = m + MboxX.TRACE + i * TRACE_REC;
-      this.tracer.core(
-        p.pid,
-        Number(this.i64[r >> 3]),
-        this.i32[(r + 8) >> 2],
-        Number(this.i64[(r + 16) >> 3]),
-        Number(this.i64[(r + 24) >> 3]),
-        Number(this.i64[(r + 32) >> 3]),
-      );
-    }
+    if (n === 0) return;
     Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, 0);
-    if (n > 0) this.queueFlush();
+    const ring = this.rings.get(p);
+    if (!ring) return;
+    const { i32, i64 } = ring;
+    for (let i = 0; i < n; i++) {
+      const r = i * (TRACE_REC >> 3);
+      this.tracer.core(p.pid, Number(i64[r]), i32[(r + 1) << 1], Number(i64[r + 2]), Number(i64[r + 3]), Number(i64[r + 4]));
+    }
+    this.queueFlush();
   }
 
   /** Run (or re-run, after a wakeup) the proc's call: Plan 9's sleep() rules, §1.4. */
@@ -494,7 +493,12 @@ export class Kernel {
     this.starting++;
     const w = this.pool.shift() ?? this.spawnM();
     p.worker = w;
-    w.post({ t: 'start', pid: p.pid, memory: this.memory, core: this.core, image: arg === null ? this.image : null, arg: String(arg ?? 0n) });
+    let ring: SharedArrayBuffer | null = null;
+    if (this.tracer.on) {
+      ring = new SharedArrayBuffer(TRACE_RING);
+      this.rings.set(p, { i32: new Int32Array(ring), i64: new BigInt64Array(ring) });
+    }
+    w.post({ t: 'start', pid: p.pid, memory: this.memory, core: this.core, image: arg === null ? this.image : null, arg: String(arg ?? 0n), ring });
     // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
     for (const n of this.opts.notes) if (n.atStart && n.target === p.pid) this.writenoteQuiet(p, n.text);
     if (!this.ended) this.pool.push(this.spawnM());

@@ -10,15 +10,29 @@ import { wallNs } from '../platform/index.js';
  * (the core never touches it), so it is defined here rather than in defs.ts:
  *   DEAD     set by the kernel when it ended this proc (exits, a killing
  *            note, teardown): the glue unwinds instead of returning.
- *   TRACE_N  number of core trace records in TRACE, handed over with the
- *            next call so core and kernel events interleave deterministically.
- *   TRACE    TRACE_MAX records of TRACE_REC bytes: t i64, kind i32, pad, a, b, c i64.
+ *   TRACE_N  number of core trace records in the proc's trace ring (below),
+ *            handed over with the next call so core and kernel events
+ *            interleave deterministically.
+ *   TEXT_N   ABORT's message length; TEXT its bytes (TEXT_MAX at most).
  *   CHARGE   i64: bytecode instructions the core interpreted since this
  *            proc's last kernel entry, added by the glue before each call;
  *            the kernel charges them to the virtual clock and zeroes it.
  */
-export const MboxX = { DEAD: 256, TRACE_N: 260, TRACE: 264, CHARGE: 504 };
+export const MboxX = { DEAD: 256, TRACE_N: 260, TEXT_N: 264, TEXT: 268, CHARGE: 504 };
+export const TEXT_MAX = 236;
+
+/**
+ * The trace ring: a SharedArrayBuffer of TRACE_RING bytes per traced proc,
+ * made by the kernel and sent with the start message (outside the wasm
+ * memory, so it costs the Go heap nothing). The glue appends TRACE_REC-byte
+ * records (t i64, kind i32, pad, a, b, c i64) while the core runs; the kernel
+ * drains it at every entry of the proc (the M is waiting then, so the two
+ * never touch it at once). Only a full ring costs a TRACEFLUSH round trip:
+ * issue 6, where a 6-record area made one every 6 records.
+ */
 export const TRACE_REC = 40;
+export const TRACE_RING = 64 * 1024;
+export const TRACE_RECS = Math.floor(TRACE_RING / TRACE_REC);
 
 /**
  * pid 0 has no proc, so its mailbox holds words for every M's glue:
@@ -31,12 +45,11 @@ export const TRACE_REC = 40;
 export const GlueCtl = { SPIN: MAILBOX_BASE + 0 };
 /** Most loads an M spins for before it waits (toolchain-facts: ~5000 loads recover the cross-core wake). */
 const SPIN_MAX = 4096;
-export const TRACE_MAX = 6;
 
 /**
  * Glue-only pseudo calls (the core never makes them):
- *   TRACEFLUSH  hands over a full TRACE area; no scheduling, no note delivery.
- *   ABORT       the core aborted or trapped: TRACE holds the text, TRACE_N
+ *   TRACEFLUSH  hands over a full trace ring; no scheduling, no note delivery.
+ *   ABORT       the core aborted or trapped: TEXT holds the text, TEXT_N
  *               its length; the kernel ends the run.
  */
 export const SysX = { TRACEFLUSH: 1100, ABORT: 1101 };
@@ -47,8 +60,6 @@ export class ProcExit extends Error {
     super(`proc ${pid} exited`);
   }
 }
-
-type CoreEvent = { t: bigint; kind: number; a: bigint; b: bigint; c: bigint };
 
 export class Mach {
   readonly base: number;
@@ -64,14 +75,19 @@ export class Mach {
   private i32!: Int32Array;
   private i64!: BigInt64Array;
   private u8!: Uint8Array;
-  private pending: CoreEvent[] = [];
+  /** The trace ring (null when the run is not traced) and its records in use. */
+  private readonly ring32: Int32Array | null;
+  private readonly ring64: BigInt64Array | null;
+  private ringN = 0;
   /** Loads to spin for at the next call: doubled when a spin caught the reply, halved when it did not. */
   private spin = 256;
   private readonly bootWall: bigint;
   private readonly realtime: boolean;
 
-  constructor(readonly memory: WebAssembly.Memory, readonly pid: number) {
+  constructor(readonly memory: WebAssembly.Memory, readonly pid: number, ring: SharedArrayBuffer | null = null) {
     this.base = MAILBOX_BASE + pid * MAILBOX_SIZE;
+    this.ring32 = ring && new Int32Array(ring);
+    this.ring64 = ring && new BigInt64Array(ring);
     this.views();
     this.realtime = Atomics.load(this.i32, Ctl.REALTIME >> 2) !== 0;
     this.bootWall = Atomics.load(this.i64, Ctl.BOOT_WALL_NS >> 3);
@@ -98,9 +114,17 @@ export class Mach {
     return Atomics.load(this.i64, Ctl.CLOCK_NS >> 3);
   }
 
-  /** host.trace: buffered, handed to the kernel with the next call. */
+  /** host.trace: into the ring, handed to the kernel with the next call. */
   trace(kind: number, a: bigint, b: bigint, c: bigint): void {
-    this.pending.push({ t: this.nanotime(), kind, a, b, c });
+    const r64 = this.ring64;
+    if (r64 === null) return; // untraced: the kernel would drop it anyway
+    if (this.ringN === TRACE_RECS) this.flush();
+    const r = this.ringN++ * (TRACE_REC >> 3);
+    r64[r] = this.nanotime();
+    this.ring32![(r + 1) << 1] = kind;
+    r64[r + 2] = a;
+    r64[r + 3] = b;
+    r64[r + 4] = c;
   }
 
   /** host.syscall, with the note delivery of docs/abi.md step 4. */
@@ -127,9 +151,11 @@ export class Mach {
 
   /** One mailbox round trip: publish, ring, wait in JS. */
   private call(num: number, args: bigint[]): bigint {
-    this.flush(false);
     this.views();
     const m = this.base;
+    // The ring's records ride on this call (the kernel drains it at entry).
+    Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, this.ringN);
+    this.ringN = 0;
     // Compute since the last kernel entry, for the virtual clock (MboxX.CHARGE).
     const n = this.insns?.() ?? 0n;
     if (n > 0n) Atomics.add(this.i64, (m + MboxX.CHARGE) >> 3, n);
@@ -163,37 +189,25 @@ export class Mach {
     this.spin = Math.max(16, this.spin >> 1);
   }
 
-  /** Move buffered core events into the mailbox; a full area costs a TRACEFLUSH. */
-  private flush(all: boolean): void {
+  /** The ring is full: hand it over in a TRACEFLUSH round trip (no scheduling, no notes). */
+  private flush(): void {
     this.views();
     const m = this.base;
-    while (this.pending.length > 0) {
-      const n = Math.min(TRACE_MAX, this.pending.length);
-      for (let i = 0; i < n; i++) {
-        const e = this.pending[i];
-        const r = m + MboxX.TRACE + i * TRACE_REC;
-        this.i64[r >> 3] = e.t;
-        this.i32[(r + 8) >> 2] = e.kind;
-        this.i64[(r + 16) >> 3] = e.a;
-        this.i64[(r + 24) >> 3] = e.b;
-        this.i64[(r + 32) >> 3] = e.c;
-      }
-      this.pending.splice(0, n);
-      Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, n);
-      if (this.pending.length === 0 && !all) return; // rides on the call being made
-      Atomics.store(this.i32, (m + Mbox.NUM) >> 2, SysX.TRACEFLUSH);
-      this.ring();
-    }
+    Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, this.ringN);
+    this.ringN = 0;
+    Atomics.store(this.i32, (m + Mbox.NUM) >> 2, SysX.TRACEFLUSH);
+    this.ring();
   }
 
   /** The core aborted (env.abort) or trapped: tell the kernel, which ends the run. */
   abort(text: string): never {
-    this.pending = [];
     this.views();
     const m = this.base;
-    const b = new TextEncoder().encode(text).subarray(0, TRACE_MAX * TRACE_REC);
-    this.u8.set(b, m + MboxX.TRACE);
-    Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, b.length);
+    const b = new TextEncoder().encode(text).subarray(0, TEXT_MAX);
+    this.u8.set(b, m + MboxX.TEXT);
+    Atomics.store(this.i32, (m + MboxX.TEXT_N) >> 2, b.length);
+    Atomics.store(this.i32, (m + MboxX.TRACE_N) >> 2, this.ringN);
+    this.ringN = 0;
     Atomics.store(this.i32, (m + Mbox.NUM) >> 2, SysX.ABORT);
     this.ring();
     throw new ProcExit(this.pid);

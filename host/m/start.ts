@@ -12,6 +12,8 @@ export interface StartMsg {
   image: Uint8Array | null;
   /** rfork's arg (the runtime's M), for tstart. */
   arg: string;
+  /** The proc's trace ring (mailbox.ts TRACE_RING), null when the run is not traced. */
+  ring: SharedArrayBuffer | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export function serve(run: (m: Mach, s: StartMsg) => void): void {
   p.onMessage((msg: StartMsg) => {
     if (msg.t !== 'start' || started) return;
     started = true;
-    const m = new Mach(msg.memory, msg.pid);
+    const m = new Mach(msg.memory, msg.pid, msg.ring);
     try {
       run(m, msg);
       m.abort(`pid ${msg.pid}: the proc returned without exits`);
