@@ -161,6 +161,8 @@ export namespace Intrinsic {
   export const internal_reflectlite_keyOf: i32 = 61;
   export const runtime_Caller: i32 = 62;
   export const internal_poll_runtime_traceEvent: i32 = 63;
+  export const runtime_throw: i32 = 64;
+  export const sync_fatal: i32 = 64;
 }
 export namespace Kind {
   export const BOOL: i32 = 1;
@@ -356,6 +358,7 @@ export namespace Op {
   export const ASSERTIFACE: i32 = 175;
   export const ASSERTIFACEOK: i32 = 176;
   export const IFACEEQ: i32 = 177;
+  export const ASSERTI: i32 = 178;
   export const MAKECHAN: i32 = 180;
   export const SEND: i32 = 181;
   export const RECV: i32 = 182;
@@ -395,6 +398,11 @@ export namespace PanicCode {
   export const MAKESLICECAP: i32 = 16;
   export const UNHASHABLE: i32 = 17;
   export const FLOAT: i32 = 18;
+  export const SLICE3_ALEN: i32 = 19;
+  export const SLICE3_ACAP: i32 = 20;
+  export const SLICE3_B: i32 = 21;
+  export const SLICE3_C: i32 = 22;
+  export const TYPEASSERT_I: i32 = 23;
 }
 export namespace PollVariant {
   export const CURRENT: i32 = 0;

@@ -24,7 +24,7 @@ import { tracebackframes, tracebackcreator, goroutineheader } from "./traceback"
 import { formatfloat } from "./float";
 import { mapiter, mapnext } from "./map";
 import { lock, unlock } from "./lock";
-import { throwstr } from "./panic";
+import { throwstr, throwbytes } from "./panic";
 import { gc, memstat, setGCPercent } from "./mgc";
 
 const INSN: usize = 5;
@@ -364,6 +364,11 @@ export function intrinsic(id: i32): i32 {
     case 63: { // internal/poll.runtime_traceEvent(kind, a, b, c): the Go library's trace records (docs/trace.md)
       traceEvent(<i32>arg(4, 0), arg(4, 1), arg(4, 2), arg(4, 3));
       return ret0(4);
+    }
+    case 64: { // runtime.throw(s) / sync.fatal(s): a fatal error, traced from the caller
+      let s = <usize>arg(1, 0);
+      throwbytes(strdata(s), strlen(s));
+      return 1;
     }
     // the garbage collector: registers are spilled, so this is a safepoint
     case 90: gc(); return ret0(0);

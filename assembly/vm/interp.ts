@@ -316,17 +316,33 @@ function ret(): i32 {
   return 0;
 }
 
-/** s[lo:hi:max] bounds (Go's order); returns a PanicCode or 0. Sets the per-M bad pair. */
+/**
+ * s[lo:hi:max] bounds, checked in Go's order (go ssagen slice: max, then
+ * hi, then lo); returns a PanicCode or 0 and sets the per-M bad pair. three:
+ * max was written (its panics are Go's boundsSlice3* texts); arraylike: the
+ * operand is a string or an array, whose bound Go calls "length".
+ */
 let bada: i64 = 0;
 let badb: i64 = 0;
-function slicecheck(lo: i64, hi: i64, max: i64, cap: i64, arraylike: bool): i32 {
-  if (max < 0 || max > cap) {
-    bada = max; badb = cap;
-    return arraylike ? PanicCode.SLICE_ALEN : PanicCode.SLICE;
+function slicecheck(lo: i64, hi: i64, max: i64, cap: i64, arraylike: bool, three: bool): i32 {
+  if (three) {
+    if (max < 0 || max > cap) {
+      bada = max; badb = cap;
+      return arraylike ? PanicCode.SLICE3_ALEN : PanicCode.SLICE3_ACAP;
+    }
+    if (hi < 0 || hi > max) {
+      bada = hi; badb = max;
+      return PanicCode.SLICE3_B;
+    }
+    if (lo < 0 || lo > hi) {
+      bada = lo; badb = hi;
+      return PanicCode.SLICE3_C;
+    }
+    return 0;
   }
   if (hi < 0 || hi > max) {
     bada = hi; badb = max;
-    return arraylike && max == cap ? PanicCode.SLICE_ALEN : PanicCode.SLICE;
+    return arraylike ? PanicCode.SLICE_ALEN : PanicCode.SLICE;
   }
   if (lo < 0 || lo > hi) {
     bada = lo; badb = hi;
@@ -476,7 +492,7 @@ function slowop(op: i32): i32 {
       let hi = (flags & 2) ? pop() : n;
       let lo = (flags & 1) ? pop() : 0;
       let s = <usize>pop();
-      let code = slicecheck(lo, hi, n, n, true);
+      let code = slicecheck(lo, hi, n, n, true, false);
       if (code) return panicRuntime(code, bada, badb);
       if (lo == 0 && hi == n) push(<i64>s);
       else push(<i64>strheader(strdata(s) + <usize>lo, <i32>(hi - lo)));
@@ -606,7 +622,7 @@ function slowop(op: i32): i32 {
       let hi = (flags & 2) ? pop() : len;
       let lo = (flags & 1) ? pop() : 0;
       pop();
-      let code = slicecheck(lo, hi, max, cap, false);
+      let code = slicecheck(lo, hi, max, cap, false, (flags & 4) != 0);
       if (code) return panicRuntime(code, bada, badb);
       let data = sldata(s);
       // a nil slice sliced stays nil (Go: the data pointer stays nil)
@@ -653,7 +669,7 @@ function slowop(op: i32): i32 {
       let lo = (flags & 1) ? pop() : 0;
       pop();
       if (a == 0) return nilpanic();
-      let code = slicecheck(lo, hi, max, alen, true);
+      let code = slicecheck(lo, hi, max, alen, true, (flags & 4) != 0);
       if (code) return panicRuntime(code, bada, badb);
       push(<i64>slheader(a + <usize>lo * elem, <i32>(hi - lo), <i32>(max - lo)));
       next(13);
@@ -730,6 +746,15 @@ function slowop(op: i32): i32 {
       if (dt != t) return panicRuntime(PanicCode.TYPEASSERT, dt, t);
       push(ifacedata(e));
       next(5);
+      return 0;
+    }
+    case Op.ASSERTI: {
+      let t = imm(1);
+      let e = <usize>pop();
+      let dt = ifacetype(e);
+      if (dt != t) return panicRuntime(PanicCode.TYPEASSERT_I, dt, <i64>t | (<i64>imm(5) << 32));
+      push(ifacedata(e));
+      next(9);
       return 0;
     }
     case Op.ASSERTOK: {

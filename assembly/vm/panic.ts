@@ -222,6 +222,12 @@ function printpanicmsg(code: i32, a: i64, b: i64): void {
       printint(b);
       break;
     case PanicCode.SLICE:
+    case PanicCode.SLICE_ALEN:
+    case PanicCode.SLICE_B:
+    case PanicCode.SLICE3_ALEN:
+    case PanicCode.SLICE3_ACAP:
+    case PanicCode.SLICE3_B:
+    case PanicCode.SLICE3_C:
       prints("slice bounds out of range");
       break;
     case PanicCode.DIVIDE:
@@ -243,6 +249,7 @@ function printpanicmsg(code: i32, a: i64, b: i64): void {
       prints("close of closed channel");
       break;
     case PanicCode.TYPEASSERT:
+    case PanicCode.TYPEASSERT_I:
       prints("interface conversion");
       break;
     case PanicCode.MAKESLICE:

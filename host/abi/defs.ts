@@ -350,6 +350,10 @@ export const Op = {
   ASSERTIFACE: 175, // i32 iface type id    iface -> iface       (panics on failure)
   ASSERTIFACEOK: 176, // i32 iface type id  iface -> iface ok
   IFACEEQ: 177, //                          a b -> bool
+  // Added (additive): ASSERT whose operand's static type is a named or
+  // non-empty interface; the failure panic names it (Go's panicdottypeI:
+  // "interface conversion: main.I is main.A, not main.B").
+  ASSERTI: 178, // i32 type id, i32 static iface type id   iface -> v   (panics TYPEASSERT_I on failure)
   // channels (value = pointer to an hchan; 0 is nil). Elements are one word.
   MAKECHAN: 180, //                         cap -> c
   SEND: 181, //                             c v ->
@@ -484,6 +488,10 @@ export const Intrinsic = {
   'runtime.Caller': 62, // (skip int) (pc uintptr, file string, line int, ok bool)
   // A trace record from the Go library (TraceKind DEADLINE..REGION_END; docs/trace.md).
   'internal/poll.runtime_traceEvent': 63, // (kind, a, b, c int)
+  // go runtime/panic.go throw: "fatal error: s", the goroutine's trace, exit 2;
+  // not a panic: no deferred call runs and recover cannot stop it.
+  'runtime.throw': 64, // (s string)
+  'sync.fatal': 64, // go sync.fatal is linked to the runtime's sync_fatal, a throw
 };
 
 /** Codes of the image's panicRuntime hook (docs/bytecode.md "PanicCode"). */
@@ -508,6 +516,14 @@ export const PanicCode = {
   MAKESLICECAP: 16, // "makeslice: cap out of range"
   UNHASHABLE: 17, // a = type id: "hash of unhashable type T"
   FLOAT: 18, // a "sys: fp:" note turned into a panic: "floating point error" (go panicfloat)
+  // Go's 3-index slice texts (go runtime/error.go boundsSlice3*), s[lo:hi:max]:
+  SLICE3_ALEN: 19, // max > len of an array: "slice bounds out of range [::a] with length b"
+  SLICE3_ACAP: 20, // max > cap of a slice: "slice bounds out of range [::a] with capacity b"
+  SLICE3_B: 21, // hi > max: "slice bounds out of range [:a:b]"
+  SLICE3_C: 22, // lo > hi: "slice bounds out of range [a:b:]"
+  // ASSERTI's failure: a = dynamic type id (0 nil), b = wanted type id |
+  // static interface type id << 32: "interface conversion: main.I is main.A, not main.B"
+  TYPEASSERT_I: 23,
 };
 
 /** Image header offsets (docs/bytecode.md "Program image"). */

@@ -186,6 +186,7 @@ function annotate(img: ImageView, code: number, imms: (number | bigint)[]): stri
     case Op.ASSERTOK:
     case Op.ASSERTIFACE:
     case Op.ASSERTIFACEOK:
+    case Op.ASSERTI:
       return img.types[a]?.name ?? '?';
     default:
       return '';

@@ -978,9 +978,20 @@ export class ExprGen {
     }
     const id = this.c.types.id(t);
     const iface = T.isInterface(t);
+    // Go's failed x.(T) names x's static type ("main.I is main.A, not
+    // main.B"); `any` is the core's default, others travel in ASSERTI.
+    const xt = x.type;
+    const named = xt.t === 'named' || (xt.t === 'interface' && (xt.explicit.length > 0 || xt.embeds.length > 0));
+    const sid = named ? this.c.types.id(xt) : 0;
     return {
       mode: 'value', type: t, expr: e,
-      gen: () => { x.gen(); this.code.op(iface ? Op.ASSERTIFACE : Op.ASSERT, [id]); this.zeroFix(t); },
+      gen: () => {
+        x.gen();
+        if (iface) this.code.op(Op.ASSERTIFACE, [id]);
+        else if (named) this.code.op(Op.ASSERTI, [id, sid]);
+        else this.code.op(Op.ASSERT, [id]);
+        this.zeroFix(t);
+      },
       commaOk: () => {
         x.gen();
         this.code.op(iface ? Op.ASSERTIFACEOK : Op.ASSERTOK, [id]);

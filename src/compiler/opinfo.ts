@@ -74,6 +74,7 @@ def(['MAPLEN', 'MAPITER'], [], 1, 1);
 def(['MAPNEXT'], [], 1, 3);
 def(['MAKEIFACE', 'ASSERT', 'ASSERTIFACE'], ['i32'], 1, 1);
 def(['ASSERTOK', 'ASSERTIFACEOK'], ['i32'], 1, 2);
+def(['ASSERTI'], ['i32', 'i32'], 1, 1);
 def(['IFACETYPE', 'IFACEDATA'], [], 1, 1);
 def(['IFACEEQ'], [], 2, 1);
 def(['MAKECHAN', 'RECV', 'CHANLEN', 'CHANCAP'], [], 1, 1);

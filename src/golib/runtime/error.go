@@ -23,9 +23,9 @@ type TypeAssertionError struct {
 func (*TypeAssertionError) RuntimeError() {}
 
 func (e *TypeAssertionError) Error() string {
-	// The core does not pass the operand's static type; Go prints it here
-	// ("interface {} is string, not int"). Every interface operand is
-	// described as Go describes `any`, which is the common case.
+	// The operand's static type, as Go prints it here ("main.I is main.A,
+	// not main.B"): the core passes it for a named or non-empty interface
+	// (ASSERTI); any other operand is `any`, "interface {}".
 	inter := "interface {}"
 	if e._interface != "" {
 		inter = e._interface
@@ -80,22 +80,35 @@ const (
 	boundsSliceAlen = 1
 	boundsSliceAcap = 2
 	boundsSliceB    = 3
+
+	boundsSlice3Alen = 4
+	boundsSlice3Acap = 5
+	boundsSlice3B    = 6
+	boundsSlice3C    = 7
 )
 
 var boundsErrorFmts = [...]string{
-	boundsIndex:     "index out of range [%x] with length %y",
-	boundsSliceAlen: "slice bounds out of range [:%x] with length %y",
-	boundsSliceAcap: "slice bounds out of range [:%x] with capacity %y",
-	boundsSliceB:    "slice bounds out of range [%x:%y]",
+	boundsIndex:      "index out of range [%x] with length %y",
+	boundsSliceAlen:  "slice bounds out of range [:%x] with length %y",
+	boundsSliceAcap:  "slice bounds out of range [:%x] with capacity %y",
+	boundsSliceB:     "slice bounds out of range [%x:%y]",
+	boundsSlice3Alen: "slice bounds out of range [::%x] with length %y",
+	boundsSlice3Acap: "slice bounds out of range [::%x] with capacity %y",
+	boundsSlice3B:    "slice bounds out of range [:%x:%y]",
+	boundsSlice3C:    "slice bounds out of range [%x:%y:]",
 }
 
 // boundsNegErrorFmts are overriding formats if x is negative. In this case
 // there's no need to report y.
 var boundsNegErrorFmts = [...]string{
-	boundsIndex:     "index out of range [%x]",
-	boundsSliceAlen: "slice bounds out of range [:%x]",
-	boundsSliceAcap: "slice bounds out of range [:%x]",
-	boundsSliceB:    "slice bounds out of range [%x:]",
+	boundsIndex:      "index out of range [%x]",
+	boundsSliceAlen:  "slice bounds out of range [:%x]",
+	boundsSliceAcap:  "slice bounds out of range [:%x]",
+	boundsSliceB:     "slice bounds out of range [%x:]",
+	boundsSlice3Alen: "slice bounds out of range [::%x]",
+	boundsSlice3Acap: "slice bounds out of range [::%x]",
+	boundsSlice3B:    "slice bounds out of range [:%x:]",
+	boundsSlice3C:    "slice bounds out of range [%x::]",
 }
 
 func (e boundsError) RuntimeError() {}

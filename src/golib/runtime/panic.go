@@ -14,6 +14,14 @@ func panicRuntime(code, a, b int) {
 		panic(boundsError{x: a, y: b, signed: true, code: boundsSliceAlen})
 	case panicSliceB:
 		panic(boundsError{x: a, y: b, signed: true, code: boundsSliceB})
+	case panicSlice3Alen:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSlice3Alen})
+	case panicSlice3Acap:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSlice3Acap})
+	case panicSlice3B:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSlice3B})
+	case panicSlice3C:
+		panic(boundsError{x: a, y: b, signed: true, code: boundsSlice3C})
 	case panicDivide:
 		panic(divideError)
 	case panicNilderef:
@@ -28,6 +36,12 @@ func panicRuntime(code, a, b int) {
 		panic(plainError("close of closed channel"))
 	case panicTypeassert:
 		panic(newTypeAssertionError(a, b))
+	case panicTypeassertI:
+		// b packs the wanted type id (low 32 bits) and the operand's
+		// static interface type (high bits), as Go's panicdottypeI gets it.
+		e := newTypeAssertionError(a, b&(1<<32-1))
+		e._interface = typeName(b >> 32)
+		panic(e)
 	case panicMakeslice:
 		panic(errorString("makeslice: len out of range"))
 	case panicMakeslicecap:

@@ -22,6 +22,11 @@ const (
 	panicMakeslicecap = 16
 	panicUnhashable   = 17
 	panicFloat        = 18
+	panicSlice3Alen   = 19
+	panicSlice3Acap   = 20
+	panicSlice3B      = 21
+	panicSlice3C      = 22
+	panicTypeassertI  = 23
 )
 
 // Predeclared type ids (defs.ts TypeId).

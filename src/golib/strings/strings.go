@@ -2,7 +2,10 @@
 // strings.
 package strings
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Index returns the index of the first instance of substr in s, or -1.
 func Index(s, substr string) int {
@@ -361,28 +364,23 @@ func Map(mapping func(rune) rune, s string) string {
 	return string(b)
 }
 
-// ToUpper returns s with ASCII letters mapped to upper case (p9rt has no
-// Unicode case tables; other runes are unchanged).
+// ToUpper returns s with all Unicode letters mapped to their upper case.
 func ToUpper(s string) string {
-	return Map(func(r rune) rune {
-		if 'a' <= r && r <= 'z' {
-			return r - 'a' + 'A'
-		}
-		return r
-	}, s)
+	return Map(unicode.ToUpper, s)
 }
 
-// ToLower returns s with ASCII letters mapped to lower case.
+// ToLower returns s with all Unicode letters mapped to their lower case.
 func ToLower(s string) string {
-	return Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r - 'A' + 'a'
-		}
-		return r
-	}, s)
+	return Map(unicode.ToLower, s)
 }
 
-// EqualFold reports whether s and t are equal under ASCII case folding.
+// ToTitle returns s with all Unicode letters mapped to their title case.
+func ToTitle(s string) string {
+	return Map(unicode.ToTitle, s)
+}
+
+// EqualFold reports whether s and t are equal under simple lower-case
+// folding (Go's folds through unicode.SimpleFold orbits too).
 func EqualFold(s, t string) bool {
 	return ToLower(s) == ToLower(t)
 }

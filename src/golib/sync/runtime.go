@@ -6,9 +6,7 @@ package sync
 func runtime_Semacquire(s *uint32)
 func runtime_Semrelease(s *uint32)
 
-// fatal reports misuse the way Go's sync does (it calls the runtime's
-// fatal, "fatal error: sync: ..."). Without a throw intrinsic it panics
-// with the same text.
-func fatal(s string) {
-	panic(s)
-}
+// fatal reports misuse the way Go's sync does: it is the runtime's throw
+// (linked by name, host/abi/defs.ts Intrinsic), "fatal error: sync: ...",
+// which no recover stops.
+func fatal(s string)
