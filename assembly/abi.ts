@@ -13,6 +13,7 @@ export namespace Ctl {
   export const BOOT_WALL_NS: i32 = 48;
   export const TRACE: i32 = 56;
   export const POLL_VARIANT: i32 = 60;
+  export const MEMORY_LIMIT: i32 = 64;
   export const MHEAP_INIT: i32 = 128;
   export const MHEAP: i32 = 132;
   export const GC_WANTED: i32 = 136;

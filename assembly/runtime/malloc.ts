@@ -25,6 +25,7 @@ import {
   PAGE_SHIFT, PAGE_BYTES, MAX_SMALL, SMALL_SPAN_PAGES, SPAN_SMALL, SPAN_LARGE,
   H_LOCK, H_CLASSCUR, H_CLASSPARTIAL, S_START, S_NELEMS, S_ELEMSIZE, S_CLASS, S_FREEINDEX,
   S_ALLOCCOUNT, S_NEXT, S_NPINNED, S_NEEDZERO, S_ALLOCBITS, S_NOSCANBITS, S_PINBITS,
+  heapLimit,
 } from "./mheap";
 
 export const FLAG_NOSCAN: i32 = 1;
@@ -61,7 +62,7 @@ export function mallocflags(size: usize, flags: i32): usize {
   if (mheapRoot() == 0) mheapinit();
   if (mcur == 0 || changetype<M>(mcur).p == 0) flags |= FLAG_PIN;
   if (size == 0) size = 1;
-  if (<u64>size > <u64>MEMORY_MAXIMUM_PAGES * <u64>PAGE) throwOOM(<i64>size, <i64>MEMORY_MAXIMUM_PAGES * PAGE);
+  if (<u64>size > heapLimit()) throwOOM(<i64>size);
   lock(heaplock());
   let p: usize;
   let n: usize;
@@ -75,7 +76,7 @@ export function mallocflags(size: usize, flags: i32): usize {
   }
   if (p == 0) {
     unlock(heaplock());
-    throwOOM(<i64>size, <i64>MEMORY_MAXIMUM_PAGES * PAGE);
+    throwOOM(<i64>size);
   }
   let alloc = atomic.add<u32>(Ctl.HEAP_ALLOC, <u32>n) + <u32>n;
   atomic.add<i64>(Ctl.TOTAL_ALLOC, <i64>n);
@@ -86,7 +87,7 @@ export function mallocflags(size: usize, flags: i32): usize {
     let goal = load<u32>(Ctl.HEAP_GOAL);
     if (goal == 0) goal = MIN_GOAL;
     let frontier = <u64>atomic.load<u32>(Ctl.HEAP_CURSOR);
-    if (alloc >= goal || frontier > (<u64>MEMORY_MAXIMUM_PAGES * <u64>PAGE) / 8 * 7) {
+    if (alloc >= goal || frontier > heapLimit() / 8 * 7) {
       store<i32>(Ctl.GC_WANTED, 1);
     }
   }

@@ -107,7 +107,7 @@ function growMarkStack(): void {
   let s = allocSpan(npages, SPAN_MARKSTACK);
   if (s == 0) {
     unlock(mheapRoot() + H_LOCK);
-    throwOOM(<i64>(npages << PAGE_SHIFT), <i64>MEMORY_MAXIMUM_PAGES * PAGE);
+    throwOOM(<i64>(npages << PAGE_SHIFT));
   }
   let base = sw(s, S_START);
   let used = stackTop - stackBase;

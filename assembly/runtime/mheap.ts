@@ -169,14 +169,24 @@ export function mheapinit(): void {
   atomic.store<u32>(Ctl.MHEAP, <u32>h);
 }
 
-/** Make [0, end) addressable; false when that passes the memory maximum. */
+/**
+ * The most memory the heap may reach: the run's --max-memory (Ctl.MEMORY_LIMIT,
+ * written by the kernel at boot), else the memory maximum.
+ */
+export function heapLimit(): u64 {
+  let l = <u64>atomic.load<u32>(Ctl.MEMORY_LIMIT);
+  let max = <u64>MEMORY_MAXIMUM_PAGES * <u64>PAGE;
+  return l == 0 || l > max ? max : l;
+}
+
+/** Make [0, end) addressable; false when that passes the memory limit. */
 export function growTo(end: usize): bool {
   const GROW_PAGES: i32 = 64; // 4 MiB at a time: fewer grows
   for (;;) {
     let have = <u64>memory.size() << 16;
     if (have >= <u64>end) break;
     let need = <i32>((<u64>end - have + 0xffff) >> 16);
-    let room = MEMORY_MAXIMUM_PAGES - memory.size();
+    let room = <i32>(heapLimit() >> 16) - memory.size();
     let want = need < GROW_PAGES ? GROW_PAGES : need;
     if (want > room) want = room;
     if (want < need || memory.grow(want) < 0) {
@@ -272,7 +282,7 @@ export function allocSpan(npages: usize, state: u32): usize {
   if (start == 0) {
     start = rootword(H_FRONTIER);
     let end = start + (npages << PAGE_SHIFT);
-    if (end > <usize>MEMORY_MAXIMUM_PAGES * <usize>PAGE || !growTo(end)) {
+    if (<u64>end > heapLimit() || !growTo(end)) {
       freeRec(s);
       return 0;
     }

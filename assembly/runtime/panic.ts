@@ -6,6 +6,8 @@ import { G, gcur, Grunning } from "./runtime2";
 import { goroutineheader, tracebackframes, tracebackcreator, tracebackothers, tracebackg } from "./traceback";
 import { vhdr } from "../vm/frame";
 import { exit } from "./sighandler";
+import { heapLimit } from "./mheap";
+import { Ctl } from "../abi";
 
 let throwing: i32 = 0; // per M: a throw while throwing must not recurse
 
@@ -61,12 +63,20 @@ export function throwbytes(p: usize, n: i32): void {
   exit(2);
 }
 
-/** The shared heap reached MEMORY_MAXIMUM_PAGES (host/abi/defs.ts). */
-export function throwOOM(size: i64, limit: i64): void {
+/** The shared heap reached its limit (mheap.ts heapLimit: --max-memory, else MEMORY_MAXIMUM_PAGES). */
+export function throwOOM(size: i64): void {
+  let limit = <i64>heapLimit();
   prints("runtime: out of memory: cannot allocate ");
   printint(size);
-  prints("-byte block (the heap is limited to ");
-  printint(limit >> 20);
-  prints(" MiB by MEMORY_MAXIMUM_PAGES in host/abi/defs.ts)\n");
+  prints("-byte block\nruntime: the heap is limited to ");
+  if (limit & 0xfffff) {
+    printint(limit);
+    prints(" bytes");
+  } else {
+    printint(limit >> 20);
+    prints(" MiB");
+  }
+  if (atomic.load<u32>(Ctl.MEMORY_LIMIT) != 0) prints(" (--max-memory)\n");
+  else prints(" (--max-memory; MEMORY_MAXIMUM_PAGES in host/abi/defs.ts)\n");
   fatal("out of memory", false);
 }

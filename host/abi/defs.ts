@@ -88,6 +88,7 @@ export const Ctl = {
   BOOT_WALL_NS: 48, // i64: Unix time in ns at boot (what time.Now starts from)
   TRACE: 56, // i32: 1 when the run is traced; the core skips host.trace when 0 (docs/trace.md)
   POLL_VARIANT: 60, // i32: internal/poll's deadline logic (PollVariant), set by the kernel at boot
+  MEMORY_LIMIT: 64, // u32: bytes of memory the heap may reach (--max-memory), set by the kernel at boot; 0: MEMORY_MAXIMUM_PAGES
   // The garbage collector (assembly/runtime/malloc.ts, mgc.ts): core-owned; the host only reads them
   // (GC_PERCENT may be stored by the host before boot, like POLL_VARIANT).
   MHEAP_INIT: 128, // i32: CAS 0 -> 1 by the M that lays out the heap

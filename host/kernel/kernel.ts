@@ -41,6 +41,8 @@ export interface KernelOptions {
   trace?: boolean;
   /** internal/poll's deadline logic (PollVariant; default CURRENT), for Ctl.POLL_VARIANT. */
   pollVariant?: number;
+  /** Bytes of memory the Go heap may reach (--max-memory), for Ctl.MEMORY_LIMIT; default the memory maximum. */
+  maxMemory?: number;
 }
 
 /** What the kernel tells the thread that started it. */
@@ -178,6 +180,7 @@ export class Kernel {
     Atomics.store(i32, Ctl.REALTIME >> 2, this.opts.realtime ? 1 : 0);
     Atomics.store(i32, Ctl.TRACE >> 2, this.tracer.on ? 1 : 0);
     Atomics.store(i32, Ctl.POLL_VARIANT >> 2, this.opts.pollVariant ?? 0);
+    Atomics.store(i32, Ctl.MEMORY_LIMIT >> 2, this.opts.maxMemory ?? 0);
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });

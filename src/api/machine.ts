@@ -5,7 +5,7 @@ import { readURL, sibling, spawn, type Peer } from '../../host/platform/index.js
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent } from '../../host/kernel/trace.js';
-import { PollVariant } from '../../host/abi/defs.js';
+import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
 export type { TraceEvent, ProcView };
 
@@ -27,6 +27,12 @@ export interface StartOptions {
   onStderr?: (chunk: string) => void;
   /** Cap on procs (default 64); rfork beyond it fails with an error naming the limit. */
   maxProcs?: number;
+  /**
+   * Bytes of memory the Go heap may reach (default: the memory maximum of
+   * host/abi/defs.ts, 1 GiB); beyond it the program dies with `fatal error:
+   * out of memory` and a line naming the limit.
+   */
+  maxMemory?: number;
   /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
   timeoutMs?: number;
   /** Notes to post during the run: `at` in ms of the run's clock. */
@@ -65,6 +71,14 @@ export interface StartOptions {
 export type PollOption = 'current' | 'go1.19';
 
 /** The Ctl.POLL_VARIANT value of a poll option; throws on an unknown name. */
+/** StartOptions.maxMemory, checked: a whole number of bytes from 1 MiB to the memory maximum. */
+export function maxMemory(n: number | undefined): number | undefined {
+  if (n === undefined) return undefined;
+  const max = MEMORY_MAXIMUM_PAGES * PAGE;
+  if (!Number.isInteger(n) || n < 1 << 20 || n > max) throw new RangeError(`maxMemory: ${n} is not a size from 1 MiB to ${max >> 20} MiB`);
+  return n;
+}
+
 export function pollVariant(p: PollOption | undefined): number {
   if (p === undefined || p === 'current') return PollVariant.CURRENT;
   if (p === 'go1.19') return PollVariant.GO119;
@@ -124,6 +138,7 @@ export class Machine {
 
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
     const poll = pollVariant(opts.poll);
+    const limit = maxMemory(opts.maxMemory);
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
@@ -156,6 +171,7 @@ export class Machine {
         mWorker: opts.mWorker?.href,
         trace: opts.trace ?? true,
         pollVariant: poll,
+        maxMemory: limit,
       },
     };
     k.post(msg);

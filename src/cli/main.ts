@@ -4,6 +4,7 @@ import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Machine, type NoteTarget, type PollOption, type Runnable } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
+import { MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
 const USAGE = `usage:
   p9rt run [flags] FILE.go [program args]   compile and run
@@ -18,12 +19,24 @@ flags of run and test:
   --timeline            print a timeline of procs, syscalls and notes to stderr
   --explain             print the cause chain of each interrupted call to stderr
   --max-procs N         cap on procs (default 64)
+  --max-memory SIZE     cap on the Go heap's memory, e.g. 64MiB (default 1GiB)
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
+
+/** --max-memory: bytes, with an optional unit (K, KiB, M, MiB, G, GiB; powers of 1024). */
+function parseSize(v: string): number {
+  const m = /^([0-9]+)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)$/i.exec(v);
+  if (!m) throw new UsageError(`flag --max-memory: ${JSON.stringify(v)} is not a size (64MiB, 512M, 1GiB)`);
+  const shift = { '': 0, k: 10, m: 20, g: 30 }[m[2].toLowerCase().replace(/i?b$/, '') as '' | 'k' | 'm' | 'g'];
+  const n = Number(m[1]) * 2 ** shift;
+  const max = MEMORY_MAXIMUM_PAGES * PAGE;
+  if (n < 1 << 20 || n > max) throw new UsageError(`flag --max-memory: ${v} is not from 1MiB to ${max >> 20}MiB`);
+  return n;
+}
 
 class UsageError extends Error {}
 
@@ -70,6 +83,7 @@ interface RunFlags {
   timeline: boolean;
   explain: boolean;
   maxProcs: number;
+  maxMemory?: number;
   timeoutMs: number;
   // issue 4: internal/poll's deadline logic (--poll)
   poll: PollOption;
@@ -106,6 +120,7 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
       case 'timeline': f.timeline = true; break;
       case 'explain': f.explain = true; break;
       case 'max-procs': f.maxProcs = int(value()); break;
+      case 'max-memory': f.maxMemory = parseSize(value()); break;
       case 'gomaxprocs': int(value()); break;
       case 'timeout': f.timeoutMs = parseDuration(value()); break;
       // issue 3 (--file): begin
@@ -201,6 +216,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     seed: flags.seed,
     notes: flags.notes,
     maxProcs: flags.maxProcs,
+    maxMemory: flags.maxMemory,
     timeoutMs: flags.timeoutMs,
     poll: flags.poll,
     trace: traceWanted(flags),
@@ -310,6 +326,7 @@ async function runTests(argv: string[], io: Io): Promise<number> {
     seed: flags.seed,
     notes: flags.notes,
     maxProcs: flags.maxProcs,
+    maxMemory: flags.maxMemory,
     timeoutMs: flags.timeoutMs,
     poll: flags.poll,
     trace: traceWanted(flags),
@@ -335,4 +352,4 @@ async function runTests(argv: string[], io: Io): Promise<number> {
 }
 
 /** run flags that take a separate value (so `--seed 3` is passed on whole). */
-const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'gomaxprocs', 'timeout', 'poll']);
+const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll']);

@@ -27,7 +27,7 @@ test('with the collector off the same program dies with fatal error: out of memo
   const r = p9rtRun(bench('gc-live.go'), [], ['2048', 'off']);
   assert.equal(r.status, 2, r.stdout + r.stderr);
   assert.match(r.stderr, /fatal error: out of memory/);
-  assert.match(r.stderr, /limited to 1024 MiB by MEMORY_MAXIMUM_PAGES/);
+  assert.match(r.stderr, /the heap is limited to 1024 MiB \(--max-memory/);
   assert.doesNotMatch(r.stderr, /RuntimeError|unreachable|wasm/);
 });
 
