@@ -4,7 +4,7 @@ import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Machine, type NoteTarget, type PollOption, type Runnable } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
-import { MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
+import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
 const USAGE = `usage:
   p9rt run [flags] FILE.go [program args]   compile and run
@@ -154,14 +154,26 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
 
 /** Compile FILE.go (or load a built image). Exit code 2 with Go's error lines on failure. */
 async function load(file: string, err: (s: string) => void): Promise<Runnable | null> {
-  if (file.endsWith('.p9img')) return { image: new Uint8Array(readFileSync(file)), filename: file };
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     err(`p9rt: ${(e as Error).message}\n`);
     return null;
   }
+  // A built image is known by its magic number, whatever its name (p9rt build -o).
+  if (bytes.length >= 8 && bytes.readUInt32LE(0) === IMAGE_MAGIC) {
+    if (bytes.readUInt32LE(4) !== IMAGE_VERSION) {
+      err(`p9rt: ${file}: image version ${bytes.readUInt32LE(4)}, this p9rt runs version ${IMAGE_VERSION}: rebuild it\n`);
+      return null;
+    }
+    return { image: new Uint8Array(bytes), filename: file };
+  }
+  if (file.endsWith('.p9img')) {
+    err(`p9rt: ${file}: not a p9rt image\n`);
+    return null;
+  }
+  const source = bytes.toString('utf8');
   const { compile } = await import('../api/index.js');
   try {
     return compile(source, { filename: file }) as Runnable;

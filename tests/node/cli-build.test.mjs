@@ -40,3 +40,22 @@ test('build -o writes the image; run accepts the built image and os.Args gets th
   r = p9rt('run', 'args.go', 'x');
   assert.equal(r.stdout, '2 [x]\n', r.stderr);
 });
+
+test('an image is known by its magic number, not its name; a broken one is a clear error', (t) => {
+  if (!haveCompiler || !haveCore) return t.skip('compiler or core not built');
+  writeFileSync(`${dir}/hi.go`, 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n');
+  let r = p9rt('build', '-o', 'hi.img', 'hi.go');
+  assert.equal(r.status, 0, r.stderr);
+  r = p9rt('run', 'hi.img');
+  assert.equal(r.stdout, 'hi\n', r.stderr);
+  writeFileSync(`${dir}/junk.p9img`, 'not an image');
+  r = p9rt('run', 'junk.p9img');
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'p9rt: junk.p9img: not a p9rt image\n');
+  const img = readFileSync(`${dir}/hi.img`);
+  img.writeUInt32LE(99, 4);
+  writeFileSync(`${dir}/old.img`, img);
+  r = p9rt('run', 'old.img');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^p9rt: old\.img: image version 99, this p9rt runs version 1: rebuild it\n$/);
+});
