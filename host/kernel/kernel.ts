@@ -37,6 +37,13 @@ export interface KernelOptions {
   files?: Record<string, Uint8Array>;
   /** What reads of /dev/cons return, then end of file. */
   stdin?: Uint8Array;
+  /**
+   * The run's stdin is asked of the host at the first read of /dev/cons
+   * (the CLI's stdin: a pipe that is never closed must not block a program
+   * that never reads it). Until it arrives the reader sleeps and, in virtual
+   * time, the clock stands still, so the run stays deterministic.
+   */
+  stdinLazy?: boolean;
   /** Record the trace (default true); off, neither kernel nor core records anything. */
   trace?: boolean;
   /** internal/poll's deadline logic (PollVariant; default CURRENT), for Ctl.POLL_VARIANT. */
@@ -48,6 +55,7 @@ export interface KernelOptions {
 /** What the kernel tells the thread that started it. */
 export type KernelEvent =
   | { t: 'booted' }
+  | { t: 'stdin' }
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
   | { t: 'exit'; exitString: string; code: number; reason: string }
@@ -94,6 +102,9 @@ export class Kernel {
   readonly ramfs = new Ramfs();
   /** How much of opts.stdin reads of /dev/cons have consumed. */
   stdinOff = 0;
+  /** Lazy stdin (KernelOptions.stdinLazy): asked of the host, not yet arrived. */
+  stdinAsked = false;
+  readonly stdinWait = new Rendez();
   /** The trace (docs/trace.md); records nothing unless opts.trace. */
   readonly tracer: Tracer;
   get trace(): TraceEvent[] {
@@ -401,6 +412,15 @@ export class Kernel {
     else this.ready.push(p);
   }
 
+  /** The host's answer to a stdin request: /dev/cons reads it, then end of file. */
+  hoststdin(data: Uint8Array): void {
+    this.opts.stdin = data;
+    this.opts.stdinLazy = false;
+    this.stdinAsked = false;
+    this.wakeup(this.stdinWait);
+    this.schedule();
+  }
+
   /** Return to user: notify() (§1.6), then RET and STATE=DONE. */
   private release(p: Proc): void {
     const m = this.mbox(p);
@@ -436,6 +456,7 @@ export class Kernel {
         if (this.anyAlive() || this.clock.pending()) return;
       } else {
         if (this.running || this.starting > 0) return;
+        if (this.stdinAsked && this.ready.length === 0) return; // the clock waits for stdin
         if (this.ready.length > 0) {
           // A new proc's PROCSTART arrives whenever its worker is up, so the
           // list's order is not the program's: choose from it sorted by pid.
@@ -456,6 +477,9 @@ export class Kernel {
           continue;
         }
       }
+      // A reader of /dev/cons waits for the host's stdin: that is not a
+      // deadlock, and the clock must not move meanwhile (determinism).
+      if (this.stdinAsked) return;
       this.end('', 3, 'deadlock: every proc is blocked in the kernel and no timer is pending');
     }
   }

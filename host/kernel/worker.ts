@@ -16,6 +16,7 @@ export interface BootMsg {
 export type ControlMsg =
   | BootMsg
   | { t: 'postnote'; id: number; target: 'main' | 'group' | number; text: string }
+  | { t: 'stdin'; data: Uint8Array }
   | { t: 'stop'; reason: string; code: number };
 
 const port = parent();
@@ -52,6 +53,9 @@ port.onMessage(async (msg: ControlMsg) => {
       }
       return;
     }
+    case 'stdin':
+      k?.hoststdin(msg.data);
+      return;
     case 'stop':
       k?.stop(msg.reason, msg.code);
       return;

@@ -42,8 +42,13 @@ export interface StartOptions {
   args?: string[];
   /** Files in the program's file tree at start (os.Open, os.ReadFile): absolute path -> contents. */
   files?: Record<string, Uint8Array | string>;
-  /** The program's standard input (reads of /dev/cons, os.Stdin); end of file after it. */
-  stdin?: Uint8Array | string;
+  /**
+   * The program's standard input (reads of /dev/cons, os.Stdin); end of file
+   * after it. A function is called only if the program reads its stdin, at
+   * the first read (the CLI passes its own stdin this way, so an open pipe
+   * that nobody closes does not hold up a program that never reads it).
+   */
+  stdin?: Uint8Array | string | (() => Promise<Uint8Array | string>);
   /** core.wasm, compiled; by default build/core.wasm of this package is loaded. */
   core?: WebAssembly.Module;
   /**
@@ -167,7 +172,8 @@ export class Machine {
         notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
         pool: 2,
         files: bytesOf(opts.files),
-        stdin: opts.stdin === undefined ? undefined : toBytes(opts.stdin),
+        stdin: opts.stdin === undefined || typeof opts.stdin === 'function' ? undefined : toBytes(opts.stdin),
+        stdinLazy: typeof opts.stdin === 'function',
         mWorker: opts.mWorker?.href,
         trace: opts.trace ?? true,
         pollVariant: poll,
@@ -198,6 +204,20 @@ export class Machine {
       case 'exit':
         this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
         return;
+      case 'stdin': {
+        // The program's first read of /dev/cons: ask the stdin provider now.
+        const provide = this.opts.stdin;
+        const send = (data: Uint8Array) => this.kernel.post({ t: 'stdin', data } satisfies ControlMsg);
+        if (typeof provide !== 'function') return send(new Uint8Array(0));
+        provide().then(
+          (d) => send(toBytes(d)),
+          (err: Error) => {
+            this.opts.onStderr?.(`p9rt: stdin: ${err.message}\n`);
+            send(new Uint8Array(0));
+          },
+        );
+        return;
+      }
       case 'reply':
         this.replies.get(e.id)?.({ ok: e.ok, error: e.error });
         this.replies.delete(e.id);

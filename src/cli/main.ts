@@ -44,14 +44,23 @@ class UsageError extends Error {}
  * issue 3: p9rt's stdin, for the program's /dev/cons, when it is a pipe or
  * a file (never a terminal: the run does not wait for typing).
  */
-function hostStdin(): Uint8Array | undefined {
+function hostStdin(): (() => Promise<Uint8Array>) | undefined {
   try {
     const st = fstatSync(0);
     if (!st.isFIFO() && !st.isFile() && !st.isSocket()) return undefined;
-    return new Uint8Array(readFileSync(0));
   } catch {
     return undefined;
   }
+  // Read only if the program reads /dev/cons (Machine.start calls this then):
+  // a pipe left open by whoever started p9rt must not hold up a program
+  // that never reads its stdin.
+  return () =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      process.stdin.on('data', (c: Buffer) => chunks.push(c));
+      process.stdin.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      process.stdin.on('error', reject);
+    });
 }
 
 /** "50ms", "1.5s", "200us", "2m", "10ns" -> ms. */
@@ -170,6 +179,8 @@ async function load(file: string, err: (s: string) => void): Promise<Runnable | 
     return { image: new Uint8Array(bytes), filename: file };
   }
   if (file.endsWith('.p9img')) {
+    // TEST SEAM: the fixture Ms of P9RT_TEST_M_WORKER run scripted images (JSON), not bytecode.
+    if (process.env.P9RT_TEST_M_WORKER) return { image: new Uint8Array(bytes), filename: file };
     err(`p9rt: ${file}: not a p9rt image\n`);
     return null;
   }

@@ -2,7 +2,7 @@
 // (4e port/devcons.c), and /dev/args (p9rt's: the program's arguments,
 // program name first, each followed by a NUL byte: what os.Args reads).
 import type { Kernel } from '../kernel.js';
-import { KError, Proc, Enonexist, Eperm } from '../proc.js';
+import { Block, KError, Proc, Enonexist, Eperm } from '../proc.js';
 import { newChan, readstr, Fgrp, type Chan, type Dev } from './dev.js';
 
 type Cons = { file: 'cons' | 'pid' | 'bintime' | 'args'; stream: 'stdout' | 'stderr' };
@@ -21,6 +21,13 @@ export const consdev: Dev = {
     switch (a.file) {
       case 'cons': {
         // The run's stdin (Machine.start `stdin`, the CLI's stdin), then end of file.
+        if (k.opts.stdinLazy) {
+          if (!k.stdinAsked) {
+            k.stdinAsked = true;
+            k.emit({ t: 'stdin' });
+          }
+          return new Block(k.stdinWait);
+        }
         const b = k.opts.stdin ?? new Uint8Array(0);
         const got = b.slice(k.stdinOff, k.stdinOff + n);
         k.stdinOff += got.length;

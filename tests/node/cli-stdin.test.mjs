@@ -1,0 +1,77 @@
+// The CLI's stdin is the program's /dev/cons, read only when the program
+// reads it: an open pipe that nobody closes (a test harness, a CI runner)
+// must not hold up a program that never reads its stdin; a program that does
+// read gets the whole input, then end of file, at the same virtual time on
+// every run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(tmpdir() + '/p9rt-stdin-');
+const runnable = existsSync(root + 'dist/src/cli/main.js') && existsSync(root + 'build/core.wasm');
+
+/** Run p9rt with a stdin pipe; `input` is written, and the pipe closed only if `close`. */
+function run(file, input, close) {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [root + 'bin/p9rt.js', 'run', file], { cwd: dir });
+    let out = '';
+    let err = '';
+    p.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    p.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+    const timer = setTimeout(() => p.kill('SIGKILL'), 30_000);
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      p.stdin.destroy();
+      resolve({ out, err, code });
+    });
+    if (input) p.stdin.write(input);
+    if (close) p.stdin.end();
+  });
+}
+
+test('a program that never reads stdin ends though its stdin pipe stays open', async (t) => {
+  if (!runnable) return t.skip('core or CLI not built');
+  writeFileSync(`${dir}/hello.go`, 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n');
+  const r = await run('hello.go', 'unread', false);
+  assert.deepEqual(r, { out: 'hello\n', err: '', code: 0 });
+});
+
+test('a program that reads stdin gets all of it, then end of file, deterministically', async (t) => {
+  if (!runnable) return t.skip('core or CLI not built');
+  writeFileSync(
+    `${dir}/cat.go`,
+    `package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+func main() {
+	go func() {
+		time.Sleep(10 * time.Millisecond)
+		fmt.Println("timer")
+	}()
+	b, err := io.ReadAll(os.Stdin)
+	fmt.Printf("%q %v %v\\n", b, err, time.Now().UnixNano()%1e9)
+	time.Sleep(20 * time.Millisecond)
+}
+`,
+  );
+  const a = await run('cat.go', 'line one\nline two\n', true);
+  const b = await run('cat.go', 'line one\nline two\n', true);
+  assert.equal(a.code, 0, a.err);
+  // The clock stands still while the reader waits for the host's input: the
+  // read ends after the compute charged so far (microseconds), before the
+  // 10 ms timer.
+  const m = /^"line one\\nline two\\n" <nil> (\d+)\ntimer\n$/.exec(a.out);
+  assert.ok(m, a.out);
+  assert.ok(Number(m[1]) < 1e6, a.out);
+  assert.deepEqual(a, b);
+});
