@@ -102,7 +102,7 @@ export function timeline(events: readonly TraceEvent[], o: TimelineOptions = {})
           const left = a < b;
           // The poster's end is the text (or a •), the target's the arrowhead.
           const fill = (x: string) => x + '─'.repeat(Math.max(0, cw - [...x].length));
-          cells.set(from, { s: left ? fill(`${q(e.text)}${refused} `) : '─'.repeat(cw - 2) + '• ', c: 'note' });
+          cells.set(from, { s: left ? fill(`${q(e.text)}${refused} `) : '•', c: 'note' }); // a leftward arrow starts at the poster's column, where its other events are
           cells.set(to, { s: left ? '▶ note' : fill(`${q(e.text)}${refused} ◀`), c: 'note' });
           row(e.t, cells, [a, b, e.text ?? '']);
         } else {

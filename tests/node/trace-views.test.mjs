@@ -109,6 +109,11 @@ test('deadline.go: the timeline has a column per proc, spans, the note arrow and
   // the arrow's row: the target's column holds the head
   const row = lines.find((l) => l.includes('▶ note'));
   assert.ok(row.indexOf('▶') > row.indexOf('"hangup"'));
+  // A leftward arrow (pid 2's "go: exit" to pid 1) starts at the poster's
+  // column, where pid 2's other events are written.
+  const back = lines.find((l) => l.includes('"go: exit " ◀'));
+  assert.ok(back, t);
+  assert.equal(back.indexOf('•'), lines[1].indexOf('pid 2'), back);
   assert.match(timeline(r.trace, { color: true }), /\x1b\[33m/);
 });
 
