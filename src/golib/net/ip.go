@@ -1,5 +1,7 @@
 package net
 
+import "internal/itoa"
+
 // IP address lengths (bytes).
 const (
 	IPv4len = 4
@@ -94,7 +96,7 @@ func (ip IP) String() string {
 		return "<nil>"
 	}
 	if p4 := ip.To4(); len(p4) == IPv4len {
-		return itoa(int(p4[0])) + "." + itoa(int(p4[1])) + "." + itoa(int(p4[2])) + "." + itoa(int(p4[3]))
+		return itoa.Itoa(int(p4[0])) + "." + itoa.Itoa(int(p4[1])) + "." + itoa.Itoa(int(p4[2])) + "." + itoa.Itoa(int(p4[3]))
 	}
 	const hexDigit = "0123456789abcdef"
 	s := "?"

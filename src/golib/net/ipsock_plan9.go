@@ -1,6 +1,7 @@
 package net
 
 import (
+	"internal/itoa"
 	"io/fs"
 	"os"
 	"syscall"
@@ -112,7 +113,7 @@ func queryCS1(net string, ip IP, port int) (clone, dest string, err error) {
 	if len(ip) != 0 && !ip.IsUnspecified() {
 		ips = ip.String()
 	}
-	return netdir + "/" + net + "/clone", ips + "!" + itoa(port), nil
+	return netdir + "/" + net + "/clone", ips + "!" + itoa.Itoa(port), nil
 }
 
 func trimNewline(s string) string {
@@ -272,7 +273,7 @@ func plan9LocalAddr(addr Addr) string {
 		if port == 0 {
 			return ""
 		}
-		return itoa(port)
+		return itoa.Itoa(port)
 	}
-	return ip.String() + "!" + itoa(port)
+	return ip.String() + "!" + itoa.Itoa(port)
 }

@@ -19,29 +19,6 @@ func dtoi(s string) (n int, i int, ok bool) {
 	return n, i, true
 }
 
-// itoa is the decimal text of v.
-func itoa(v int) string {
-	if v == 0 {
-		return "0"
-	}
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	var buf [20]byte
-	i := len(buf)
-	for v > 0 {
-		i--
-		buf[i] = byte('0' + v%10)
-		v /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
-}
-
 // SplitHostPort splits a network address of the form "host:port" or
 // "[host]:port" into host and port.
 func SplitHostPort(hostport string) (host, port string, err error) {

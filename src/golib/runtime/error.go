@@ -137,7 +137,9 @@ func (e boundsError) Error() string {
 	return string(b)
 }
 
-// itoa is the decimal text of v; the runtime cannot import strconv.
+// itoa is the decimal text of v. The runtime imports nothing, not even
+// internal/itoa (which the other packages use), so it keeps its own copy, as
+// Go's runtime does.
 func itoa(v int) string {
 	if v == 0 {
 		return "0"

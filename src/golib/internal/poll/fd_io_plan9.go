@@ -1,6 +1,7 @@
 package poll
 
 import (
+	"internal/itoa"
 	"runtime"
 	"sync"
 	"syscall"
@@ -77,7 +78,7 @@ func (aio *asyncIO) Cancel() {
 	// The trace's IO_CANCEL region: the note posted below names it as its
 	// cause (docs/trace.md).
 	runtime_traceEvent(traceIoCancel, aio.pid, 0, 0)
-	f, e := syscall.Open("/proc/"+itoa(aio.pid)+"/note", syscall.O_WRONLY)
+	f, e := syscall.Open("/proc/"+itoa.Itoa(aio.pid)+"/note", syscall.O_WRONLY)
 	if e != nil {
 		runtime_traceEvent(traceRegionEnd, 0, 0, 0)
 		return
