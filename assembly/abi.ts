@@ -201,6 +201,7 @@ export namespace Mbox {
   export const NOTE_LEN: i32 = 12;
   export const ARGS: i32 = 16;
   export const RET: i32 = 64;
+  export const POS: i32 = 72;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {

@@ -17,6 +17,7 @@ import type { CompileReply, CompileRequest } from './compile.worker.ts';
 import { SourceEditor } from './editor.ts';
 import { exampleByFile, examples } from './examples.ts';
 import { Timeline } from './timeline.ts';
+import { replayLine } from './trace-model.ts';
 import { decodeSpec, encodeSpec, formatNotes, parseNotes, type RunSpec, type ScheduledNote } from './share.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -65,6 +66,8 @@ const picture = new Timeline({
   replay: byId('tl-replay'),
   replayText: byId('tl-replay-text'),
 });
+// Replay: the editor follows the goroutine of the step (docs/trace.md "Source positions").
+picture.onReplay = (e) => editor.highlightLine(e?.id ? replayLine(lastEvents, e.id - 1, filename) : null);
 
 type State = 'loading' | 'ready' | 'compiling' | 'running' | 'done' | 'error' | 'not-isolated';
 

@@ -105,6 +105,7 @@ export class Timeline {
       this.replayAt = null;
       this.ui.replay.value = this.ui.replay.max;
       this.ui.replayText.textContent = '';
+      this.onReplay?.(null);
       this.fitRange();
     } else if (this.v1 < this.unitsEnd()) {
       // Live: keep following the end while the run grows.
@@ -123,6 +124,7 @@ export class Timeline {
     this.ui.details.textContent = '';
     this.ui.replayText.textContent = '';
     this.ui.replay.disabled = true;
+    this.onReplay?.(null);
     this.svg = null;
   }
 

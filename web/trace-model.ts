@@ -322,7 +322,24 @@ export function describe(e: TraceEvent): string {
     case 'boot': what = `boot (${e.text})`; break;
     default: what = e.kind;
   }
-  return `${ms(e.t)}  ${who}: ${what}`;
+  return `${ms(e.t)}  ${who}: ${what}${e.file ? `  at ${e.file}:${e.line}` : ''}`;
+}
+
+/**
+ * The line of `file` (the program's own) that the goroutine of step `i` was
+ * running: the latest position on that step's M up to it (an event of the
+ * M's scheduler or of the kernel carries none: its goroutine is where its last
+ * event left it); null when there is none yet, or it is in another file.
+ */
+export function replayLine(events: TraceEvent[], i: number, file: string): number | null {
+  const at = events[i];
+  if (!at) return null;
+  for (let j = i; j >= 0; j--) {
+    const e = events[j];
+    if (at.pid !== 0 && e.pid !== at.pid) continue;
+    if (e.file !== undefined) return e.file === file ? (e.line ?? null) : null;
+  }
+  return null;
 }
 
 /** The chain of causes of event `id`, root first, ending with the event itself. */

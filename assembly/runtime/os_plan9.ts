@@ -2,19 +2,27 @@
 // runtime makes, as go runtime/os_plan9.go wraps them. Every wait happens in
 // the host (never atomic.wait in wasm: Node 20's Liftoff bug).
 import { Sys, OMode, RFPROC, RFMEM, RFNOWAIT, Ctl } from "../abi";
+import { curpos, syscallpos } from "./tracepos";
 
 // @ts-ignore: decorator
 @external("host", "syscall")
-declare function host_syscall(num: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64;
+declare function host_syscall0(num: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64;
 // @ts-ignore: decorator
 @external("host", "nanotime")
 declare function host_nanotime(): i64;
 // @ts-ignore: decorator
 @external("host", "trace")
-declare function host_trace(kind: i32, a: i64, b: i64, c: i64): void;
+declare function host_trace(kind: i32, a: i64, b: i64, c: i64, pos: i64): void;
 // @ts-ignore: decorator
 @external("host", "debug")
 declare function host_debug(a: i64, b: i64): void;
+
+/** Every call: a traced run first leaves the caller's source position in the mailbox (tracepos.ts). */
+// @ts-ignore: decorator
+@inline function host_syscall(num: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
+  if (load<i32>(Ctl.TRACE) != 0) syscallpos();
+  return host_syscall0(num, a0, a1, a2, a3, a4, a5);
+}
 
 /** A raw system call through this proc's mailbox; notes are delivered on its way out. */
 export function syscall6(num: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
@@ -28,8 +36,9 @@ export function nanotime(): i64 {
 export function traceEvent(kind: i32, a: i64, b: i64, c: i64): void {
   // An untraced run pays one load, not a host call with four BigInts.
   if (load<i32>(Ctl.TRACE) == 0) return;
-  host_trace(kind, a, b, c);
+  host_trace(kind, a, b, c, curpos());
 }
+
 
 export function debug(a: i64, b: i64): void {
   host_debug(a, b);

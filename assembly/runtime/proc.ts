@@ -22,6 +22,7 @@ import {
 import { throwstr, throwall } from "./panic";
 import { prints, printbytes } from "./print";
 import { relocate, imgword, nfuncs } from "../vm/image";
+import { curpos, setposaddr, tracing } from "./tracepos";
 import { saveregs, loadregs, initframe, vhdr, H_FUNC, H_LINE } from "../vm/frame";
 import { interpret } from "../vm/interp";
 import { runtimers, timersnext, ntimers, NO_TIMER } from "./time";
@@ -77,6 +78,7 @@ function minit(): void {
   atomic.store<i32>(changetype<usize>(mp) + offsetof<M>("pid"), pid);
   mp.mailbox = <usize>MAILBOX_BASE + <usize>pid * <usize>MAILBOX_SIZE;
   attnaddr = mp.mailbox + Mbox.ATTN;
+  setposaddr(mp.mailbox);
   if (atomic.load<i32>(Ctl.EXITING) != 0) exits(0, 0);
 }
 
@@ -297,6 +299,7 @@ export function newproc(f: i32, closure: usize, args: usize, nargs: i32): G {
     gp.creatorfn = load<i32>(vhdr, H_FUNC);
     gp.creatorline = load<i32>(vhdr, H_LINE);
   } else gp.creatorfn = -1;
+  gp.tracepos = tracing() ? curpos() : 0;
   if (nargs > 0) memory.copy(gp.stacklo, args, <usize>nargs << 3);
   initframe(gp, f, closure, nargs);
   lock(schedlock());
@@ -444,8 +447,8 @@ function execute(gp: G): void {
   gp.m = changetype<usize>(mp);
   mp.curg = changetype<usize>(gp);
   setg(changetype<usize>(gp));
+  loadregs(gp); // first: the record's position is where gp resumes
   traceEvent(TraceKind.GO_START, gp.goid, 0, 0);
-  loadregs(gp);
   interpret();
   setg(0);
   mp.curg = 0;

@@ -58,6 +58,10 @@ export class G {
   // holds the note's text (go g.m.notesig). sighandler.ts, vm/panic.ts sigpanic.
   sig: i32;
   sigm: usize;
+  // Traced runs: the source position of the go statement's goroutine when it
+  // made this one (tracepos.ts), this G's position while it has no frame of
+  // the program's own.
+  tracepos: i64;
 }
 
 @unmanaged

@@ -132,6 +132,11 @@ export const Mbox = {
   NOTE_LEN: 12, // i32: >0 when NOTE holds a note to hand to sigtramp now
   ARGS: 16, // 6 x i64
   RET: 64, // i64
+  // i64, traced runs only: the source position of the goroutine making this
+  // call (docs/trace.md "Source positions": (func index + 1) << 32 | line, 0
+  // none), written by the core before every call; the kernel's sys.enter
+  // carries it. Untraced runs never write it.
+  POS: 72,
   NOTE: 128, // ERRMAX bytes
 };
 export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };

@@ -141,7 +141,7 @@ export class Kernel {
     this.clock = new Clock(!opts.realtime, (ns) => Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, ns));
     this.clock.onFire = () => this.schedule();
     this.rand = new Rand(opts.seed);
-    this.tracer = new Tracer(opts.trace !== false);
+    this.tracer = new Tracer(opts.trace !== false, image);
     this.devs.set('dev', consdev);
     this.devs.set('proc', procdev);
     this.devs.set('net', netdev);
@@ -270,7 +270,11 @@ export class Kernel {
     for (let i = 0; i < 6; i++) args.push(Atomics.load(this.i64, (m + Mbox.ARGS + 8 * i) >> 3));
     p.sc = { num, args, x: {} };
     p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
-    if (num !== Sys.TICK && num !== Sys.PROCSTART) this.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number) });
+    if (num !== Sys.TICK && num !== Sys.PROCSTART) {
+      // Mbox.POS: where the calling goroutine is (written by a traced core only).
+      const at = this.tracer.where(Number(Atomics.load(this.i64, (m + Mbox.POS) >> 3)));
+      this.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number), ...at });
+    }
     this.step(p);
   }
 
@@ -301,7 +305,7 @@ export class Kernel {
     const { i32, i64 } = ring;
     for (let i = 0; i < n; i++) {
       const r = i * (TRACE_REC >> 3);
-      this.tracer.core(p.pid, Number(i64[r]), i32[(r + 1) << 1], Number(i64[r + 2]), Number(i64[r + 3]), Number(i64[r + 4]));
+      this.tracer.core(p.pid, Number(i64[r]), i32[(r + 1) << 1], Number(i64[r + 2]), Number(i64[r + 3]), Number(i64[r + 4]), Number(i64[r + 5]));
     }
     this.queueFlush();
   }

@@ -5,7 +5,7 @@
 // alone. The Tracer numbers every event and works out its cause from the
 // events before it, so recording needs no hooks beyond record() and the
 // core's records, and costs nothing when the run is not traced.
-import { Decision, NOTE_TABLE, SigFlag, Sys, TraceKind, WaitReason } from '../abi/defs.js';
+import { Decision, FuncRec, IMAGE_MAGIC, Img, NOTE_TABLE, SigFlag, Sys, TraceKind, WaitReason } from '../abi/defs.js';
 
 export type TraceEventKind =
   // kernel
@@ -84,6 +84,10 @@ export interface TraceEvent {
   cleared?: boolean;
   ranpid?: number;
   n?: number;
+  /** Source position of the goroutine (docs/trace.md "Source positions"): its file, as the compiler named it. */
+  file?: string;
+  /** ... and its line there. */
+  line?: number;
   ck?: number;
   a?: number;
   b?: number;
@@ -142,7 +146,22 @@ export class Tracer {
   /** timer id -> its latest timer.set / timer.reset. */
   private timers = new Map<number, number>();
 
-  constructor(readonly on: boolean) {}
+  /** func index -> file, read from the image on first use. */
+  private files: string[] | null = null;
+
+  /** image: the program image, whose func table names the files of positions (empty: none). */
+  constructor(readonly on: boolean, private readonly image: Uint8Array = new Uint8Array(0)) {}
+
+  /**
+   * The schema fields of a core position ((func index + 1) << 32 | line, 0
+   * none; assembly/runtime/tracepos.ts): {file, line}, or {} when there is none.
+   */
+  where(pos: number): { file?: string; line?: number } {
+    if (!this.on || pos <= 0) return {};
+    const f = Math.floor(pos / 2 ** 32) - 1;
+    const file = (this.files ??= funcFiles(this.image))[f];
+    return file === undefined ? {} : { file, line: pos % 2 ** 32 };
+  }
 
   private proc(pid: number): ProcTrace {
     let s = this.procs.get(pid);
@@ -240,7 +259,7 @@ export class Tracer {
   }
 
   /** A core record (host.trace) of proc pid, taken from its mailbox. */
-  core(pid: number, t: number, ck: number, a: number, b: number, c: number): void {
+  core(pid: number, t: number, ck: number, a: number, b: number, c: number, pos = 0): void {
     if (!this.on) return;
     const s = this.proc(pid);
     const prev = s.lastCore;
@@ -327,6 +346,7 @@ export class Tracer {
       default:
         Object.assign(e, { ck, a, b, c });
     }
+    Object.assign(e, this.where(pos));
     this.push(e);
     s.lastCore = e;
     if (e.kind === 'timer.set' || e.kind === 'timer.reset') this.timers.set(a, e.id!);
@@ -337,4 +357,25 @@ export class Tracer {
       r.push(e.id!);
     }
   }
+}
+
+/** The file of every func of a program image (docs/bytecode.md "Program image"); [] if it is none. */
+function funcFiles(image: Uint8Array): string[] {
+  if (image.length < Img.HEADER_SIZE) return [];
+  const dv = new DataView(image.buffer, image.byteOffset, image.byteLength);
+  const u32 = (at: number): number => dv.getUint32(at, true);
+  if (u32(Img.MAGIC) !== IMAGE_MAGIC) return [];
+  const dec = new TextDecoder();
+  const byHeader = new Map<number, string>();
+  const files: string[] = [];
+  for (let i = 0, n = u32(Img.NFUNCS); i < n; i++) {
+    const h = u32(u32(Img.FUNCS) + i * Img.FUNC_SIZE + FuncRec.FILE);
+    let name = byHeader.get(h);
+    if (name === undefined) {
+      name = h === 0 ? '' : dec.decode(image.subarray(u32(h), u32(h) + u32(h + 4)));
+      byHeader.set(h, name);
+    }
+    files.push(name);
+  }
+  return files;
 }

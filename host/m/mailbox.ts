@@ -25,12 +25,13 @@ export const TEXT_MAX = 236;
  * The trace ring: a SharedArrayBuffer of TRACE_RING bytes per traced proc,
  * made by the kernel and sent with the start message (outside the wasm
  * memory, so it costs the Go heap nothing). The glue appends TRACE_REC-byte
- * records (t i64, kind i32, pad, a, b, c i64) while the core runs; the kernel
+ * records (t i64, kind i32, pad, a, b, c i64, pos i64: the source position of
+ * docs/trace.md) while the core runs; the kernel
  * drains it at every entry of the proc (the M is waiting then, so the two
  * never touch it at once). Only a full ring costs a TRACEFLUSH round trip:
  * issue 6, where a 6-record area made one every 6 records.
  */
-export const TRACE_REC = 40;
+export const TRACE_REC = 48;
 export const TRACE_RING = 64 * 1024;
 export const TRACE_RECS = Math.floor(TRACE_RING / TRACE_REC);
 
@@ -115,7 +116,7 @@ export class Mach {
   }
 
   /** host.trace: into the ring, handed to the kernel with the next call. */
-  trace(kind: number, a: bigint, b: bigint, c: bigint): void {
+  trace(kind: number, a: bigint, b: bigint, c: bigint, pos = 0n): void {
     const r64 = this.ring64;
     if (r64 === null) return; // untraced: the kernel would drop it anyway
     if (this.ringN === TRACE_RECS) this.flush();
@@ -125,6 +126,7 @@ export class Mach {
     r64[r + 2] = a;
     r64[r + 3] = b;
     r64[r + 4] = c;
+    r64[r + 5] = pos;
   }
 
   /** host.syscall, with the note delivery of docs/abi.md step 4. */

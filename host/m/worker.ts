@@ -36,7 +36,7 @@ function imports(m: Mach): WebAssembly.Imports {
       syscall: (num: number, a0: bigint, a1: bigint, a2: bigint, a3: bigint, a4: bigint, a5: bigint) =>
         m.syscall(num, a0, a1, a2, a3, a4, a5),
       nanotime: () => m.nanotime(),
-      trace: (kind: number, a: bigint, b: bigint, c: bigint) => m.trace(kind, a, b, c),
+      trace: (kind: number, a: bigint, b: bigint, c: bigint, pos: bigint) => m.trace(kind, a, b, c, pos),
       debug: (a: bigint, b: bigint) => console.error(`p9rt debug pid ${m.pid}: ${a} ${b}`),
     },
   };
