@@ -303,6 +303,21 @@ try {
     ok((await page.textContent('#tl-replay-text')).startsWith('step '), 'replay shows the step');
     ok((await page.locator('#tl .tl-cursor').count()) === 1, 'replay draws a cursor');
     await shot(page, 'timeline-replay.png', { fullPage: true });
+    // Replay to the interrupted pread (issue 7): the editor highlights the line of the Read it
+    // serves, though asyncIO's goroutine made the call on another proc.
+    const at = await page.evaluate(() => {
+      const r = document.querySelector('#tl-replay');
+      for (let i = 0; i <= Number(r.max); i++) {
+        r.value = String(i);
+        r.dispatchEvent(new Event('input'));
+        if (document.querySelector('#tl-replay-text').textContent.includes('pread interrupted')) return i;
+      }
+      return -1;
+    });
+    ok(at >= 0, 'the replay reaches the interrupted pread');
+    const runLine = await page.locator('#editor .cm-run-line').allTextContents();
+    eq(JSON.stringify(runLine.map((l) => l.trim())), JSON.stringify(['n, err := conn.Read(buf)']), 'replay highlights the Read in the editor');
+    await shot(page, 'replay-source-line.png', { fullPage: true });
     await page.fill('#tl-replay', String(max));
     await page.dispatchEvent('#tl-replay', 'input');
     await page.uncheck('#tl-goroutines');
