@@ -10,6 +10,7 @@
 // in udp.ts.
 import type { Kernel } from '../kernel.js';
 import { Block, KError, Proc, Rendez, Enonexist, Eperm } from '../proc.js';
+import { Queue } from '../qio.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
 import { UdpStack, udpopen, udpchanread, udpchanwrite, udpclose, type UdpAux } from './udp.js';
 
@@ -29,12 +30,8 @@ export class Conv {
   rip = '0.0.0.0';
   rport = 0;
   peer: Conv | null = null;
-  /** Data that arrived for this end, and whether no more can come. */
-  rq: Uint8Array[] = [];
-  rqlen = 0;
-  hungup = false;
-  readonly rqR = new Rendez(); // readers wait for data or hangup
-  readonly rqW = new Rendez(); // writers to this queue wait for room
+  /** Data that arrived for this end; hung up when no more can come. */
+  readonly rq = new Queue(QLIMIT);
   readonly listenR = new Rendez();
   calls: Conv[] = [];
   constructor(readonly n: number) {}
@@ -47,9 +44,7 @@ export class Conv {
     this.lport = this.rport = 0;
     this.rip = '0.0.0.0';
     this.peer = null;
-    this.rq = [];
-    this.rqlen = 0;
-    this.hungup = false;
+    this.rq.reopen();
     this.calls = [];
   }
 }
@@ -103,9 +98,7 @@ function hangup(k: Kernel, c: Conv): void {
   if (c.state === 'connected') {
     const q = c.peer;
     if (q) {
-      q.hungup = true;
-      k.wakeup(q.rqR);
-      k.wakeup(q.rqW);
+      q.rq.hangup(k, Ehangup);
       // Unlink both ends: this Conv is reset and reused by the next clone
       // once released, and the peer's own hangup must not reach that
       // new conversation (it did: a redial read Hangup at once).
@@ -114,9 +107,7 @@ function hangup(k: Kernel, c: Conv): void {
     }
   }
   c.state = 'closed';
-  c.hungup = true;
-  k.wakeup(c.rqR);
-  k.wakeup(c.rqW);
+  c.rq.hangup(k, Ehangup);
 }
 
 function ctl(k: Kernel, c: Conv, msg: string): void {
@@ -187,25 +178,10 @@ function tcpread(k: Kernel, c: Conv, file: NetFile, n: number, off: bigint): Uin
     case 'status':
       return readstr(`tcp/${c.n} ${c.ref} ${c.state === 'connected' ? 'Established' : c.state === 'announced' ? 'Listen' : 'Closed'}\n`, n, off);
     case 'data': {
-      if (c.rqlen > 0) {
-        // Take up to n bytes; the queue is a byte stream.
-        const out = new Uint8Array(Math.min(n, c.rqlen));
-        let got = 0;
-        while (got < out.length) {
-          const b = c.rq[0];
-          const take = Math.min(b.length, out.length - got);
-          out.set(b.subarray(0, take), got);
-          got += take;
-          if (take === b.length) c.rq.shift();
-          else c.rq[0] = b.subarray(take);
-        }
-        c.rqlen -= got;
-        if (c.rqlen < QLIMIT) k.wakeup(c.rqW);
-        return out;
-      }
+      // The queue is a byte stream: up to n bytes, then Hangup once drained.
       if (n === 0) return new Uint8Array(0);
-      if (c.hungup || c.state !== 'connected') throw new KError(Ehangup);
-      return new Block(c.rqR);
+      if (c.rq.len === 0 && c.state !== 'connected') throw new KError(Ehangup);
+      return c.rq.read(k, n);
     }
     default:
       throw new KError(Eperm);
@@ -221,18 +197,10 @@ function tcpwrite(k: Kernel, p: Proc, c: Conv, file: NetFile, data: Uint8Array):
     case 'data': {
       const x = p.sc!.x;
       const q = c.peer;
-      if (!x.queued) {
-        if (c.hungup || c.state !== 'connected' || !q || q.state !== 'connected') throw new KError(Ehangup);
-        // qbwrite: queue first, then wait for flow control, so an interrupt cannot tear the message.
-        if (data.length > 0) {
-          q.rq.push(data);
-          q.rqlen += data.length;
-          k.wakeup(q.rqR);
-        }
-        x.queued = true;
-      }
-      if (!q || q.rqlen <= QLIMIT || q.hungup || c.hungup) return data.length;
-      return new Block(q.rqW);
+      if (!x.queued && (c.rq.closed || c.state !== 'connected' || !q || q.state !== 'connected')) throw new KError(Ehangup);
+      // Hung up while waiting for room: the data went.
+      if (!q || c.rq.closed) return data.length;
+      return q.rq.bwrite(k, x, data);
     }
     default:
       throw new KError(Eperm);
@@ -255,7 +223,7 @@ export const netdev: Dev = {
     const file = path[2] as NetFile;
     if (!c || !c.inuse || !['ctl', 'data', 'listen', 'local', 'remote', 'status'].includes(file)) throw new KError(Enonexist);
     if (file === 'listen') {
-      if (c.state !== 'announced') throw new KError(c.hungup ? Ehangup : 'not announced');
+      if (c.state !== 'announced') throw new KError(c.rq.closed ? Ehangup : 'not announced');
       const call = c.calls.shift();
       if (!call) return new Block(c.listenR);
       // The listen fd is the new conversation's ctl.
@@ -268,7 +236,7 @@ export const netdev: Dev = {
   read(k, _p, ch: Chan, n, off) {
     const a = ch.aux as NetAux;
     if (a.kind === 'cs') return readstr(a.answer, n, off);
-    if (a.kind === 'udp') return udpchanread(a, n, off);
+    if (a.kind === 'udp') return udpchanread(k, a, n, off);
     return tcpread(k, a.conv, a.file, n, off);
   },
   write(k, p, ch: Chan, data) {

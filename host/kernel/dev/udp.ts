@@ -9,7 +9,8 @@
 // never waits for room: a datagram to a full queue, to a port nobody
 // holds or to a host beyond the loopback is dropped, as ip/udp.c drops.
 import type { Kernel } from '../kernel.js';
-import { Block, KError, Rendez, Enonexist, Eperm } from '../proc.js';
+import { Block, KError, Enonexist, Eperm } from '../proc.js';
+import { Queue } from '../qio.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
 
 /** 4e udp's receive queue limit (qopen(64*1024, Qmsg, ...)): beyond it datagrams are dropped. */
@@ -24,7 +25,7 @@ const LOOPBACK = '127.0.0.1';
 type UdpState = 'idle' | 'announced' | 'connected' | 'closed';
 type UdpFile = 'ctl' | 'data' | 'local' | 'remote' | 'status';
 
-/** A datagram waiting in a conversation's queue, with the addresses its header shows. */
+/** A datagram on its way to a conversation, with the addresses its header shows. */
 interface Dgram {
   rip: string;
   rport: number;
@@ -42,10 +43,8 @@ export class UdpConv {
   lport = 0;
   rip = '0.0.0.0';
   rport = 0;
-  rq: Dgram[] = [];
-  rqlen = 0;
-  hungup = false;
-  readonly rqR = new Rendez(); // readers wait for a datagram or a hangup
+  /** Datagrams that arrived (with their header in headers mode); hung up when done. */
+  readonly rq = new Queue(QLIMIT, true);
   constructor(readonly n: number) {}
 
   reset(): void {
@@ -55,9 +54,7 @@ export class UdpConv {
     this.headers = false;
     this.lip = this.rip = '0.0.0.0';
     this.lport = this.rport = 0;
-    this.rq = [];
-    this.rqlen = 0;
-    this.hungup = false;
+    this.rq.reopen();
   }
 }
 
@@ -122,8 +119,7 @@ function bind(k: Kernel, c: UdpConv, port: number): void {
 function hangup(k: Kernel, c: UdpConv): void {
   if (c.lport !== 0 && k.net.udp.bound.get(c.lport) === c) k.net.udp.bound.delete(c.lport);
   c.state = 'closed';
-  c.hungup = true;
-  k.wakeup(c.rqR);
+  c.rq.hangup(k, Ehangup);
 }
 
 function ctl(k: Kernel, c: UdpConv, msg: string): void {
@@ -173,15 +169,28 @@ function ctl(k: Kernel, c: UdpConv, msg: string): void {
 function deliver(k: Kernel, d: Dgram): void {
   if (!isLoopback(d.lip)) return;
   const c = k.net.udp.bound.get(d.lport);
-  if (!c || c.hungup) return;
+  if (!c || c.rq.closed) return;
   if (c.state === 'connected' && (c.rport !== d.rport || c.rip !== d.rip)) return;
-  if (c.rqlen + d.data.length > QLIMIT) return;
-  c.rq.push(d);
-  c.rqlen += d.data.length;
-  k.wakeup(c.rqR);
+  // As udpiput, the header goes in front of the data now, in the mode the
+  // conversation is in; a full queue drops the datagram.
+  c.rq.produce(k, c.headers ? withHeader(d) : d.data);
 }
 
-function udpread(c: UdpConv, file: UdpFile, n: number, off: bigint): Uint8Array | Block {
+/** The datagram behind its 52-byte header. */
+function withHeader(d: Dgram): Uint8Array {
+  const m = new Uint8Array(UDP_HDRSIZE + d.data.length);
+  putIP(m, 0, d.rip);
+  putIP(m, 16, d.lip);
+  putIP(m, 32, LOOPBACK);
+  m[48] = d.rport >> 8;
+  m[49] = d.rport & 0xff;
+  m[50] = d.lport >> 8;
+  m[51] = d.lport & 0xff;
+  m.set(d.data, UDP_HDRSIZE);
+  return m;
+}
+
+function udpread(k: Kernel, c: UdpConv, file: UdpFile, n: number, off: bigint): Uint8Array | Block {
   switch (file) {
     case 'ctl':
       return readstr(String(c.n), n, off);
@@ -190,30 +199,10 @@ function udpread(c: UdpConv, file: UdpFile, n: number, off: bigint): Uint8Array 
     case 'remote':
       return readstr(`${c.rip}!${c.rport}\n`, n, off);
     case 'status':
-      return readstr(`udp/${c.n} ${c.ref} ${c.hungup ? 'Closed' : 'Open'}\n`, n, off);
-    case 'data': {
-      const d = c.rq.shift();
-      if (d) {
-        c.rqlen -= d.data.length;
-        let m = d.data;
-        if (c.headers) {
-          m = new Uint8Array(UDP_HDRSIZE + d.data.length);
-          putIP(m, 0, d.rip);
-          putIP(m, 16, d.lip);
-          putIP(m, 32, LOOPBACK);
-          m[48] = d.rport >> 8;
-          m[49] = d.rport & 0xff;
-          m[50] = d.lport >> 8;
-          m[51] = d.lport & 0xff;
-          m.set(d.data, UDP_HDRSIZE);
-        }
-        // One datagram per read; what does not fit is lost.
-        return m.length > n ? m.slice(0, n) : m;
-      }
-      if (c.hungup) throw new KError(Ehangup);
-      if (n === 0) return new Uint8Array(0);
-      return new Block(c.rqR);
-    }
+      return readstr(`udp/${c.n} ${c.ref} ${c.rq.closed ? 'Closed' : 'Open'}\n`, n, off);
+    case 'data':
+      // One datagram per read; what does not fit is lost.
+      return c.rq.read(k, n);
   }
 }
 
@@ -223,7 +212,7 @@ function udpwrite(k: Kernel, c: UdpConv, file: UdpFile, data: Uint8Array): numbe
       ctl(k, c, new TextDecoder().decode(data));
       return data.length;
     case 'data': {
-      if (c.hungup) throw new KError(Ehangup);
+      if (c.rq.closed) throw new KError(Ehangup);
       if (c.state === 'idle') throw new KError('not connected');
       const src = { rip: c.lip === '0.0.0.0' ? LOOPBACK : c.lip, rport: c.lport };
       if (c.headers) {
@@ -267,8 +256,8 @@ export function udpopen(k: Kernel, dev: Dev, path: string[], mode: number): Chan
   return newChan(dev, `/net/udp/${c.n}/${file}`, mode, { kind: 'udp', conv: c, file } satisfies UdpAux);
 }
 
-export function udpchanread(a: UdpAux, n: number, off: bigint): Uint8Array | Block {
-  return udpread(a.conv, a.file, n, off);
+export function udpchanread(k: Kernel, a: UdpAux, n: number, off: bigint): Uint8Array | Block {
+  return udpread(k, a.conv, a.file, n, off);
 }
 
 export function udpchanwrite(k: Kernel, a: UdpAux, data: Uint8Array): number {
