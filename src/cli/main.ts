@@ -2,7 +2,7 @@
 // "The command line").
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Machine, type NoteTarget, type PollOption, type Runnable } from '../api/machine.js';
+import { Machine, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
@@ -228,13 +228,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
-  const { flags, rest } = parseRunFlags(argv);
-  const [file, ...args] = rest;
-  if (!file) throw new UsageError('run: no FILE.go');
-  const program = await load(file, io.err);
-  if (!program) return 2;
-  const m = await Machine.start(program, {
+/** The Machine options the run flags give, shared by run and test. */
+function startOptions(flags: RunFlags, args: string[], onStdout: (s: string) => void, onStderr: (s: string) => void): StartOptions {
+  return {
     clock: flags.realtime ? 'real' : 'virtual',
     seed: flags.seed,
     notes: flags.notes,
@@ -244,10 +240,21 @@ async function run(argv: string[], io: Io): Promise<number> {
     poll: flags.poll,
     trace: traceWanted(flags),
     args,
+    onStdout,
+    onStderr,
+  };
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { flags, rest } = parseRunFlags(argv);
+  const [file, ...args] = rest;
+  if (!file) throw new UsageError('run: no FILE.go');
+  const program = await load(file, io.err);
+  if (!program) return 2;
+  const m = await Machine.start(program, {
+    ...startOptions(flags, args, io.out, io.err),
     files: flags.files, // issue 3
     stdin: hostStdin(), // issue 3
-    onStdout: io.out,
-    onStderr: io.err,
     // TEST SEAM, not a user option: tests/node/cli-*.test.mjs run fixture Ms
     // (tests/node/fixtures/m-script.mjs) in place of core.wasm.
     mWorker: process.env.P9RT_TEST_M_WORKER ? new URL(process.env.P9RT_TEST_M_WORKER) : undefined,
@@ -344,21 +351,10 @@ async function runTests(argv: string[], io: Io): Promise<number> {
   }
   const start = Date.now();
   let out = '';
-  const m = await Machine.start(program, {
-    clock: flags.realtime ? 'real' : 'virtual',
-    seed: flags.seed,
-    notes: flags.notes,
-    maxProcs: flags.maxProcs,
-    maxMemory: flags.maxMemory,
-    timeoutMs: flags.timeoutMs,
-    poll: flags.poll,
-    trace: traceWanted(flags),
-    args: testArgs,
-    // go test streams a test binary's output only with -v; otherwise it
-    // holds it and prints it if the package fails.
-    onStdout: verbose ? io.out : (s) => (out += s),
-    onStderr: verbose ? io.err : (s) => (out += s),
-  });
+  // go test streams a test binary's output only with -v; otherwise it
+  // holds it and prints it if the package fails.
+  const hold = (s: string) => (out += s);
+  const m = await Machine.start(program, startOptions(flags, testArgs, verbose ? io.out : hold, verbose ? io.err : hold));
   const x = await m.exited;
   traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);
   const secs = ((Date.now() - start) / 1000).toFixed(3) + 's';
