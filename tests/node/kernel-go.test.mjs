@@ -3,30 +3,16 @@
 // interleaving, and compute that costs time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { built, runFixture } from './lib/run-go.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const coreReady = existsSync(root + 'build/core.wasm') && existsSync(root + 'dist/src/api/index.js');
-
-async function runGo(file, opts) {
-  const { compile, Machine } = await import('../../dist/src/api/index.js');
-  const src = readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8');
-  const program = compile(src, { filename: file });
-  let stdout = '';
-  let stderr = '';
-  const m = await Machine.start(program, {
-    timeoutMs: 30000,
-    ...opts,
-    onStdout: (s) => (stdout += s),
-    onStderr: (s) => (stderr += s),
-  });
-  const x = await m.exited;
-  return { stdout, stderr, ...x, trace: JSON.stringify(m.trace()) };
-}
+// The trace as JSON text: runs compare and search it as one string.
+const runGo = async (file, opts) => {
+  const r = await runFixture(file, opts);
+  return { ...r, trace: JSON.stringify(r.trace) };
+};
 
 test('a Go program run 3 times with one seed and one --note list: byte-identical stdout, stderr and trace', async (t) => {
-  if (!coreReady) return t.skip('core.wasm or dist not built');
+  if (!built) return t.skip('core.wasm or dist not built');
   const opts = { seed: 5, notes: [{ at: 3, target: 'group', text: 'alarm' }] };
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await runGo('seeds.go', opts));
@@ -40,14 +26,14 @@ test('a Go program run 3 times with one seed and one --note list: byte-identical
 });
 
 test('two seeds give different interleavings of the same Go program', async (t) => {
-  if (!coreReady) return t.skip('core.wasm or dist not built');
+  if (!built) return t.skip('core.wasm or dist not built');
   const outs = new Set();
   for (const seed of [1, 2, 3]) outs.add((await runGo('seeds.go', { seed })).stdout);
   assert.ok(outs.size > 1, `three seeds, one interleaving:\n${[...outs].join('\n')}`);
 });
 
 test('compute costs virtual time: a goroutine spinning on a flag lets a 50ms timer fire', async (t) => {
-  if (!coreReady) return t.skip('core.wasm or dist not built');
+  if (!built) return t.skip('core.wasm or dist not built');
   const r = await runGo('spin.go', {});
   assert.equal(r.stdout, 'spun until the timer fired: true true\n');
   assert.equal(r.code, 0);

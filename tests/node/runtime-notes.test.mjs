@@ -4,23 +4,7 @@
 // and runtime sleeps surviving a flood of notes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { root } from './golib-lib.mjs';
-
-const built = existsSync(join(root, 'dist/src/api/index.js')) && existsSync(join(root, 'build/core.wasm'));
-const api = built ? await import(join(root, 'dist/src/api/index.js')) : null;
-
-export async function runGo(source, opts = {}) {
-  const program = api.compile(source, { filename: 'prog.go' });
-  let stdout = '', stderr = '';
-  const m = await api.Machine.start(program, {
-    timeoutMs: 30_000, ...opts,
-    onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s),
-  });
-  const x = await m.exited;
-  return { ...x, stdout, stderr, trace: m.trace() };
-}
+import { built, runGo } from './lib/run-go.mjs';
 
 // main sleeps while a second M is blocked in a pipe read: a note to main
 // must take both procs down.

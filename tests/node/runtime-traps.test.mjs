@@ -2,23 +2,7 @@
 // (plan9-notes §2.2, §2.4 Panic, §5 items 19-20), from Go programs on p9rt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { root } from './golib-lib.mjs';
-
-const built = existsSync(join(root, 'dist/src/api/index.js')) && existsSync(join(root, 'build/core.wasm'));
-const api = built ? await import(join(root, 'dist/src/api/index.js')) : null;
-
-async function runGo(source, opts = {}) {
-  const program = api.compile(source, { filename: 'prog.go' });
-  let stdout = '', stderr = '';
-  const m = await api.Machine.start(program, {
-    timeoutMs: 30_000, ...opts,
-    onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s),
-  });
-  const x = await m.exited;
-  return { ...x, stdout, stderr, trace: m.trace() };
-}
+import { built, runGo } from './lib/run-go.mjs';
 
 // A goroutine spins in a loop (its only kernel entries are safepoint ticks)
 // and reports what it recovered; main starts three of them in turn.
