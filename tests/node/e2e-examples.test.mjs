@@ -21,9 +21,16 @@ test('deadline.go in virtual time prints what real Go prints', () => {
   assert.equal(r.status, 0);
 });
 
-test('deadline.go in real time prints the same', () => {
+// On the wall clock, the one line that measures elapsed wall time depends on
+// the machine's load (on a loaded 2-core machine starting a proc's worker
+// can take longer than the peer's 300 ms): it must be there, true or false.
+// Its exact value is checked in virtual time; speed belongs to bench/.
+const wallLine = /^returned well before the peer wrote: (true|false)$/m;
+
+test('deadline.go in real time prints the same (the wall-clock line aside)', () => {
   const r = p9rt('run', '--realtime', 'examples/deadline.go');
-  assert.equal(r.stdout, golden);
+  assert.match(r.stdout, wallLine);
+  assert.equal(r.stdout.replace(wallLine, 'returned well before the peer wrote: true'), golden);
   assert.equal(r.status, 0);
 });
 

@@ -492,10 +492,14 @@ try {
     }
   });
 
-  await check('deadline.go in real time prints the same', async () => {
+  await check('deadline.go in real time prints the same (the wall-clock line aside)', async () => {
     const r = await runExample(page, 'deadline.go', { clock: 'real' });
     eq(r.state, 'done', `run state (${explain(r)})`);
-    eq(r.stdout, golden, 'stdout');
+    // The one line that measures elapsed wall time depends on the machine's
+    // load; its exact value is checked in virtual time (speed belongs to bench/).
+    const wallLine = /^returned well before the peer wrote: (true|false)$/m;
+    ok(wallLine.test(r.stdout), 'the wall-clock line is printed');
+    eq(r.stdout.replace(wallLine, 'returned well before the peer wrote: true'), golden, 'stdout');
     eq(r.exit, '', 'exit string');
   });
 
