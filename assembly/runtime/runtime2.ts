@@ -183,6 +183,9 @@ export class Timer {
   g: usize; // G to ready (time.Sleep), or 0
   idx: i32; // index in the heap, -1 when not in it
   seq: i32;
+  // Traced runs: the source position of whoever last set or reset it
+  // (tracepos.ts), the creation position of the goroutine f runs in.
+  pos: i64;
 }
 
 /** A deferred call (DEFER / DEFERCLOSURE): args follow the record. */

@@ -9,6 +9,7 @@ import { mallocgc } from "./malloc";
 import { lock, unlock } from "./lock";
 import { traceEvent, nanotime } from "./os_plan9";
 import { goready, gopark, newproc } from "./proc";
+import { curpos, tracing } from "./tracepos";
 
 export const NO_TIMER: i64 = i64.MAX_VALUE;
 
@@ -114,7 +115,12 @@ export function runtimers(now: i64): void {
     unlock(tlock());
     traceEvent(TraceKind.TIMER_FIRE, changetype<usize>(t), 0, 0);
     if (t.g != 0) goready(changetype<G>(t.g));
-    else if (t.f != 0) newproc(load<i32>(t.f), t.f, 0, 0);
+    else if (t.f != 0) {
+      // The scheduler (or whatever G is current) is not its creator: the
+      // goroutine starts where the timer was set (time.AfterFunc's caller).
+      let gp = newproc(load<i32>(t.f), t.f, 0, 0);
+      gp.tracepos = t.pos;
+    }
   }
 }
 
@@ -130,6 +136,7 @@ export function starttimer(when: i64, period: i64, f: usize): usize {
   t.when = when;
   t.period = period;
   t.f = f;
+  t.pos = tracing() ? curpos() : 0;
   lock(tlock());
   heapadd(t);
   unlock(tlock());
@@ -157,6 +164,7 @@ export function resettimer(id: usize, when: i64): bool {
   let was = t.idx >= 0;
   if (was) heapdel(t);
   t.when = when;
+  t.pos = tracing() ? curpos() : 0;
   heapadd(t);
   unlock(tlock());
   traceEvent(TraceKind.TIMER_RESET, id, when / 1000000, was ? 1 : 0);

@@ -1,9 +1,30 @@
 // --explain: for each interrupted system call, its cause chain on one line,
 // followed back through the cause ids (docs/trace.md), e.g.
-//   pid 2 pread fd 5 interrupted at 50.02ms <- "hangup" from pid 1 (g4 timer
-//   for SetReadDeadline at 0.015ms) -> Read returned i/o timeout [handler: ignoredNote]
+//   pid 2 pread fd 5 interrupted at 50.021ms (deadline.go:45) <- "hangup" from
+//   pid 1 (g4 timer for SetReadDeadline at 0.015ms, deadline.go:42) -> Read
+//   returned i/o timeout [handler: ignoredNote]
+// Each link names its source position (the events' file and line, the file's
+// last element only: one line per call must stay readable) where it has one.
 import type { TraceEvent } from '../../host/kernel/trace.js';
 import { TraceIndex, deadlineName, ms, q } from './model.js';
+
+/** "file:line" of e's source position (its base name), or undefined. */
+function pos(e: TraceEvent | undefined): string | undefined {
+  if (e?.file === undefined || e.line === undefined) return undefined;
+  return `${e.file.slice(e.file.lastIndexOf('/') + 1)}:${e.line}`;
+}
+
+/** " (file:line)" of e, or "". */
+function at(e: TraceEvent | undefined): string {
+  const p = pos(e);
+  return p ? ` (${p})` : '';
+}
+
+/** s followed by ", file:line" of e if it has one. */
+function withpos(s: string, e: TraceEvent | undefined): string {
+  const p = pos(e);
+  return p ? `${s}, ${p}` : s;
+}
 
 /** Why a note was posted: the link after note.post in its chain, in words. */
 function why(ix: TraceIndex, post: TraceEvent): string {
@@ -16,9 +37,10 @@ function why(ix: TraceIndex, post: TraceEvent): string {
       const chain = ix.chain(c);
       const dl = chain.find((x) => x.kind === 'deadline');
       const timer = chain.find((x) => x.kind === 'timer.fire');
-      if (dl && timer) return `${g} timer for ${deadlineName(dl)} at ${ms(dl.t)}`;
-      if (dl) return `${g} ${deadlineName(dl)} in the past at ${ms(dl.t)}`;
-      return `${g} Cancel`;
+      // The deadline's line: where the timer was set (the Cancel goroutine has it too).
+      if (dl && timer) return withpos(`${g} timer for ${deadlineName(dl)} at ${ms(dl.t)}`, dl);
+      if (dl) return withpos(`${g} ${deadlineName(dl)} in the past at ${ms(dl.t)}`, dl);
+      return withpos(`${g} Cancel`, c);
     }
     case 'note.handler': {
       const d = ix.cause(c);
@@ -26,8 +48,8 @@ function why(ix: TraceIndex, post: TraceEvent): string {
     }
     case 'sys.enter':
       // The runtime's goexitsall: the program is exiting (main returned, os.Exit, a fatal note).
-      if (post.text?.startsWith('go: exit')) return `${g} exiting: goexitsall`;
-      return `${g} ${c.sys}`;
+      if (post.text?.startsWith('go: exit')) return withpos(`${g} exiting: goexitsall`, c);
+      return withpos(`${g} ${c.sys}`, c);
     default:
       return `${g} ${c.kind}`;
   }
@@ -58,7 +80,7 @@ export function explain(events: readonly TraceEvent[]): string {
     if (e.kind !== 'sys.interrupted') continue;
     const call = enter.get(e.pid);
     const fd = call && ['pread', 'pwrite'].includes(call.sys ?? '') ? ` fd ${call.args?.[0]}` : '';
-    let l = `pid ${e.pid} ${e.sys}${fd} interrupted at ${ms(e.t)}`;
+    let l = `pid ${e.pid} ${e.sys}${fd} interrupted at ${ms(e.t)}${at(call)}`;
     const post = ix.cause(e);
     l += from(ix, post);
     const effects = ix.effects.get(e.id ?? 0) ?? [];

@@ -38,6 +38,13 @@ test('deadline.go: the interrupted pread and its Read are at conn.Read(buf), the
   assert.deepEqual([dl.file, dl.line], [file, lineOf('conn.SetReadDeadline(time.Now()')]);
   const set = t.find((e) => e.kind === 'timer.set' && e.cause === dl.id);
   assert.equal(set.line, dl.line);
+  // The goroutine the deadline's timer starts (asyncIO.Cancel) has no frame of
+  // the program's: it is where the timer was set, the SetReadDeadline line.
+  const cancel = t.find((e) => e.kind === 'io.cancel');
+  assert.deepEqual([cancel.file, cancel.line], [file, dl.line]);
+  const post = t.find((e) => e.kind === 'sys.enter' && e.sys === 'pwrite' && e.g === cancel.g && e.id > cancel.id);
+  assert.deepEqual([post.file, post.line], [file, dl.line]);
+  assert.equal(t.find((e) => e.kind === 'go.start' && e.goid === cancel.g).line, dl.line);
   // The second Read, after the deadline is cleared, blocks at its own line.
   const cleared = t.find((e) => e.kind === 'deadline' && e.cleared);
   assert.equal(cleared.line, lineOf('conn.SetReadDeadline(time.Time{})'));
