@@ -151,6 +151,8 @@ test('fmt agrees with real Go (over a reflect-based reflectlite)', (t) => {
     writeFileSync(join(dir, 'fmt', f), src);
   }
   writeFileSync(join(dir, 'reflectlite', 'shim.go'), SHIM);
+  // The kinds and type ids come from the generated file (defs.ts), never copied.
+  copyFileSync(join(golib, 'internal/reflectlite/ztype.go'), join(dir, 'reflectlite', 'ztype.go'));
   writeFileSync(join(dir, 'go.mod'), 'module fdiff\n\ngo 1.19\n');
   writeFileSync(join(dir, 'main.go'), FMT_DRIVER);
   const r = spawnSync('go', ['run', '.'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
@@ -171,36 +173,27 @@ import (
 	"unsafe"
 )
 
-const (
-	Bool      = 1
-	Int       = 2
-	Int8      = 3
-	Int16     = 4
-	Int32     = 5
-	Int64     = 6
-	Uint      = 7
-	Uint8     = 8
-	Uint16    = 9
-	Uint32    = 10
-	Uint64    = 11
-	Uintptr   = 12
-	Float64   = 13
-	String    = 14
-	Pointer   = 15
-	Slice     = 16
-	Array     = 17
-	Struct    = 18
-	Map       = 19
-	Chan      = 20
-	Func      = 21
-	Interface = 22
-)
 
-var types = []reflect.Type{nil}
+// The predeclared types have their fixed ids (ztype.go, from defs.ts TypeId),
+// as in a p9rt image; the others are numbered from TypeFirstUserType.
+var types = []reflect.Type{
+	TypeNil: nil, TypeBool: reflect.TypeOf(false), TypeInt: reflect.TypeOf(0),
+	TypeInt8: reflect.TypeOf(int8(0)), TypeInt16: reflect.TypeOf(int16(0)), TypeInt32: reflect.TypeOf(int32(0)),
+	TypeInt64: reflect.TypeOf(int64(0)), TypeUint: reflect.TypeOf(uint(0)), TypeUint8: reflect.TypeOf(uint8(0)),
+	TypeUint16: reflect.TypeOf(uint16(0)), TypeUint32: reflect.TypeOf(uint32(0)), TypeUint64: reflect.TypeOf(uint64(0)),
+	TypeUintptr: reflect.TypeOf(uintptr(0)), TypeFloat64: reflect.TypeOf(float64(0)), TypeString: reflect.TypeOf(""),
+	TypeUnsafePointer: reflect.TypeOf(unsafe.Pointer(nil)),
+}
 var typeIDs = map[reflect.Type]int{}
 var vals = []reflect.Value{{}}
 
-const TypeFloat64 = -1
+func init() {
+	for id, t := range types {
+		if t != nil {
+			typeIDs[t] = id
+		}
+	}
+}
 
 func tid(t reflect.Type) int {
 	if t == nil {
@@ -215,9 +208,6 @@ func tid(t reflect.Type) int {
 }
 
 func rt(id int) reflect.Type {
-	if id == TypeFloat64 {
-		return reflect.TypeOf(float64(0))
-	}
 	return types[id]
 }
 
