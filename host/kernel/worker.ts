@@ -1,7 +1,7 @@
 // The kernel worker's entry: boot on the first message, then serve control
 // messages (postnote, procs, stop) from the thread that started the run.
 import { MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../abi/defs.js';
-import { parent, sibling } from '../platform/index.js';
+import { parent, platformReady, sibling } from '../platform/index.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import { initRamfs } from './dev/ramfs.js';
 import { KError } from './proc.js';
@@ -19,10 +19,16 @@ export type ControlMsg =
   | { t: 'stdin'; data: Uint8Array }
   | { t: 'stop'; reason: string; code: number };
 
-const port = parent();
 let k: Kernel | null = null;
 
-port.onMessage(async (msg: ControlMsg) => {
+// No top-level await (see platformReady): messages wait in the port until
+// the listener is attached.
+void platformReady().then(() => {
+  const port = parent();
+  port.onMessage((msg: ControlMsg) => void control(port, msg));
+});
+
+async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promise<void> {
   switch (msg.t) {
     case 'boot': {
       // MemFS's wasm, once, before the kernel makes its file tree.
@@ -60,4 +66,4 @@ port.onMessage(async (msg: ControlMsg) => {
       k?.stop(msg.reason, msg.code);
       return;
   }
-});
+}

@@ -1,5 +1,5 @@
 // What the kernel tells a pooled M worker when it gives it a proc.
-import { parent } from '../platform/index.js';
+import { parent, platformReady } from '../platform/index.js';
 import { Mach, ProcExit } from './mailbox.js';
 
 export interface StartMsg {
@@ -23,6 +23,10 @@ export interface StartMsg {
  * ends with the reason instead of hanging.
  */
 export function serve(run: (m: Mach, s: StartMsg) => void): void {
+  void platformReady().then(() => listen(run));
+}
+
+function listen(run: (m: Mach, s: StartMsg) => void): void {
   const p = parent();
   let started = false;
   p.onMessage((msg: StartMsg) => {

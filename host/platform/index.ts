@@ -6,10 +6,33 @@ export const isNode: boolean =
   typeof process !== 'undefined' && typeof process.versions === 'object' && !!process.versions.node;
 
 type NodeWT = typeof import('node:worker_threads');
-// Loaded at module start so spawn()/self() can stay synchronous. The name is
-// held in a variable so that bundlers leave the import alone in browsers.
+// Node's modules are loaded by platformReady(), not by a top-level await: a
+// module with a top-level await is evaluated asynchronously, and terminating
+// a worker while it is still being evaluated aborts the whole Node 20 process
+// (V8 "Check failed: (location_) != nullptr" in
+// SourceTextModule::ExecuteAsyncModule; nodejs/node#43182): the kernel
+// terminates pre-started M workers at the end of a run, some still starting.
+// The names are held in variables so that bundlers leave the imports alone.
 const wtName = 'node:worker_threads';
-const wt: NodeWT | null = isNode ? ((await import(/* @vite-ignore */ wtName)) as NodeWT) : null;
+const osName = 'node:os';
+let wt: NodeWT | null = null;
+let nodeCpus: number | null = null;
+let loading: Promise<void> | null = null;
+
+/** Load what this layer needs of Node; call (and await) once before anything else in a thread. */
+export function platformReady(): Promise<void> {
+  if (!isNode) return Promise.resolve();
+  loading ??= (async () => {
+    wt = (await import(/* @vite-ignore */ wtName)) as NodeWT;
+    nodeCpus = ((await import(/* @vite-ignore */ osName)) as typeof import('node:os')).availableParallelism();
+  })();
+  return loading;
+}
+
+function nodeWT(): NodeWT | null {
+  if (isNode && !wt) throw new Error('platform: platformReady() was not awaited');
+  return wt;
+}
 
 /** A worker as seen from the thread that made it. */
 export interface Peer {
@@ -21,6 +44,7 @@ export interface Peer {
 
 /** Start a module worker. `url` must come from `new URL('./x.js', import.meta.url)`. */
 export function spawn(url: URL | string, name?: string): Peer {
+  const wt = nodeWT();
   if (wt) {
     const w = new wt.Worker(typeof url === 'string' ? new URL(url) : url, { name });
     // Workers must not keep a finished run alive on their own; the owner
@@ -49,6 +73,7 @@ export interface Parent {
 }
 
 export function parent(): Parent {
+  const wt = nodeWT();
   if (wt) {
     const p = wt.parentPort;
     if (!p) throw new Error('platform.parent: not in a worker');
@@ -73,11 +98,6 @@ export function wallNs(): bigint {
   const ms = performance.timeOrigin + performance.now();
   return BigInt(Math.floor(ms * 1e3)) * 1000n;
 }
-
-const osName = 'node:os';
-const nodeCpus: number | null = isNode
-  ? ((await import(/* @vite-ignore */ osName)) as typeof import('node:os')).availableParallelism()
-  : null;
 
 /** How many threads can run at once on this machine. */
 export function ncpu(): number {

@@ -1,7 +1,7 @@
 // Machine: one run of a compiled program on the emulated Plan 9. The kernel
 // runs in its own worker; this object lives on the caller's thread (which
 // never blocks) and sees the run through the kernel's messages.
-import { readURL, sibling, spawn, type Peer } from '../../host/platform/index.js';
+import { platformReady, readURL, sibling, spawn, type Peer } from '../../host/platform/index.js';
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent } from '../../host/kernel/trace.js';
@@ -144,6 +144,7 @@ export class Machine {
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
     const poll = pollVariant(opts.poll);
     const limit = maxMemory(opts.maxMemory);
+    await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
