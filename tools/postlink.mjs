@@ -7,7 +7,7 @@
 //   node tools/postlink.mjs FILE.wasm
 //       post-link only.
 //
-// Post-link (toolchain-facts: "Active data segments are re-applied at every
+// Post-link (docs/toolchain.md: "Active data segments are re-applied at every
 // instantiation"): every M instantiates core.wasm over the one shared memory,
 // and an active data segment would reset the core's static data each time a
 // new M starts. So every segment becomes passive, and an exported

@@ -1,6 +1,6 @@
 // The playground's vite configuration (root: web/).
 //
-// Why each setting (reference/toolchain-facts.md, "Browser"):
+// Why each setting (docs/toolchain.md, "Browser"):
 //   - COOP/COEP on every response, the dev server's and the preview's alike, worker scripts
 //     included: without cross-origin isolation a shared WebAssembly.Memory cannot be posted to a
 //     worker, and a worker script served without COEP is blocked with no error at all.

@@ -121,7 +121,7 @@ function waitnextp(): void {
   let mp = getm();
   let np = changetype<usize>(mp) + offsetof<M>("nextp");
   while (atomic.load<usize>(np) == 0) {
-    // retried while interrupted (plan9-notes §2.8)
+    // retried while interrupted (docs/plan9-notes.md §2.8)
     semacquire(changetype<usize>(mp) + offsetof<M>("waitsema"), 1);
   }
   acquirep(changetype<P>(atomic.xchg<usize>(np, 0)));

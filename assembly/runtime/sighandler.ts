@@ -1,5 +1,5 @@
 // The note path (go runtime/os3_plan9.go sighandler, os_plan9.go exit,
-// goexitsall, postnote; reference/plan9-notes.md §2.2-2.7). The host glue
+// goexitsall, postnote; docs/plan9-notes.md §2.2-2.7). The host glue
 // calls sigtramp on this same instance while the M is inside a system call
 // (or a TICK), with the note the kernel moved to the mailbox; the result is
 // the argument of the glue's noted() call.
@@ -64,7 +64,7 @@ const badsignalmsg: usize = memory.data<u8>([
 
 /**
  * go badsignal2 (sys_plan9_amd64.s): a note reached a proc whose TLS g is
- * not set yet (a freshly rforked M before tstart, plan9-notes §5 item 19).
+ * not set yet (a freshly rforked M before tstart, docs/plan9-notes.md §5 item 19).
  * Only this proc exits, with the message as its status, also written to fd 2.
  */
 function badsignal2(): void {
@@ -73,7 +73,7 @@ function badsignal2(): void {
   exits(badsignalmsg, n);
 }
 
-/** go sighandler: the decision tree of plan9-notes §2.4. */
+/** go sighandler: the decision tree of docs/plan9-notes.md §2.4. */
 export function sighandler(note0: usize, len: i32): i32 {
   let mp = changetype<M>(mcur);
   if (note0 == 0 || len <= 0) {

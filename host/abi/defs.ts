@@ -10,7 +10,7 @@
 // Nothing here may be edited in assembly/abi.ts; tests/node/abi.test.mjs fails
 // when the generated copy is stale.
 
-// ---- Plan 9 (reference/plan9-notes.md §1.1) -------------------------------
+// ---- Plan 9 (docs/plan9-notes.md §1.1) -------------------------------
 
 export const ERRMAX = 128;
 export const NNOTE = 5;
@@ -117,7 +117,7 @@ export const PollVariant = { CURRENT: 0, GO119: 1 };
 
 /**
  * The per-proc syscall mailbox at MAILBOX_BASE + pid*MAILBOX_SIZE.
- * Protocol (toolchain-facts "mailbox race rule"):
+ * Protocol (docs/toolchain.md "mailbox race rule"):
  *   M:      write NUM/ARGS, store STATE=PENDING, bump+notify DOORBELL,
  *           Atomics.wait(STATE) while PENDING.
  *   kernel: compute, write RET (and NOTE/NOTE_LEN if a note is to be delivered
@@ -141,7 +141,7 @@ export const Mbox = {
 };
 export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };
 
-// ---- The note table (go runtime/signal_plan9.go; plan9-notes §2.3) -----------
+// ---- The note table (go runtime/signal_plan9.go; docs/plan9-notes.md §2.3) -----------
 
 /** Flag bits of the note table (go runtime/runtime2.go). */
 export const SigFlag = { NOTIFY: 1, KILL: 2, THROW: 4, PANIC: 8, GOEXIT: 32 };

@@ -1,4 +1,4 @@
-// The kernel's clock and timers (DESIGN.md "Time and determinism").
+// The kernel's clock and timers (docs/design.md "Time and determinism").
 // Virtual: time is a number the kernel advances, only when every proc is
 // blocked, straight to the next timer. Real: the wall clock since boot, with
 // timers on setTimeout.

@@ -830,7 +830,7 @@ function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** LANGUAGE.md: "" -> 0, a decimal n -> n, any other text -> 1. */
+/** docs/language.md: "" -> 0, a decimal n -> n, any other text -> 1. */
 export function exitCode(s: string): number {
   if (s === '') return 0;
   if (/^[0-9]+$/.test(s)) return Number(s) & 255;

@@ -1,5 +1,5 @@
 // Procs, sleep/wakeup and the note machinery (4e port/proc.c, pc/trap.c;
-// reference/plan9-notes.md §1.2-1.8).
+// docs/plan9-notes.md §1.2-1.8).
 import type { Peer } from '../platform/index.js';
 import type { Timer } from './clock.js';
 import type { Fgrp } from './dev/dev.js';
@@ -114,7 +114,7 @@ export class Proc {
    * A note was posted before the proc first ran (New, or its PROCSTART not
    * yet returned). It is delivered on that first return to user mode: the
    * clock tick that lands before the child has set up its TLS g, where Go's
-   * sigtramp can only badsignal2 (plan9-notes §2.2, §5 item 19). Notes the
+   * sigtramp can only badsignal2 (docs/plan9-notes.md §2.2, §5 item 19). Notes the
    * child inherited at rfork wait for its first system call instead.
    */
   early = false;

@@ -1,7 +1,7 @@
 // The M side of the syscall mailbox (docs/abi.md "A system call"), shared by
 // the real M worker (host/m/worker.ts) and the test fixtures that stand in for
 // core.wasm. Every wait happens here, in JS, never inside wasm (Node 20's
-// Liftoff bug, toolchain-facts.md).
+// Liftoff bug, docs/toolchain.md).
 import { Ctl, Mbox, MboxState, MAILBOX_BASE, MAILBOX_SIZE, Sys, ERRMAX, TraceKind } from '../abi/defs.js';
 import { wallNs } from '../platform/index.js';
 
@@ -44,7 +44,7 @@ export const TRACE_RECS = Math.floor(TRACE_RING / TRACE_REC);
  *         outnumber cores steals the CPU from the thread being waited for.
  */
 export const GlueCtl = { SPIN: MAILBOX_BASE + 0 };
-/** Most loads an M spins for before it waits (toolchain-facts: ~5000 loads recover the cross-core wake). */
+/** Most loads an M spins for before it waits (docs/toolchain.md: ~5000 loads recover the cross-core wake). */
 const SPIN_MAX = 4096;
 
 /**
@@ -94,7 +94,7 @@ export class Mach {
     this.bootWall = Atomics.load(this.i64, Ctl.BOOT_WALL_NS >> 3);
   }
 
-  /** Views go stale when any thread grows the memory (toolchain-facts). */
+  /** Views go stale when any thread grows the memory (docs/toolchain.md). */
   private views(): void {
     if (this.buf === this.memory.buffer) return;
     this.buf = this.memory.buffer;

@@ -36,7 +36,7 @@ export interface StartOptions {
   /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
   timeoutMs?: number;
   /** Notes to post during the run: `at` in ms of the run's clock. */
-  /** atStart (test seam): ignore at, post to pid target the moment the kernel starts it (plan9-notes §5 item 19). */
+  /** atStart (test seam): ignore at, post to pid target the moment the kernel starts it (docs/plan9-notes.md §5 item 19). */
   notes?: { at: number; target: NoteTarget; text: string; atStart?: boolean }[];
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];

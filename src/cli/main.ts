@@ -1,4 +1,4 @@
-// p9rt: run, test and build Go programs on the emulated Plan 9 (LANGUAGE.md
+// p9rt: run, test and build Go programs on the emulated Plan 9 (docs/language.md
 // "The command line").
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -1,5 +1,5 @@
 // Ported from Go's net/net_test.go (Go 1.19.8 on this machine; Copyright
-// 2009 The Go Authors, BSD-style license): the tests of plan9-notes §4.2 that
+// 2009 The Go Authors, BSD-style license): the tests of docs/plan9-notes.md §4.2 that
 // run on plan9. Run by `p9rt test` in virtual time and by `go test` on the
 // host (tests/node/golib-gotests.test.mjs runs both).
 //

@@ -17,7 +17,7 @@
 //   - nothing else: the notes, channels, sleeps and timeouts are Go's.
 //
 // Note that syscall.Getpid() is the pid of the proc (M) running the
-// goroutine, so "this process" is whichever M posts (plan9-notes §5 item 28).
+// goroutine, so "this process" is whichever M posts (docs/plan9-notes.md §5 item 28).
 
 //go:build plan9
 

@@ -1,4 +1,4 @@
-// min and max (LANGUAGE.md builtins; Go 1.21 semantics, so Debian's Go 1.19
+// min and max (docs/language.md builtins; Go 1.21 semantics, so Debian's Go 1.19
 // cannot produce the expected output: it is written from the spec). A
 // regression test: the non-constant path once kept the wrong operand, so
 // min(len(s), 50) of an empty s gave 50.

@@ -1,4 +1,4 @@
-// The edges of the Go subset (LANGUAGE.md): what is valid Go but outside
+// The edges of the Go subset (docs/language.md): what is valid Go but outside
 // p9rt's subset is a compile error naming the feature; Go's type errors use
 // Go's wording (go/types, Go 1.20+); every error of a file is reported; and
 // no input makes the compiler crash.

@@ -1,4 +1,4 @@
-// internal/poll's rules (plan9-notes §5 items 21-29) and issue 57114's
+// internal/poll's rules (docs/plan9-notes.md §5 items 21-29) and issue 57114's
 // interleaving, each run under the current logic and under --poll=go1.19.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

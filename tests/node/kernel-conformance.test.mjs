@@ -1,5 +1,5 @@
 // The kernel conformance suite: one test per note rule of
-// reference/plan9-notes.md §1 and per §5 items 1-13, 4th edition behaviour,
+// docs/plan9-notes.md §1 and per §5 items 1-13, 4th edition behaviour,
 // each asserting what a program observes (return values, errstr, what its
 // handler saw, exit strings, wait records, which proc died, what stayed
 // queued). Scripted procs (fixtures/conformance.mjs) drive the real kernel

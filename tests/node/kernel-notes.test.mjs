@@ -1,4 +1,4 @@
-// The note path, step by step (reference/plan9-notes.md §1.3-1.8, §3.8),
+// The note path, step by step (docs/plan9-notes.md §1.3-1.8, §3.8),
 // with fixture Ms over the real host/m glue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // The Go runtime's note handling, observed from Go programs on p9rt
-// (plan9-notes §2, §5 items 14-18): which notes kill, which the table's
+// (docs/plan9-notes.md §2, §5 items 14-18): which notes kill, which the table's
 // prefixes catch, what os/signal's queue swallows, goexitsall's "go: exit",
 // and runtime sleeps surviving a flood of notes.
 import { test } from 'node:test';

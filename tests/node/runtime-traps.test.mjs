@@ -1,5 +1,5 @@
 // Trap notes and notes that reach a proc before the runtime owns it
-// (plan9-notes §2.2, §2.4 Panic, §5 items 19-20), from Go programs on p9rt.
+// (docs/plan9-notes.md §2.2, §2.4 Panic, §5 items 19-20), from Go programs on p9rt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { built, runGo } from './lib/run-go.mjs';

@@ -1,7 +1,7 @@
 // The file tree a program sees outside /dev, /proc and /net (os.Open,
 // os.Create, os.ReadFile, os.WriteFile, os.Remove): @wasmer/wasi's MemFS,
 // owned by the kernel worker. A MemFS cannot cross threads
-// (toolchain-facts), which suits the kernel: one thread owns every file.
+// (docs/toolchain.md), which suits the kernel: one thread owns every file.
 // Its wasm must be initialised once per thread before the first MemFS:
 // the kernel worker awaits initRamfs() before it boots. / and /tmp exist at
 // boot; the host may preload files (Machine.start `files`, CLI --file).

@@ -1,5 +1,5 @@
 // Package bytes implements functions for the manipulation of byte slices
-// (the parts LANGUAGE.md lists, and what they need).
+// (the parts docs/language.md lists, and what they need).
 package bytes
 
 // Equal reports whether a and b are the same length and contain the same

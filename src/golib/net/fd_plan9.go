@@ -99,7 +99,7 @@ func (fd *netFD) closeWrite() error {
 
 // Close marks the poll.FD closed, then, for TCP, writes "close" to ctl:
 // "required to unblock Reads" (the peer's and ours get Hangup, i.e. EOF);
-// for UDP it sets a read deadline in the past (plan9-notes §3.5).
+// for UDP it sets a read deadline in the past (docs/plan9-notes.md §3.5).
 func (fd *netFD) Close() error {
 	if err := fd.pfd.Close(); err != nil {
 		return err

@@ -131,7 +131,7 @@ func (ln *TCPListener) ok() bool { return ln != nil && ln.fd != nil && ln.fd.ctl
 
 // Accept waits for and returns the next connection to the listener. On
 // Plan 9 it blocks in the open of the listen file, without asyncIO: a
-// listener deadline does not interrupt it (plan9-notes §3.5).
+// listener deadline does not interrupt it (docs/plan9-notes.md §3.5).
 func (l *TCPListener) Accept() (Conn, error) {
 	c, err := l.AcceptTCP()
 	if err != nil {
@@ -182,7 +182,7 @@ func (ln *TCPListener) close() error {
 func (l *TCPListener) Addr() Addr { return l.fd.laddr }
 
 // SetDeadline sets the deadline associated with the listener. On Plan 9
-// it is recorded but never interrupts an Accept (plan9-notes §3.5).
+// it is recorded but never interrupts an Accept (docs/plan9-notes.md §3.5).
 func (l *TCPListener) SetDeadline(t time.Time) error {
 	if !l.ok() {
 		return errInvalidConn

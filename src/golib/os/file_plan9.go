@@ -105,7 +105,7 @@ func (f *File) Close() error {
 }
 
 // read reads up to len(b) bytes from the File. A (0, nil) result is end of
-// file (plan9-notes §2.8): the os package does not retry an interrupted
+// file (docs/plan9-notes.md §2.8): the os package does not retry an interrupted
 // read ("ignoringEINTR" calls the function once on Plan 9).
 func (f *File) read(b []byte) (n int, err error) {
 	n, e := fixCount(syscall.Read(f.fd, b))

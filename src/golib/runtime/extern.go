@@ -11,7 +11,7 @@ const GOOS = "plan9"
 // GOARCH is "amd64", not "wasm": p9rt's int, uint and uintptr are 64-bit
 // words (docs/bytecode.md) as on plan9/amd64, the port whose behaviour p9rt
 // reproduces (its sigtramp, note table and internal/poll are plan9/amd64's,
-// reference/plan9-notes.md). Go has no plan9/wasm port, and a program that
+// docs/plan9-notes.md). Go has no plan9/wasm port, and a program that
 // switches on GOARCH should take the branch it would take on the Plan 9
 // machine p9rt stands for. The wasm underneath is an implementation detail,
 // like the CPU under a real Plan 9 kernel.

@@ -1,5 +1,5 @@
 // Package strconv implements conversions to and from string
-// representations of basic data types (the parts LANGUAGE.md lists, and
+// representations of basic data types (the parts docs/language.md lists, and
 // what fmt needs).
 package strconv
 

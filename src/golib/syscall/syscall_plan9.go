@@ -265,7 +265,7 @@ func atoi(b []byte) (n uint) {
 
 // Getpid is the pid of the proc (M) running the calling goroutine, read
 // from "#c/pid" with three system calls, as on Plan 9: internal/poll relies
-// on it being the current proc's (plan9-notes §5 item 28).
+// on it being the current proc's (docs/plan9-notes.md §5 item 28).
 func Getpid() (pid int) {
 	n, _ := readnum("#c/pid")
 	return int(n)

@@ -1,4 +1,4 @@
-// poll_items.go: internal/poll's observable rules (plan9-notes §5 items 21,
+// poll_items.go: internal/poll's observable rules (docs/plan9-notes.md §5 items 21,
 // 23, 24, 26, 27, 29), one line each; run with and without --poll=go1.19.
 package main
 

@@ -8,7 +8,7 @@ import (
 )
 
 // asyncIO implements asynchronous cancelable I/O (go internal/poll/
-// fd_io_plan9.go, plan9-notes §3.2). An asyncIO represents a single Read or
+// fd_io_plan9.go, docs/plan9-notes.md §3.2). An asyncIO represents a single Read or
 // Write. Plan 9 has no asynchronous system calls, so the one blocking call
 // runs in a goroutine wired to its own proc (M); a deadline cancels it by
 // posting the note "hangup" to that proc, which the kernel turns into an

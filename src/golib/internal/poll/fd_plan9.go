@@ -8,7 +8,7 @@ import (
 )
 
 // FD is a network connection's descriptor for package net (go internal/
-// poll/fd_plan9.go, plan9-notes §3.1).
+// poll/fd_plan9.go, docs/plan9-notes.md §3.1).
 type FD struct {
 	// Lock sysfd and serialize access to Read and Write methods.
 	fdmu fdMutex
@@ -72,7 +72,7 @@ func (fd *FD) Read(fn func([]byte) (int, error), b []byte) (int, error) {
 	n, err := fd.raio.Wait()
 	ranpid := fd.raio.ranpid
 	// Written without rmu, as in Go: a timer callback that reads it
-	// under rmu finds a finished aio whose pid is -1 (plan9-notes §3.9.7).
+	// under rmu finds a finished aio whose pid is -1 (docs/plan9-notes.md §3.9.7).
 	fd.raio = nil
 	if isHangup(err) {
 		err = io.EOF
@@ -145,7 +145,7 @@ func setDeadline(fd *FD, t time.Time, mode int) error {
 	return err
 }
 
-// setDeadlineImpl is current Go's (plan9-notes §3.4): with the fix of
+// setDeadlineImpl is current Go's (docs/plan9-notes.md §3.4): with the fix of
 // issue 57114 (CL 470215), a timer callback acts only if it is still the
 // FD's timer for its direction, and a deadline of exactly now counts as
 // past (CL 496137).

@@ -3,7 +3,7 @@ package poll
 import "time"
 
 // The deadline logic of Go 1.19.8, before the fix of issue 57114, kept so
-// both can be run on the same kernel and compared (plan9-notes §3.6-3.7).
+// both can be run on the same kernel and compared (docs/plan9-notes.md §3.6-3.7).
 //
 // Go119Deadlines selects it. It is read once, at package initialization,
 // from the runtime (host/abi/defs.ts "internal/poll.runtime_pollVariant":

@@ -1,5 +1,5 @@
 // Package signal implements access to incoming signals: on Plan 9, notes
-// (go os/signal/signal.go, signal_plan9.go; plan9-notes §2.5).
+// (go os/signal/signal.go, signal_plan9.go; docs/plan9-notes.md §2.5).
 //
 // The first Notify switches the runtime's note queue on for good: from then
 // on every note the note table marks Notify (interrupt, hangup, alarm,
