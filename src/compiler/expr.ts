@@ -216,7 +216,16 @@ export class ExprGen {
 
   /** An expression that must be a single value (not a type, not multi-valued). */
   expr(e: A.Expr): Operand {
-    const op = this.exprOrType(e);
+    return this.single(this.exprOrType(e), e);
+  }
+
+  /**
+   * expr's checks on an operand already computed by exprOrType. Callers that
+   * look at an operand's mode first use this instead of checking the
+   * expression again: checking twice at each level of a nested expression
+   * takes time exponential in its depth.
+   */
+  single(op: Operand, e: A.Expr): Operand {
     if (op.mode === 'type') {
       this.error(e.pos, `${this.exprString(e)} (type) is not an expression`);
       return this.invalid(e);
@@ -595,7 +604,7 @@ export class ExprGen {
     const x = this.exprOrType(e.x);
     if (x.mode === 'invalid') return this.invalid(e);
     if (x.mode === 'type') return this.methodExpr(e, x.type);
-    if (x.mode === 'multi' || x.mode === 'novalue' || x.mode === 'builtin' || x.mode === 'pkg') return this.expr(e.x);
+    if (x.mode === 'multi' || x.mode === 'novalue' || x.mode === 'builtin' || x.mode === 'pkg') return this.single(x, e.x);
     const xv = this.defaultOp(x);
     const sel = T.lookup(xv.type, e.sel.name, this.env.pkg.path);
     if (!sel) {
@@ -813,7 +822,7 @@ export class ExprGen {
       this.error(e.pos, 'generic instantiation is not supported by p9rt');
       return this.invalid(e);
     }
-    const xv = this.defaultOp(this.expr(e.x));
+    const xv = this.defaultOp(this.single(x, e.x));
     let u = T.under(xv.type);
     let viaPtr = false;
     if (u.t === 'pointer' && T.under(u.elem).t === 'array') {
@@ -1015,7 +1024,7 @@ export class ExprGen {
       this.error(e.pos, 'invalid operation: cannot indirect nil');
       return this.invalid(e);
     }
-    const xv = this.expr(e.x);
+    const xv = this.single(x, e.x);
     const u = T.under(xv.type);
     if (u.t !== 'pointer') {
       this.error(e.pos, `invalid operation: cannot indirect ${this.opText(xv)}`);
@@ -1646,7 +1655,7 @@ export class ExprGen {
       } else if (a.mode === 'type') {
         this.error(a.expr.pos, `${this.exprString(a.expr)} (type) is not an expression`);
         return undefined;
-      } else args = [this.expr(e.args[0])];
+      } else args = [this.single(a, e.args[0])];
     } else args = e.args.map((a) => this.expr(a));
     if (args.some((a) => a.mode === 'invalid')) return undefined;
     const np = sig.params.length;
@@ -1736,7 +1745,7 @@ export class ExprGen {
       return this.conversion(e, this.expr(e.args[0]), f.type);
     }
     if (f.mode === 'builtin') return this.builtinCall(e, f.builtin as string);
-    const fv = this.expr(e.fun);
+    const fv = this.single(f, e.fun);
     if (fv.mode === 'invalid') return this.invalid(e);
     const u = T.under(fv.type);
     if (u.t !== 'func') {
@@ -1826,7 +1835,7 @@ export class ExprGen {
         },
       };
     }
-    const fv = this.expr(ce.fun);
+    const fv = this.single(f, ce.fun);
     const u = T.under(fv.type);
     if (u.t !== 'func') {
       this.error(e.pos, `invalid operation: cannot call non-function ${this.opText(fv)}`);

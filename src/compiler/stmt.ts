@@ -504,6 +504,7 @@ export class FnGen extends ExprGen {
         this.error(e.pos, `${this.exprString(e)} (no value) used as value`);
         return this.invalid(e);
       }
+      return this.single(op, e);
     }
     return this.expr(e);
   }
