@@ -53,8 +53,8 @@ const MAXALLOC: i64 = 1 << 30;
 /**
  * Instructions interpreted on this M and not yet charged to the virtual
  * clock. A module global, so per M (TLS); exported so the M glue can read
- * and zero it before every system call (host/m/mailbox.ts MboxX.CHARGE);
- * the kernel charges it at NS_PER_INSN (host/kernel/kernel.ts), which is
+ * and zero it before every system call (host/abi/glue.ts MboxX.CHARGE);
+ * the kernel charges it at NS_PER_INSN (host/kernel/trap.ts), which is
  * how a spinning goroutine lets virtual time, and deadlines, move. It is
  * brought up to date before every op that may enter the kernel (the slow
  * path and safepoints), which are also the only ways out of interpret().

@@ -1,134 +1,295 @@
-// Procs, sleep/wakeup and the note machinery (4e port/proc.c, pc/trap.c;
-// docs/plan9-notes.md §1.2-1.8).
-import type { Peer } from '../platform/index.js';
-import type { Timer } from './clock.js';
+// Procs and their lives (4e port/proc.c): sleep and wakeup, postnote, newproc,
+// pexit and the scheduler. The data is in portdat.ts; the way in and out of
+// the kernel (call entry, notify, noted) is in trap.ts; docs/plan9-notes.md
+// §1.2-1.8.
+import { ERRMAX, MAILBOX_SIZE, MAX_PROCS, Mbox, NNOTE, Sys } from '../abi/defs.js';
+import { GlueCtl, MboxX, TRACE_RING } from '../abi/glue.js';
+import { ncpu } from '../platform/index.js';
 import type { Fgrp } from './dev/dev.js';
+import { KError, Enotposted, Etoobig } from './error.js';
+import type { Kernel } from './kernel.js';
+import { cutbytes } from './notes.js';
+import { Block, NUser, Proc, Rendez } from './portdat.js';
+import { sysname } from './syscalls.js';
+import { mbox, release, reply, retry } from './trap.js';
 
-/** 4e port/portdat.h: where a note came from. */
-export const NUser = 0;
-export const NExit = 1;
-export const NDebug = 2;
+// ---- sleep and wakeup (§1.4) ----------------------------------------------
 
-/** noted(2) modes beyond NCONT/NDFLT (defs.ts), which only the kernel needs (4e libc.h). */
-export const NSAVE = 2;
-export const NRSTR = 3;
-
-// 4e port/error.h strings.
-export const Eintr = 'interrupted';
-export const Etoobig = 'read or write too large';
-export const Enonexist = 'file does not exist';
-export const Ebadfd = 'fd out of range or not open';
-export const Eperm = 'permission denied';
-export const Ebadarg = 'bad arg in system call';
-export const Enotposted = 'note not posted';
-export const Ebadusefd = 'inappropriate use of fd';
-export const Egreg = 'ken has left the building';
-export const Eprocdied = 'process exited';
-export const Enochild = 'no living children';
-export const Ebadctl = 'bad process or channel control request';
-export const Eisdir = 'file is a directory';
-export const Eio = 'i/o error';
-export const Enegoff = 'negative i/o offset';
-export const Enotdir = 'not a directory';
-export const Eexist = 'file already exists';
-export const Enotempty = 'directory not empty';
-export const Ebadaddr = 'bad address in syscall';
-
-/** A failed call: the text becomes the proc's error string. */
-export class KError extends Error {}
-
-/**
- * 4e validaddr: a bad pointer in a call posts the NDebug note "sys: bad
- * address in syscall" to the caller and fails the call with Ebadarg.
- */
-export class BadAddr extends KError {
-  constructor() {
-    super(Ebadarg);
+/** The call must wait: sleep on b's Rendez and/or until its time. */
+export function sleep(k: Kernel, p: Proc, b: Block): void {
+  p.state = 'blocked';
+  if (b.r) {
+    p.r = b.r;
+    b.r.procs.add(p);
+  }
+  if (b.until !== null) p.tmo = k.clock.add(b.until, () => unsleep(k, p));
+  if (!p.sc!.x.blocked) {
+    p.sc!.x.blocked = true;
+    k.record({ kind: 'sys.block', pid: p.pid, sys: sysname(p.sc!.num) });
   }
 }
 
-/**
- * starting: its worker has not yet made PROCSTART; running: outside the
- * kernel; kernel: a call is being run; blocked: asleep; woken: its sleep
- * ended and the call will be re-tried when it next runs; ready: the call's
- * result waits for the proc to run; dead: exited.
- */
-export type ProcState = 'starting' | 'ready' | 'woken' | 'running' | 'kernel' | 'blocked' | 'broken' | 'dead';
-
-export interface Note {
-  text: string;
-  flag: number;
-  /** Already reported as held (the proc was in its handler). */
-  held?: boolean;
-  /** " pc=..." already appended (a sys: note seen by notify). */
-  pc?: boolean;
-}
-
-/** A place to sleep. Unlike Plan 9's, several procs may sleep on one; wakeup wakes them all and each re-checks. */
-export class Rendez {
-  readonly procs = new Set<Proc>();
+/** Take p off its Rendez and timer. */
+function unlink(k: Kernel, p: Proc): void {
+  if (p.r) p.r.procs.delete(p);
+  p.r = null;
+  k.clock.cancel(p.tmo);
+  p.tmo = null;
 }
 
 /**
- * What a call that must wait returns instead of a result: sleep on r (if
- * any) until woken, or until `until` (kernel clock, ns) passes.
+ * The proc's sleep ends (wakeup, timeout or note): 4e ready(). Like Plan 9,
+ * the call is re-tried only when the proc next runs, so a note posted in
+ * between still wins over the satisfied condition (§1.4) and nothing is
+ * consumed.
  */
-export class Block {
-  constructor(readonly r: Rendez | null, readonly until: bigint | null = null) {}
+function unsleep(k: Kernel, p: Proc): void {
+  if (p.state !== 'blocked') return;
+  unlink(k, p);
+  p.state = 'woken';
+  if (k.opts.realtime) retry(k, p);
+  else k.ready.push(p);
 }
 
-/** What a call that does not return to its proc yields (exits, a killing noted). */
-export const NORET = Symbol('noreturn');
-export type SysResult = bigint | Block | typeof NORET;
-
-/** The call in progress: its number, its six words, and scratch state kept across wakeups. */
-export interface Syscall {
-  num: number;
-  args: bigint[];
-  /** Call-specific progress, e.g. a write whose data is already queued. */
-  x: Record<string, unknown>;
+/** Wake every proc asleep on r; each re-checks its condition when it runs. */
+export function wakeup(k: Kernel, r: Rendez): void {
+  for (const p of [...r.procs]) unsleep(k, p);
 }
 
-export class Proc {
-  state: ProcState = 'starting';
-  worker: Peer | null = null;
-  noteid: number;
-  /** A handler is registered (notify with a nonzero address). */
-  notify = false;
-  notified = false;
-  notes: Note[] = [];
-  lastnote: Note | null = null;
-  notepending = false;
-  procctl: 'exitme' | null = null;
-  errstr = '';
-  sc: Syscall | null = null;
-  /** Where the proc sleeps, and its timeout. */
-  r: Rendez | null = null;
-  tmo: Timer | null = null;
-  alarm: Timer | null = null;
-  /** The result waiting to be returned when the proc next runs. */
-  ret = 0n;
-  /** Set for calls whose exit delivers no note: rfork, procstart. */
-  nonotify = false;
-  /**
-   * A note was posted before the proc first ran (New, or its PROCSTART not
-   * yet returned). It is delivered on that first return to user mode: the
-   * clock tick that lands before the child has set up its TLS g, where Go's
-   * sigtramp can only badsignal2 (docs/plan9-notes.md §2.2, §5 item 19). Notes the
-   * child inherited at rfork wait for its first system call instead.
-   */
-  early = false;
-  exitString = '';
-  /** The wait record's text the parent sees: "<text> <pid>: <msg>", or "" (4e pexit). */
-  waitmsg = '';
-  /** Who gets this proc's wait record (rfork without RFNOWAIT), and the records this proc has not collected yet. */
-  parent: Proc | null = null;
-  nchild = 0;
-  waitq: string[] = [];
-  readonly waitr = new Rendez();
+// ---- notes (§1.3) -------------------------------------------------------
 
-  /** text: the program's name (4e up->text), used by pprint and the wait record. */
-  constructor(readonly pid: number, noteid: number, public fgrp: Fgrp, readonly text: string) {
-    this.noteid = noteid;
+/** 4e postnote. Returns whether the note was queued. */
+export function postnote(k: Kernel, p: Proc, text: string, flag: number, from: number | 'host'): boolean {
+  if (p.state === 'dead') return false;
+  // 4e allows posting to a Broken proc; the note just waits there.
+  if (flag !== NUser && (!p.notify || p.notified)) p.notes = [];
+  const ok = p.notes.length < NNOTE;
+  if (ok) p.notes.push({ text, flag });
+  if (ok && (p.state === 'starting' || p.sc?.num === Sys.PROCSTART)) p.early = true;
+  k.record({ kind: 'note.post', pid: typeof from === 'number' ? from : 0, from, to: p.pid, text, result: ok ? 'queued' : 'refused' });
+  // 4e: pending and woken even when the queue was full.
+  p.notepending = true;
+  if (p.notes.length > 0) Atomics.store(k.i32, (mbox(p) + Mbox.ATTN) >> 2, 1);
+  if (p.state === 'blocked') unsleep(k, p);
+  return ok;
+}
+
+/** A write to /proc/n/note: NUser, ERRMAX-1 limit (4e devproc), full queue is an error. */
+export function writenote(k: Kernel, p: Proc, text: string, from: number | 'host'): void {
+  if (new TextEncoder().encode(text).length >= ERRMAX - 1) throw new KError(Etoobig);
+  if (!postnote(k, p, text, NUser, from)) throw new KError(Enotposted);
+}
+
+function writenoteQuiet(k: Kernel, p: Proc, text: string): void {
+  try {
+    writenote(k, p, text, 'host');
+  } catch (e) {
+    if (!(e instanceof KError)) throw e;
   }
+}
+
+/** The host posts a note (API, --note): to a pid, pid 1, or every proc of pid 1's group. */
+export function hostnote(k: Kernel, target: 'main' | 'group' | number, text: string): void {
+  if (target === 'group') {
+    const g = k.procs.get(1)?.noteid;
+    if (new TextEncoder().encode(text).length >= ERRMAX - 1) throw new KError(Etoobig);
+    for (const p of k.procs.values()) if (p.noteid === g && p.state !== 'dead') writenoteQuiet(k, p, text);
+  } else {
+    const p = k.procs.get(target === 'main' ? 1 : target);
+    if (!p || p.state === 'dead') throw new KError(`no such proc: ${target}`);
+    writenote(k, p, text, 'host');
+  }
+  schedule(k);
+}
+
+/** A --note's time came: a target that is gone (or not yet made) is no reason to stop the kernel mid-call. */
+export function hostnotetimed(k: Kernel, target: 'main' | 'group' | number, text: string): void {
+  try {
+    hostnote(k, target, text);
+  } catch (e) {
+    if (!(e instanceof KError)) throw e;
+    k.record({ kind: 'note.post', pid: 0, from: 'host', to: typeof target === 'number' ? target : 1, text, result: 'refused', reason: e.message });
+  }
+}
+
+// ---- birth and death ----------------------------------------------------
+
+export function newproc(k: Kernel, noteid: number, fg: Fgrp, parent: Proc | null): Proc {
+  const limit = Math.min(k.opts.maxProcs, MAX_PROCS - 1);
+  let live = 0;
+  for (const q of k.procs.values()) if (q.state !== 'dead') live++;
+  if (live >= limit) throw new KError(`no procs: the limit of ${limit} procs is reached (--max-procs)`);
+  if (k.nextpid >= MAX_PROCS) throw new KError(`no procs: pid ${k.nextpid} has no mailbox (MAX_PROCS ${MAX_PROCS})`);
+  const p = new Proc(k.nextpid++, noteid, fg, k.opts.args[0] ?? 'main');
+  p.parent = parent;
+  if (parent) parent.nchild++;
+  k.procs.set(p.pid, p);
+  const m = mbox(p);
+  k.u8.fill(0, m, m + MAILBOX_SIZE);
+  setspin(k);
+  return p;
+}
+
+export function newnoteid(k: Kernel): number {
+  return k.nextnoteid++;
+}
+
+/** Give p a worker; it enters with PROCSTART, then runs boot (pid 1) or tstart(arg). */
+export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
+  p.state = 'starting';
+  k.starting++;
+  const w = k.pool.shift() ?? k.spawnM();
+  p.worker = w;
+  let ring: SharedArrayBuffer | null = null;
+  if (k.tracer.on) {
+    ring = new SharedArrayBuffer(TRACE_RING);
+    k.rings.set(p, { i32: new Int32Array(ring), i64: new BigInt64Array(ring) });
+  }
+  w.post({ t: 'start', pid: p.pid, memory: k.memory, core: k.core, image: arg === null ? k.image : null, arg: String(arg ?? 0n), ring });
+  // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
+  for (const n of k.opts.notes) if (n.atStart && n.target === p.pid) writenoteQuiet(k, p, n.text);
+  if (!k.ended) k.pool.push(k.spawnM());
+}
+
+/**
+ * The proc is gone (exits, a killing note): 4e pexit. Its wait record goes
+ * to its parent, if it has one that waits (rfork without RFNOWAIT).
+ * freemem false (an NDebug death) leaves it Broken, kept for a debugger:
+ * it never runs again, but stays in /proc until ctl kill releases it.
+ */
+export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
+  if (p.state === 'dead' || p.state === 'broken') return;
+  if (p.state === 'starting') k.starting--;
+  unlink(k, p);
+  k.clock.cancel(p.alarm);
+  const i = k.ready.indexOf(p);
+  if (i >= 0) k.ready.splice(i, 1);
+  if (k.running === p) k.running = null;
+  p.state = freemem ? 'dead' : 'broken';
+  setspin(k);
+  p.exitString = cutbytes(msg, ERRMAX - 1);
+  p.waitmsg = p.exitString === '' ? '' : cutbytes(`${p.text} ${p.pid}: ${p.exitString}`, ERRMAX - 1);
+  k.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString, reason: freemem ? undefined : 'Broken' });
+  const w0 = p.parent;
+  if (w0 && w0.state !== 'dead' && w0.state !== 'broken') {
+    // 4e sysawait's record: "pid utime stime rtime 'msg'" (times are 0 here).
+    w0.waitq.push(`${p.pid} 0 0 0 ${quote(p.waitmsg)}`);
+    w0.nchild--;
+    wakeup(k, w0.waitr);
+  }
+  for (const c of k.procs.values()) if (c.parent === p) c.parent = null;
+  Atomics.store(k.i32, (mbox(p) + MboxX.DEAD) >> 2, 1);
+  reply(k, p, -1n);
+  const w = p.worker;
+  p.worker = null;
+  if (w) setTimeout(() => void w.terminate(), 0);
+  if (p.pid === 1) k.end(p.exitString, exitCode(p.exitString), freemem ? 'pid 1 exited' : 'pid 1 broken');
+}
+
+/** ctl kill of a Broken proc releases it (4e procctlreq). */
+export function releaseBroken(k: Kernel, p: Proc): void {
+  if (p.state !== 'broken') return;
+  p.state = 'dead';
+  k.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString, reason: 'released' });
+}
+
+/**
+ * May an M spin before it waits (GlueCtl.SPIN)? Only while every thread
+ * that can run at once has a core: the kernel plus, in real time, each
+ * live proc, in virtual time the one proc that runs.
+ */
+function setspin(k: Kernel): void {
+  let live = 0;
+  for (const q of k.procs.values()) if (q.state !== 'dead' && q.state !== 'broken') live++;
+  const threads = 1 + (k.opts.realtime ? live : Math.min(live, 1));
+  Atomics.store(k.i32, GlueCtl.SPIN >> 2, threads <= ncpu() ? 1 : 0);
+}
+
+/** 4e pprint: "<text> <pid>: msg" on the proc's fd 2 (the run's stderr when that is /dev/cons). */
+export function pprint(k: Kernel, p: Proc, msg: string): void {
+  const b = new TextEncoder().encode(`${p.text} ${p.pid}: ${msg}\n`);
+  const c = p.fgrp.fd[2];
+  if (c && c.dev.name === 'cons') c.dev.write(k, p, c, b, 0n);
+  else k.out('stderr', b);
+}
+
+// ---- the scheduler --------------------------------------------------------
+
+/**
+ * Virtual time (4e sched): when no proc runs and none is still starting,
+ * let one ready proc (chosen by the seeded generator) run; if none is ready,
+ * jump the clock to the next timer; if there is none, nothing can ever happen.
+ */
+export function schedule(k: Kernel): void {
+  if (k.incall) return; // entry() decides where its proc goes; scan() schedules after
+  while (!k.ended) {
+    if (k.opts.realtime) {
+      if (anyAlive(k) || k.clock.pending()) return;
+    } else {
+      if (k.running || k.starting > 0) return;
+      if (k.stdinAsked && k.ready.length === 0) return; // the clock waits for stdin
+      if (k.ready.length > 0) {
+        // A new proc's PROCSTART arrives whenever its worker is up, so the
+        // list's order is not the program's: choose from it sorted by pid.
+        k.ready.sort((a, b) => a.pid - b.pid);
+        const p = k.ready.splice(k.rand.intn(k.ready.length), 1)[0];
+        if (p.state === 'woken') {
+          retry(k, p);
+          if ((p.state as string) !== 'ready') continue; // asleep again
+          k.ready.splice(k.ready.indexOf(p), 1);
+        }
+        release(k, p);
+        continue;
+      }
+      if (k.clock.pending()) {
+        const before = k.clock.now();
+        const now = k.clock.advance();
+        if (now !== before) k.record({ kind: 'clock', pid: 0 });
+        continue;
+      }
+    }
+    // A reader of /dev/cons waits for the host's stdin: that is not a
+    // deadlock, and the clock must not move meanwhile (determinism).
+    if (k.stdinAsked) return;
+    k.end('', 3, 'deadlock: every proc is blocked in the kernel and no timer is pending');
+  }
+}
+
+/** Realtime: is any proc running, starting or about to return? */
+function anyAlive(k: Kernel): boolean {
+  for (const p of k.procs.values()) {
+    if (p.state !== 'blocked' && p.state !== 'dead' && p.state !== 'broken') return true;
+  }
+  return false;
+}
+
+// ---- names ----------------------------------------------------------------
+
+/** Plan 9's name for a proc's state, as /proc/n/status shows it (4e statename, psstate). */
+export function statename(p: Proc): string {
+  switch (p.state) {
+    case 'starting': return 'New';
+    case 'ready': case 'woken': return 'Ready';
+    case 'running': return 'Running';
+    case 'broken': return 'Broken';
+    case 'dead': return 'Moribund';
+    case 'kernel': case 'blocked': {
+      // 4e sets psstate to the call's name while in a system call.
+      const n = p.sc ? sysname(p.sc.num) : 'Syscall';
+      return n.charAt(0).toUpperCase() + n.slice(1);
+    }
+  }
+}
+
+/** 4e's %q: quote with '' when empty or when the text holds a space or a quote. */
+function quote(s: string): string {
+  if (s !== '' && !/[\s']/.test(s)) return s;
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** docs/language.md: "" -> 0, a decimal n -> n, any other text -> 1. */
+export function exitCode(s: string): number {
+  if (s === '') return 0;
+  if (/^[0-9]+$/.test(s)) return Number(s) & 255;
+  return 1;
 }

@@ -9,7 +9,9 @@
 // message. A hung-up queue still yields what it holds, then end of file or
 // the hangup's error.
 import type { Kernel } from './kernel.js';
-import { Block, KError, Rendez } from './proc.js';
+import { Block, Rendez } from './portdat.js';
+import { KError } from './error.js';
+import { wakeup } from './proc.js';
 
 export class Queue {
   private blocks: Uint8Array[] = [];
@@ -39,8 +41,8 @@ export class Queue {
   hangup(k: Kernel, err: string | null = null): void {
     this.closed = true;
     this.err = err;
-    k.wakeup(this.r);
-    k.wakeup(this.w);
+    wakeup(k, this.r);
+    wakeup(k, this.w);
   }
 
   /** qconsume: up to n bytes (one message in a msg queue); null when empty. */
@@ -65,7 +67,7 @@ export class Queue {
       }
       this.len -= got;
     }
-    if (this.len < this.limit) k.wakeup(this.w);
+    if (this.len < this.limit) wakeup(k, this.w);
     return out;
   }
 
@@ -87,7 +89,7 @@ export class Queue {
       this.blocks.push(b);
       this.len += b.length;
     }
-    k.wakeup(this.r);
+    wakeup(k, this.r);
   }
 
   /**

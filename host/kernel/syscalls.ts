@@ -1,9 +1,10 @@
 // The system call table: number -> handler, and names for the trace.
 import { Sys } from '../abi/defs.js';
 import type { Kernel } from './kernel.js';
-import type { Proc, SysResult, Syscall } from './proc.js';
+import type { Proc, SysResult, Syscall } from './portdat.js';
 import * as P from './sysproc.js';
 import * as F from './sysfile.js';
+import { noted } from './trap.js';
 
 /**
  * Plan 9 calls the kernel serves that the core does not make (yet), so they
@@ -19,7 +20,7 @@ export const syscalls: Record<number, SysFn> = {
   [Sys.RFORK]: P.sysrfork,
   [Sys.SLEEP]: P.syssleep,
   [Sys.NOTIFY]: P.sysnotify,
-  [Sys.NOTED]: P.sysnoted,
+  [Sys.NOTED]: noted,
   [Sys.NSEC]: P.sysnsec,
   [Sys.ALARM]: P.sysalarm,
   [Sys.ERRSTR]: P.syserrstr,

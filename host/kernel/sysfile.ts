@@ -1,6 +1,7 @@
 // The file system calls (4e port/sysfile.c) over the fixed namespace of dev/dev.ts.
 import type { Kernel } from './kernel.js';
-import { Block, KError, Proc, Ebadusefd, Ebadarg, type SysResult, type Syscall } from './proc.js';
+import { Block, Proc, type SysResult, type Syscall } from './portdat.js';
+import { KError, Ebadusefd, Ebadarg } from './error.js';
 import { namec, type Chan } from './dev/dev.js';
 import { ramcreate, ramdev, ramremove } from './dev/ramfs.js';
 import { newpipe } from './dev/pipe.js';

@@ -1,9 +1,11 @@
-// The process system calls (4e port/sysproc.c): exits, rfork, sleep,
-// notify/noted, semaphores, alarm, nsec, errstr, and the two pseudo calls
-// TICK and PROCSTART.
+// The process system calls (4e port/sysproc.c): exits, rfork, sleep, notify,
+// semaphores, alarm, nsec, errstr, and the two pseudo calls TICK and
+// PROCSTART. noted is trap.ts's, as in 4e, where pc/trap.c does its work.
 import { ERRMAX, RFNOTEG, RFNOWAIT, RFPROC } from '../abi/defs.js';
 import type { Kernel } from './kernel.js';
-import { Block, KError, NORET, NUser, Proc, Rendez, Enochild, type SysResult, type Syscall } from './proc.js';
+import { Block, NORET, NUser, Proc, Rendez, type SysResult, type Syscall } from './portdat.js';
+import { KError, Enochild } from './error.js';
+import { newnoteid, newproc, pexit, postnote, startproc, wakeup } from './proc.js';
 
 const MS = 1000000n;
 /** HZ=100: 4e raises a sleep shorter than one tick to one tick. */
@@ -19,7 +21,7 @@ export function sysexits(k: Kernel, p: Proc, sc: Syscall): SysResult {
       msg = 'invalid exit string';
     }
   }
-  k.pexit(p, msg);
+  pexit(k, p, msg);
   return NORET;
 }
 
@@ -27,17 +29,17 @@ export function sysrfork(k: Kernel, p: Proc, sc: Syscall): SysResult {
   const [flags, arg] = sc.args;
   const f = Number(flags);
   if ((f & RFPROC) === 0) {
-    if (f & RFNOTEG) p.noteid = k.newnoteid();
+    if (f & RFNOTEG) p.noteid = newnoteid(k);
     return 0n;
   }
   // The child shares the fd table (Go never passes RFFDG), keeps the
   // handler and, unless RFNOTEG, the note group; 4e copies pending notes.
-  const c = k.newproc(f & RFNOTEG ? k.newnoteid() : p.noteid, p.fgrp, f & RFNOWAIT ? null : p);
+  const c = newproc(k, f & RFNOTEG ? newnoteid(k) : p.noteid, p.fgrp, f & RFNOWAIT ? null : p);
   c.notify = p.notify;
   c.notes = p.notes.map((n) => ({ ...n }));
   c.notepending = c.notes.length > 0;
   k.record({ kind: 'rfork', pid: p.pid, a: c.pid });
-  k.startproc(c, arg);
+  startproc(k, c, arg);
   return BigInt(c.pid);
 }
 
@@ -83,10 +85,6 @@ export function sysnotify(_k: Kernel, p: Proc, sc: Syscall): SysResult {
   return 0n;
 }
 
-export function sysnoted(k: Kernel, p: Proc, sc: Syscall): SysResult {
-  return k.noted(p, Number(sc.args[0]));
-}
-
 export function sysnsec(k: Kernel, _p: Proc, _sc: Syscall): SysResult {
   return k.clock.now();
 }
@@ -101,7 +99,7 @@ export function sysalarm(k: Kernel, p: Proc, sc: Syscall): SysResult {
   if (ms > 0n) {
     p.alarm = k.clock.add(now + ms * MS, () => {
       p.alarm = null;
-      k.postnote(p, 'alarm', NUser, p.pid);
+      postnote(k, p, 'alarm', NUser, p.pid);
     });
   }
   return left < 0n ? 0n : left;
@@ -173,6 +171,6 @@ export function syssemrelease(k: Kernel, _p: Proc, sc: Syscall): SysResult {
   const v = Atomics.add(k.i32, addr >> 2, n) + n;
   // Every waiter re-tries; the ones that lose sleep again, so no release is lost
   // even when an interrupted waiter gives up its turn.
-  k.wakeup(semr(k, addr));
+  wakeup(k, semr(k, addr));
   return BigInt(v);
 }

@@ -4,7 +4,8 @@ import { MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../abi/defs.js';
 import { parent, platformReady, sibling } from '../platform/index.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import { initRamfs } from './dev/ramfs.js';
-import { KError } from './proc.js';
+import { KError } from './error.js';
+import { hostnote } from './proc.js';
 
 export interface BootMsg {
   t: 'boot';
@@ -51,7 +52,7 @@ async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promis
     case 'postnote': {
       if (!k) return;
       try {
-        k.hostnote(msg.target, msg.text);
+        hostnote(k, msg.target, msg.text);
         port.post({ t: 'reply', id: msg.id, ok: true });
       } catch (e) {
         if (!(e instanceof KError)) throw e;

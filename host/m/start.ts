@@ -12,7 +12,7 @@ export interface StartMsg {
   image: Uint8Array | null;
   /** rfork's arg (the runtime's M), for tstart. */
   arg: string;
-  /** The proc's trace ring (mailbox.ts TRACE_RING), null when the run is not traced. */
+  /** The proc's trace ring (host/abi/glue.ts TRACE_RING), null when the run is not traced. */
   ring: SharedArrayBuffer | null;
 }
 

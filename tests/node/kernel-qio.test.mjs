@@ -2,12 +2,28 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { Queue } from '../../dist/host/kernel/qio.js';
-import { Block, KError } from '../../dist/host/kernel/proc.js';
+import { Block } from '../../dist/host/kernel/portdat.js';
+import { KError } from '../../dist/host/kernel/error.js';
 
-/** A kernel that only counts wakeups per Rendez. */
+/**
+ * Just enough kernel for proc.ts's wakeup, with one sleeper on each Rendez
+ * the test watches: every wakeup makes it ready, which counts and puts it
+ * back to sleep.
+ */
 function kernel() {
   const woke = new Map();
-  return { woke, wakeup: (r) => woke.set(r, (woke.get(r) ?? 0) + 1) };
+  const ready = {
+    push(p) {
+      woke.set(p.home, (woke.get(p.home) ?? 0) + 1);
+      p.state = 'blocked';
+      p.r = p.home;
+      p.home.procs.add(p);
+    },
+  };
+  const watch = (...rs) => {
+    for (const r of rs) r.procs.add({ state: 'blocked', r, tmo: null, home: r });
+  };
+  return { woke, watch, ready, clock: { cancel() {} }, opts: { realtime: false } };
 }
 const bytes = (s) => new TextEncoder().encode(s);
 const text = (b) => new TextDecoder().decode(b);
@@ -15,6 +31,7 @@ const text = (b) => new TextDecoder().decode(b);
 test('a byte stream reads across blocks and waits, consuming nothing, when empty', () => {
   const k = kernel();
   const q = new Queue(8);
+  k.watch(q.r);
   assert.ok(q.read(k, 4) instanceof Block);
   assert.equal(q.bwrite(k, {}, bytes('abc')), 3);
   assert.equal(q.bwrite(k, {}, bytes('defg')), 4);
@@ -29,6 +46,7 @@ test('a byte stream reads across blocks and waits, consuming nothing, when empty
 test('a write queues once, then waits for room until a read or a hangup', () => {
   const k = kernel();
   const q = new Queue(4);
+  k.watch(q.w);
   const x = {};
   const r = q.bwrite(k, x, bytes('123456'));
   assert.ok(r instanceof Block && r.r === q.w);

@@ -2,7 +2,8 @@
 // (4e port/devcons.c), and /dev/args (p9rt's: the program's arguments,
 // program name first, each followed by a NUL byte: what os.Args reads).
 import type { Kernel } from '../kernel.js';
-import { Block, KError, Proc, Enonexist, Eperm } from '../proc.js';
+import { Block, Proc } from '../portdat.js';
+import { KError, Enonexist, Eperm } from '../error.js';
 import { newChan, readstr, Fgrp, type Chan, type Dev } from './dev.js';
 
 type Cons = { file: 'cons' | 'pid' | 'bintime' | 'args'; stream: 'stdout' | 'stderr' };

@@ -2,7 +2,8 @@
 // Plan 9 walks a mount table; this kernel has one fixed namespace
 // (docs/abi.md "Files a program opens").
 import type { Kernel } from '../kernel.js';
-import { Block, Proc, KError, Enonexist, Ebadfd } from '../proc.js';
+import { Block, Proc } from '../portdat.js';
+import { KError, Enonexist, Ebadfd } from '../error.js';
 
 export interface Chan {
   dev: Dev;

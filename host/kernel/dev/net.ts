@@ -9,10 +9,12 @@
 // peer's reads fail with "Hangup" once its queue is drained. /net/udp is
 // in udp.ts.
 import type { Kernel } from '../kernel.js';
-import { Block, KError, Proc, Rendez, Enonexist, Eperm } from '../proc.js';
+import { Block, Proc, Rendez } from '../portdat.js';
+import { KError, Enonexist, Eperm } from '../error.js';
 import { Queue } from '../qio.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
 import { UdpStack, udpopen, udpchanread, udpchanwrite, udpclose, type UdpAux } from './udp.js';
+import { wakeup } from '../proc.js';
 
 /** 4e qio's limit on a conversation's queue: a write beyond it waits (after queueing). */
 const QLIMIT = 64 * 1024;
@@ -93,7 +95,7 @@ function hangup(k: Kernel, c: Conv): void {
     k.net.announced.delete(c.lport);
     for (const call of c.calls) hangup(k, call);
     c.calls = [];
-    k.wakeup(c.listenR);
+    wakeup(k, c.listenR);
   }
   if (c.state === 'connected') {
     const q = c.peer;
@@ -132,7 +134,7 @@ function ctl(k: Kernel, c: Conv, msg: string): void {
       s.peer = c;
       c.peer = s;
       l.calls.push(s);
-      k.wakeup(l.listenR);
+      wakeup(k, l.listenR);
       return;
     }
     case 'announce': {

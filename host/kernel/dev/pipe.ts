@@ -4,9 +4,11 @@
 // fails with "i/o on hungup channel" and posts "sys: write on closed pipe"
 // (NUser) to the writer.
 import type { Kernel } from '../kernel.js';
-import { KError, Proc, NUser } from '../proc.js';
+import { Proc, NUser } from '../portdat.js';
+import { KError } from '../error.js';
 import { Queue } from '../qio.js';
 import { newChan, type Chan, type Dev } from './dev.js';
+import { postnote } from '../proc.js';
 
 const QLIMIT = 64 * 1024;
 const Ehungup = 'i/o on hungup channel';
@@ -35,7 +37,7 @@ export const pipedev: Dev = {
     const q = pipe.q[1 - end];
     const x = p.sc!.x;
     if (!x.queued && q.closed) {
-      k.postnote(p, 'sys: write on closed pipe', NUser, p.pid);
+      postnote(k, p, 'sys: write on closed pipe', NUser, p.pid);
       throw new KError(Ehungup);
     }
     return q.bwrite(k, x, data);

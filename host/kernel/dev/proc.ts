@@ -1,9 +1,12 @@
 // #p: /proc/<pid>/{note,notepg,noteid,ctl,status} (4e port/devproc.c).
 import type { Kernel } from '../kernel.js';
-import { statename } from '../kernel.js';
-import { KError, Proc, Enonexist, Eperm, Eprocdied, Ebadctl, Ebadarg, Etoobig, NExit, NUser } from '../proc.js';
+
+import { Proc, NExit, NUser } from '../portdat.js';
+import { KError, Enonexist, Eperm, Eprocdied, Ebadctl, Ebadarg, Etoobig } from '../error.js';
 import { ERRMAX } from '../../abi/defs.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
+import { postnote, releaseBroken, statename, writenote } from '../proc.js';
+import { clearattn } from '../trap.js';
 
 type File = 'note' | 'notepg' | 'noteid' | 'ctl' | 'status';
 type ProcFile = { pid: number; file: File; noteid: number };
@@ -58,7 +61,7 @@ export const procdev: Dev = {
         const note = q.notes.shift();
         if (q.notes.length === 0) {
           q.notepending = false;
-          k.clearattn(q);
+          clearattn(k, q);
         }
         return note ? new TextEncoder().encode(note.text).slice(0, n) : new Uint8Array(0);
       }
@@ -75,14 +78,14 @@ export const procdev: Dev = {
     const text = new TextDecoder().decode(data);
     switch (a.file) {
       case 'note':
-        k.writenote(target(k, a.pid), text, p.pid);
+        writenote(k, target(k, a.pid), text, p.pid);
         return data.length;
       case 'notepg': {
         // Every live proc of the group but the writer (4e pgrpnote); a full
         // queue is not an error here (the proc's own postnote result is dropped).
         if (data.length >= ERRMAX - 1) throw new KError(Etoobig);
         for (const q of k.procs.values()) {
-          if (q.noteid === a.noteid && q !== p && q.state !== 'dead') k.postnote(q, text, NUser, p.pid);
+          if (q.noteid === a.noteid && q !== p && q.state !== 'dead') postnote(k, q, text, NUser, p.pid);
         }
         return data.length;
       }
@@ -103,11 +106,11 @@ export const procdev: Dev = {
           // A Broken proc is released; any other is killed "the next time it
           // crosses the user/kernel boundary": procctl plus the NExit note.
           if (q.state === 'broken') {
-            k.release_broken(q);
+            releaseBroken(k, q);
             return data.length;
           }
           q.procctl = 'exitme';
-          k.postnote(q, 'sys: killed', NExit, p.pid);
+          postnote(k, q, 'sys: killed', NExit, p.pid);
           return data.length;
         }
         throw new KError(Ebadctl);

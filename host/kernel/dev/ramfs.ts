@@ -7,7 +7,7 @@
 // boot; the host may preload files (Machine.start `files`, CLI --file).
 import { init, MemFS } from '@wasmer/wasi';
 import type { Kernel } from '../kernel.js';
-import { KError, Enonexist, Eperm, Eexist, Eisdir, Enotdir, Enotempty } from '../proc.js';
+import { KError, Enonexist, Eperm, Eexist, Eisdir, Enotdir, Enotempty } from '../error.js';
 import { newChan, type Chan, type Dev } from './dev.js';
 import { provideBuffer } from '../../platform/index.js';
 

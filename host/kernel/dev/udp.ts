@@ -9,7 +9,8 @@
 // never waits for room: a datagram to a full queue, to a port nobody
 // holds or to a host beyond the loopback is dropped, as ip/udp.c drops.
 import type { Kernel } from '../kernel.js';
-import { Block, KError, Enonexist, Eperm } from '../proc.js';
+import { Block } from '../portdat.js';
+import { KError, Enonexist, Eperm } from '../error.js';
 import { Queue } from '../qio.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
 
