@@ -27,39 +27,83 @@ export const SPAN_SMALL: u32 = 1;
 export const SPAN_LARGE: u32 = 2;
 export const SPAN_FREE: u32 = 3; // a free run of pages
 
-// Span record fields (byte offsets).
-export const S_START: usize = 0;
-export const S_NPAGES: usize = 4;
-export const S_STATE: usize = 8;
-export const S_CLASS: usize = 12;
-export const S_ELEMSIZE: usize = 16;
-export const S_NELEMS: usize = 20;
-export const S_FREEINDEX: usize = 24;
-export const S_ALLOCCOUNT: usize = 28;
-export const S_NEXT: usize = 32;
-export const S_PREV: usize = 36;
-export const S_NPINNED: usize = 40; // objects pinned (roots), so sweeping spares them
-export const S_NEEDZERO: usize = 44; // freed objects were reused: zero on allocation
-export const S_ALLOCBITS: usize = 64;
+/**
+ * A span record. Its words are read and written through sw/setsw with the
+ * offsets below (several Ms look at spans, so they stay plain memory words);
+ * the class only lays them out, so no offset is counted by hand.
+ */
+@unmanaged
+class SpanRec {
+  start: u32;
+  npages: u32;
+  state: u32;
+  class: u32;
+  elemsize: u32;
+  nelems: u32;
+  freeindex: u32;
+  allocCount: u32;
+  next: u32;
+  prev: u32;
+  /** Objects pinned (roots), so sweeping spares them. */
+  npinned: u32;
+  /** Freed objects were reused: zero on allocation. */
+  needzero: u32;
+  // The four bitmaps of BITMAP_BYTES each follow: alloc, mark, noscan, pin.
+}
+
+export const S_START: usize = offsetof<SpanRec>("start");
+export const S_NPAGES: usize = offsetof<SpanRec>("npages");
+export const S_STATE: usize = offsetof<SpanRec>("state");
+export const S_CLASS: usize = offsetof<SpanRec>("class");
+export const S_ELEMSIZE: usize = offsetof<SpanRec>("elemsize");
+export const S_NELEMS: usize = offsetof<SpanRec>("nelems");
+export const S_FREEINDEX: usize = offsetof<SpanRec>("freeindex");
+export const S_ALLOCCOUNT: usize = offsetof<SpanRec>("allocCount");
+export const S_NEXT: usize = offsetof<SpanRec>("next");
+export const S_PREV: usize = offsetof<SpanRec>("prev");
+export const S_NPINNED: usize = offsetof<SpanRec>("npinned");
+export const S_NEEDZERO: usize = offsetof<SpanRec>("needzero");
+export const S_ALLOCBITS: usize = offsetof<SpanRec>();
 export const S_MARKBITS: usize = S_ALLOCBITS + BITMAP_BYTES;
 export const S_NOSCANBITS: usize = S_MARKBITS + BITMAP_BYTES;
 export const S_PINBITS: usize = S_NOSCANBITS + BITMAP_BYTES;
 export const SPAN_REC: usize = S_PINBITS + BITMAP_BYTES;
 const REC_CHUNK_PAGES: usize = 16;
 
-// The root (byte offsets from mheapRoot()).
-export const H_LOCK: usize = 0;
-export const H_ARENA: usize = 4; // first page of spans
-export const H_FRONTIER: usize = 8; // never-used memory starts here
-export const H_FREERUNS: usize = 12; // free runs, a list through S_NEXT/S_PREV
-export const H_RECFREE: usize = 16; // dead span records
-export const H_PAGETABLE: usize = 20;
-export const H_MARKSTACK: usize = 24; // mgc.ts
-export const H_NCLASS: usize = 28;
-export const H_CLASSSIZE: usize = 64; // u32[64]
-export const H_CLASSCUR: usize = 320; // u32[64]: the span a class allocates from
-export const H_CLASSPARTIAL: usize = 576; // u32[64]: spans of the class with free slots
-export const H_SIZETOCLASS: usize = 832; // u8[MAX_SMALL/16 + 1]
+/** The heap's root page (at mheapRoot()): its words, then the per-class tables. */
+@unmanaged
+class MHeapRoot {
+  lock: u32;
+  /** First page of spans. */
+  arena: u32;
+  /** Never-used memory starts here. */
+  frontier: u32;
+  /** Free runs, a list through S_NEXT/S_PREV. */
+  freeruns: u32;
+  /** Dead span records. */
+  recfree: u32;
+  pagetable: u32;
+  /** mgc.ts */
+  markstack: u32;
+  nclass: u32;
+  // The tables follow: u32[64] class sizes, u32[64] the span each class
+  // allocates from, u32[64] spans of the class with free slots, then
+  // u8[MAX_SMALL/16 + 1] size to class.
+}
+
+export const H_LOCK: usize = offsetof<MHeapRoot>("lock");
+export const H_ARENA: usize = offsetof<MHeapRoot>("arena");
+export const H_FRONTIER: usize = offsetof<MHeapRoot>("frontier");
+export const H_FREERUNS: usize = offsetof<MHeapRoot>("freeruns");
+export const H_RECFREE: usize = offsetof<MHeapRoot>("recfree");
+export const H_PAGETABLE: usize = offsetof<MHeapRoot>("pagetable");
+export const H_MARKSTACK: usize = offsetof<MHeapRoot>("markstack");
+export const H_NCLASS: usize = offsetof<MHeapRoot>("nclass");
+const NCLASS_MAX: usize = 64;
+export const H_CLASSSIZE: usize = offsetof<MHeapRoot>();
+export const H_CLASSCUR: usize = H_CLASSSIZE + NCLASS_MAX * sizeof<u32>();
+export const H_CLASSPARTIAL: usize = H_CLASSCUR + NCLASS_MAX * sizeof<u32>();
+export const H_SIZETOCLASS: usize = H_CLASSPARTIAL + NCLASS_MAX * sizeof<u32>();
 const ROOT_BYTES: usize = 2048;
 
 // @ts-ignore: decorator
