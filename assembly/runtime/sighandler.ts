@@ -76,7 +76,9 @@ function badsignal2(): void {
 /** go sighandler: the decision tree of docs/plan9-notes.md §2.4. */
 export function sighandler(note0: usize, len: i32): i32 {
   let mp = changetype<M>(mcur);
-  if (note0 == 0 || len <= 0) {
+  // An empty note is a note (go checks only for nil): it matches no table
+  // entry, so it is an unknown note, for os/signal or ignored.
+  if (note0 == 0 || len < 0) {
     prints("sighandler: no note\n");
     decide(Decision.THROW, -1);
     goexitsall(0, 0);

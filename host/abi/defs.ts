@@ -129,7 +129,10 @@ export const Mbox = {
   STATE: 0, // i32 MboxState
   ATTN: 4, // i32
   NUM: 8, // i32
-  NOTE_LEN: 12, // i32: >0 when NOTE holds a note to hand to sigtramp now
+  // i32: 0 when no note waits; else 1 + the length of the note NOTE holds, to
+  // hand to sigtramp now. An empty note is a note (4e postnote queues it; go's
+  // sighandler treats it as any unknown note), so a length of 0 cannot mean none.
+  NOTE_LEN: 12,
   ARGS: 16, // 6 x i64
   RET: 64, // i64
   // i64, traced runs only: the source position of the goroutine making this

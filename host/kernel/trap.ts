@@ -241,7 +241,7 @@ function notify(k: Kernel, p: Proc): boolean {
   const b = new TextEncoder().encode(n.text).subarray(0, ERRMAX - 1);
   k.u8.fill(0, m + Mbox.NOTE, m + Mbox.NOTE + ERRMAX);
   k.u8.set(b, m + Mbox.NOTE);
-  Atomics.store(k.i32, (m + Mbox.NOTE_LEN) >> 2, b.length);
+  Atomics.store(k.i32, (m + Mbox.NOTE_LEN) >> 2, 1 + b.length); // 1 +: an empty note is still a note
   if (p.notes.length === 0) clearattn(k, p);
   k.record({ kind: 'note.deliver', pid: p.pid, text: n.text });
   return true;

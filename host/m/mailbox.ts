@@ -95,12 +95,12 @@ export class Mach {
     const m = this.base;
     for (;;) {
       this.views();
-      const len = Atomics.load(this.i32, (m + Mbox.NOTE_LEN) >> 2);
-      if (len <= 0) return;
+      const len1 = Atomics.load(this.i32, (m + Mbox.NOTE_LEN) >> 2);
+      if (len1 === 0) return; // 1 + the length: an empty note is delivered too
       // Cleared before the handler runs: its own calls must not see it again.
       Atomics.store(this.i32, (m + Mbox.NOTE_LEN) >> 2, 0);
       if (!this.sigtramp) throw new Error(`pid ${this.pid}: note delivered but no sigtramp`);
-      const mode = this.sigtramp(m + Mbox.NOTE, len);
+      const mode = this.sigtramp(m + Mbox.NOTE, len1 - 1);
       this.call(Sys.NOTED, [BigInt(mode), 0n, 0n, 0n, 0n, 0n]);
     }
   }

@@ -65,6 +65,16 @@ test('NNOTE: five notes are held while the handler runs, the sixth is "note not 
   assert.equal(r.trace.filter((e) => e.kind === 'note.held').length, 5);
 });
 
+test('an empty note is delivered and noted like any other; the next note follows (issue 18.2)', async () => {
+  const r = await runFixture({ scenario: 'emptynote' });
+  assert.equal(r.stdout, "handler: []\npost '' 0\nhandler: [x]\npost x 1\ndone\n");
+  assert.deepEqual(
+    r.trace.filter((e) => e.kind === 'note.deliver' || e.kind === 'noted').map((e) => e.kind + ' ' + (e.text ?? e.mode)),
+    ['note.deliver ', 'noted 0', 'note.deliver x', 'noted 0'],
+  );
+  assert.equal(r.code, 0);
+});
+
 test('a note of ERRMAX-1 bytes or more is refused with 4e\'s error', async () => {
   const r = await runFixture({ scenario: 'toolong' });
   assert.equal(r.stdout, 'handler got 126 bytes\n126: 126\n127: -1 read or write too large\n');

@@ -82,6 +82,35 @@ test('§5.16: after any Notify, interrupt/hangup/abort/unknown notes are queued 
   assert.equal(r.code, 0);
 });
 
+test('issue 18.2: an empty note is an unknown note: queued for os/signal with Notify, ignored without; exit is not held', { skip: !built }, async () => {
+  const HUP = `package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.Note("hangup"))
+	time.Sleep(50 * time.Millisecond)
+	fmt.Println("main returns")
+}
+`;
+  for (const target of ['main', 'group']) {
+    const r = await runGo(HUP, { notes: [{ at: 10, target, text: '' }] });
+    assert.equal(r.stdout, 'main returns\n', `${target}: ${r.stderr}`);
+    assert.equal(r.code, 0, target);
+    assert.ok(r.trace.some((e) => e.kind === 'note.deliver' && e.text === ''), target);
+  }
+  const r = await runGo(BLOCKED, { notes: [{ at: 50, target: 'main', text: '' }] });
+  assert.equal(r.stdout, 'ready\nsurvived\n', r.stderr);
+  assert.equal(r.code, 0);
+});
+
 test('§5.14/16: kill always kills, even with Notify', { skip: !built }, async () => {
   const r = await runGo(NOTIFIED, { notes: [{ at: 50, target: 'main', text: 'kill' }] });
   assert.equal(r.stdout, 'notified\n');
