@@ -228,6 +228,7 @@ export namespace OMode {
   export const OREAD: i32 = 0;
   export const OWRITE: i32 = 1;
   export const ORDWR: i32 = 2;
+  export const OEXEC: i32 = 3;
   export const OTRUNC: i32 = 16;
   export const OCEXEC: i32 = 32;
   export const OEXCL: i32 = 4096;

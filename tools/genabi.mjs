@@ -2,17 +2,10 @@
 // constants both languages share. `node tools/genabi.mjs --check` exits 1 when
 // the generated file is stale (the test suite runs it).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { loadDefs, root } from './defs.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const src = root + 'host/abi/defs.ts';
 const out = root + 'assembly/abi.ts';
-
-const js = ts.transpileModule(readFileSync(src, 'utf8'), {
-  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-}).outputText;
-const defs = await import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'));
+const defs = await loadDefs();
 
 const ident = (k) => k.replace(/[^A-Za-z0-9_]/g, '_');
 const lines = [

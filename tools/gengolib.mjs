@@ -7,16 +7,9 @@
 // the generated file is stale (tests/node/golib-gen.test.mjs runs it).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { loadDefs, root } from './defs.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const src = root + 'host/abi/defs.ts';
-
-const js = ts.transpileModule(readFileSync(src, 'utf8'), {
-  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-}).outputText;
-const defs = await import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'));
+const defs = await loadDefs();
 
 // Go's names for each constant, as syscall/zsysnum_plan9.go and
 // syscall/const_plan9.go spell them.

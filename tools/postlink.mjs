@@ -15,20 +15,11 @@
 // on Ctl.INIT_FLAG makes a second call do nothing), like wasm-ld's
 // __wasm_init_memory. The imported memory keeps the limits of defs.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { loadDefs, root } from './defs.mjs';
 import binaryen from 'binaryen';
 
 // binaryen names the memory it read from an import like this (it has no name section entry).
 const MEM = 'mimport$0';
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function loadDefs() {
-  const js = ts.transpileModule(readFileSync(root + 'host/abi/defs.ts', 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  return import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'));
-}
 
 async function build(defs, target) {
   const asc = (await import('assemblyscript/asc')).default;

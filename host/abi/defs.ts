@@ -22,7 +22,7 @@ export const RFMEM = 32;
 export const RFNOWAIT = 64;
 
 /** Open modes (4e libc.h). */
-export const OMode = { OREAD: 0, OWRITE: 1, ORDWR: 2, OTRUNC: 16, OCEXEC: 32, OEXCL: 0x1000 };
+export const OMode = { OREAD: 0, OWRITE: 1, ORDWR: 2, OEXEC: 3, OTRUNC: 16, OCEXEC: 32, OEXCL: 0x1000 };
 
 /**
  * System call numbers, as Plan 9's sys.h (and go syscall/zsysnum_plan9.go).
@@ -151,21 +151,21 @@ export const SigFlag = { NOTIFY: 1, KILL: 2, THROW: 4, PANIC: 8, GOEXIT: 32 };
 
 /** First prefix match wins, in this order. */
 export const NOTE_TABLE: ReadonlyArray<readonly [string, number]> = [
-  ['sys: trap: debug exception', 4],
-  ['sys: trap: invalid opcode', 4],
-  ['sys: trap: fault read', 8],
-  ['sys: trap: fault write', 8],
-  ['sys: trap: divide error', 8],
-  ['sys: fp:', 8],
-  ['sys: trap:', 8],
-  ['sys: write on closed pipe', 1],
-  ['sys:', 4],
-  ['go: exit ', 32],
-  ['kill', 2],
-  ['interrupt', 1 | 2],
-  ['hangup', 1 | 2],
-  ['alarm', 1],
-  ['abort', 1 | 4],
+  ['sys: trap: debug exception', SigFlag.THROW],
+  ['sys: trap: invalid opcode', SigFlag.THROW],
+  ['sys: trap: fault read', SigFlag.PANIC],
+  ['sys: trap: fault write', SigFlag.PANIC],
+  ['sys: trap: divide error', SigFlag.PANIC],
+  ['sys: fp:', SigFlag.PANIC],
+  ['sys: trap:', SigFlag.PANIC],
+  ['sys: write on closed pipe', SigFlag.NOTIFY],
+  ['sys:', SigFlag.THROW],
+  ['go: exit ', SigFlag.GOEXIT],
+  ['kill', SigFlag.KILL],
+  ['interrupt', SigFlag.NOTIFY | SigFlag.KILL],
+  ['hangup', SigFlag.NOTIFY | SigFlag.KILL],
+  ['alarm', SigFlag.NOTIFY],
+  ['abort', SigFlag.NOTIFY | SigFlag.THROW],
 ];
 
 /** What sighandler decided, reported to the kernel's trace (host.trace). */

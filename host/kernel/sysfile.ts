@@ -2,11 +2,10 @@
 import type { Kernel } from './kernel.js';
 import { Block, Proc, type SysResult, type Syscall } from './portdat.js';
 import { KError, Ebadusefd, Ebadarg } from './error.js';
-import { namec, type Chan } from './dev/dev.js';
+import { canread, canwrite, namec, type Chan } from './dev/dev.js';
+import { OMode } from '../abi/defs.js';
 import { ramcreate, ramdev, ramremove } from './dev/ramfs.js';
 import { newpipe } from './dev/pipe.js';
-
-const OREAD = 0, OWRITE = 1, ORDWR = 2, OEXEC = 3;
 
 function path(k: Kernel, sc: Syscall): string {
   return k.string(sc.args[0], sc.args[1]);
@@ -26,7 +25,7 @@ export function sysopen(k: Kernel, p: Proc, sc: Syscall): SysResult {
 export function syscreate(k: Kernel, p: Proc, sc: Syscall): SysResult {
   const { dev, rest } = namec(k, path(k, sc));
   // Device files exist already: create opens them (and truncates nothing).
-  if (dev !== ramdev) return open(k, p, sc, Number(sc.args[2]) & ~16);
+  if (dev !== ramdev) return open(k, p, sc, Number(sc.args[2]) & ~OMode.OTRUNC);
   return BigInt(p.fgrp.add(ramcreate(k, rest, Number(sc.args[2]), Number(sc.args[3]))));
 }
 
@@ -75,15 +74,6 @@ export function sysdup(_k: Kernel, p: Proc, sc: Syscall): SysResult {
   return BigInt(nfd);
 }
 
-function canread(c: Chan): boolean {
-  const m = c.mode & 3;
-  return m === OREAD || m === ORDWR || m === OEXEC;
-}
-function canwrite(c: Chan): boolean {
-  const m = c.mode & 3;
-  return m === OWRITE || m === ORDWR;
-}
-
 /**
  * Plan 9's fdtochan for a call that may sleep: the fd is resolved once and
  * the call holds a reference to its Chan until it returns (Kernel.done
@@ -105,7 +95,7 @@ function callchan(p: Proc, sc: Syscall, fd: bigint): Chan {
 export function syspread(k: Kernel, p: Proc, sc: Syscall): SysResult {
   const [fd, buf, n, off] = sc.args;
   const c = callchan(p, sc, fd);
-  if (!canread(c)) throw new KError(Ebadusefd);
+  if (!canread(c.mode)) throw new KError(Ebadusefd);
   if (n < 0n) throw new KError(Ebadarg);
   const useoff = off === -1n ? c.offset : off;
   const r = c.dev.read(k, p, c, Number(n), useoff);
@@ -119,7 +109,7 @@ export function syspread(k: Kernel, p: Proc, sc: Syscall): SysResult {
 export function syspwrite(k: Kernel, p: Proc, sc: Syscall): SysResult {
   const [fd, buf, n, off] = sc.args;
   const c = callchan(p, sc, fd);
-  if (!canwrite(c)) throw new KError(Ebadusefd);
+  if (!canwrite(c.mode)) throw new KError(Ebadusefd);
   if (n < 0n) throw new KError(Ebadarg);
   if (!sc.x.data) sc.x.data = k.copyin(buf, n);
   const useoff = off === -1n ? c.offset : off;

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync, mkdtempSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { loadDefs } from '../../tools/defs.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const golib = join(root, 'src/golib');
@@ -22,13 +22,6 @@ function goFiles(dir) {
     else if (n.endsWith('.go')) out.push(p);
   }
   return out;
-}
-
-async function loadDefs() {
-  const js = ts.transpileModule(readFileSync(join(root, 'host/abi/defs.ts'), 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  return import('data:text/javascript;base64,' + Buffer.from(js).toString('base64'));
 }
 
 const haveGo = !spawnSync('go', ['version']).error;

@@ -4,6 +4,22 @@
 import type { Kernel } from '../kernel.js';
 import { Block, Proc } from '../portdat.js';
 import { KError, Enonexist, Ebadfd } from '../error.js';
+import { OMode } from '../../abi/defs.js';
+
+/** The access part of an open mode: its two low bits, OREAD..OEXEC (4e openmode). */
+export function accessmode(mode: number): number {
+  return mode & 3;
+}
+
+/** May a Chan opened with mode be read (OREAD, ORDWR, OEXEC) or written (OWRITE, ORDWR)? */
+export function canread(mode: number): boolean {
+  const a = accessmode(mode);
+  return a === OMode.OREAD || a === OMode.ORDWR || a === OMode.OEXEC;
+}
+export function canwrite(mode: number): boolean {
+  const a = accessmode(mode);
+  return a === OMode.OWRITE || a === OMode.ORDWR;
+}
 
 export interface Chan {
   dev: Dev;

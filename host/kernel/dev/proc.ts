@@ -4,7 +4,7 @@ import type { Kernel } from '../kernel.js';
 import { Proc, NExit, NUser } from '../portdat.js';
 import { KError, Enonexist, Eperm, Eprocdied, Ebadctl, Ebadarg, Etoobig } from '../error.js';
 import { ERRMAX } from '../../abi/defs.js';
-import { newChan, readstr, type Chan, type Dev } from './dev.js';
+import { canread, canwrite, newChan, readstr, type Chan, type Dev } from './dev.js';
 import { postnote, releaseBroken, statename, writenote } from '../proc.js';
 import { clearattn } from '../trap.js';
 
@@ -19,8 +19,6 @@ const perms: Record<File, { r: boolean; w: boolean }> = {
   ctl: { r: false, w: true },
   status: { r: true, w: false },
 };
-
-const OREAD = 0, OWRITE = 1, ORDWR = 2;
 
 function target(k: Kernel, pid: number): Proc {
   const p = k.procs.get(pid);
@@ -46,8 +44,7 @@ export const procdev: Dev = {
     const q = k.procs.get(pid);
     if (!q) throw new KError(Enonexist);
     if (q.state === 'dead') throw new KError(Eprocdied);
-    const rw = mode & 3;
-    const want = { r: rw === OREAD || rw === ORDWR, w: rw === OWRITE || rw === ORDWR };
+    const want = { r: canread(mode), w: canwrite(mode) };
     if ((want.r && !perms[file].r) || (want.w && !perms[file].w)) throw new KError(Eperm);
     // notepg remembers the group at open time (4e: c->pgrpid).
     return newChan(procdev, `/proc/${pid}/${file}`, mode, { pid, file, noteid: q.noteid } satisfies ProcFile);

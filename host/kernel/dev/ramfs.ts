@@ -8,12 +8,11 @@
 import { init, MemFS } from '@wasmer/wasi';
 import type { Kernel } from '../kernel.js';
 import { KError, Enonexist, Eperm, Eexist, Eisdir, Enotdir, Enotempty } from '../error.js';
-import { newChan, type Chan, type Dev } from './dev.js';
+import { accessmode, newChan, type Chan, type Dev } from './dev.js';
+import { OMode } from '../../abi/defs.js';
 import { provideBuffer } from '../../platform/index.js';
 
 export const DMDIR = 0x80000000;
-const OTRUNC = 16;
-const OEXCL = 0x1000;
 
 type VFile = ReturnType<MemFS['open']>;
 
@@ -81,7 +80,7 @@ function rfile(k: Kernel, path: string, mode: number): RFile {
   const kind = k.ramfs.kind(path);
   if (kind === null) throw new KError(Enonexist);
   if (kind === 'dir') {
-    if ((mode & 3) !== 0 || mode & OTRUNC) throw new KError(Eisdir);
+    if (accessmode(mode) !== OMode.OREAD || mode & OMode.OTRUNC) throw new KError(Eisdir);
     return { path, dir: true, f: null };
   }
   return { path, dir: false, f: k.ramfs.openfile(path) };
@@ -92,11 +91,11 @@ export const ramdev: Dev = {
   open(k: Kernel, _p, path, mode) {
     const name = abs(path);
     const r = rfile(k, name, mode);
-    if (mode & OTRUNC) {
-      if ((mode & 3) === 0) throw new KError(Eperm);
+    if (mode & OMode.OTRUNC) {
+      if (accessmode(mode) === OMode.OREAD) throw new KError(Eperm);
       r.f!.setLength(0n);
     }
-    return newChan(ramdev, name, mode & ~OTRUNC, r);
+    return newChan(ramdev, name, mode & ~OMode.OTRUNC, r);
   },
   read(k, _p, c: Chan, n: number, off: bigint) {
     const r = c.aux as RFile;
@@ -139,17 +138,17 @@ export function ramcreate(k: Kernel, path: string[], mode: number, perm: number)
   const kind = k.ramfs.kind(name);
   const wantdir = (perm & DMDIR) !== 0;
   if (kind !== null) {
-    if (mode & OEXCL || kind === 'dir' || wantdir) throw new KError(Eexist);
+    if (mode & OMode.OEXCL || kind === 'dir' || wantdir) throw new KError(Eexist);
     const r = rfile(k, name, mode);
     r.f!.setLength(0n);
-    return newChan(ramdev, name, mode & ~OTRUNC, r);
+    return newChan(ramdev, name, mode & ~OMode.OTRUNC, r);
   }
   if (wantdir) {
     k.ramfs.fs.createDir(name);
-    return newChan(ramdev, name, mode & ~OTRUNC, rfile(k, name, mode & ~3));
+    return newChan(ramdev, name, mode & ~OMode.OTRUNC, rfile(k, name, mode - accessmode(mode)) /* its access as OREAD */);
   }
   const f = k.ramfs.openfile(name);
-  return newChan(ramdev, name, mode & ~OTRUNC, { path: name, dir: false, f } satisfies RFile);
+  return newChan(ramdev, name, mode & ~OMode.OTRUNC, { path: name, dir: false, f } satisfies RFile);
 }
 
 export function ramremove(k: Kernel, path: string[]): void {
