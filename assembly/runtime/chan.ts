@@ -49,7 +49,11 @@ export function makechan(size: i64): usize {
 
 // ---- wait queues ---------------------------------------------------------------------
 
-function enqueue(firstp: usize, s: Sudog): void {
+/**
+ * go waitq.enqueue: s joins the end of a channel's wait queue (its first and
+ * last words at firstp). Senders, receivers and select's cases share it.
+ */
+export function enqueueSudog(firstp: usize, s: Sudog): void {
   let lastp = firstp + 4;
   let last = load<usize>(lastp);
   s.next = 0;
@@ -179,14 +183,18 @@ export function chansend(cp: usize, v: i64): i32 {
   sg.g = gcur;
   sg.val = v;
   sg.c = cp;
-  enqueue(sendqp(cp), sg);
+  enqueueSudog(sendqp(cp), sg);
   gp.waiting = changetype<usize>(sg);
   gp.resume = RESUME_SEND;
   unlock(chlock(c));
   return gopark(WaitReason.CHAN_SEND);
 }
 
-/** RECV / RECVOK into slot (and okslot, or 0). Returns the interpreter status. */
+/**
+ * RECV / RECVOK into slot (and okslot, or 0). Returns the interpreter status.
+ * It parks as chansend does, by design: as in go's chan.go, each direction
+ * spells out its own sudog, so neither needs the other's cases.
+ */
 export function chanrecv(cp: usize, slot: usize, okslot: usize): i32 {
   if (cp == 0) return gopark(WAIT_NILRECV);
   let c = changetype<Hchan>(cp);
@@ -201,7 +209,7 @@ export function chanrecv(cp: usize, slot: usize, okslot: usize): i32 {
   sg.elem = slot;
   sg.okslot = okslot;
   sg.c = cp;
-  enqueue(recvqp(cp), sg);
+  enqueueSudog(recvqp(cp), sg);
   gp.waiting = changetype<usize>(sg);
   gp.resume = RESUME_RECV;
   unlock(chlock(c));
