@@ -67,8 +67,14 @@ export function throwbytes(p: usize, n: i32): void {
 export function throwOOM(size: i64): void {
   let limit = <i64>heapLimit();
   prints("runtime: out of memory: cannot allocate ");
-  printint(size);
-  prints("-byte block\nruntime: the heap is limited to ");
+  if (size == 0x7fffffff) {
+    // an i32 size immediate saturated by the compiler (docs/bytecode.md "Nil checks" 4)
+    prints("a block of 2147483647 bytes or more");
+  } else {
+    printint(size);
+    prints("-byte block");
+  }
+  prints("\nruntime: the heap is limited to ");
   if (limit & 0xfffff) {
     printint(limit);
     prints(" bytes");
