@@ -543,6 +543,20 @@ export const PanicCode = {
   GROWSLICE: 24, // append past the largest length: "growslice: cap out of range" (go growslice)
 };
 
+/**
+ * A wasm trap the M glue caught in the core (host/m/worker.ts), passed to the
+ * core's trap export, which prints Go's fatal error for it (runtime/panic.ts
+ * wasmtrap). Always a p9rt bug: docs/bytecode.md "Nil checks".
+ */
+export const WasmTrap = {
+  OTHER: 0,
+  OUT_OF_BOUNDS: 1, // memory access out of bounds
+  DIVIDE: 2, // integer divide or remainder by zero
+  UNREACHABLE: 3,
+  CONVERSION: 4, // float to integer out of range, integer overflow
+  STACK: 5, // the host's call stack exhausted inside the core
+};
+
 /** Image header offsets (docs/bytecode.md "Program image"). */
 export const Img = {
   MAGIC: 0,
