@@ -223,6 +223,7 @@ export namespace MemStat {
 }
 export const NCONT: i32 = 0;
 export const NDFLT: i32 = 1;
+export const NIL_GUARD: i32 = 65536;
 export const NNOTE: i32 = 5;
 export namespace OMode {
   export const OREAD: i32 = 0;
@@ -322,6 +323,7 @@ export namespace Op {
   export const NEWCOPY: i32 = 107;
   export const NILCHECK: i32 = 108;
   export const ZERO: i32 = 109;
+  export const FIELDADDR: i32 = 110;
   export const STRLEN: i32 = 120;
   export const STRINDEX: i32 = 121;
   export const STRSLICE: i32 = 122;
@@ -406,6 +408,7 @@ export namespace PanicCode {
   export const SLICE3_B: i32 = 21;
   export const SLICE3_C: i32 = 22;
   export const TYPEASSERT_I: i32 = 23;
+  export const GROWSLICE: i32 = 24;
 }
 export namespace PollVariant {
   export const CURRENT: i32 = 0;
@@ -507,6 +510,14 @@ export namespace WaitReason {
   export const SYSCALL: i32 = 6;
   export const GC: i32 = 7;
   export const FOREVER: i32 = 8;
+}
+export namespace WasmTrap {
+  export const OTHER: i32 = 0;
+  export const OUT_OF_BOUNDS: i32 = 1;
+  export const DIVIDE: i32 = 2;
+  export const UNREACHABLE: i32 = 3;
+  export const CONVERSION: i32 = 4;
+  export const STACK: i32 = 5;
 }
 
 export const NOTE_TABLE_LEN: i32 = 15;

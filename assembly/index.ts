@@ -4,6 +4,7 @@
 import { persistentalloc, FLAG_NOSCAN } from "./runtime/malloc";
 import { boot as procboot, tstart as proctstart } from "./runtime/proc";
 import { sigtramp as sigsigtramp } from "./runtime/sighandler";
+import { wasmtrap } from "./runtime/panic";
 
 // Compute not yet charged to the virtual clock: the M glue reads and zeroes it.
 export { uncharged } from "./vm/interp";
@@ -26,4 +27,9 @@ export function tstart(mp: i32): void {
 /** The note handler's entry: returns NCONT or NDFLT for the glue's noted(). */
 export function sigtramp(note: i32, len: i32): i32 {
   return sigsigtramp(<usize>note, len);
+}
+
+/** The M glue caught a wasm trap (host/m/worker.ts): Go's fatal error for it, exit 2. Never returns. */
+export function trap(kind: i32): void {
+  wasmtrap(kind);
 }

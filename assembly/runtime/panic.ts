@@ -7,7 +7,7 @@ import { goroutineheader, tracebackframes, tracebackcreator, tracebackothers, tr
 import { vhdr } from "../vm/frame";
 import { exit } from "./sighandler";
 import { heapLimit } from "./mheap";
-import { Ctl } from "../abi";
+import { Ctl, WasmTrap } from "../abi";
 
 let throwing: i32 = 0; // per M: a throw while throwing must not recurse
 
@@ -53,6 +53,22 @@ function fatal(why: string, all: bool): void {
   exit(2);
 }
 
+/**
+ * A wasm trap in the core, caught by the M glue (host/m/worker.ts): always a
+ * p9rt bug (docs/bytecode.md "Nil checks"), shown the way Go shows a fault it
+ * did not expect: a fatal error with the goroutine's traceback, status 2,
+ * never the engine's stack. Does not return.
+ */
+export function wasmtrap(kind: i32): void {
+  let why = "unexpected wasm trap (a p9rt bug)";
+  if (kind == WasmTrap.OUT_OF_BOUNDS) why = "unexpected fault: wasm trap: memory access out of bounds (a p9rt bug)";
+  else if (kind == WasmTrap.DIVIDE) why = "unexpected wasm trap: integer divide by zero (a p9rt bug)";
+  else if (kind == WasmTrap.UNREACHABLE) why = "unexpected wasm trap: unreachable (a p9rt bug)";
+  else if (kind == WasmTrap.CONVERSION) why = "unexpected wasm trap: float conversion out of range (a p9rt bug)";
+  else if (kind == WasmTrap.STACK) why = "unexpected host stack overflow in the core (a p9rt bug)";
+  fatal(why, false);
+}
+
 /** throw with a text in memory (a note: go sigpanic's throw(note)). */
 export function throwbytes(p: usize, n: i32): void {
   if (throwing++ > 0) exit(2);
@@ -68,8 +84,14 @@ export function throwbytes(p: usize, n: i32): void {
 export function throwOOM(size: i64): void {
   let limit = <i64>heapLimit();
   prints("runtime: out of memory: cannot allocate ");
-  printint(size);
-  prints("-byte block\nruntime: the heap is limited to ");
+  if (size == 0x7fffffff) {
+    // an i32 size immediate saturated by the compiler (docs/bytecode.md "Nil checks" 4)
+    prints("a block of 2147483647 bytes or more");
+  } else {
+    printint(size);
+    prints("-byte block");
+  }
+  prints("\nruntime: the heap is limited to ");
   if (limit & 0xfffff) {
     printint(limit);
     prints(" bytes");

@@ -4,6 +4,37 @@
 // growslice (Go 1.19): double below 256 elements, then about 1.25x, rounded up
 // to the allocator's size classes so cap() matches Go.
 import { mallocgc, mallocnoscan } from "./malloc";
+import { heapLimit } from "./mheap";
+import { throwOOM } from "./panic";
+import { PanicCode } from "../abi";
+
+// Go's maxAlloc on 64-bit ports: a make larger than this is "len out of
+// range"; a smaller one that the heap cannot hold is "out of memory" (what Go
+// does on a machine with p9rt's memory).
+const MAXALLOC: u64 = 1 << 48;
+// Lengths and capacities are i32 in the header: p9rt's limit, reached only by
+// zero-size elements (anything larger runs out of memory first), where it
+// answers as Go's 32-bit ports do.
+export const MAXLEN: i64 = 0x7fffffff;
+
+function lenok(elem: i32, n: i64): bool {
+  return n >= 0 && (elem == 0 || <u64>n <= MAXALLOC / <u64>elem);
+}
+
+/**
+ * MAKESLICE's checks, in go makeslice's order: 0 if make([]T, len, cap) may
+ * go on, else the PanicCode; a size the heap can never hold throws out of
+ * memory here, before any size is narrowed to 32 bits.
+ */
+export function makeslicecheck(elem: i32, len: i64, cap: i64): i32 {
+  if (!lenok(elem, len)) return PanicCode.MAKESLICE;
+  if (cap < len || !lenok(elem, cap)) return PanicCode.MAKESLICECAP;
+  let size = <u64>cap * <u64>elem;
+  if (size > heapLimit()) throwOOM(<i64>size);
+  if (len > MAXLEN) return PanicCode.MAKESLICE;
+  if (cap > MAXLEN) return PanicCode.MAKESLICECAP;
+  return 0;
+}
 
 // @ts-ignore: decorator
 @inline export function sldata(s: usize): usize {
@@ -26,10 +57,21 @@ export function slheader(data: usize, len: i32, cap: i32): usize {
   return h;
 }
 
-/** A new slice with zeroed backing store. */
+/** A new slice with zeroed backing store (sizes checked by the caller). */
 export function makeslice(elem: i32, len: i32, cap: i32): usize {
-  let data = elem == 1 ? mallocnoscan(<usize>cap) : mallocgc(<usize>cap * <usize>elem); // bytes hold no pointers (mgc.ts)
-  return slheader(data, len, cap);
+  return slheader(sliceAlloc(elem, cap), len, cap);
+}
+
+/**
+ * The backing store of cap elements: bytes hold no pointers (mgc.ts). Zero-size
+ * elements get a block of their own all the same (mallocgc's minimum), so
+ * `&s[0]` and `s[0]` of a []struct{} have a non-nil address, as Go's point at
+ * zerobase. The size is computed in 64 bits and checked before it is narrowed.
+ */
+function sliceAlloc(elem: i32, cap: i32): usize {
+  let size = <u64>cap * <u64>elem;
+  if (size > heapLimit()) throwOOM(<i64>size);
+  return elem == 1 ? mallocnoscan(<usize>size) : mallocgc(<usize>size);
 }
 
 // Go's malloc size classes (runtime/sizeclasses.go), bytes.
@@ -66,8 +108,10 @@ export function growcap(oldcap: i32, needed: i32, elem: i32): i32 {
       if (newcap <= 0) newcap = needed;
     }
   }
+  if (elem == 0) return needed; // go growslice: zero-size elements get exactly what they need
   let mem = roundupsize(<u64>newcap * <u64>elem);
-  return <i32>(mem / <u64>elem);
+  let c = mem / <u64>elem;
+  return c > <u64>MAXLEN ? <i32>MAXLEN : <i32>c;
 }
 
 /**
@@ -77,12 +121,22 @@ export function growcap(oldcap: i32, needed: i32, elem: i32): i32 {
 export function growslice(s: usize, elem: i32, extra: i32): usize {
   let len = sllen(s);
   let cap = slcap(s);
-  let need = len + extra;
+  let need = len + extra; // appendfits said it fits
   if (need <= cap) return slheader(sldata(s), need, cap);
   let ncap = growcap(cap, need, elem);
-  let data = elem == 1 ? mallocnoscan(<usize>ncap) : mallocgc(<usize>ncap * <usize>elem);
+  let data = sliceAlloc(elem, ncap);
   if (len > 0) memory.copy(data, sldata(s), <usize>len * <usize>elem);
   return slheader(data, need, ncap);
+}
+
+/**
+ * Whether s can take n more elements: a length past MAXLEN is Go's wrapped
+ * int length, "growslice: cap out of range" (the APPEND ops panic with
+ * PanicCode.GROWSLICE before growing). t: a slice or string header, or 0.
+ */
+export function appendfits(s: usize, t: usize): bool {
+  let n = t == 0 ? 0 : load<i32>(t, 4);
+  return <i64>sllen(s) + <i64>n <= MAXLEN;
 }
 
 /** APPEND elem: v is the word (stored as a byte when elem is 1) or a block address. */

@@ -12,7 +12,7 @@
 // where notes are delivered and, in virtual time, another proc may run; then
 // the G yields if another one is waiting or a timer is due (preemption, as
 // Go's sysmon preempts a G after 10ms).
-import { Op, FuncRec, PanicCode, Kind } from "../abi";
+import { Op, FuncRec, PanicCode, Kind, NIL_GUARD } from "../abi";
 import { G, getg, gcur, globals, sched, RESUME_SEND, RESUME_SELECT, RESUME_RECV } from "../runtime/runtime2";
 import {
   vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, callfunc, saveregs,
@@ -35,7 +35,8 @@ import {
   encoderune, runelen, decoderune, decodedRune, decodedWidth,
 } from "../runtime/string";
 import {
-  sldata, sllen, slcap, slheader, makeslice, appendone, appendmany, copyslice, roundupsize,
+  sldata, sllen, slcap, slheader, makeslice, makeslicecheck, appendone, appendmany, appendfits, copyslice,
+  roundupsize, MAXLEN,
 } from "../runtime/slice";
 import { makeiface, ifacetype, ifacedata, efaceeq, uncomparable, printeface } from "../runtime/iface";
 import { missingmethod } from "./image";
@@ -48,7 +49,6 @@ import { resetUncomparable } from "../runtime/iface";
 /** Instructions between two TICKs at safepoints (the stand-in for Plan 9's 10ms clock tick). */
 export const TICK_EVERY: i32 = 10000;
 
-const MAXALLOC: i64 = 1 << 30;
 
 /**
  * Instructions interpreted on this M and not yet charged to the virtual
@@ -200,28 +200,28 @@ export function interpret(): void {
       }
       case Op.LOAD: {
         let p = <usize>load<i64>(sp - 8);
-        if (p == 0) break;
+        if (p < <usize>NIL_GUARD) break;
         store<i64>(sp - 8, load<i64>(p + <usize>load<i32>(pc, 1)));
         pc += 5;
         continue;
       }
       case Op.LOAD8U: {
         let p = <usize>load<i64>(sp - 8);
-        if (p == 0) break;
+        if (p < <usize>NIL_GUARD) break;
         store<i64>(sp - 8, <i64>load<u8>(p + <usize>load<i32>(pc, 1)));
         pc += 5;
         continue;
       }
       case Op.LOAD8S: {
         let p = <usize>load<i64>(sp - 8);
-        if (p == 0) break;
+        if (p < <usize>NIL_GUARD) break;
         store<i64>(sp - 8, <i64>load<i8>(p + <usize>load<i32>(pc, 1)));
         pc += 5;
         continue;
       }
       case Op.STORE: {
         let p = <usize>load<i64>(sp - 16);
-        if (p == 0) break;
+        if (p < <usize>NIL_GUARD) break;
         store<i64>(p + <usize>load<i32>(pc, 1), load<i64>(sp - 8));
         sp -= 16;
         pc += 5;
@@ -229,10 +229,22 @@ export function interpret(): void {
       }
       case Op.STORE8: {
         let p = <usize>load<i64>(sp - 16);
-        if (p == 0) break;
+        if (p < <usize>NIL_GUARD) break;
         store<u8>(p + <usize>load<i32>(pc, 1), <u8>load<i64>(sp - 8));
         sp -= 16;
         pc += 5;
+        continue;
+      }
+      case Op.FIELDADDR: {
+        let p = <u64>load<i64>(sp - 8);
+        if (p < <u64>NIL_GUARD) break;
+        store<i64>(sp - 8, <i64>(p + <u64>load<i32>(pc, 1)));
+        pc += 5;
+        continue;
+      }
+      case Op.NILCHECK: {
+        if (<u64>load<i64>(sp - 8) < <u64>NIL_GUARD) break;
+        pc += 1;
         continue;
       }
       case Op.LEN:
@@ -280,6 +292,15 @@ export function interpret(): void {
 // @ts-ignore: decorator
 @inline function next(n: usize): void {
   setregs(vpc + n, vsp, vfp, vhdr, vcode);
+}
+
+/**
+ * A base pointer no Go object can have: nil, or nil plus an offset that a
+ * check should have caught (docs/bytecode.md "Nil checks"; defs.ts NIL_GUARD).
+ */
+// @ts-ignore: decorator
+@inline function isnil(p: u64): bool {
+  return p < <u64>NIL_GUARD;
 }
 
 function nilpanic(): i32 {
@@ -354,6 +375,7 @@ function slicecheck(lo: i64, hi: i64, max: i64, cap: i64, arraylike: bool, three
 function slowop(op: i32): i32 {
   switch (op) {
     case Op.LOAD: case Op.LOAD8U: case Op.LOAD8S: case Op.STORE: case Op.STORE8:
+    case Op.FIELDADDR: case Op.NILCHECK:
       return nilpanic(); // the fast path handles non-nil pointers
     case Op.CALL: {
       if (!callfunc(imm(1), 0, vpc + 5, 0)) return 1;
@@ -448,7 +470,7 @@ function slowop(op: i32): i32 {
       let n = <usize>imm(1);
       let src = <usize>pop();
       let dst = <usize>pop();
-      if (src == 0 || dst == 0) return nilpanic();
+      if (isnil(src) || isnil(dst)) return nilpanic();
       memory.copy(dst, src, n);
       next(5);
       return 0;
@@ -456,21 +478,16 @@ function slowop(op: i32): i32 {
     case Op.NEWCOPY: {
       let n = <usize>imm(1);
       let src = <usize>pop();
-      if (src == 0) return nilpanic();
+      if (isnil(src)) return nilpanic();
       let p = mallocgc(n);
       memory.copy(p, src, n);
       push(<i64>p);
       next(5);
       return 0;
     }
-    case Op.NILCHECK: {
-      if (peek(0) == 0) return nilpanic();
-      next(1);
-      return 0;
-    }
     case Op.ZERO: {
       let p = <usize>pop();
-      if (p == 0) return nilpanic();
+      if (isnil(p)) return nilpanic();
       memory.fill(p, 0, <usize>imm(1));
       next(5);
       return 0;
@@ -595,8 +612,8 @@ function slowop(op: i32): i32 {
       let elem = imm(1);
       let cap = pop();
       let len = pop();
-      if (len < 0 || len * elem > MAXALLOC) return panicRuntime(PanicCode.MAKESLICE, 0, 0);
-      if (cap < len || cap * elem > MAXALLOC) return panicRuntime(PanicCode.MAKESLICECAP, 0, 0);
+      let code = makeslicecheck(elem, len, cap);
+      if (code) return panicRuntime(code, 0, 0);
       push(<i64>makeslice(elem, <i32>len, <i32>cap));
       next(5);
       return 0;
@@ -633,6 +650,7 @@ function slowop(op: i32): i32 {
     case Op.APPEND: {
       let v = pop();
       let s = <usize>pop();
+      if (sllen(s) == <i32>MAXLEN) return panicRuntime(PanicCode.GROWSLICE, 0, 0);
       push(<i64>appendone(s, imm(1), v));
       next(5);
       return 0;
@@ -640,6 +658,7 @@ function slowop(op: i32): i32 {
     case Op.APPENDSLICE: {
       let t = <usize>pop();
       let s = <usize>pop();
+      if (!appendfits(s, t)) return panicRuntime(PanicCode.GROWSLICE, 0, 0);
       push(<i64>appendmany(s, imm(1), t));
       next(5);
       return 0;
@@ -647,6 +666,7 @@ function slowop(op: i32): i32 {
     case Op.APPENDSTR: {
       let t = <usize>pop();
       let s = <usize>pop();
+      if (!appendfits(s, t)) return panicRuntime(PanicCode.GROWSLICE, 0, 0);
       push(<i64>appendmany(s, 1, t));
       next(1);
       return 0;
@@ -668,7 +688,7 @@ function slowop(op: i32): i32 {
       let hi = (flags & 2) ? pop() : alen;
       let lo = (flags & 1) ? pop() : 0;
       pop();
-      if (a == 0) return nilpanic();
+      if (isnil(a)) return nilpanic();
       let code = slicecheck(lo, hi, max, alen, true, (flags & 4) != 0);
       if (code) return panicRuntime(code, bada, badb);
       push(<i64>slheader(a + <usize>lo * elem, <i32>(hi - lo), <i32>(max - lo)));
@@ -680,8 +700,9 @@ function slowop(op: i32): i32 {
       let alen = imm(5);
       let i = pop();
       let a = <usize>pop();
+      // nil first, as Go's compiler orders them: (*p)[i] dereferences p
+      if (isnil(a)) return nilpanic();
       if (<u64>i >= <u64>alen) return panicRuntime(PanicCode.INDEX, i, alen);
-      if (a == 0) return nilpanic();
       push(<i64>(a + <usize>i * elem));
       next(9);
       return 0;

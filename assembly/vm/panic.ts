@@ -255,6 +255,12 @@ function printpanicmsg(code: i32, a: i64, b: i64): void {
     case PanicCode.MAKESLICE:
       prints("makeslice: len out of range");
       break;
+    case PanicCode.MAKESLICECAP:
+      prints("makeslice: cap out of range");
+      break;
+    case PanicCode.GROWSLICE:
+      prints("growslice: cap out of range");
+      break;
     case PanicCode.SHIFT:
       prints("negative shift amount");
       break;

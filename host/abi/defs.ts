@@ -72,6 +72,12 @@ export const PAGE = 65536;
 export const MEMORY_INITIAL_PAGES = 256; // 16 MiB
 export const MEMORY_MAXIMUM_PAGES = 16384; // 1 GiB
 export const MAX_PROCS = 96;
+// Memory safety (docs/bytecode.md "Nil checks"): an op that dereferences or
+// offsets a base pointer below NIL_GUARD panics as a nil dereference. Nil is
+// 0; nothing Go can point at lies below the core's static data (the Ctl page
+// and the mailboxes are the kernel's), so a base there can only be nil plus
+// an offset, which is what Go's own runtime assumes of its unmapped zero page.
+export const NIL_GUARD = 65536;
 export const MAILBOX_BASE = 4096;
 export const MAILBOX_SIZE = 512;
 
@@ -327,6 +333,7 @@ export const Op = {
   NEWCOPY: 107, // i32 bytes                src -> p (fresh copy)
   NILCHECK: 108, //                         p -> p
   ZERO: 109, // i32 bytes                   p ->
+  FIELDADDR: 110, // i32 offset             p -> p+off  (nil p panics: the only way to offset a pointer)
   // strings (value = pointer to an immutable header {data i32, len i32}; 0 is "")
   STRLEN: 120, STRINDEX: 121, STRSLICE: 122, // STRSLICE: i32 flags(1=lo,2=hi)
   STRCAT: 123, STRCMP: 124, STREQ: 125,
@@ -537,6 +544,21 @@ export const PanicCode = {
   // ASSERTI's failure: a = dynamic type id (0 nil), b = wanted type id |
   // static interface type id << 32: "interface conversion: main.I is main.A, not main.B"
   TYPEASSERT_I: 23,
+  GROWSLICE: 24, // append past the largest length: "growslice: cap out of range" (go growslice)
+};
+
+/**
+ * A wasm trap the M glue caught in the core (host/m/worker.ts), passed to the
+ * core's trap export, which prints Go's fatal error for it (runtime/panic.ts
+ * wasmtrap). Always a p9rt bug: docs/bytecode.md "Nil checks".
+ */
+export const WasmTrap = {
+  OTHER: 0,
+  OUT_OF_BOUNDS: 1, // memory access out of bounds
+  DIVIDE: 2, // integer divide or remainder by zero
+  UNREACHABLE: 3,
+  CONVERSION: 4, // float to integer out of range, integer overflow
+  STACK: 5, // the host's call stack exhausted inside the core
 };
 
 /** Image header offsets (docs/bytecode.md "Program image"). */

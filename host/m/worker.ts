@@ -1,6 +1,6 @@
 // An M: a worker that instantiates core.wasm over the one shared memory and
 // runs one proc (docs/abi.md "Threads and instances").
-import { Sys } from '../abi/defs.js';
+import { Sys, WasmTrap } from '../abi/defs.js';
 import { serve } from './start.js';
 import { Mach } from './mailbox.js';
 
@@ -10,6 +10,8 @@ type CoreExports = {
   boot: (image: number, len: number) => void;
   tstart: (mp: number) => void;
   sigtramp: (note: number, len: number) => number;
+  /** A wasm trap the glue caught: prints Go's fatal error for it and exits 2. Never returns. */
+  trap?: (kind: number) => void;
   /** Instructions interpreted on this M and not yet charged (assembly/vm/interp.ts). */
   uncharged?: WebAssembly.Global;
 };
@@ -42,10 +44,46 @@ function imports(m: Mach): WebAssembly.Imports {
   };
 }
 
+/**
+ * Which WasmTrap a trap is, from the engine's message (V8's texts; other
+ * engines' unknown texts are OTHER). A RangeError for the host stack is the
+ * interpreter recursing without bound.
+ */
+function trapKind(e: unknown): number | undefined {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return WasmTrap.STACK;
+  if (!(e instanceof WebAssembly.RuntimeError)) return undefined;
+  const t = e.message;
+  if (/out of bounds/.test(t)) return WasmTrap.OUT_OF_BOUNDS;
+  if (/divide by zero|remainder by zero/.test(t)) return WasmTrap.DIVIDE;
+  if (/unreachable/.test(t)) return WasmTrap.UNREACHABLE;
+  if (/float unrepresentable|integer overflow/.test(t)) return WasmTrap.CONVERSION;
+  return WasmTrap.OTHER;
+}
+
+/**
+ * Run the core. A wasm trap in it is a p9rt bug (docs/bytecode.md "Nil
+ * checks"), but the user sees it as Go shows a runtime fault: the core's
+ * trap export prints `fatal error: ...` with the goroutine's traceback and
+ * exits the program with status 2. If that traps too, the throw reaches
+ * serve, which aborts the run with the engine's text.
+ */
+function enter(core: CoreExports, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    const kind = trapKind(e);
+    if (kind === undefined || !core.trap) throw e;
+    core.trap(kind);
+    throw e;
+  }
+}
+
 serve((m, s) => {
   if (!s.core) throw new Error('M worker started without core.wasm');
   const inst = new WebAssembly.Instance(s.core, imports(m));
   const core = inst.exports as unknown as CoreExports;
+  // The note handler runs inside a system call of the code below, so a trap
+  // in it reaches enter() too.
   m.sigtramp = (note, len) => core.sigtramp(note, len);
   const g = core.uncharged;
   if (g) {
@@ -57,12 +95,13 @@ serve((m, s) => {
   }
   // The proc's first kernel entry: returns when the kernel first runs it.
   m.syscall(Sys.PROCSTART);
-  if (s.image) {
+  const image = s.image;
+  if (image) {
     core.__init_data?.();
-    const p = core.malloc(s.image.length);
-    m.bytes().set(s.image, p);
-    core.boot(p, s.image.length);
+    const p = core.malloc(image.length);
+    m.bytes().set(image, p);
+    enter(core, () => core.boot(p, image.length));
   } else {
-    core.tstart(Number(BigInt(s.arg)));
+    enter(core, () => core.tstart(Number(BigInt(s.arg))));
   }
 });

@@ -353,6 +353,12 @@ export class Compiler {
         vi.lhs.forEach((v, i) => (v.type = types[i] ?? T.Invalid));
       }
       state = 2;
+      for (const v of vi.lhs) {
+        const size = T.goSizeOf(v.type);
+        if (size > T.GO_MAX_SYMBOL) {
+          this.error(env.file, v.pos, `${vi.pkg.path}.${v.name}: symbol too large (${size} bytes > ${T.GO_MAX_SYMBOL} bytes)`);
+        }
+      }
     };
     for (const v of vi.lhs) this.varResolvers.set(v, resolve);
   }
@@ -493,7 +499,7 @@ export class Compiler {
           if (c) this.error(env.file, e.len.pos, `array length ${this.exprText(env, e.len)} must be a non-negative integer constant`);
           return T.Invalid;
         }
-        return { t: 'array', elem, len: Number(c.val.v) };
+        return this.arrayType(env, e, elem, c.val.v);
       }
       case 'MapType': {
         const key = this.resolveType(env, e.key);
@@ -548,6 +554,26 @@ export class Compiler {
         this.error(env.file, e.pos, `${this.exprText(env, e)} is not a type`);
         return T.Invalid;
     }
+  }
+
+  /**
+   * [len]elem, with the sizes Go refuses (docs/bytecode.md "Nil checks" 4):
+   * Go's own width past its 2^50 limit is Go's error; p9rt's block sizes are
+   * then exact numbers. Lengths past 2^31-1 only fit zero-size elements
+   * (anything else cannot be allocated), which p9rt cannot index: named.
+   */
+  arrayType(env: Env, e: A.ArrayType, elem: T.Type, len: bigint): T.Type {
+    const t: T.ArrayT = { t: 'array', elem, len: Number(len) };
+    const w = T.goSizeOf(elem);
+    if (w > 0 && len > BigInt(Math.floor((T.GO_MAX_WIDTH - 1) / w))) {
+      this.error(env.file, e.pos, `type [${len}]${this.typeStr(env, elem)} larger than address space`);
+      return T.Invalid;
+    }
+    if (len > BigInt(T.MAX_ARRAY_LEN) && T.sizeOf(elem) === 0) {
+      this.error(env.file, e.len!.pos, `array length ${len} of a zero-size element type is not supported by p9rt (at most ${T.MAX_ARRAY_LEN})`);
+      return T.Invalid;
+    }
+    return t;
   }
 
   exprText(env: Env, e: A.Expr): string {

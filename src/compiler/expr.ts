@@ -10,7 +10,7 @@ import { Code } from './image.js';
 import { FuncObj, Scope, VarObj, type Obj } from './objects.js';
 import { noGen, type Callee, type LValue, type Operand } from './operand.js';
 import { decodeEscapes, unquote } from './parse.js';
-import { adaptRecv, emitPath, loadWord, typeKind } from './typerec.js';
+import { adaptRecv, emitPath, fieldAddr, loadWord, typeKind } from './typerec.js';
 import * as T from './types.js';
 
 export interface FnShared {
@@ -652,11 +652,7 @@ export class ExprGen {
     };
     const pushAddr = (): void => {
       pushHolder();
-      if (off) {
-        this.code.op(Op.NILCHECK);
-        this.code.const(off);
-        this.code.op(Op.ADD);
-      } else this.code.op(Op.NILCHECK);
+      fieldAddr(this.code, off);
     };
     const addressable = viaPtr || !!x.addressable || path.length > 1 && this.pathHasPtr(xt, parentPath);
     const lv: LValue = { words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft) };
@@ -1500,10 +1496,7 @@ export class ExprGen {
           code().op(Op.ALLOC, [size]);
           for (const it of inits) {
             code().op(Op.DUP);
-            if (it.off) {
-              code().const(it.off);
-              code().op(Op.ADD);
-            }
+            if (it.off) code().op(Op.FIELDADDR, [it.off]);
             it.op.gen();
             storeAt(code(), it.type);
           }
@@ -1546,13 +1539,10 @@ export class ExprGen {
             code().op(Op.SLICELIT, [es, items.length], items.length, 1);
             return;
           }
-          code().op(Op.ALLOC, [Math.max(8, (n * es + 7) & ~7)]);
+          code().op(Op.ALLOC, [Math.max(8, Math.ceil(n * es / 8) * 8)]);
           for (const it of items) {
             code().op(Op.DUP);
-            if (it.idx) {
-              code().const(it.idx * es);
-              code().op(Op.ADD);
-            }
+            if (it.idx) code().op(Op.FIELDADDR, [it.idx * es]);
             it.op.gen();
             storeAt(code(), elem);
           }
@@ -1700,10 +1690,7 @@ export class ExprGen {
           this.code.op(Op.ALLOC, [rest.length * es]);
           rest.forEach((r, i) => {
             this.code.op(Op.DUP);
-            if (i) {
-              this.code.const(i * es);
-              this.code.op(Op.ADD);
-            }
+            if (i) this.code.op(Op.FIELDADDR, [i * es]);
             r.gen();
             storeAt(this.code, st.elem);
           });

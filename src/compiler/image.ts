@@ -20,6 +20,18 @@ export class Label {
   depth = -1; // operand depth at the jumps to it
 }
 
+/**
+ * An i32 immediate. Past 2^31-1 it can only be a size, offset or length of a
+ * type larger than the memory (types.ts computes them exactly): it is
+ * saturated, never wrapped. No object that large can exist (ALLOC of it is
+ * "out of memory", every other op on it meets a nil base first), so the op
+ * behaves as it would with the exact value (docs/bytecode.md "Nil checks" 4).
+ */
+function imm32(op: string, v: number): number {
+  if (!Number.isInteger(v) || v < -0x80000000) throw new Error(`emit: ${op}: immediate ${v} is not an i32`);
+  return Math.min(v, 0x7fffffff);
+}
+
 export class Code {
   private buf = new Uint8Array(256);
   len = 0;
@@ -81,7 +93,7 @@ export class Code {
     info.imms.forEach((kind, i) => {
       const v = imms[i];
       if (kind === 'i64') this.i64(typeof v === 'bigint' ? v : BigInt(v));
-      else this.i32(Number(v));
+      else this.i32(imm32(info.name, Number(v)));
     });
     const p = pop ?? info.pop;
     const q = push ?? info.push;
@@ -373,6 +385,8 @@ export class ImageBuilder {
     const img = new Uint8Array(total);
     const dv = new DataView(img.buffer);
     const u32 = (at: number, v: number): void => dv.setUint32(at, v >>> 0, true);
+    // sizes, lengths and offsets of types larger than the memory: saturated like imm32's
+    const sat = (v: number): number => Math.min(v, 0x7fffffff);
     const i32 = (at: number, v: number): void => dv.setInt32(at, v, true);
     const strHdr = (s: string): number => stringsOff + this.str(s) * 8;
     if (this.strings.length !== strBytes.length) throw new Error('image: string interned during build');
@@ -426,11 +440,11 @@ export class ImageBuilder {
       const nf = t.fields?.length ?? 0;
       const methods = [...(t.methods ?? [])].sort((a, b) => a.id - b.id);
       u32(r + TypeRec.KIND, t.kind);
-      u32(r + TypeRec.SIZE, t.size);
+      u32(r + TypeRec.SIZE, sat(t.size));
       u32(r + TypeRec.NAME, strHdr(t.name));
       u32(r + TypeRec.ELEM, t.elem ?? 0);
       u32(r + TypeRec.KEY, t.key ?? 0);
-      u32(r + TypeRec.LEN, t.len ?? 0);
+      u32(r + TypeRec.LEN, sat(t.len ?? 0));
       u32(r + TypeRec.NFIELDS, nf);
       u32(r + TypeRec.FIELDS, nf ? r + TypeRec.SIZEOF : 0);
       u32(r + TypeRec.NMETHODS, methods.length);
@@ -440,7 +454,7 @@ export class ImageBuilder {
         const fr = r + TypeRec.SIZEOF + j * 12;
         u32(fr, strHdr(f.name));
         u32(fr + 4, f.type);
-        u32(fr + 8, f.offset);
+        u32(fr + 8, sat(f.offset));
       });
       methods.forEach((m, j) => {
         u32(mo + j * 8, m.id);

@@ -52,7 +52,7 @@ def(['RET'], [], null, null);
 def(['PANIC'], [], 1, 0);
 def(['RECOVER'], [], 0, 1);
 def(['ALLOC'], ['i32'], 0, 1);
-def(['LOAD', 'LOAD8U', 'LOAD8S', 'NEWCOPY'], ['i32'], 1, 1);
+def(['LOAD', 'LOAD8U', 'LOAD8S', 'NEWCOPY', 'FIELDADDR'], ['i32'], 1, 1);
 def(['STORE', 'STORE8', 'COPY'], ['i32'], 2, 0);
 def(['ZERO'], ['i32'], 1, 0);
 def(['NILCHECK'], [], 1, 1);

@@ -230,16 +230,24 @@ export class TypeRecords {
 /** Load a word of type t from the address on the stack at offset off. */
 export function loadWord(code: Code, t: T.Type, off: number): void {
   if (T.isBlock(t)) {
-    if (off) {
-      code.const(off);
-      code.op(Op.ADD);
-    } else code.op(Op.NILCHECK);
+    fieldAddr(code, off);
     return;
   }
   const k = T.basicKind(t);
   if (k === 'uint8') code.op(Op.LOAD8U, [off]);
   else if (k === 'int8') code.op(Op.LOAD8S, [off]);
   else code.op(Op.LOAD, [off]);
+}
+
+/**
+ * The address of the field at `off` of the block whose address is on top.
+ * A pointer is never offset with ADD: FIELDADDR panics on a nil base whatever
+ * the offset (docs/bytecode.md "Nil checks"), so `p.x[3]` with a nil p panics
+ * as Go does instead of reaching low memory.
+ */
+export function fieldAddr(code: Code, off: number): void {
+  if (off) code.op(Op.FIELDADDR, [off]);
+  else code.op(Op.NILCHECK);
 }
 
 /**

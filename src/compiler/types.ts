@@ -389,9 +389,65 @@ export function isByteSized(t: Type): boolean {
 export function sizeOf(t: Type): number {
   const u = under(t);
   if (u.t === 'struct') return u.fields.reduce((n, f) => n + sizeOf(f.type), 0);
-  if (u.t === 'array') return (u.len * elemSize(u.elem) + 7) & ~7;
+  if (u.t === 'array') return roundUp8(u.len * elemSize(u.elem));
   return 8;
 }
+
+/**
+ * n rounded up to a multiple of 8, exactly: sizes are plain numbers, exact up
+ * to 2^53, which no type Go accepts reaches (goSizeOf < 2^50, each p9rt size
+ * at most 8 times Go's); `& ~7` would wrap them at 2^31.
+ */
+function roundUp8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/**
+ * Go's own width of t on 64-bit ports (cmd/compile types.CalcSize), which
+ * decides Go's "larger than address space" and "symbol too large" errors;
+ * p9rt's block layout (sizeOf) differs.
+ */
+export function goSizeOf(t: Type): number {
+  return goLayout(t).size;
+}
+
+function goLayout(t: Type): { size: number; align: number } {
+  const u = under(t);
+  switch (u.t) {
+    case 'basic': {
+      const k = u.kind;
+      if (k === 'bool' || k === 'int8' || k === 'uint8' || k === 'untyped bool') return { size: 1, align: 1 };
+      if (k === 'int16' || k === 'uint16') return { size: 2, align: 2 };
+      if (k === 'int32' || k === 'uint32' || k === 'untyped rune') return { size: 4, align: 4 };
+      if (k === 'string' || k === 'untyped string' || k === 'complex128') return { size: 16, align: 8 };
+      return { size: 8, align: 8 };
+    }
+    case 'slice': return { size: 24, align: 8 };
+    case 'interface': return { size: 16, align: 8 };
+    case 'array': {
+      const e = goLayout(u.elem);
+      return { size: u.len * e.size, align: e.align };
+    }
+    case 'struct': {
+      let off = 0;
+      let align = 1;
+      for (const f of u.fields) {
+        const l = goLayout(f.type);
+        off = Math.ceil(off / l.align) * l.align + l.size;
+        align = Math.max(align, l.align);
+      }
+      return { size: Math.ceil(off / align) * align, align };
+    }
+    default: return { size: 8, align: 8 };
+  }
+}
+
+/** Go's limit on a type's width on 64-bit ports (cmd/compile MAXWIDTH for amd64). */
+export const GO_MAX_WIDTH = 2 ** 50;
+/** Go's limit on a global's size (cmd/internal/obj: "symbol too large"). */
+export const GO_MAX_SYMBOL = 2000000000;
+/** p9rt's limit on the length of an array of zero-size elements (i32 lengths). */
+export const MAX_ARRAY_LEN = 0x7fffffff;
 
 /** Size of t as an array or slice element: 1 for int8/uint8, else sizeOf. */
 export function elemSize(t: Type): number {

@@ -46,6 +46,8 @@ func panicRuntime(code, a, b int) {
 		panic(errorString("makeslice: len out of range"))
 	case panicMakeslicecap:
 		panic(errorString("makeslice: cap out of range"))
+	case panicGrowslice:
+		panic(errorString("growslice: cap out of range"))
 	case panicShift:
 		panic(shiftError)
 	case panicMakechan:

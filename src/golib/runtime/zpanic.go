@@ -27,6 +27,7 @@ const (
 	panicSlice3B      = 21
 	panicSlice3C      = 22
 	panicTypeassertI  = 23
+	panicGrowslice    = 24
 )
 
 // Predeclared type ids (defs.ts TypeId).
