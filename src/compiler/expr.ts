@@ -650,7 +650,17 @@ export class ExprGen {
       } else this.code.op(Op.NILCHECK);
     };
     const addressable = viaPtr || !!x.addressable || path.length > 1 && this.pathHasPtr(xt, parentPath);
-    const lv: LValue = { words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft) };
+    const finish = (): void => {
+      this.code.op(Op.NILCHECK);
+      if (off) {
+        this.code.const(off);
+        this.code.op(Op.ADD);
+      }
+    };
+    const lv: LValue = {
+      words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft),
+      split: { n: 1, push: pushHolder, finish },
+    };
     return {
       mode: 'value', type: ft, expr: e, isVar: true, addressable,
       lv: addressable ? lv : undefined,
@@ -829,6 +839,7 @@ export class ExprGen {
         words: 2,
         // a struct or array key is stored by address: the map keeps its own copy
         prep: () => { xv.gen(); k.gen(); if (T.isBlock(m.key) && !k.fresh) this.code.op(Op.NEWCOPY, [T.allocSize(m.key)]); },
+        split: { n: 2, push: () => lv.prep(), finish: noGen },
         load: () => { this.code.op(Op.MAPGET, [kk]); this.code.op(Op.DROP); fix(); },
         store: () => {
           if (T.isBlock(m.elem)) this.code.op(Op.NEWCOPY, [T.allocSize(m.elem)]);
@@ -877,7 +888,14 @@ export class ExprGen {
         else this.code.op(Op.INDEXADDR, [es]);
       };
       const addressable = !arr || viaPtr || !!xv.addressable;
-      const lv: LValue = { words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem) };
+      const lv: LValue = {
+        words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem),
+        split: {
+          n: 2,
+          push: () => { xv.gen(); i.gen(); },
+          finish: () => this.code.op(arr ? Op.ARRAYINDEXADDR : Op.INDEXADDR, arr ? [es, arr.len] : [es]),
+        },
+      };
       return {
         mode: 'value', type: elem, expr: e, isVar: true, addressable,
         lv: addressable ? lv : undefined,
@@ -1025,7 +1043,10 @@ export class ExprGen {
     const pushAddr = (): void => { xv.gen(); this.code.op(Op.NILCHECK); };
     return {
       mode: 'value', type: elem, expr: e, isVar: true, addressable: true,
-      lv: { words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem) },
+      lv: {
+        words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem),
+        split: { n: 1, push: () => xv.gen(), finish: () => this.code.op(Op.NILCHECK) },
+      },
       addr: pushAddr,
       gen: () => { xv.gen(); loadAt(this.code, elem); },
     };
@@ -1767,9 +1788,17 @@ export class ExprGen {
         callee.recv();
         for (const a of args) a.gen();
         code.op(Op.CALLIFACE, [callee.mid, nargs + 1], nargs + 1, nres);
-      } else {
+      } else if (isQuiet(e.fun)) {
         for (const a of args) a.gen();
         fv.gen();
+        code.op(Op.CALLCLOSURE, [nargs], nargs + 1, nres);
+      } else {
+        // the function value is evaluated before the arguments: f()(g())
+        const t = this.newLocal();
+        fv.gen();
+        code.op(Op.SETLOCAL, [t]);
+        for (const a of args) a.gen();
+        code.op(Op.LOCAL, [t]);
         code.op(Op.CALLCLOSURE, [nargs], nargs + 1, nres);
       }
     };
@@ -1853,9 +1882,16 @@ export class ExprGen {
         } else if (callee?.k === 'intrinsic') {
           for (const a of bound) a.gen();
           code.op(opStatic, [callee.fo.index, n], n, 0);
-        } else {
+        } else if (isQuiet(ce.fun)) {
           for (const a of bound) a.gen();
           fv.gen();
+          code.op(opClosure, [n], n + 1, 0);
+        } else {
+          const t = this.newLocal();
+          fv.gen();
+          code.op(Op.SETLOCAL, [t]);
+          for (const a of bound) a.gen();
+          code.op(Op.LOCAL, [t]);
           code.op(opClosure, [n], n + 1, 0);
         }
       },
@@ -2254,4 +2290,22 @@ function foldBinary(op: string, a: C.Const, b: C.Const, t: T.Type): C.Const | un
     case '/': return C.cfloat(x / y);
   }
   return undefined;
+}
+
+/**
+ * An expression whose evaluation can neither panic nor have effects, so it may
+ * be evaluated after an lvalue's checks: names, literals, and arithmetic on
+ * them that cannot panic (no division, no shift by a variable).
+ */
+export function isQuiet(e: A.Expr): boolean {
+  switch (e.k) {
+    case 'Ident': case 'BasicLit': return true;
+    case 'ParenExpr': return isQuiet(e.x);
+    case 'UnaryExpr': return (e.op === '-' || e.op === '+' || e.op === '!' || e.op === '^') && isQuiet(e.x);
+    case 'BinaryExpr':
+      if (e.op === '/' || e.op === '%') return false;
+      if ((e.op === '<<' || e.op === '>>') && e.y.k !== 'BasicLit') return false;
+      return isQuiet(e.x) && isQuiet(e.y);
+    default: return false;
+  }
 }

@@ -19,6 +19,14 @@ export interface LValue {
   prep(): void;
   load(): void;
   store(): void;
+  /**
+   * prep split in Go's two assignment phases (spec "Assignment statements"):
+   * `push` evaluates the index and indirection operands (`n` words, calls
+   * included, no checks); `finish` turns them into prep's words, doing the
+   * nil and bounds checks, which Go does only when the assignment happens.
+   * Absent for a variable, whose prep has no effects.
+   */
+  split?: { n: number; push(): void; finish(): void };
 }
 
 /** How a call reaches its function when it is known statically. */

@@ -9,7 +9,7 @@ import { lineOf } from './ast.js';
 import type { Compiler, Env } from './compiler.js';
 import * as C from './constant.js';
 import { Code, type Label } from './image.js';
-import { ExprGen, loadAt, storeAt } from './expr.js';
+import { ExprGen, isQuiet, loadAt, storeAt } from './expr.js';
 import { Scope, VarObj, type FuncObj, type VarInit } from './objects.js';
 import { noGen, type LValue, type Operand } from './operand.js';
 import * as T from './types.js';
@@ -442,7 +442,8 @@ export class FnGen extends ExprGen {
     if (s.tok === ':=') return this.define(s);
     if (s.tok !== '=') return this.opAssign(s);
     if (s.lhs.length === s.rhs.length) {
-      if (s.lhs.length === 1) {
+      // x = quiet: no effect can come between x's checks and the value, so no temporaries
+      if (s.lhs.length === 1 && isQuiet(s.rhs[0])) {
         const l = this.lvalue(s.lhs[0], 'assignment');
         const r = this.singleValue(s.rhs[0], 1);
         if (!l || r.mode === 'invalid') return;
@@ -453,15 +454,16 @@ export class FnGen extends ExprGen {
         l.lv.store();
         return;
       }
-      // parallel assignment: every value first, then the stores
+      // the left's operands and every value in order, then the checks and stores
       const ls = s.lhs.map((e) => this.lvalue(e, 'assignment'));
       const rs = s.rhs.map((e, i) => {
-        const r = this.expr(e);
+        const r = s.rhs.length === 1 ? this.singleValue(e, 1) : this.expr(e);
         const l = ls[i];
         if (!l || r.mode === 'invalid') return r;
         return l.type === T.Invalid ? this.blankValue(r) : this.assignConv(r, l.type, 'assignment');
       });
       if (ls.some((l) => !l) || rs.some((r) => r.mode === 'invalid')) return;
+      const lvs = ls.map((l) => this.evalOperands((l as { lv: LValue }).lv));
       const temps = rs.map((r) => {
         const t = this.newLocal();
         r.gen();
@@ -469,8 +471,7 @@ export class FnGen extends ExprGen {
         this.code.op(Op.SETLOCAL, [t]);
         return t;
       });
-      ls.forEach((l, i) => {
-        const lv = (l as { lv: LValue }).lv;
+      lvs.forEach((lv, i) => {
         lv.prep();
         this.code.op(Op.LOCAL, [temps[i]]);
         lv.store();
@@ -481,11 +482,31 @@ export class FnGen extends ExprGen {
       const ls = s.lhs.map((e) => this.lvalue(e, 'assignment'));
       const m = this.rhsMulti(s.rhs[0], s.lhs.length);
       if (!m || ls.some((l) => !l)) return;
-      const lvs = ls.map((l) => (l as { lv: LValue }).lv);
+      const lvs = ls.map((l) => this.evalOperands((l as { lv: LValue }).lv));
       this.storeMulti(m, lvs, ls.map((l) => (l as { type: T.Type }).type), 'assignment');
       return;
     }
     this.error(s.pos, `assignment mismatch: ${s.lhs.length} variable${s.lhs.length > 1 ? 's' : ''} but ${s.rhs.length} value${s.rhs.length > 1 ? 's' : ''}`);
+  }
+
+  /**
+   * Phase one of an assignment: evaluate lv's index and indirection operands
+   * now, into temporaries; the returned lvalue's prep reloads them and does
+   * the checks (bounds, nil) in phase two.
+   */
+  evalOperands(lv: LValue): LValue {
+    const sp = lv.split;
+    if (!sp) return lv;
+    sp.push();
+    const temps = Array.from({ length: sp.n }, () => this.newLocal());
+    for (let i = sp.n - 1; i >= 0; i--) this.code.op(Op.SETLOCAL, [temps[i]]);
+    return {
+      words: lv.words, load: lv.load, store: lv.store,
+      prep: () => {
+        for (const t of temps) this.code.op(Op.LOCAL, [t]);
+        sp.finish();
+      },
+    };
   }
 
   /** Values assigned to _ still get their default type (and are evaluated). */
@@ -563,11 +584,21 @@ export class FnGen extends ExprGen {
       }
     } else rhs = this.assignConv(rhs, l.type, 'assignment');
     if (rhs.mode === 'invalid') return;
-    const { lv, type } = l;
+    const { type } = l;
+    // x op= f(): x's operands, then f, then x's checks, load and store (as gc does)
+    let val = rhs;
+    let lv = l.lv;
+    if (!isQuiet(s.rhs[0])) {
+      lv = this.evalOperands(lv);
+      const t = this.newLocal();
+      rhs.gen();
+      this.code.op(Op.SETLOCAL, [t]);
+      val = { ...rhs, gen: () => this.code.op(Op.LOCAL, [t]) };
+    }
     lv.prep();
     this.dupWords(lv.words);
     lv.load();
-    rhs.gen();
+    val.gen();
     this.arith(op, type);
     lv.store();
   }
