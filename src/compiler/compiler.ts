@@ -12,7 +12,7 @@ import { BuiltinObj, ConstObj, FuncObj, NilObj, PkgObj, Scope, TypeObj, VarObj, 
 import { parseFile } from './parse.js';
 import * as T from './types.js';
 import { FnGen } from './stmt.js';
-import { TypeRecords } from './typerec.js';
+import { TypeRecords, typeKey } from './typerec.js';
 
 /**
  * Parsed files by name, reused while the source is unchanged: the library's
@@ -310,9 +310,14 @@ export class Compiler {
         };
         c.lazy = resolve;
         if (pkgLevel) this.declare(env.pkg, env.file, n, c);
-        else if (n.name !== '_') scope.names.set(n.name, c);
         out.push(c);
       });
+      // a local constant's scope begins after its ConstSpec: `const n = n * 2` reads the outer n
+      if (!pkgLevel) {
+        const cs = out.slice(-s.names.length);
+        for (const c of cs) c.lazy?.();
+        s.names.forEach((n, i) => { if (n.name !== '_') scope.names.set(n.name, cs[i]); });
+      }
     }
     return out;
   }
@@ -572,8 +577,14 @@ export class Compiler {
     return i;
   }
 
-  methodId(name: string, pkg: string): number {
-    return this.b.methodId(T.isExported(name) ? name : `${pkg}.${name}`);
+  /**
+   * A method's id: its name (package-qualified when unexported) and its
+   * signature, so an assertion to `interface{ M(string) }` does not match a
+   * type whose M takes an int. The image keeps the plain name for messages.
+   */
+  methodId(name: string, pkg: string, sig: T.Signature): number {
+    const q = T.isExported(name) ? name : `${pkg}.${name}`;
+    return this.b.methodId(`${q}${typeKey(sig)}`, name);
   }
 
   /** A function built once per key by `make` (wrappers, method-value thunks). */

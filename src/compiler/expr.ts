@@ -694,7 +694,7 @@ export class ExprGen {
     };
     let callee: Callee;
     if (sel.k === 'imethod') {
-      const mid = this.c.methodId(sel.method.name, sel.method.pkg);
+      const mid = this.c.methodId(sel.method.name, sel.method.pkg, sig);
       callee = { k: 'iface', mid, name: sel.method.name, recv: () => { walk(); } };
       if (T.under(xt).t === 'pointer' && !sel.path.length) {
         this.error(e.sel.pos, `${this.exprString(e)} undefined (type ${this.typeStr(xt)} is pointer to interface, not interface)`);
