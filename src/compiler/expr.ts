@@ -778,18 +778,31 @@ export class ExprGen {
   /** T.M: the method as a function taking the receiver first. */
   methodExpr(e: A.SelectorExpr, t: T.Type): Operand {
     const sel = T.lookup(t, e.sel.name, this.env.pkg.path);
-    if (!sel || sel === 'ambiguous' || sel.k !== 'method' || sel.path.length) {
+    if (!sel || sel === 'ambiguous' || sel.k === 'field') {
       this.error(e.sel.pos, `${this.exprString(e)} undefined (type ${this.typeStr(t)} has no method ${e.sel.name})`);
       return this.invalid(e);
     }
-    const fo = sel.method.fn as FuncObj;
-    if (sel.method.ptrRecv && t.t !== 'pointer') {
+    const isPtr = T.under(t).t === 'pointer';
+    if (sel.k === 'method' && sel.method.ptrRecv && !isPtr && !sel.indirect) {
       this.error(e.pos, `invalid method expression ${this.exprString(e)} (needs pointer receiver (*${this.typeStr(t)}).${e.sel.name})`);
       return this.invalid(e);
     }
-    const sig: T.Signature = { t: 'func', params: [t, ...sel.method.sig.params], results: sel.method.sig.results, variadic: sel.method.sig.variadic };
-    this.deps.add(fo);
-    return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fo.index, fo }, gen: () => this.code.op(Op.FUNCVAL, [fo.index]) };
+    if (sel.k === 'imethod' && isPtr && !sel.path.length) {
+      this.error(e.sel.pos, `${this.exprString(e)} undefined (type ${this.typeStr(t)} is pointer to interface, not interface)`);
+      return this.invalid(e);
+    }
+    const m = sel.method;
+    const sig: T.Signature = { t: 'func', params: [t, ...m.sig.params], results: m.sig.results, variadic: m.sig.variadic };
+    const fo = sel.k === 'method' ? (sel.method.fn as FuncObj) : undefined;
+    if (fo) this.deps.add(fo);
+    // the method itself takes t's word as its receiver: a struct's word is its address either way
+    const base = isPtr ? (T.under(t) as T.Pointer).elem : t;
+    if (fo && sel.k === 'method' && !sel.path.length && (sel.method.ptrRecv || !isPtr || T.isBlock(base))) {
+      return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fo.index, fo }, gen: () => this.code.op(Op.FUNCVAL, [fo.index]) };
+    }
+    // otherwise a wrapper walks to the receiver (promoted, interface, *T of a non-struct T)
+    const fn = this.c.types.promotedWrapper(t, e.sel.name, m.pkg);
+    return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fn }, gen: () => this.code.op(Op.FUNCVAL, [fn]) };
   }
 
   // ---- index, slice, assertion --------------------------------------------------------

@@ -691,7 +691,8 @@ function precedence(op: string): number {
 
 /** The value of a Go string literal (interpreted or raw). */
 export function unquote(lit: string): string {
-  if (lit.startsWith('`')) return lit.slice(1, -1).replace(/\r/g, '');
+  // a raw string is its UTF-8 bytes too (len(`ä`) == 2), carriage returns dropped
+  if (lit.startsWith('`')) return bytesToLatin([...new TextEncoder().encode(lit.slice(1, -1).replace(/\r/g, ''))]);
   return decodeEscapes(lit.slice(1, -1));
 }
 

@@ -203,8 +203,12 @@ export class TypeRecords {
     });
   }
 
-  /** A method promoted from an embedded field: walk to the field, then call. */
-  private promotedWrapper(t: T.Type, name: string, pkg: string): number {
+  /**
+   * A method promoted from an embedded field: walk to the field, then call.
+   * Also the function of a method expression T.M whose receiver word is not
+   * the method's own (promoted, interface, value method through a pointer).
+   */
+  promotedWrapper(t: T.Type, name: string, pkg: string): number {
     const sel = T.lookup(t, name, pkg);
     if (!sel || sel === 'ambiguous' || sel.k === 'field') return 0;
     const sig = sel.method.sig;
