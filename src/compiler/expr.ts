@@ -1937,6 +1937,41 @@ export class ExprGen {
     return this.builtinWith(e, name, args);
   }
 
+  /** Does evaluating e call a function or receive (conversions and constant builtins are neither)? */
+  hasCallOrRecv(e: A.Expr): boolean {
+    let found = false;
+    const walk = (x: A.Expr | undefined): void => {
+      if (!x || found) return;
+      switch (x.k) {
+        case 'CallExpr': {
+          let f = x.fun;
+          while (f.k === 'ParenExpr') f = f.x;
+          const o = f.k === 'Ident' ? this.lookup(f.name) : undefined;
+          const conv = o?.kind === 'type' || ['ArrayType', 'MapType', 'ChanType', 'FuncType', 'StructType', 'InterfaceType', 'StarExpr'].includes(f.k);
+          const constBuiltin = o?.kind === 'builtin' && ['len', 'cap', 'real', 'imag', 'complex'].includes(o.name);
+          if (!conv && !constBuiltin) found = true;
+          else { walk(x.fun); x.args.forEach(walk); }
+          return;
+        }
+        case 'UnaryExpr':
+          if (x.op === '<-') found = true;
+          else walk(x.x);
+          return;
+        case 'ParenExpr': case 'StarExpr': return walk(x.x);
+        case 'SelectorExpr': return walk(x.x);
+        case 'IndexExpr': walk(x.x); return walk(x.index);
+        case 'SliceExpr': walk(x.x); walk(x.lo); walk(x.hi); return walk(x.max);
+        case 'BinaryExpr': walk(x.x); return walk(x.y);
+        case 'TypeAssertExpr': return walk(x.x);
+        case 'CompositeLit': for (const el of x.elts) walk(el); return;
+        case 'KeyValueExpr': walk(x.key); return walk(x.value);
+        default: return;
+      }
+    };
+    walk(e);
+    return found;
+  }
+
   builtinWith(e: A.CallExpr, name: string, args: Operand[]): Operand {
     const code = (): Code => this.code;
     const nargs = (min: number, max: number): boolean => {
@@ -1963,7 +1998,12 @@ export class ExprGen {
           if (x.mode === 'const' && x.val?.k === 'string') return this.constOp(e, T.Int, C.cint(BigInt(x.val.v.length)));
           return value(T.Int, () => { x.gen(); code().op(Op.STRLEN); });
         }
-        if (u.t === 'array') return this.constOp(e, T.Int, C.cint(BigInt(u.len)));
+        if (u.t === 'array') {
+          // constant only without calls or receives in x (spec "Length and capacity"); else x runs
+          if (!this.hasCallOrRecv(x.expr)) return this.constOp(e, T.Int, C.cint(BigInt(u.len)));
+          const n = u.len;
+          return value(T.Int, () => { x.gen(); code().op(Op.DROP); code().const(n); });
+        }
         if (u.t === 'slice') return value(T.Int, () => { x.gen(); code().op(name === 'len' ? Op.LEN : Op.CAP); });
         if (u.t === 'chan') return value(T.Int, () => { x.gen(); code().op(name === 'len' ? Op.CHANLEN : Op.CHANCAP); });
         if (u.t === 'map' && name === 'len') return value(T.Int, () => { x.gen(); code().op(Op.MAPLEN); });
@@ -2000,10 +2040,26 @@ export class ExprGen {
         }
         const vals = args.slice(1).map((a) => this.assignConv(a, elem, 'argument to append'));
         if (vals.some((v) => v.mode === 'invalid')) return this.invalid(e);
+        // every value is evaluated before the first write: append(s[:4], '5', s[4]) reads the old s[4]
+        const early = vals.length > 1 && vals.some((v) => v.mode !== 'const');
         return value(s.type, () => {
           s.gen();
-          for (const v of vals) {
+          if (!early) {
+            for (const v of vals) {
+              v.gen();
+              code().op(Op.APPEND, [es]);
+            }
+            return;
+          }
+          const temps = vals.map((v) => {
+            const t = this.newLocal();
             v.gen();
+            if (T.isBlock(elem) && !v.fresh) code().op(Op.NEWCOPY, [T.allocSize(elem)]);
+            code().op(Op.SETLOCAL, [t]);
+            return t;
+          });
+          for (const t of temps) {
+            code().op(Op.LOCAL, [t]);
             code().op(Op.APPEND, [es]);
           }
         });
