@@ -1881,6 +1881,23 @@ export class ExprGen {
     // the call runs later: a struct or array argument (held by address) is copied now
     const bound = args.map((a): Operand =>
       T.isBlock(a.type) && !a.fresh ? { ...a, gen: () => { a.gen(); this.code.op(Op.NEWCOPY, [T.allocSize(a.type)]); } } : a);
+    // defer of a nil func value panics when the deferred call runs, not at the defer
+    const nilDeferred = (): void => {
+      if (what !== 'defer') return;
+      const thunk = this.c.synthFunc(`nildefer:${n}`, 'runtime.deferCallNil', (code) => {
+        code.const(0);
+        code.op(Op.NILCHECK);
+        code.op(Op.DROP);
+        code.op(Op.RET, [], 0, 0);
+        return { nparams: n, nresults: 0, nlocals: n };
+      });
+      const l = this.code.label();
+      this.code.op(Op.DUP);
+      this.code.jump(Op.JMPIF, l);
+      this.code.op(Op.DROP);
+      this.code.op(Op.MAKECLOSURE, [thunk, 0], 0, 1);
+      this.code.bind(l);
+    };
     return {
       emit: () => {
         const code = this.code;
@@ -1898,6 +1915,7 @@ export class ExprGen {
         } else if (isQuiet(ce.fun)) {
           for (const a of bound) a.gen();
           fv.gen();
+          nilDeferred();
           code.op(opClosure, [n], n + 1, 0);
         } else {
           const t = this.newLocal();
@@ -1905,6 +1923,7 @@ export class ExprGen {
           code.op(Op.SETLOCAL, [t]);
           for (const a of bound) a.gen();
           code.op(Op.LOCAL, [t]);
+          nilDeferred();
           code.op(opClosure, [n], n + 1, 0);
         }
       },
