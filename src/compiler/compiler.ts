@@ -4,7 +4,7 @@
 
 import { Intrinsic, Kind, Op, TypeId } from '../../host/abi/defs.js';
 import type * as A from './ast.js';
-import { position } from './ast.js';
+import { fileOf, position } from './ast.js';
 import { cbool, cint, type Const } from './constant.js';
 import type { Diagnostic, Position } from './diag.js';
 import { Code, ImageBuilder } from './image.js';
@@ -415,7 +415,7 @@ export class Compiler {
       }
       named.methods.push({ name: fo.name, pkg: fo.pkg.path, sig: fo.sig, ptrRecv: ptr, fn: fo });
     }
-    fo.index = this.b.declareFunc(fo.qualified, f.name);
+    fo.index = this.b.declareFunc(fo.qualified, fileOf(f, d.pos));
     if (!d.body) {
       const id = (Intrinsic as Record<string, number>)[`${fo.pkg.path}.${fo.name}`];
       if (id === undefined || d.recv) this.error(f, d.name.pos, `missing function body (no p9rt intrinsic ${fo.pkg.path}.${fo.name})`);
@@ -571,7 +571,7 @@ export class Compiler {
     const key = `${file.name}:${pos}`;
     let i = this.litFuncs.get(key);
     if (i === undefined) {
-      i = this.b.declareFunc(name, file.name);
+      i = this.b.declareFunc(name, fileOf(file, pos));
       this.litFuncs.set(key, i);
     }
     return i;
@@ -621,7 +621,7 @@ export class Compiler {
         else if (fo.index >= 0) this.b.defineFunc(fo.index, { code: new Code(), nparams: 0, nresults: 0, nlocals: 0 });
       }
       for (const [i, vi] of pkg.varInits.entries()) {
-        vi.func = this.b.declareFunc(`${pkg.path}.init.var${i}`, vi.file.name);
+        vi.func = this.b.declareFunc(`${pkg.path}.init.var${i}`, fileOf(vi.file, vi.spec.pos));
         FnGen.compileVarInit(this, vi);
       }
       this.checkUnusedImports(pkg);

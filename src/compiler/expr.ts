@@ -1956,6 +1956,36 @@ export class ExprGen {
     return this.builtinWith(e, name, args);
   }
 
+  /** print of the slice on the stack, as Go's printslice: [len/cap]0xptr. */
+  private printSlice(): void {
+    const code = this.code;
+    const t = this.newLocal();
+    code.op(Op.SETLOCAL, [t]);
+    const str = (x: string): void => {
+      code.strconst(this.c.b.byteStr(x));
+      code.op(Op.PRINTSTR);
+    };
+    str('[');
+    code.op(Op.LOCAL, [t]);
+    code.op(Op.LEN);
+    code.op(Op.PRINTINT);
+    str('/');
+    code.op(Op.LOCAL, [t]);
+    code.op(Op.CAP);
+    code.op(Op.PRINTINT);
+    str(']');
+    // the header's first word is the array's address (docs/bytecode.md); a nil slice has none
+    const l = code.label();
+    code.op(Op.LOCAL, [t]);
+    code.op(Op.DUP);
+    code.jump(Op.JMPIFNOT, l);
+    code.op(Op.LOAD, [0]);
+    code.const(0xffffffff);
+    code.op(Op.AND);
+    code.bind(l);
+    code.op(Op.PRINTPTR);
+  }
+
   /** Does evaluating e call a function or receive (conversions and constant builtins are neither)? */
   hasCallOrRecv(e: A.Expr): boolean {
     let found = false;
@@ -2160,6 +2190,7 @@ export class ExprGen {
             else if (T.isInteger(t)) code().op(Op.PRINTINT);
             else if (T.isString(t)) code().op(Op.PRINTSTR);
             else if (u.t === 'interface') code().op(Op.PRINTIFACE);
+            else if (u.t === 'slice') this.printSlice();
             else code().op(Op.PRINTPTR);
           });
           if (name === 'println') code().op(Op.PRINTNL);
