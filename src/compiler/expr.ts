@@ -407,6 +407,7 @@ export class ExprGen {
       const r = this.constOp(op.expr, target, v);
       return r;
     }
+    if (op.retype) return op.retype(target);
     // untyped bool values (comparisons)
     if (T.isBoolean(op.type) && T.isBoolean(target)) return { ...op, type: target };
     if (T.isNumeric(op.type) && T.isNumeric(target)) return { ...op, type: target };
@@ -1222,16 +1223,34 @@ export class ExprGen {
       }
       return this.constOp(e, t, v);
     }
-    const rt = T.isUntyped(t) ? T.defaultType(t) : t;
     if (T.isUntyped(t)) {
-      const cx = this.convertUntyped(x, rt);
-      const cy = this.convertUntyped(y, rt);
-      if (typeof cx !== 'string') x = cx;
-      if (typeof cy !== 'string') y = cy;
+      // an untyped non-constant (a shift of a constant inside): typed by its context
+      const ux = x;
+      const uy = y;
+      const retype = (to: T.Type): Operand | string => {
+        if (T.isUntyped(to)) return { ...res, type: to };
+        const cx = this.convertUntyped(ux, to);
+        if (typeof cx === 'string') return cx;
+        const cy = this.convertUntyped(uy, to);
+        if (typeof cy === 'string') return cy;
+        if (['%', '&', '|', '^', '&^'].includes(op) && !T.isInteger(to)) {
+          this.error(e.opPos, `invalid operation: operator ${op} not defined on ${this.opText(ux)} (variable of type ${this.typeStr(to)})`);
+          return this.invalid(e);
+        }
+        return { mode: 'value', type: to, expr: e, gen: () => { cx.gen(); cy.gen(); this.arith(op, to); } };
+      };
+      const res: Operand = {
+        mode: 'value', type: t, expr: e, retype,
+        gen: () => {
+          const r = retype(T.defaultType(t));
+          if (typeof r !== 'string') r.gen();
+        },
+      };
+      return res;
     }
     const xx = x;
     const yy = y;
-    return { mode: 'value', type: t, expr: e, gen: () => { xx.gen(); yy.gen(); this.arith(op, rt); } };
+    return { mode: 'value', type: t, expr: e, gen: () => { xx.gen(); yy.gen(); this.arith(op, t); } };
   }
 
   mismatch(e: A.BinaryExpr, x: Operand, y: Operand, why: string): Operand {
@@ -1285,7 +1304,7 @@ export class ExprGen {
     }
     if (x.mode === 'const' && x.val && y.mode === 'const' && y.val?.k === 'int') {
       let xv = x.val;
-      if (xv.k === 'float' && C.isIntegral(xv)) xv = C.represent(xv, T.Int64) ?? xv;
+      if (xv.k === 'float' && C.isIntegral(xv)) xv = C.represent(xv, T.UntypedInt) ?? xv;
       if (xv.k !== 'int') {
         this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);
         return this.invalid(e);
@@ -1300,12 +1319,33 @@ export class ExprGen {
       return this.constOp(e, t, C.cint(v));
     }
     if (T.isUntyped(x.type)) {
-      const r = this.convertUntyped(x, T.Int);
-      if (typeof r === 'string') {
+      // a constant shifted by a variable takes the type its context gives the
+      // whole shift (int when none): var b byte = 1 << n shifts a byte
+      const ux = x;
+      const yy = y;
+      const retype = (t: T.Type): Operand | string => {
+        if (T.isUntyped(t)) return { ...shifted, type: t };
+        if (!T.isInteger(t)) {
+          this.error(e.x.pos, `invalid operation: shifted operand ${this.exprString(ux.expr)} (type ${this.typeStr(t)}) must be integer`);
+          return this.invalid(e);
+        }
+        const cx = this.convertUntyped(ux, t);
+        if (typeof cx === 'string') return cx;
+        return { mode: 'value', type: t, expr: e, gen: () => { cx.gen(); yy.gen(); this.arith(e.op, t); } };
+      };
+      const asInt = this.convertUntyped(ux, T.Int);
+      if (typeof asInt === 'string' && !(ux.val?.k === 'float')) {
         this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);
         return this.invalid(e);
       }
-      x = r;
+      const shifted: Operand = {
+        mode: 'value', type: ux.type === T.UntypedRune ? T.UntypedRune : ux.type === T.UntypedFloat ? T.UntypedFloat : T.UntypedInt, expr: e, retype,
+        gen: () => {
+          const r = retype(T.Int);
+          if (typeof r !== 'string') r.gen();
+        },
+      };
+      return shifted;
     }
     if (!T.isInteger(x.type)) {
       this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);

@@ -57,6 +57,12 @@ export interface Operand {
   builtin?: string;
   /** a variable (for error wording "variable of type") */
   isVar?: boolean;
+  /**
+   * A non-constant untyped value whose code depends on the type the context
+   * gives it (`1 << n` in `var b byte = 1 << n`, spec "Operators"): the
+   * operand converted to t, or why not.
+   */
+  retype?: (t: T.Type) => Operand | string;
 }
 
 export const noGen = (): void => {};
