@@ -5,7 +5,7 @@
 import { Intrinsic, Kind, Op, TypeId } from '../../host/abi/defs.js';
 import type * as A from './ast.js';
 import { fileOf, position } from './ast.js';
-import { cbool, cint, type Const } from './constant.js';
+import { cbool, cint, represent, type Const } from './constant.js';
 import type { Diagnostic, Position } from './diag.js';
 import { Code, ImageBuilder } from './image.js';
 import { BuiltinObj, ConstObj, FuncObj, NilObj, PkgObj, Scope, TypeObj, VarObj, type Obj, type Package, type VarInit } from './objects.js';
@@ -72,6 +72,8 @@ export class Compiler {
   /** function literals by source position: the same index across recompilations */
   readonly litFuncs = new Map<string, number>();
   readonly types: TypeRecords;
+  /** named types declared as another named type still being resolved: they get its underlying when it is done */
+  private underWaiters = new Map<T.Named, T.Named[]>();
   /** package-level non-block variables that need a heap cell (address taken) */
   globalEscapes: Set<string>;
   /** set when a global was found to need a cell after its uses were compiled */
@@ -276,8 +278,22 @@ export class Compiler {
       to.lazy = undefined;
       named.state = 1;
       const u = this.resolveType(env, s.type);
-      named.underlying = T.under(u);
-      named.state = 2;
+      if (u.t === 'named' && u.state === 1) {
+        // type T2 T1 reached from inside T1 (a field *T2): T1's underlying is
+        // not known yet; T2 stays unfinished until T1 is done
+        const waiting = this.underWaiters.get(u) ?? [];
+        waiting.push(named);
+        this.underWaiters.set(u, waiting);
+        return;
+      }
+      const done = (n: T.Named, under: T.Type): void => {
+        n.underlying = under;
+        n.state = 2;
+        const ws = this.underWaiters.get(n) ?? [];
+        this.underWaiters.delete(n);
+        for (const w of ws) done(w, under);
+      };
+      done(named, T.under(u));
     };
     if (scope === env.pkg.scope) this.declare(env.pkg, env.file, s.name, to);
     else scope.names.set(s.name.name, to);
@@ -494,6 +510,8 @@ export class Compiler {
           return T.Invalid;
         }
         const c = this.constExpr(env, e.len, -1);
+        // an untyped constant representable as an int will do: [1e1]int, [2.0]int
+        if (c && c.val.k === 'float' && T.isUntyped(c.type)) c.val = represent(c.val, T.Int) ?? c.val;
         if (!c || c.val.k !== 'int' || c.val.v < 0n) {
           if (c) this.error(env.file, e.len.pos, `array length ${this.exprText(env, e.len)} must be a non-negative integer constant`);
           return T.Invalid;

@@ -523,6 +523,15 @@ export class ExprGen {
         }
         return { ...r, mode: 'value', expr: e };
       }
+      if (x.retype && tu.t === 'basic') {
+        // float64(1 << n): the shift gets the conversion's type
+        const r = x.retype(t);
+        if (typeof r === 'string') {
+          this.error(x.expr.pos, `cannot convert ${this.opText(x)} to type ${this.typeStr(t)}`);
+          return this.invalid(e);
+        }
+        return { ...r, expr: e };
+      }
       const d = this.defaultOp(x);
       if (T.isInterface(t)) return { ...this.assignConv(d, t, 'conversion'), expr: e };
       x = d;
@@ -545,6 +554,14 @@ export class ExprGen {
       (su.t === 'pointer' && tu.t === 'pointer' && T.identical(T.under(su.elem), T.under(tu.elem)));
     if (sameUnder && !(su.t === 'basic' && tu.t === 'basic' && su.kind !== tu.kind)) {
       return { ...x, type: t, expr: e, lv: undefined, addressable: false, isVar: false, callee: undefined };
+    }
+    // assignable (a bidirectional channel to a directional one): same word
+    if (su.t === 'chan' && tu.t === 'chan' && this.assignable(src, t) === undefined) {
+      return { ...x, type: t, expr: e, lv: undefined, addressable: false, isVar: false, callee: undefined };
+    }
+    if (su.t === 'slice' && tu.t === 'pointer' && T.under(tu.elem).t === 'array' && T.identical(su.elem, (T.under(tu.elem) as T.ArrayT).elem)) {
+      this.error(e.pos, `conversion of a slice to an array pointer (Go 1.17) is not supported by p9rt`);
+      return this.invalid(e);
     }
     // numeric
     if (T.isNumeric(src) && T.isNumeric(t)) {
@@ -598,7 +615,13 @@ export class ExprGen {
     if (x.mode === 'type') return this.methodExpr(e, x.type);
     if (x.mode === 'multi' || x.mode === 'novalue' || x.mode === 'builtin' || x.mode === 'pkg') return this.expr(e.x);
     const xv = this.defaultOp(x);
-    const sel = T.lookup(xv.type, e.sel.name, this.env.pkg.path);
+    let sel = T.lookup(xv.type, e.sel.name, this.env.pkg.path);
+    // x of a defined pointer type (type P *node): x.f is (*x).f for fields, never methods
+    const xu = T.under(xv.type);
+    if (!sel && xv.type.t === 'named' && xu.t === 'pointer') {
+      const s2 = T.lookup(xu, e.sel.name, this.env.pkg.path);
+      if (s2 && s2 !== 'ambiguous' && s2.k === 'field') sel = s2;
+    }
     if (!sel) {
       const what = T.under(xv.type).t === 'pointer' && T.under((T.under(xv.type) as T.Pointer).elem).t === 'interface'
         ? `${this.exprString(e)} undefined (type ${this.typeStr(xv.type)} is pointer to interface, not interface)`
@@ -1326,7 +1349,7 @@ export class ExprGen {
       const retype = (t: T.Type): Operand | string => {
         if (T.isUntyped(t)) return { ...shifted, type: t };
         if (!T.isInteger(t)) {
-          this.error(e.x.pos, `invalid operation: shifted operand ${this.exprString(ux.expr)} (type ${this.typeStr(t)}) must be integer`);
+          this.error(e.x.pos, `invalid operation: ${this.exprString(e)} (shift of type ${this.typeStr(t)})`);
           return this.invalid(e);
         }
         const cx = this.convertUntyped(ux, t);
@@ -1988,12 +2011,36 @@ export class ExprGen {
       const tOp: Operand = { mode: 'type', type: t, expr: e.args[0], gen: noGen };
       return this.builtinWith(e, name, [tOp, ...rest]);
     }
-    const args = e.args.map((a, i) => {
-      if (name === 'append' && i === 0) return this.expr(a);
-      return this.expr(a);
-    });
+    const spread = e.args.length === 1 && !e.ellipsis ? this.spreadCall(e.args[0]) : undefined;
+    const args = spread ?? e.args.map((a) => this.expr(a));
     if (args.some((a) => a.mode === 'invalid')) return this.invalid(e);
     return this.builtinWith(e, name, args);
+  }
+
+  /**
+   * f(g()) with g returning several values: one operand per result, read from
+   * temporaries that the first one's code fills by calling g (operands are
+   * generated in order). Undefined when a is no multi-value call.
+   */
+  spreadCall(a: A.Expr): Operand[] | undefined {
+    let x = a;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k !== 'CallExpr') return undefined;
+    const op = this.exprOrType(a);
+    if (op.mode !== 'multi') return undefined;
+    const types = (op.type as T.Tuple).types;
+    let temps: number[] = [];
+    return types.map((t, i): Operand => ({
+      mode: 'value', type: t, expr: a,
+      gen: () => {
+        if (i === 0) {
+          temps = types.map(() => this.newLocal());
+          op.gen();
+          for (let j = temps.length - 1; j >= 0; j--) this.code.op(Op.SETLOCAL, [temps[j]]);
+        }
+        this.code.op(Op.LOCAL, [temps[i]]);
+      },
+    }));
   }
 
   /** print of the slice on the stack, as Go's printslice: [len/cap]0xptr. */

@@ -253,7 +253,7 @@ export class ImageBuilder {
   }
 
   /** The method id of a method key (one table for the whole program); name is what messages show. */
-  methodId(key: string, name: string): number {
+  methodId(key: string, name = key): number {
     let i = this.methodIndex.get(key);
     if (i === undefined) {
       i = this.methodNames.length;

@@ -416,6 +416,7 @@ export class FnGen extends ExprGen {
   incDec(s: A.IncDecStmt): void {
     const l = this.lvalue(s.x, 'inc/dec');
     if (!l) return;
+    this.markUsed(s.x);
     if (!T.isNumeric(l.type)) {
       this.error(s.pos, `invalid operation: ${this.exprString(s.x)}${s.inc ? '++' : '--'} (non-numeric type ${this.typeStr(l.type)})`);
       return;
@@ -572,9 +573,8 @@ export class FnGen extends ExprGen {
     }
     // check as the binary expression lhs op rhs
     const bin: A.BinaryExpr = { k: 'BinaryExpr', pos: s.pos, op, opPos: s.pos, x: s.lhs[0], y: s.rhs[0] };
-    const saveUsed = this.markRead(s.lhs[0]);
+    // gc (Go 1.19) counts x op= y and x++ as uses of x
     const r = this.binary(bin);
-    saveUsed();
     if (r.mode === 'invalid') return;
     let rhs = this.expr(s.rhs[0]);
     if (op === '<<' || op === '>>') {
@@ -603,18 +603,13 @@ export class FnGen extends ExprGen {
     lv.store();
   }
 
-  /** x op= y reads x, but Go does not count it as a use; undo the mark. */
-  private markRead(e: A.Expr): () => void {
-    if (e.k === 'Ident') {
-      const o = this.lookup(e.name);
-      if (o?.kind === 'var') {
-        const prev = o.used;
-        return () => {
-          o.used = prev;
-        };
-      }
-    }
-    return noGen;
+  /** x++ reads x: gc (Go 1.19) counts it as a use. */
+  private markUsed(e: A.Expr): void {
+    let x = e;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k !== 'Ident') return;
+    const o = this.lookup(x.name);
+    if (o?.kind === 'var') o.used = true;
   }
 
   define(s: A.AssignStmt): void {
@@ -847,9 +842,22 @@ export class FnGen extends ExprGen {
           if (cmp.mode === 'invalid') continue;
           cmp.gen();
         } else {
-          const c = this.cond(e, 'case');
-          if (!c) continue;
-          c.gen();
+          // a tagless switch is switch true: an interface case compares true == x
+          const x = this.expr(e);
+          if (x.mode === 'invalid') continue;
+          if (T.isInterface(x.type)) {
+            const tru: Operand = this.constOp(e, T.Bool, C.cbool(true));
+            const bin: A.BinaryExpr = { k: 'BinaryExpr', pos: e.pos, op: '==', opPos: e.pos, x: e, y: e };
+            const cmp = this.comparison(bin, tru, x);
+            if (cmp.mode === 'invalid') continue;
+            cmp.gen();
+          } else if (!T.isBoolean(x.type)) {
+            this.error(e.pos, 'non-boolean condition in case statement');
+            continue;
+          } else if (!T.isUntyped(x.type) && !T.identical(x.type, T.Bool)) {
+            this.error(e.pos, `invalid case ${this.exprString(e)} in switch on true (mismatched types ${this.typeStr(x.type)} and bool)`);
+            continue;
+          } else x.gen();
         }
         this.code.jump(Op.JMPIF, bodies[i]);
       }
