@@ -1519,10 +1519,7 @@ export class ExprGen {
         let n = 0;
         let idx = 0;
         for (const el of e.elts) {
-          if (el.k === 'KeyValueExpr') {
-            const k = this.c.constExpr(this.env, el.key, -1);
-            if (k?.val.k === 'int') idx = Number(k.val.v);
-          }
+          if (el.k === 'KeyValueExpr') idx = this.literalIndex(el.key) ?? idx;
           idx++;
           n = Math.max(n, idx);
         }
@@ -1608,12 +1605,12 @@ export class ExprGen {
         for (const el of e.elts) {
           let v = el;
           if (el.k === 'KeyValueExpr') {
-            const k = this.c.constExpr(this.env, el.key, -1);
-            if (!k || k.val.k !== 'int') {
+            const k = this.literalIndex(el.key);
+            if (k === undefined) {
               this.error(el.key.pos, 'index must be non-negative integer constant');
               continue;
             }
-            idx = Number(k.val.v);
+            idx = k;
             v = el.value;
           }
           if (u.t === 'array' && idx >= u.len) {
@@ -2041,6 +2038,14 @@ export class ExprGen {
         this.code.op(Op.LOCAL, [temps[i]]);
       },
     }));
+  }
+
+  /** The index of an array or slice literal's key: an integer constant, or an untyped one representable as int ({1e1: x}). */
+  private literalIndex(key: A.Expr): number | undefined {
+    const k = this.c.constExpr(this.env, key, -1);
+    if (!k) return undefined;
+    const v = k.val.k === 'float' && T.isUntyped(k.type) ? C.represent(k.val, T.Int) : k.val;
+    return v?.k === 'int' ? Number(v.v) : undefined;
   }
 
   /** print of the slice on the stack, as Go's printslice: [len/cap]0xptr. */
