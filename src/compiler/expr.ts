@@ -683,7 +683,7 @@ export class ExprGen {
     };
     const lv: LValue = {
       words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft),
-      split: { n: 1, push: pushHolder, finish },
+      split: { n: 1, push: pushHolder, finish, stable: !parentPath.length && this.isStable(x.expr) },
     };
     return {
       mode: 'value', type: ft, expr: e, isVar: true, addressable,
@@ -929,6 +929,7 @@ export class ExprGen {
         words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem),
         split: {
           n: 2,
+          stable: this.isStable(xv.expr) && (i.mode === 'const' || this.isStable(i.expr)),
           push: () => { xv.gen(); i.gen(); },
           finish: () => this.code.op(arr ? Op.ARRAYINDEXADDR : Op.INDEXADDR, arr ? [es, arr.len] : [es]),
         },
@@ -1082,7 +1083,7 @@ export class ExprGen {
       mode: 'value', type: elem, expr: e, isVar: true, addressable: true,
       lv: {
         words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem),
-        split: { n: 1, push: () => xv.gen(), finish: () => this.code.op(Op.NILCHECK) },
+        split: { n: 1, push: () => xv.gen(), finish: () => this.code.op(Op.NILCHECK), stable: this.isStable(xv.expr) },
       },
       addr: pushAddr,
       gen: () => { xv.gen(); loadAt(this.code, elem); },
@@ -2046,6 +2047,15 @@ export class ExprGen {
     if (!k) return undefined;
     const v = k.val.k === 'float' && T.isUntyped(k.type) ? C.represent(k.val, T.Int) : k.val;
     return v?.k === 'int' ? Number(v.v) : undefined;
+  }
+
+  /** Is e a local variable of this function that only this function's own code can change? */
+  isStable(e: A.Expr): boolean {
+    let x = e;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k !== 'Ident') return false;
+    const o = this.lookup(x.name);
+    return o?.kind === 'var' && !o.global && o.owner === this.fn && !o.boxed;
   }
 
   /** print of the slice on the stack, as Go's printslice: [len/cap]0xptr. */

@@ -24,9 +24,11 @@ export interface LValue {
    * `push` evaluates the index and indirection operands (`n` words, calls
    * included, no checks); `finish` turns them into prep's words, doing the
    * nil and bounds checks, which Go does only when the assignment happens.
-   * Absent for a variable, whose prep has no effects.
+   * Absent for a variable, whose prep has no effects. `stable`: the
+   * operands are locals nothing else can change (and constants), so they
+   * may as well be read in phase two.
    */
-  split?: { n: number; push(): void; finish(): void };
+  split?: { n: number; push(): void; finish(): void; stable?: boolean };
 }
 
 /** How a call reaches its function when it is known statically. */

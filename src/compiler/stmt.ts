@@ -443,16 +443,34 @@ export class FnGen extends ExprGen {
     if (s.tok === ':=') return this.define(s);
     if (s.tok !== '=') return this.opAssign(s);
     if (s.lhs.length === s.rhs.length) {
-      // x = quiet: no effect can come between x's checks and the value, so no temporaries
-      if (s.lhs.length === 1 && isQuiet(s.rhs[0])) {
+      if (s.lhs.length === 1) {
         const l = this.lvalue(s.lhs[0], 'assignment');
         const r = this.singleValue(s.rhs[0], 1);
         if (!l || r.mode === 'invalid') return;
         const v = l.type === T.Invalid ? this.blankValue(r) : this.assignConv(r, l.type, 'assignment');
         if (v.mode === 'invalid') return;
-        l.lv.prep();
-        v.gen();
-        l.lv.store();
+        const sp = l.lv.split;
+        if (!sp || isQuiet(s.rhs[0]) || sp.finish === noGen) {
+          // nothing can come between the left's checks and the value (a map's come at the store)
+          l.lv.prep();
+          v.gen();
+          l.lv.store();
+        } else if (sp.stable && l.lv.words === 1) {
+          // operands no call can change: the value, then the checked address under it
+          v.gen();
+          l.lv.prep();
+          this.code.op(Op.SWAP);
+          l.lv.store();
+        } else {
+          const lv = this.evalOperands(l.lv);
+          const t = this.newLocal();
+          v.gen();
+          if (T.isBlock(v.type) && !v.fresh) this.code.op(Op.NEWCOPY, [T.allocSize(v.type)]);
+          this.code.op(Op.SETLOCAL, [t]);
+          lv.prep();
+          this.code.op(Op.LOCAL, [t]);
+          lv.store();
+        }
         return;
       }
       // the left's operands and every value in order, then the checks and stores
@@ -495,9 +513,10 @@ export class FnGen extends ExprGen {
    * now, into temporaries; the returned lvalue's prep reloads them and does
    * the checks (bounds, nil) in phase two.
    */
-  evalOperands(lv: LValue): LValue {
+  evalOperands(lv: LValue, alone = false): LValue {
     const sp = lv.split;
-    if (!sp) return lv;
+    // stable operands may wait only when no other store of the statement comes first
+    if (!sp || (sp.stable && alone)) return lv;
     sp.push();
     const temps = Array.from({ length: sp.n }, () => this.newLocal());
     for (let i = sp.n - 1; i >= 0; i--) this.code.op(Op.SETLOCAL, [temps[i]]);
@@ -589,7 +608,7 @@ export class FnGen extends ExprGen {
     let val = rhs;
     let lv = l.lv;
     if (!isQuiet(s.rhs[0])) {
-      lv = this.evalOperands(lv);
+      lv = this.evalOperands(lv, true);
       const t = this.newLocal();
       rhs.gen();
       this.code.op(Op.SETLOCAL, [t]);
