@@ -87,22 +87,35 @@ function fieldeq(t: i32, pa: usize, pb: usize, inArray: bool = false): bool {
   return valeq(t, load<i64>(pa), load<i64>(pb));
 }
 
-/** IFACEEQ: same dynamic type and equal values. */
-export function efaceeq(a: usize, b: usize): bool {
-  if (a == b) {
-    // the same box: equal unless its type is uncomparable
-    if (a != 0) {
-      let k = typekind(load<i32>(a));
-      if (k == Kind.SLICE || k == Kind.MAP || k == Kind.FUNC) {
-        if (uncomparable == 0) uncomparable = load<i32>(a);
-        return false;
-      }
+/** Can values of type t be compared (Go's t.equal != nil)? Interfaces can; their contents are checked when compared. */
+export function comparabletype(t: i32): bool {
+  let r = typerec(t);
+  let k = r == 0 ? 0 : load<i32>(r, TypeRec.KIND);
+  switch (k) {
+    case Kind.SLICE: case Kind.MAP: case Kind.FUNC:
+      return false;
+    case Kind.STRUCT: {
+      let n = load<i32>(r, TypeRec.NFIELDS);
+      let fr = image + <usize>load<u32>(r, TypeRec.FIELDS);
+      for (let i = 0; i < n; i++) if (!comparabletype(load<i32>(fr + <usize>i * 12, 4))) return false;
+      return true;
     }
-    return true;
+    case Kind.ARRAY:
+      return comparabletype(load<i32>(r, TypeRec.ELEM));
   }
-  if (a == 0 || b == 0) return false;
+  return true;
+}
+
+/** IFACEEQ: same dynamic type and equal values; a dynamic type with no equality panics (Go's efaceeq). */
+export function efaceeq(a: usize, b: usize): bool {
+  if (a == 0 || b == 0) return a == b;
   let t = load<i32>(a);
   if (t != load<i32>(b)) return false;
+  if (!comparabletype(t)) {
+    if (uncomparable == 0) uncomparable = t;
+    return false;
+  }
+  if (a == b) return true;
   return valeq(t, load<i64>(a, 8), load<i64>(b, 8));
 }
 

@@ -15,7 +15,7 @@
 import { Kind, PanicCode, TypeRec } from "../abi";
 import { mallocgc } from "./malloc";
 import { strdata, strlen, eqstring } from "./string";
-import { efaceeq, uncomparable, resetUncomparable, ifacetype, ifacedata, valeq, elemsize } from "./iface";
+import { efaceeq, uncomparable, resetUncomparable, ifacetype, ifacedata, valeq, elemsize, comparabletype } from "./iface";
 import { typekind, typerec } from "../vm/image";
 import { image } from "./runtime2";
 import { push, pop, vpc, vsp, vfp, vhdr, vcode, setregs } from "../vm/frame";
@@ -81,7 +81,8 @@ function hashword(kind: i32, k: i64): u32 {
       if (e == 0) return 0;
       let t = ifacetype(e);
       let tk = typekind(t);
-      if (tk == Kind.SLICE || tk == Kind.MAP || tk == Kind.FUNC) {
+      // Go names the dynamic type itself, even when only a field of it is unhashable
+      if (!comparabletype(t)) {
         unhashable = t;
         return 0;
       }

@@ -416,7 +416,11 @@ function slowop(op: i32): i32 {
     case Op.GOCLOSURE: {
       let n = imm(1);
       let clo = <usize>pop();
-      if (clo == 0) return nilpanic();
+      if (clo == 0) {
+        // Go's newproc throws rather than panics
+        throwstr("go of nil func value");
+        return 1;
+      }
       let args = vsp - (<usize>n << 3);
       setregs(vpc + 5, args, vfp, vhdr, vcode);
       newproc(load<i32>(clo), clo, args, n);

@@ -160,7 +160,47 @@ export function position(f: File, parsedPos: number): { line: number; col: numbe
 }
 
 /** The 1-based line of an offset (no column: cheap enough for every statement). */
+/** A `//line file:line` directive: source lines after `at` (1-based) count from `line` in `file`. */
+interface LineDirective { at: number; file: string; line: number }
+const lineDirectives = new WeakMap<File, LineDirective[]>();
+
+/** The //line directives of f (Go's form: at the start of a line, `//line [file]:line[:col]`). */
+function directivesOf(f: File): LineDirective[] {
+  let ds = lineDirectives.get(f);
+  if (ds) return ds;
+  ds = [];
+  let file = f.name;
+  const re = /^\/\/line (.*?):(\d+)(?::\d+)?[ \t\r]*$/gm;
+  for (let m; (m = re.exec(f.src)); ) {
+    let at = 1;
+    for (let i = 0; i < m.index; i++) if (f.src.charCodeAt(i) === 10) at++;
+    // `//line :N` keeps the file name in effect
+    if (m[1]) file = m[1];
+    ds.push({ at, file, line: Number(m[2]) });
+  }
+  lineDirectives.set(f, ds);
+  return ds;
+}
+
+function directiveAt(f: File, rawLine: number): LineDirective | undefined {
+  let d: LineDirective | undefined;
+  for (const x of directivesOf(f)) if (x.at < rawLine) d = x;
+  return d;
+}
+
+/** The line Go reports for parsedPos (runtime.Caller, tracebacks): //line directives applied. */
 export function lineOf(f: File, parsedPos: number): number {
+  const raw = rawLineOf(f, parsedPos);
+  const d = directiveAt(f, raw);
+  return d ? d.line + raw - d.at - 1 : raw;
+}
+
+/** The file name Go reports for code at parsedPos (a //line directive may rename it). */
+export function fileOf(f: File, parsedPos: number): string {
+  return directiveAt(f, rawLineOf(f, parsedPos))?.file ?? f.name;
+}
+
+function rawLineOf(f: File, parsedPos: number): number {
   let pos = parsedPos;
   for (let i = f.shifts.length - 1; i >= 0; i--) if (parsedPos >= f.shifts[i][0]) pos -= Math.min(f.shifts[i][1], parsedPos - f.shifts[i][0]);
   let lo = 0;

@@ -4,15 +4,15 @@
 
 import { Intrinsic, Kind, Op, TypeId } from '../../host/abi/defs.js';
 import type * as A from './ast.js';
-import { position } from './ast.js';
-import { cbool, cint, type Const } from './constant.js';
+import { fileOf, position } from './ast.js';
+import { cbool, cint, represent, type Const } from './constant.js';
 import type { Diagnostic, Position } from './diag.js';
 import { Code, ImageBuilder } from './image.js';
 import { BuiltinObj, ConstObj, FuncObj, NilObj, PkgObj, Scope, TypeObj, VarObj, type Obj, type Package, type VarInit } from './objects.js';
 import { parseFile } from './parse.js';
 import * as T from './types.js';
 import { FnGen } from './stmt.js';
-import { TypeRecords } from './typerec.js';
+import { TypeRecords, typeKey } from './typerec.js';
 
 /**
  * Parsed files by name, reused while the source is unchanged: the library's
@@ -72,6 +72,8 @@ export class Compiler {
   /** function literals by source position: the same index across recompilations */
   readonly litFuncs = new Map<string, number>();
   readonly types: TypeRecords;
+  /** named types declared as another named type still being resolved: they get its underlying when it is done */
+  private underWaiters = new Map<T.Named, T.Named[]>();
   /** package-level non-block variables that need a heap cell (address taken) */
   globalEscapes: Set<string>;
   /** set when a global was found to need a cell after its uses were compiled */
@@ -276,8 +278,22 @@ export class Compiler {
       to.lazy = undefined;
       named.state = 1;
       const u = this.resolveType(env, s.type);
-      named.underlying = T.under(u);
-      named.state = 2;
+      if (u.t === 'named' && u.state === 1) {
+        // type T2 T1 reached from inside T1 (a field *T2): T1's underlying is
+        // not known yet; T2 stays unfinished until T1 is done
+        const waiting = this.underWaiters.get(u) ?? [];
+        waiting.push(named);
+        this.underWaiters.set(u, waiting);
+        return;
+      }
+      const done = (n: T.Named, under: T.Type): void => {
+        n.underlying = under;
+        n.state = 2;
+        const ws = this.underWaiters.get(n) ?? [];
+        this.underWaiters.delete(n);
+        for (const w of ws) done(w, under);
+      };
+      done(named, T.under(u));
     };
     if (scope === env.pkg.scope) this.declare(env.pkg, env.file, s.name, to);
     else scope.names.set(s.name.name, to);
@@ -310,9 +326,14 @@ export class Compiler {
         };
         c.lazy = resolve;
         if (pkgLevel) this.declare(env.pkg, env.file, n, c);
-        else if (n.name !== '_') scope.names.set(n.name, c);
         out.push(c);
       });
+      // a local constant's scope begins after its ConstSpec: `const n = n * 2` reads the outer n
+      if (!pkgLevel) {
+        const cs = out.slice(-s.names.length);
+        for (const c of cs) c.lazy?.();
+        s.names.forEach((n, i) => { if (n.name !== '_') scope.names.set(n.name, cs[i]); });
+      }
     }
     return out;
   }
@@ -416,7 +437,7 @@ export class Compiler {
       }
       named.methods.push({ name: fo.name, pkg: fo.pkg.path, sig: fo.sig, ptrRecv: ptr, fn: fo });
     }
-    fo.index = this.b.declareFunc(fo.qualified, f.name);
+    fo.index = this.b.declareFunc(fo.qualified, fileOf(f, d.pos));
     if (!d.body) {
       const id = (Intrinsic as Record<string, number>)[`${fo.pkg.path}.${fo.name}`];
       if (id === undefined || d.recv) this.error(f, d.name.pos, `missing function body (no p9rt intrinsic ${fo.pkg.path}.${fo.name})`);
@@ -495,6 +516,8 @@ export class Compiler {
           return T.Invalid;
         }
         const c = this.constExpr(env, e.len, -1);
+        // an untyped constant representable as an int will do: [1e1]int, [2.0]int
+        if (c && c.val.k === 'float' && T.isUntyped(c.type)) c.val = represent(c.val, T.Int) ?? c.val;
         if (!c || c.val.k !== 'int' || c.val.v < 0n) {
           if (c) this.error(env.file, e.len.pos, `array length ${this.exprText(env, e.len)} must be a non-negative integer constant`);
           return T.Invalid;
@@ -592,14 +615,20 @@ export class Compiler {
     const key = `${file.name}:${pos}`;
     let i = this.litFuncs.get(key);
     if (i === undefined) {
-      i = this.b.declareFunc(name, file.name);
+      i = this.b.declareFunc(name, fileOf(file, pos));
       this.litFuncs.set(key, i);
     }
     return i;
   }
 
-  methodId(name: string, pkg: string): number {
-    return this.b.methodId(T.isExported(name) ? name : `${pkg}.${name}`);
+  /**
+   * A method's id: its name (package-qualified when unexported) and its
+   * signature, so an assertion to `interface{ M(string) }` does not match a
+   * type whose M takes an int. The image keeps the plain name for messages.
+   */
+  methodId(name: string, pkg: string, sig: T.Signature): number {
+    const q = T.isExported(name) ? name : `${pkg}.${name}`;
+    return this.b.methodId(`${q}${typeKey(sig)}`, name);
   }
 
   /** A function built once per key by `make` (wrappers, method-value thunks). */
@@ -636,7 +665,7 @@ export class Compiler {
         else if (fo.index >= 0) this.b.defineFunc(fo.index, { code: new Code(), nparams: 0, nresults: 0, nlocals: 0 });
       }
       for (const [i, vi] of pkg.varInits.entries()) {
-        vi.func = this.b.declareFunc(`${pkg.path}.init.var${i}`, vi.file.name);
+        vi.func = this.b.declareFunc(`${pkg.path}.init.var${i}`, fileOf(vi.file, vi.spec.pos));
         FnGen.compileVarInit(this, vi);
       }
       this.checkUnusedImports(pkg);

@@ -416,6 +416,7 @@ export class ExprGen {
       const r = this.constOp(op.expr, target, v);
       return r;
     }
+    if (op.retype) return op.retype(target);
     // untyped bool values (comparisons)
     if (T.isBoolean(op.type) && T.isBoolean(target)) return { ...op, type: target };
     if (T.isNumeric(op.type) && T.isNumeric(target)) return { ...op, type: target };
@@ -531,6 +532,15 @@ export class ExprGen {
         }
         return { ...r, mode: 'value', expr: e };
       }
+      if (x.retype && tu.t === 'basic') {
+        // float64(1 << n): the shift gets the conversion's type
+        const r = x.retype(t);
+        if (typeof r === 'string') {
+          this.error(x.expr.pos, `cannot convert ${this.opText(x)} to type ${this.typeStr(t)}`);
+          return this.invalid(e);
+        }
+        return { ...r, expr: e };
+      }
       const d = this.defaultOp(x);
       if (T.isInterface(t)) return { ...this.assignConv(d, t, 'conversion'), expr: e };
       x = d;
@@ -553,6 +563,14 @@ export class ExprGen {
       (su.t === 'pointer' && tu.t === 'pointer' && T.identical(T.under(su.elem), T.under(tu.elem)));
     if (sameUnder && !(su.t === 'basic' && tu.t === 'basic' && su.kind !== tu.kind)) {
       return { ...x, type: t, expr: e, lv: undefined, addressable: false, isVar: false, callee: undefined };
+    }
+    // assignable (a bidirectional channel to a directional one): same word
+    if (su.t === 'chan' && tu.t === 'chan' && this.assignable(src, t) === undefined) {
+      return { ...x, type: t, expr: e, lv: undefined, addressable: false, isVar: false, callee: undefined };
+    }
+    if (su.t === 'slice' && tu.t === 'pointer' && T.under(tu.elem).t === 'array' && T.identical(su.elem, (T.under(tu.elem) as T.ArrayT).elem)) {
+      this.error(e.pos, `conversion of a slice to an array pointer (Go 1.17) is not supported by p9rt`);
+      return this.invalid(e);
     }
     // numeric
     if (T.isNumeric(src) && T.isNumeric(t)) {
@@ -606,7 +624,13 @@ export class ExprGen {
     if (x.mode === 'type') return this.methodExpr(e, x.type);
     if (x.mode === 'multi' || x.mode === 'novalue' || x.mode === 'builtin' || x.mode === 'pkg') return this.single(x, e.x);
     const xv = this.defaultOp(x);
-    const sel = T.lookup(xv.type, e.sel.name, this.env.pkg.path);
+    let sel = T.lookup(xv.type, e.sel.name, this.env.pkg.path);
+    // x of a defined pointer type (type P *node): x.f is (*x).f for fields, never methods
+    const xu = T.under(xv.type);
+    if (!sel && xv.type.t === 'named' && xu.t === 'pointer') {
+      const s2 = T.lookup(xu, e.sel.name, this.env.pkg.path);
+      if (s2 && s2 !== 'ambiguous' && s2.k === 'field') sel = s2;
+    }
     if (!sel) {
       const what = T.under(xv.type).t === 'pointer' && T.under((T.under(xv.type) as T.Pointer).elem).t === 'interface'
         ? `${this.exprString(e)} undefined (type ${this.typeStr(xv.type)} is pointer to interface, not interface)`
@@ -655,7 +679,17 @@ export class ExprGen {
       fieldAddr(this.code, off);
     };
     const addressable = viaPtr || !!x.addressable || path.length > 1 && this.pathHasPtr(xt, parentPath);
-    const lv: LValue = { words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft) };
+    const finish = (): void => {
+      this.code.op(Op.NILCHECK);
+      if (off) {
+        this.code.const(off);
+        this.code.op(Op.ADD);
+      }
+    };
+    const lv: LValue = {
+      words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft),
+      split: { n: 1, push: pushHolder, finish, stable: !parentPath.length && this.isStable(x.expr) },
+    };
     return {
       mode: 'value', type: ft, expr: e, isVar: true, addressable,
       lv: addressable ? lv : undefined,
@@ -689,7 +723,7 @@ export class ExprGen {
     };
     let callee: Callee;
     if (sel.k === 'imethod') {
-      const mid = this.c.methodId(sel.method.name, sel.method.pkg);
+      const mid = this.c.methodId(sel.method.name, sel.method.pkg, sig);
       callee = { k: 'iface', mid, name: sel.method.name, recv: () => { walk(); } };
       if (T.under(xt).t === 'pointer' && !sel.path.length) {
         this.error(e.sel.pos, `${this.exprString(e)} undefined (type ${this.typeStr(xt)} is pointer to interface, not interface)`);
@@ -773,18 +807,31 @@ export class ExprGen {
   /** T.M: the method as a function taking the receiver first. */
   methodExpr(e: A.SelectorExpr, t: T.Type): Operand {
     const sel = T.lookup(t, e.sel.name, this.env.pkg.path);
-    if (!sel || sel === 'ambiguous' || sel.k !== 'method' || sel.path.length) {
+    if (!sel || sel === 'ambiguous' || sel.k === 'field') {
       this.error(e.sel.pos, `${this.exprString(e)} undefined (type ${this.typeStr(t)} has no method ${e.sel.name})`);
       return this.invalid(e);
     }
-    const fo = sel.method.fn as FuncObj;
-    if (sel.method.ptrRecv && t.t !== 'pointer') {
+    const isPtr = T.under(t).t === 'pointer';
+    if (sel.k === 'method' && sel.method.ptrRecv && !isPtr && !sel.indirect) {
       this.error(e.pos, `invalid method expression ${this.exprString(e)} (needs pointer receiver (*${this.typeStr(t)}).${e.sel.name})`);
       return this.invalid(e);
     }
-    const sig: T.Signature = { t: 'func', params: [t, ...sel.method.sig.params], results: sel.method.sig.results, variadic: sel.method.sig.variadic };
-    this.deps.add(fo);
-    return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fo.index, fo }, gen: () => this.code.op(Op.FUNCVAL, [fo.index]) };
+    if (sel.k === 'imethod' && isPtr && !sel.path.length) {
+      this.error(e.sel.pos, `${this.exprString(e)} undefined (type ${this.typeStr(t)} is pointer to interface, not interface)`);
+      return this.invalid(e);
+    }
+    const m = sel.method;
+    const sig: T.Signature = { t: 'func', params: [t, ...m.sig.params], results: m.sig.results, variadic: m.sig.variadic };
+    const fo = sel.k === 'method' ? (sel.method.fn as FuncObj) : undefined;
+    if (fo) this.deps.add(fo);
+    // the method itself takes t's word as its receiver: a struct's word is its address either way
+    const base = isPtr ? (T.under(t) as T.Pointer).elem : t;
+    if (fo && sel.k === 'method' && !sel.path.length && (sel.method.ptrRecv || !isPtr || T.isBlock(base))) {
+      return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fo.index, fo }, gen: () => this.code.op(Op.FUNCVAL, [fo.index]) };
+    }
+    // otherwise a wrapper walks to the receiver (promoted, interface, *T of a non-struct T)
+    const fn = this.c.types.promotedWrapper(t, e.sel.name, m.pkg);
+    return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fn }, gen: () => this.code.op(Op.FUNCVAL, [fn]) };
   }
 
   // ---- index, slice, assertion --------------------------------------------------------
@@ -834,6 +881,7 @@ export class ExprGen {
         words: 2,
         // a struct or array key is stored by address: the map keeps its own copy
         prep: () => { xv.gen(); k.gen(); if (T.isBlock(m.key) && !k.fresh) this.code.op(Op.NEWCOPY, [T.allocSize(m.key)]); },
+        split: { n: 2, push: () => lv.prep(), finish: noGen },
         load: () => { this.code.op(Op.MAPGET, [kk]); this.code.op(Op.DROP); fix(); },
         store: () => {
           if (T.isBlock(m.elem)) this.code.op(Op.NEWCOPY, [T.allocSize(m.elem)]);
@@ -882,7 +930,15 @@ export class ExprGen {
         else this.code.op(Op.INDEXADDR, [es]);
       };
       const addressable = !arr || viaPtr || !!xv.addressable;
-      const lv: LValue = { words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem) };
+      const lv: LValue = {
+        words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem),
+        split: {
+          n: 2,
+          stable: this.isStable(xv.expr) && (i.mode === 'const' || this.isStable(i.expr)),
+          push: () => { xv.gen(); i.gen(); },
+          finish: () => this.code.op(arr ? Op.ARRAYINDEXADDR : Op.INDEXADDR, arr ? [es, arr.len] : [es]),
+        },
+      };
       return {
         mode: 'value', type: elem, expr: e, isVar: true, addressable,
         lv: addressable ? lv : undefined,
@@ -1030,7 +1086,10 @@ export class ExprGen {
     const pushAddr = (): void => { xv.gen(); this.code.op(Op.NILCHECK); };
     return {
       mode: 'value', type: elem, expr: e, isVar: true, addressable: true,
-      lv: { words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem) },
+      lv: {
+        words: 1, prep: pushAddr, load: () => loadAt(this.code, elem), store: () => storeAt(this.code, elem),
+        split: { n: 1, push: () => xv.gen(), finish: () => this.code.op(Op.NILCHECK), stable: this.isStable(xv.expr) },
+      },
       addr: pushAddr,
       gen: () => { xv.gen(); loadAt(this.code, elem); },
     };
@@ -1193,16 +1252,34 @@ export class ExprGen {
       }
       return this.constOp(e, t, v);
     }
-    const rt = T.isUntyped(t) ? T.defaultType(t) : t;
     if (T.isUntyped(t)) {
-      const cx = this.convertUntyped(x, rt);
-      const cy = this.convertUntyped(y, rt);
-      if (typeof cx !== 'string') x = cx;
-      if (typeof cy !== 'string') y = cy;
+      // an untyped non-constant (a shift of a constant inside): typed by its context
+      const ux = x;
+      const uy = y;
+      const retype = (to: T.Type): Operand | string => {
+        if (T.isUntyped(to)) return { ...res, type: to };
+        const cx = this.convertUntyped(ux, to);
+        if (typeof cx === 'string') return cx;
+        const cy = this.convertUntyped(uy, to);
+        if (typeof cy === 'string') return cy;
+        if (['%', '&', '|', '^', '&^'].includes(op) && !T.isInteger(to)) {
+          this.error(e.opPos, `invalid operation: operator ${op} not defined on ${this.opText(ux)} (variable of type ${this.typeStr(to)})`);
+          return this.invalid(e);
+        }
+        return { mode: 'value', type: to, expr: e, gen: () => { cx.gen(); cy.gen(); this.arith(op, to); } };
+      };
+      const res: Operand = {
+        mode: 'value', type: t, expr: e, retype,
+        gen: () => {
+          const r = retype(T.defaultType(t));
+          if (typeof r !== 'string') r.gen();
+        },
+      };
+      return res;
     }
     const xx = x;
     const yy = y;
-    return { mode: 'value', type: t, expr: e, gen: () => { xx.gen(); yy.gen(); this.arith(op, rt); } };
+    return { mode: 'value', type: t, expr: e, gen: () => { xx.gen(); yy.gen(); this.arith(op, t); } };
   }
 
   mismatch(e: A.BinaryExpr, x: Operand, y: Operand, why: string): Operand {
@@ -1256,7 +1333,7 @@ export class ExprGen {
     }
     if (x.mode === 'const' && x.val && y.mode === 'const' && y.val?.k === 'int') {
       let xv = x.val;
-      if (xv.k === 'float' && C.isIntegral(xv)) xv = C.represent(xv, T.Int64) ?? xv;
+      if (xv.k === 'float' && C.isIntegral(xv)) xv = C.represent(xv, T.UntypedInt) ?? xv;
       if (xv.k !== 'int') {
         this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);
         return this.invalid(e);
@@ -1271,12 +1348,33 @@ export class ExprGen {
       return this.constOp(e, t, C.cint(v));
     }
     if (T.isUntyped(x.type)) {
-      const r = this.convertUntyped(x, T.Int);
-      if (typeof r === 'string') {
+      // a constant shifted by a variable takes the type its context gives the
+      // whole shift (int when none): var b byte = 1 << n shifts a byte
+      const ux = x;
+      const yy = y;
+      const retype = (t: T.Type): Operand | string => {
+        if (T.isUntyped(t)) return { ...shifted, type: t };
+        if (!T.isInteger(t)) {
+          this.error(e.x.pos, `invalid operation: ${this.exprString(e)} (shift of type ${this.typeStr(t)})`);
+          return this.invalid(e);
+        }
+        const cx = this.convertUntyped(ux, t);
+        if (typeof cx === 'string') return cx;
+        return { mode: 'value', type: t, expr: e, gen: () => { cx.gen(); yy.gen(); this.arith(e.op, t); } };
+      };
+      const asInt = this.convertUntyped(ux, T.Int);
+      if (typeof asInt === 'string' && !(ux.val?.k === 'float')) {
         this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);
         return this.invalid(e);
       }
-      x = r;
+      const shifted: Operand = {
+        mode: 'value', type: ux.type === T.UntypedRune ? T.UntypedRune : ux.type === T.UntypedFloat ? T.UntypedFloat : T.UntypedInt, expr: e, retype,
+        gen: () => {
+          const r = retype(T.Int);
+          if (typeof r !== 'string') r.gen();
+        },
+      };
+      return shifted;
     }
     if (!T.isInteger(x.type)) {
       this.error(e.x.pos, `invalid operation: shifted operand ${this.opText(x)} must be integer`);
@@ -1427,10 +1525,7 @@ export class ExprGen {
         let n = 0;
         let idx = 0;
         for (const el of e.elts) {
-          if (el.k === 'KeyValueExpr') {
-            const k = this.c.constExpr(this.env, el.key, -1);
-            if (k?.val.k === 'int') idx = Number(k.val.v);
-          }
+          if (el.k === 'KeyValueExpr') idx = this.literalIndex(el.key) ?? idx;
           idx++;
           n = Math.max(n, idx);
         }
@@ -1513,12 +1608,12 @@ export class ExprGen {
         for (const el of e.elts) {
           let v = el;
           if (el.k === 'KeyValueExpr') {
-            const k = this.c.constExpr(this.env, el.key, -1);
-            if (!k || k.val.k !== 'int') {
+            const k = this.literalIndex(el.key);
+            if (k === undefined) {
               this.error(el.key.pos, 'index must be non-negative integer constant');
               continue;
             }
-            idx = Number(k.val.v);
+            idx = k;
             v = el.value;
           }
           if (u.t === 'array' && idx >= u.len) {
@@ -1763,9 +1858,17 @@ export class ExprGen {
         callee.recv();
         for (const a of args) a.gen();
         code.op(Op.CALLIFACE, [callee.mid, nargs + 1], nargs + 1, nres);
-      } else {
+      } else if (isQuiet(e.fun)) {
         for (const a of args) a.gen();
         fv.gen();
+        code.op(Op.CALLCLOSURE, [nargs], nargs + 1, nres);
+      } else {
+        // the function value is evaluated before the arguments: f()(g())
+        const t = this.newLocal();
+        fv.gen();
+        code.op(Op.SETLOCAL, [t]);
+        for (const a of args) a.gen();
+        code.op(Op.LOCAL, [t]);
         code.op(Op.CALLCLOSURE, [nargs], nargs + 1, nres);
       }
     };
@@ -1835,6 +1938,23 @@ export class ExprGen {
     // the call runs later: a struct or array argument (held by address) is copied now
     const bound = args.map((a): Operand =>
       T.isBlock(a.type) && !a.fresh ? { ...a, gen: () => { a.gen(); this.code.op(Op.NEWCOPY, [T.allocSize(a.type)]); } } : a);
+    // defer of a nil func value panics when the deferred call runs, not at the defer
+    const nilDeferred = (): void => {
+      if (what !== 'defer') return;
+      const thunk = this.c.synthFunc(`nildefer:${n}`, 'runtime.deferCallNil', (code) => {
+        code.const(0);
+        code.op(Op.NILCHECK);
+        code.op(Op.DROP);
+        code.op(Op.RET, [], 0, 0);
+        return { nparams: n, nresults: 0, nlocals: n };
+      });
+      const l = this.code.label();
+      this.code.op(Op.DUP);
+      this.code.jump(Op.JMPIF, l);
+      this.code.op(Op.DROP);
+      this.code.op(Op.MAKECLOSURE, [thunk, 0], 0, 1);
+      this.code.bind(l);
+    };
     return {
       emit: () => {
         const code = this.code;
@@ -1849,9 +1969,18 @@ export class ExprGen {
         } else if (callee?.k === 'intrinsic') {
           for (const a of bound) a.gen();
           code.op(opStatic, [callee.fo.index, n], n, 0);
-        } else {
+        } else if (isQuiet(ce.fun)) {
           for (const a of bound) a.gen();
           fv.gen();
+          nilDeferred();
+          code.op(opClosure, [n], n + 1, 0);
+        } else {
+          const t = this.newLocal();
+          fv.gen();
+          code.op(Op.SETLOCAL, [t]);
+          for (const a of bound) a.gen();
+          code.op(Op.LOCAL, [t]);
+          nilDeferred();
           code.op(opClosure, [n], n + 1, 0);
         }
       },
@@ -1876,12 +2005,118 @@ export class ExprGen {
       const tOp: Operand = { mode: 'type', type: t, expr: e.args[0], gen: noGen };
       return this.builtinWith(e, name, [tOp, ...rest]);
     }
-    const args = e.args.map((a, i) => {
-      if (name === 'append' && i === 0) return this.expr(a);
-      return this.expr(a);
-    });
+    const spread = e.args.length === 1 && !e.ellipsis ? this.spreadCall(e.args[0]) : undefined;
+    const args = spread ?? e.args.map((a) => this.expr(a));
     if (args.some((a) => a.mode === 'invalid')) return this.invalid(e);
     return this.builtinWith(e, name, args);
+  }
+
+  /**
+   * f(g()) with g returning several values: one operand per result, read from
+   * temporaries that the first one's code fills by calling g (operands are
+   * generated in order). Undefined when a is no multi-value call.
+   */
+  spreadCall(a: A.Expr): Operand[] | undefined {
+    let x = a;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k !== 'CallExpr') return undefined;
+    const op = this.exprOrType(a);
+    if (op.mode !== 'multi') return undefined;
+    const types = (op.type as T.Tuple).types;
+    let temps: number[] = [];
+    return types.map((t, i): Operand => ({
+      mode: 'value', type: t, expr: a,
+      gen: () => {
+        if (i === 0) {
+          temps = types.map(() => this.newLocal());
+          op.gen();
+          for (let j = temps.length - 1; j >= 0; j--) this.code.op(Op.SETLOCAL, [temps[j]]);
+        }
+        this.code.op(Op.LOCAL, [temps[i]]);
+      },
+    }));
+  }
+
+  /** The index of an array or slice literal's key: an integer constant, or an untyped one representable as int ({1e1: x}). */
+  private literalIndex(key: A.Expr): number | undefined {
+    const k = this.c.constExpr(this.env, key, -1);
+    if (!k) return undefined;
+    const v = k.val.k === 'float' && T.isUntyped(k.type) ? C.represent(k.val, T.Int) : k.val;
+    return v?.k === 'int' ? Number(v.v) : undefined;
+  }
+
+  /** Is e a local variable of this function that only this function's own code can change? */
+  isStable(e: A.Expr): boolean {
+    let x = e;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k !== 'Ident') return false;
+    const o = this.lookup(x.name);
+    return o?.kind === 'var' && !o.global && o.owner === this.fn && !o.boxed;
+  }
+
+  /** print of the slice on the stack, as Go's printslice: [len/cap]0xptr. */
+  private printSlice(): void {
+    const code = this.code;
+    const t = this.newLocal();
+    code.op(Op.SETLOCAL, [t]);
+    const str = (x: string): void => {
+      code.strconst(this.c.b.byteStr(x));
+      code.op(Op.PRINTSTR);
+    };
+    str('[');
+    code.op(Op.LOCAL, [t]);
+    code.op(Op.LEN);
+    code.op(Op.PRINTINT);
+    str('/');
+    code.op(Op.LOCAL, [t]);
+    code.op(Op.CAP);
+    code.op(Op.PRINTINT);
+    str(']');
+    // the header's first word is the array's address (docs/bytecode.md); a nil slice has none
+    const l = code.label();
+    code.op(Op.LOCAL, [t]);
+    code.op(Op.DUP);
+    code.jump(Op.JMPIFNOT, l);
+    code.op(Op.LOAD, [0]);
+    code.const(0xffffffff);
+    code.op(Op.AND);
+    code.bind(l);
+    code.op(Op.PRINTPTR);
+  }
+
+  /** Does evaluating e call a function or receive (conversions and constant builtins are neither)? */
+  hasCallOrRecv(e: A.Expr): boolean {
+    let found = false;
+    const walk = (x: A.Expr | undefined): void => {
+      if (!x || found) return;
+      switch (x.k) {
+        case 'CallExpr': {
+          let f = x.fun;
+          while (f.k === 'ParenExpr') f = f.x;
+          const o = f.k === 'Ident' ? this.lookup(f.name) : undefined;
+          const conv = o?.kind === 'type' || ['ArrayType', 'MapType', 'ChanType', 'FuncType', 'StructType', 'InterfaceType', 'StarExpr'].includes(f.k);
+          const constBuiltin = o?.kind === 'builtin' && ['len', 'cap', 'real', 'imag', 'complex'].includes(o.name);
+          if (!conv && !constBuiltin) found = true;
+          else { walk(x.fun); x.args.forEach(walk); }
+          return;
+        }
+        case 'UnaryExpr':
+          if (x.op === '<-') found = true;
+          else walk(x.x);
+          return;
+        case 'ParenExpr': case 'StarExpr': return walk(x.x);
+        case 'SelectorExpr': return walk(x.x);
+        case 'IndexExpr': walk(x.x); return walk(x.index);
+        case 'SliceExpr': walk(x.x); walk(x.lo); walk(x.hi); return walk(x.max);
+        case 'BinaryExpr': walk(x.x); return walk(x.y);
+        case 'TypeAssertExpr': return walk(x.x);
+        case 'CompositeLit': for (const el of x.elts) walk(el); return;
+        case 'KeyValueExpr': walk(x.key); return walk(x.value);
+        default: return;
+      }
+    };
+    walk(e);
+    return found;
   }
 
   builtinWith(e: A.CallExpr, name: string, args: Operand[]): Operand {
@@ -1910,7 +2145,12 @@ export class ExprGen {
           if (x.mode === 'const' && x.val?.k === 'string') return this.constOp(e, T.Int, C.cint(BigInt(x.val.v.length)));
           return value(T.Int, () => { x.gen(); code().op(Op.STRLEN); });
         }
-        if (u.t === 'array') return this.constOp(e, T.Int, C.cint(BigInt(u.len)));
+        if (u.t === 'array') {
+          // constant only without calls or receives in x (spec "Length and capacity"); else x runs
+          if (!this.hasCallOrRecv(x.expr)) return this.constOp(e, T.Int, C.cint(BigInt(u.len)));
+          const n = u.len;
+          return value(T.Int, () => { x.gen(); code().op(Op.DROP); code().const(n); });
+        }
         if (u.t === 'slice') return value(T.Int, () => { x.gen(); code().op(name === 'len' ? Op.LEN : Op.CAP); });
         if (u.t === 'chan') return value(T.Int, () => { x.gen(); code().op(name === 'len' ? Op.CHANLEN : Op.CHANCAP); });
         if (u.t === 'map' && name === 'len') return value(T.Int, () => { x.gen(); code().op(Op.MAPLEN); });
@@ -1947,10 +2187,26 @@ export class ExprGen {
         }
         const vals = args.slice(1).map((a) => this.assignConv(a, elem, 'argument to append'));
         if (vals.some((v) => v.mode === 'invalid')) return this.invalid(e);
+        // every value is evaluated before the first write: append(s[:4], '5', s[4]) reads the old s[4]
+        const early = vals.length > 1 && vals.some((v) => v.mode !== 'const');
         return value(s.type, () => {
           s.gen();
-          for (const v of vals) {
+          if (!early) {
+            for (const v of vals) {
+              v.gen();
+              code().op(Op.APPEND, [es]);
+            }
+            return;
+          }
+          const temps = vals.map((v) => {
+            const t = this.newLocal();
             v.gen();
+            if (T.isBlock(elem) && !v.fresh) code().op(Op.NEWCOPY, [T.allocSize(elem)]);
+            code().op(Op.SETLOCAL, [t]);
+            return t;
+          });
+          for (const t of temps) {
+            code().op(Op.LOCAL, [t]);
             code().op(Op.APPEND, [es]);
           }
         });
@@ -2032,6 +2288,7 @@ export class ExprGen {
             else if (T.isInteger(t)) code().op(Op.PRINTINT);
             else if (T.isString(t)) code().op(Op.PRINTSTR);
             else if (u.t === 'interface') code().op(Op.PRINTIFACE);
+            else if (u.t === 'slice') this.printSlice();
             else code().op(Op.PRINTPTR);
           });
           if (name === 'println') code().op(Op.PRINTNL);
@@ -2250,4 +2507,22 @@ function foldBinary(op: string, a: C.Const, b: C.Const, t: T.Type): C.Const | un
     case '/': return C.cfloat(x / y);
   }
   return undefined;
+}
+
+/**
+ * An expression whose evaluation can neither panic nor have effects, so it may
+ * be evaluated after an lvalue's checks: names, literals, and arithmetic on
+ * them that cannot panic (no division, no shift by a variable).
+ */
+export function isQuiet(e: A.Expr): boolean {
+  switch (e.k) {
+    case 'Ident': case 'BasicLit': return true;
+    case 'ParenExpr': return isQuiet(e.x);
+    case 'UnaryExpr': return (e.op === '-' || e.op === '+' || e.op === '!' || e.op === '^') && isQuiet(e.x);
+    case 'BinaryExpr':
+      if (e.op === '/' || e.op === '%') return false;
+      if ((e.op === '<<' || e.op === '>>') && e.y.k !== 'BasicLit') return false;
+      return isQuiet(e.x) && isQuiet(e.y);
+    default: return false;
+  }
 }

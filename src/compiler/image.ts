@@ -264,13 +264,13 @@ export class ImageBuilder {
     return i;
   }
 
-  /** The method id of a method name (one table for the whole program). */
-  methodId(name: string): number {
-    let i = this.methodIndex.get(name);
+  /** The method id of a method key (one table for the whole program); name is what messages show. */
+  methodId(key: string, name = key): number {
+    let i = this.methodIndex.get(key);
     if (i === undefined) {
       i = this.methodNames.length;
       this.methodNames.push(name);
-      this.methodIndex.set(name, i);
+      this.methodIndex.set(key, i);
     }
     return i;
   }

@@ -19,6 +19,16 @@ export interface LValue {
   prep(): void;
   load(): void;
   store(): void;
+  /**
+   * prep split in Go's two assignment phases (spec "Assignment statements"):
+   * `push` evaluates the index and indirection operands (`n` words, calls
+   * included, no checks); `finish` turns them into prep's words, doing the
+   * nil and bounds checks, which Go does only when the assignment happens.
+   * Absent for a variable, whose prep has no effects. `stable`: the
+   * operands are locals nothing else can change (and constants), so they
+   * may as well be read in phase two.
+   */
+  split?: { n: number; push(): void; finish(): void; stable?: boolean };
 }
 
 /** How a call reaches its function when it is known statically. */
@@ -49,6 +59,12 @@ export interface Operand {
   builtin?: string;
   /** a variable (for error wording "variable of type") */
   isVar?: boolean;
+  /**
+   * A non-constant untyped value whose code depends on the type the context
+   * gives it (`1 << n` in `var b byte = 1 << n`, spec "Operators"): the
+   * operand converted to t, or why not.
+   */
+  retype?: (t: T.Type) => Operand | string;
 }
 
 export const noGen = (): void => {};

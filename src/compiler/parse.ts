@@ -43,7 +43,8 @@ class Parser {
   }
 
   ident(n: SyntaxNode): A.Ident {
-    return { k: 'Ident', pos: n.from, name: this.text(n) };
+    const name = this.text(n);
+    return { k: 'Ident', pos: n.from, name: name === TRUE_ID ? 'true' : name === FALSE_ID ? 'false' : name };
   }
 
   bad(n: SyntaxNode, what: string): A.BadExpr {
@@ -691,7 +692,8 @@ function precedence(op: string): number {
 
 /** The value of a Go string literal (interpreted or raw). */
 export function unquote(lit: string): string {
-  if (lit.startsWith('`')) return lit.slice(1, -1).replace(/\r/g, '');
+  // a raw string is its UTF-8 bytes too (len(`ä`) == 2), carriage returns dropped
+  if (lit.startsWith('`')) return bytesToLatin([...new TextEncoder().encode(lit.slice(1, -1).replace(/\r/g, ''))]);
   return decodeEscapes(lit.slice(1, -1));
 }
 
@@ -774,6 +776,10 @@ function fixedParser(): LRParser {
 
 let goParser: LRParser | undefined;
 
+/** What `true` and `false` are parsed as (U+00B7 is in no Go identifier), same length. */
+const TRUE_ID = 'tru\u00b7';
+const FALSE_ID = 'fals\u00b7';
+
 /** The fields of a ContextTracker (its .d.ts keeps them private). */
 interface TrackerSpec {
   start: unknown;
@@ -808,6 +814,17 @@ export function rewriteBareRange(src: string): { src: string; shifts: [number, n
       while (j < n && src[j] !== c && (c === '`' || src[j] !== '\n')) j += src[j] === '\\' && c !== '`' ? 2 : 1;
       out += src.slice(i, j + 1);
       i = j + 1;
+    } else if ((c === 't' || c === 'f') && !isWord(src[i - 1]) && /^(true|false)(?![A-Za-z0-9_\u00a1-\uffff])/.test(src.slice(i, i + 6))) {
+      // true and false are keywords to the grammar but predeclared names to Go
+      // (true := false is valid): same-length names no Go identifier can be
+      out += c === 't' ? TRUE_ID : FALSE_ID;
+      i += c === 't' ? 4 : 5;
+    } else if ((c === 'i' || c === 's') && !isWord(src[i - 1]) && /^(if|switch)[ \t]*;/.test(src.slice(i, i + 16))) {
+      // an empty init statement (`if ; cond {`, `switch ; {`), which the grammar lacks:
+      // the semicolon becomes a space, so no position moves
+      const m = /^(if|switch)[ \t]*;/.exec(src.slice(i, i + 16)) as RegExpExecArray;
+      out += m[0].slice(0, -1) + ' ';
+      i += m[0].length;
     } else if (c === 'f' && src.startsWith('for', i) && !isWord(src[i - 1]) && !isWord(src[i + 3])) {
       const m = /^for[ \t]+range(?![A-Za-z0-9_])/.exec(src.slice(i, i + 40));
       if (m) {

@@ -9,7 +9,7 @@ import { lineOf } from './ast.js';
 import type { Compiler, Env } from './compiler.js';
 import * as C from './constant.js';
 import { Code, type Label } from './image.js';
-import { ExprGen, loadAt, storeAt } from './expr.js';
+import { ExprGen, isQuiet, loadAt, storeAt } from './expr.js';
 import { Scope, VarObj, type FuncObj, type VarInit } from './objects.js';
 import { noGen, type LValue, type Operand } from './operand.js';
 import * as T from './types.js';
@@ -416,6 +416,7 @@ export class FnGen extends ExprGen {
   incDec(s: A.IncDecStmt): void {
     const l = this.lvalue(s.x, 'inc/dec');
     if (!l) return;
+    this.markUsed(s.x);
     if (!T.isNumeric(l.type)) {
       this.error(s.pos, `invalid operation: ${this.exprString(s.x)}${s.inc ? '++' : '--'} (non-numeric type ${this.typeStr(l.type)})`);
       return;
@@ -448,20 +449,40 @@ export class FnGen extends ExprGen {
         if (!l || r.mode === 'invalid') return;
         const v = l.type === T.Invalid ? this.blankValue(r) : this.assignConv(r, l.type, 'assignment');
         if (v.mode === 'invalid') return;
-        l.lv.prep();
-        v.gen();
-        l.lv.store();
+        const sp = l.lv.split;
+        if (!sp || isQuiet(s.rhs[0]) || sp.finish === noGen) {
+          // nothing can come between the left's checks and the value (a map's come at the store)
+          l.lv.prep();
+          v.gen();
+          l.lv.store();
+        } else if (sp.stable && l.lv.words === 1) {
+          // operands no call can change: the value, then the checked address under it
+          v.gen();
+          l.lv.prep();
+          this.code.op(Op.SWAP);
+          l.lv.store();
+        } else {
+          const lv = this.evalOperands(l.lv);
+          const t = this.newLocal();
+          v.gen();
+          if (T.isBlock(v.type) && !v.fresh) this.code.op(Op.NEWCOPY, [T.allocSize(v.type)]);
+          this.code.op(Op.SETLOCAL, [t]);
+          lv.prep();
+          this.code.op(Op.LOCAL, [t]);
+          lv.store();
+        }
         return;
       }
-      // parallel assignment: every value first, then the stores
+      // the left's operands and every value in order, then the checks and stores
       const ls = s.lhs.map((e) => this.lvalue(e, 'assignment'));
       const rs = s.rhs.map((e, i) => {
-        const r = this.expr(e);
+        const r = s.rhs.length === 1 ? this.singleValue(e, 1) : this.expr(e);
         const l = ls[i];
         if (!l || r.mode === 'invalid') return r;
         return l.type === T.Invalid ? this.blankValue(r) : this.assignConv(r, l.type, 'assignment');
       });
       if (ls.some((l) => !l) || rs.some((r) => r.mode === 'invalid')) return;
+      const lvs = ls.map((l) => this.evalOperands((l as { lv: LValue }).lv));
       const temps = rs.map((r) => {
         const t = this.newLocal();
         r.gen();
@@ -469,8 +490,7 @@ export class FnGen extends ExprGen {
         this.code.op(Op.SETLOCAL, [t]);
         return t;
       });
-      ls.forEach((l, i) => {
-        const lv = (l as { lv: LValue }).lv;
+      lvs.forEach((lv, i) => {
         lv.prep();
         this.code.op(Op.LOCAL, [temps[i]]);
         lv.store();
@@ -481,11 +501,32 @@ export class FnGen extends ExprGen {
       const ls = s.lhs.map((e) => this.lvalue(e, 'assignment'));
       const m = this.rhsMulti(s.rhs[0], s.lhs.length);
       if (!m || ls.some((l) => !l)) return;
-      const lvs = ls.map((l) => (l as { lv: LValue }).lv);
+      const lvs = ls.map((l) => this.evalOperands((l as { lv: LValue }).lv));
       this.storeMulti(m, lvs, ls.map((l) => (l as { type: T.Type }).type), 'assignment');
       return;
     }
     this.error(s.pos, `assignment mismatch: ${s.lhs.length} variable${s.lhs.length > 1 ? 's' : ''} but ${s.rhs.length} value${s.rhs.length > 1 ? 's' : ''}`);
+  }
+
+  /**
+   * Phase one of an assignment: evaluate lv's index and indirection operands
+   * now, into temporaries; the returned lvalue's prep reloads them and does
+   * the checks (bounds, nil) in phase two.
+   */
+  evalOperands(lv: LValue, alone = false): LValue {
+    const sp = lv.split;
+    // stable operands may wait only when no other store of the statement comes first
+    if (!sp || (sp.stable && alone)) return lv;
+    sp.push();
+    const temps = Array.from({ length: sp.n }, () => this.newLocal());
+    for (let i = sp.n - 1; i >= 0; i--) this.code.op(Op.SETLOCAL, [temps[i]]);
+    return {
+      words: lv.words, load: lv.load, store: lv.store,
+      prep: () => {
+        for (const t of temps) this.code.op(Op.LOCAL, [t]);
+        sp.finish();
+      },
+    };
   }
 
   /** Values assigned to _ still get their default type (and are evaluated). */
@@ -552,9 +593,8 @@ export class FnGen extends ExprGen {
     }
     // check as the binary expression lhs op rhs
     const bin: A.BinaryExpr = { k: 'BinaryExpr', pos: s.pos, op, opPos: s.pos, x: s.lhs[0], y: s.rhs[0] };
-    const saveUsed = this.markRead(s.lhs[0]);
+    // gc (Go 1.19) counts x op= y and x++ as uses of x
     const r = this.binary(bin);
-    saveUsed();
     if (r.mode === 'invalid') return;
     let rhs = this.expr(s.rhs[0]);
     if (op === '<<' || op === '>>') {
@@ -564,27 +604,32 @@ export class FnGen extends ExprGen {
       }
     } else rhs = this.assignConv(rhs, l.type, 'assignment');
     if (rhs.mode === 'invalid') return;
-    const { lv, type } = l;
+    const { type } = l;
+    // x op= f(): x's operands, then f, then x's checks, load and store (as gc does)
+    let val = rhs;
+    let lv = l.lv;
+    if (!isQuiet(s.rhs[0])) {
+      lv = this.evalOperands(lv, true);
+      const t = this.newLocal();
+      rhs.gen();
+      this.code.op(Op.SETLOCAL, [t]);
+      val = { ...rhs, gen: () => this.code.op(Op.LOCAL, [t]) };
+    }
     lv.prep();
     this.dupWords(lv.words);
     lv.load();
-    rhs.gen();
+    val.gen();
     this.arith(op, type);
     lv.store();
   }
 
-  /** x op= y reads x, but Go does not count it as a use; undo the mark. */
-  private markRead(e: A.Expr): () => void {
-    if (e.k === 'Ident') {
-      const o = this.lookup(e.name);
-      if (o?.kind === 'var') {
-        const prev = o.used;
-        return () => {
-          o.used = prev;
-        };
-      }
-    }
-    return noGen;
+  /** x++ reads x: gc (Go 1.19) counts it as a use. */
+  private markUsed(e: A.Expr): void {
+    let x = e;
+    while (x.k === 'ParenExpr') x = x.x;
+    if (x.k !== 'Ident') return;
+    const o = this.lookup(x.name);
+    if (o?.kind === 'var') o.used = true;
   }
 
   define(s: A.AssignStmt): void {
@@ -817,9 +862,22 @@ export class FnGen extends ExprGen {
           if (cmp.mode === 'invalid') continue;
           cmp.gen();
         } else {
-          const c = this.cond(e, 'case');
-          if (!c) continue;
-          c.gen();
+          // a tagless switch is switch true: an interface case compares true == x
+          const x = this.expr(e);
+          if (x.mode === 'invalid') continue;
+          if (T.isInterface(x.type)) {
+            const tru: Operand = this.constOp(e, T.Bool, C.cbool(true));
+            const bin: A.BinaryExpr = { k: 'BinaryExpr', pos: e.pos, op: '==', opPos: e.pos, x: e, y: e };
+            const cmp = this.comparison(bin, tru, x);
+            if (cmp.mode === 'invalid') continue;
+            cmp.gen();
+          } else if (!T.isBoolean(x.type)) {
+            this.error(e.pos, 'non-boolean condition in case statement');
+            continue;
+          } else if (!T.isUntyped(x.type) && !T.identical(x.type, T.Bool)) {
+            this.error(e.pos, `invalid case ${this.exprString(e)} in switch on true (mismatched types ${this.typeStr(x.type)} and bool)`);
+            continue;
+          } else x.gen();
         }
         this.code.jump(Op.JMPIF, bodies[i]);
       }

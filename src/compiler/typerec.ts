@@ -45,8 +45,9 @@ export function runtimeName(t: T.Type): string {
 }
 
 /** Canonical key: full package paths, so two packages' T differ. */
-function typeKey(t: T.Type): string {
-  return T.typeString(t, (n) => n.pkg + '#' + uid(n));
+export function typeKey(t: T.Type): string {
+  // reflect's form lists an interface's full method set, so interface{ io.Reader } keys as its methods do
+  return T.typeString(t, (n) => n.pkg + '#' + uid(n), true);
 }
 
 let namedUid = 0;
@@ -124,7 +125,7 @@ export class TypeRecords {
         u.fields.forEach((f, i) => def.fields.push({ name: f.name, type: this.id(f.type), offset: T.fieldOffset(u, i) }));
         break;
       case 'interface':
-        for (const m of T.ifaceMethods(u)) def.methods.push({ id: this.c.methodId(m.name, m.pkg), func: 0 });
+        for (const m of T.ifaceMethods(u)) def.methods.push({ id: this.c.methodId(m.name, m.pkg, m.sig), func: 0 });
         this.done.add(id);
         break;
     }
@@ -156,7 +157,7 @@ export class TypeRecords {
         const fo = m.fn as FuncObj;
         let f = fo.index;
         if (!m.ptrRecv && isPtr && !T.isBlock(base)) f = this.derefWrapper(base, fo);
-        out.set(this.c.methodId(m.name, m.pkg), f);
+        out.set(this.c.methodId(m.name, m.pkg, m.sig), f);
         names.add(m.name);
       }
     }
@@ -168,7 +169,7 @@ export class TypeRecords {
         const sel = T.lookup(t, name.name, name.pkg);
         if (!sel || sel === 'ambiguous' || sel.k === 'field') continue;
         if (sel.k === 'method' && sel.method.ptrRecv && !isPtr && !sel.indirect) continue;
-        out.set(this.c.methodId(name.name, name.pkg), this.promotedWrapper(t, name.name, name.pkg));
+        out.set(this.c.methodId(name.name, name.pkg, sel.method.sig), this.promotedWrapper(t, name.name, name.pkg));
       }
     }
     return [...out.entries()].map(([id, func]) => ({ id, func }));
@@ -202,8 +203,12 @@ export class TypeRecords {
     });
   }
 
-  /** A method promoted from an embedded field: walk to the field, then call. */
-  private promotedWrapper(t: T.Type, name: string, pkg: string): number {
+  /**
+   * A method promoted from an embedded field: walk to the field, then call.
+   * Also the function of a method expression T.M whose receiver word is not
+   * the method's own (promoted, interface, value method through a pointer).
+   */
+  promotedWrapper(t: T.Type, name: string, pkg: string): number {
     const sel = T.lookup(t, name, pkg);
     if (!sel || sel === 'ambiguous' || sel.k === 'field') return 0;
     const sig = sel.method.sig;
@@ -219,7 +224,7 @@ export class TypeRecords {
         code.call(fo.index, np, nr);
       } else {
         for (let i = 1; i < np; i++) code.op(Op.LOCAL, [i]);
-        code.op(Op.CALLIFACE, [this.c.methodId(name, sel.method.pkg), np], np, nr);
+        code.op(Op.CALLIFACE, [this.c.methodId(name, sel.method.pkg, sig), np], np, nr);
       }
       code.op(Op.RET, [], nr, 0);
       return { nparams: np, nresults: nr, nlocals: np };
