@@ -1,5 +1,6 @@
 // The library: compile a Go program, run it on the emulated Plan 9.
 export { compile } from '../compiler/index.js';
-export { CompileError } from '../compiler/diag.js';
+export { CompileError, CompileTimeout } from '../compiler/diag.js';
+export { decodeSource } from '../compiler/scanner.js';
 export { Machine } from './machine.js';
 export type { PollOption, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, ProcView } from './machine.js';

@@ -5,12 +5,13 @@ import { basename } from 'node:path';
 import { Machine, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
+import { decodeSource } from '../compiler/scanner.js';
 
 const USAGE = `usage:
   p9rt run [flags] FILE.go [program args]   compile and run
   p9rt test [flags] [-run REGEXP] [-v] [-short] FILE_test.go
                                             run TestXxx functions, output like go test
-  p9rt build [-o OUT] FILE.go               compile only
+  p9rt build [-o OUT] [--timeout D] FILE.go  compile only
 flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
   --seed N              seed of every scheduling choice (default 1)
@@ -21,7 +22,7 @@ flags of run and test:
   --max-procs N         cap on procs (default 64)
   --max-memory SIZE     cap on the Go heap's memory, e.g. 64MiB (default 1GiB)
   --gomaxprocs N        accepted; v1 runs with one P
-  --timeout D           stop a run longer than D of wall-clock time (default 60s)
+  --timeout D           stop a run (compiling included) longer than D of wall-clock time (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
@@ -161,20 +162,29 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
   return { flags: f, rest: argv.slice(i) };
 }
 
-/** Compile FILE.go (or load a built image). Exit code 2 with Go's error lines on failure. */
-async function load(file: string, err: (s: string) => void): Promise<Runnable | null> {
+/** The message of a compile stopped by --timeout. */
+function compileTimeout(timeoutMs: number): string {
+  return `p9rt: timeout: compiling took longer than ${timeoutMs / 1000}s of wall-clock time (--timeout)\n`;
+}
+
+/**
+ * Compile FILE.go (or load a built image) within timeoutMs. Exit code 2 with
+ * Go's error lines on failure, 3 when compiling outlasts the timeout.
+ */
+async function load(file: string, err: (s: string) => void, timeoutMs: number): Promise<Runnable | number> {
+  const deadline = Date.now() + timeoutMs;
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
     err(`p9rt: ${(e as Error).message}\n`);
-    return null;
+    return 2;
   }
   // A built image is known by its magic number, whatever its name (p9rt build -o).
   if (bytes.length >= 8 && bytes.readUInt32LE(0) === IMAGE_MAGIC) {
     if (bytes.readUInt32LE(4) !== IMAGE_VERSION) {
       err(`p9rt: ${file}: image version ${bytes.readUInt32LE(4)}, this p9rt runs version ${IMAGE_VERSION}: rebuild it\n`);
-      return null;
+      return 2;
     }
     return { image: new Uint8Array(bytes), filename: file };
   }
@@ -182,16 +192,21 @@ async function load(file: string, err: (s: string) => void): Promise<Runnable | 
     // TEST SEAM: the fixture Ms of P9RT_TEST_M_WORKER run scripted images (JSON), not bytecode.
     if (process.env.P9RT_TEST_M_WORKER) return { image: new Uint8Array(bytes), filename: file };
     err(`p9rt: ${file}: not a p9rt image\n`);
-    return null;
+    return 2;
   }
-  const source = bytes.toString('utf8');
+  // bytes that are not UTF-8 reach the compiler as such (Go reports them)
+  const source = decodeSource(bytes);
   const { compile } = await import('../api/index.js');
   try {
-    return compile(source, { filename: file }) as Runnable;
+    return compile(source, { filename: file, deadline }) as Runnable;
   } catch (e) {
     const x = e as Error;
+    if (x.name === 'CompileTimeout') {
+      err(compileTimeout(timeoutMs));
+      return 3;
+    }
     err(x.name === 'CompileError' ? x.message.replace(/\n?$/, '\n') : `p9rt: compiler failure: ${x.stack ?? x}\n`);
-    return null;
+    return 2;
   }
 }
 
@@ -249,8 +264,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const { flags, rest } = parseRunFlags(argv);
   const [file, ...args] = rest;
   if (!file) throw new UsageError('run: no FILE.go');
-  const program = await load(file, io.err);
-  if (!program) return 2;
+  const program = await load(file, io.err, flags.timeoutMs);
+  if (typeof program === 'number') return program;
   const m = await Machine.start(program, {
     ...startOptions(flags, args, io.out, io.err),
     files: flags.files, // issue 3
@@ -276,15 +291,18 @@ async function run(argv: string[], io: Io): Promise<number> {
 async function build(argv: string[], io: Io): Promise<number> {
   let out: string | null = null;
   let file: string | undefined;
+  let timeoutMs = 60_000;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '-o' || argv[i] === '--o') out = argv[++i] ?? null;
+    else if (argv[i] === '--timeout' || argv[i] === '-timeout') timeoutMs = parseDuration(argv[++i] ?? '');
+    else if (/^--?timeout=/.test(argv[i])) timeoutMs = parseDuration(argv[i].slice(argv[i].indexOf('=') + 1));
     else if (argv[i].startsWith('-o=')) out = argv[i].slice(3);
     else if (argv[i].startsWith('-')) throw new UsageError(`unknown flag ${argv[i]}`);
     else file = argv[i];
   }
   if (!file) throw new UsageError('build: no FILE.go');
-  const program = await load(file, io.err);
-  if (!program) return 2;
+  const program = await load(file, io.err, timeoutMs);
+  if (typeof program === 'number') return program;
   writeFileSync(out ?? basename(file, '.go') + '.p9img', program.image);
   return 0;
 }
@@ -331,7 +349,7 @@ async function runTests(argv: string[], io: Io): Promise<number> {
   if (extra.length) throw new UsageError(`test: unexpected ${JSON.stringify(extra[0])} after ${file}`);
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    source = decodeSource(readFileSync(file));
   } catch (e) {
     io.err(`p9rt: ${(e as Error).message}\n`);
     return 2;
@@ -342,9 +360,14 @@ async function runTests(argv: string[], io: Io): Promise<number> {
   let program: Runnable;
   try {
     if (tp.errors.length) throw Object.assign(new Error(tp.errors.join('\n')), { name: 'CompileError' });
-    program = compile(tp.source, { filename: file, files: [tp.main] }) as Runnable;
+    program = compile(tp.source, { filename: file, files: [tp.main], deadline: Date.now() + flags.timeoutMs }) as Runnable;
   } catch (e) {
     const x = e as Error;
+    if (x.name === 'CompileTimeout') {
+      io.out(compileTimeout(flags.timeoutMs));
+      io.out(`FAIL\t${TESTPKG} [build failed]\n`);
+      return 3;
+    }
     io.err(x.name === 'CompileError' ? x.message.replace(/\n?$/, '\n') : `p9rt: compiler failure: ${x.stack ?? x}\n`);
     io.out(`FAIL\t${TESTPKG} [build failed]\n`);
     return 2;
