@@ -21,7 +21,8 @@ import { entry, mbox } from './trap.js';
 
 export interface KernelOptions {
   realtime: boolean;
-  seed: number;
+  /** 0 to 2^64-1; every bit of it matters (Rand mixes it). */
+  seed: number | bigint;
   maxProcs: number;
   args: string[];
   /** Notes to post during the run (--note). at: ns of the run's clock. */
@@ -56,9 +57,13 @@ export type KernelEvent =
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
   | { t: 'exit'; exitString: string; code: number; reason: string }
-  | { t: 'reply'; id: number; ok: boolean; error?: string };
+  | { t: 'reply'; id: number; ok: boolean; error?: string }
+  /** A scheduled host note (KernelOptions.notes[index]) could not be posted when its time came. */
+  | { t: 'notefail'; index: number; error: string };
 
+/** A proc as Machine.procs() shows it, as of the kernel's last report. */
 export interface ProcView {
+  /** Its process id (1: the program's first proc). */
   pid: number;
   /** Plan 9's state names: New, Ready, Running, Broken, Moribund, or the call it sleeps in (Pread, Sleep, ...). */
   state: string;
@@ -70,6 +75,7 @@ export interface ProcView {
   handler: boolean;
   /** In its handler, before noted. */
   notified: boolean;
+  /** Its note group (the group a 'group' note goes to). */
   noteid: number;
   /** Exit string once dead or Broken. */
   exitString: string | null;
@@ -182,7 +188,9 @@ export class Kernel {
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
-    for (const n of this.opts.notes) if (!n.atStart) this.clock.add(BigInt(n.at), () => hostnotetimed(this, n.target, n.text));
+    this.opts.notes.forEach((n, i) => {
+      if (!n.atStart) this.clock.add(BigInt(n.at), () => hostnotetimed(this, n.target, n.text, i));
+    });
     for (const [path, data] of Object.entries(this.opts.files ?? {})) this.ramfs.preload(path, data);
     const fg = new Fgrp();
     openStd(this, fg);

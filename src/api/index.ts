@@ -1,6 +1,8 @@
 // The library: compile a Go program, run it on the emulated Plan 9.
+// docs/api.md is generated from what this file exports (tools/genapidoc.mjs).
 export { compile } from '../compiler/index.js';
-export { CompileError, CompileTimeout } from '../compiler/diag.js';
+export type { CompileOptions, Program, PackageLoader, SourceFile } from '../compiler/index.js';
+export { CompileError, CompileTimeout, type Position } from '../compiler/diag.js';
 export { decodeSource } from '../compiler/scanner.js';
 export { Machine } from './machine.js';
-export type { PollOption, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, ProcView } from './machine.js';
+export type { PollOption, StartOptions, HostNote, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';

@@ -4,28 +4,45 @@
 import { platformReady, readURL, sibling, spawn, type Peer } from '../../host/platform/index.js';
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
-import type { TraceEvent } from '../../host/kernel/trace.js';
-import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
+import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
+import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE, ERRMAX, MAX_PROCS } from '../../host/abi/defs.js';
 
-export type { TraceEvent, ProcView };
+export type { TraceEvent, TraceEventKind, ProcView };
 
 /** What Machine.start needs of a compiled program. */
 export interface Runnable {
+  /** The program image (docs/bytecode.md): compile's output, or a file p9rt build wrote. */
   image: Uint8Array;
   /** The main file's name; os.Args[0] is its base name without ".go". */
   filename?: string;
 }
 
+/** A note StartOptions.notes schedules: text to target at `at` ms of the run's clock. */
+export interface HostNote {
+  /** When, in ms of the run's clock (virtual or wall) from its start; 0 or more. */
+  at: number;
+  /** To whom: 'main', 'group' or a pid. */
+  target: NoteTarget;
+  /** The note's text: at most ERRMAX-2 (126) bytes of UTF-8, as a write to /proc/n/note takes. */
+  text: string;
+  /** Test seam: ignore `at` and post to pid `target` the moment the kernel starts it. */
+  atStart?: boolean;
+}
+
+/** Whom a note goes to: 'main' is pid 1, 'group' every proc of pid 1's note group, a number that pid. */
 export type NoteTarget = 'main' | 'group' | number;
 
+/** How Machine.start runs a program; every option may be left out. */
 export interface StartOptions {
   /** 'virtual' (default): deterministic, time advances only when every proc waits. */
   clock?: 'virtual' | 'real';
-  /** Seed of every scheduling choice in virtual time (default 1). */
-  seed?: number;
+  /** Seed of every scheduling choice in virtual time: a whole number from 0 to 2^64-1, a bigint above 2^53 (default 1). */
+  seed?: number | bigint;
+  /** Called with the program's standard output as it is written (UTF-8 decoded, split anywhere). */
   onStdout?: (chunk: string) => void;
+  /** Called with the program's standard error as it is written, panics and fatal errors included. */
   onStderr?: (chunk: string) => void;
-  /** Cap on procs (default 64); rfork beyond it fails with an error naming the limit. */
+  /** Cap on procs, 1 to 95 (default 64); rfork beyond it fails with an error naming the limit. */
   maxProcs?: number;
   /**
    * Bytes of memory the Go heap may reach (default: the memory maximum of
@@ -33,11 +50,21 @@ export interface StartOptions {
    * out of memory` and a line naming the limit.
    */
   maxMemory?: number;
-  /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
+  /**
+   * Wall-clock limit of the run in ms (default 60 s), counted from the call
+   * of Machine.start, start-up included; exceeding it ends the run with code
+   * 3 and reason "timeout". Any positive length, beyond the 24.8 days one
+   * JavaScript timer can wait as well.
+   */
   timeoutMs?: number;
-  /** Notes to post during the run: `at` in ms of the run's clock. */
-  /** atStart (test seam): ignore at, post to pid target the moment the kernel starts it (docs/plan9-notes.md §5 item 19). */
-  notes?: { at: number; target: NoteTarget; text: string; atStart?: boolean }[];
+  /**
+   * Notes to post during the run, as the host (Machine.postnote does the
+   * same live): `text` to `target` at `at` ms of the run's clock. Each is
+   * checked by start (a RangeError for a negative time, a bad target, a
+   * text over 126 bytes); one that cannot be posted when its time comes (no
+   * such proc) is reported through onNoteError.
+   */
+  notes?: HostNote[];
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];
   /** Files in the program's file tree at start (os.Open, os.ReadFile): absolute path -> contents. */
@@ -67,12 +94,19 @@ export interface StartOptions {
   /** Live subscription: called with each batch of trace events as the kernel reports them. */
   onTrace?: (events: TraceEvent[]) => void;
   /**
+   * Called when one of `notes` could not be posted when its time came (its
+   * target proc did not exist, its queue was full), with that note and the
+   * kernel's error. Without it the error goes to onStderr as a "p9rt:" line.
+   */
+  onNoteError?: (note: HostNote, error: string) => void;
+  /**
    * internal/poll's deadline logic: 'current' (default: Go with the
    * issue-57114 fix) or 'go1.19' (Go 1.19.8's fd_plan9.go, before it).
    */
   poll?: PollOption;
 }
 
+/** internal/poll's deadline logic: see StartOptions.poll. */
 export type PollOption = 'current' | 'go1.19';
 
 /** The Ctl.POLL_VARIANT value of a poll option; throws on an unknown name. */
@@ -84,14 +118,52 @@ export function maxMemory(n: number | undefined): number | undefined {
   return n;
 }
 
+/** The longest note text a write to /proc/n/note takes (4e devproc: ERRMAX-1 with its NUL). */
+export const NOTE_TEXT_MAX = ERRMAX - 2;
+/** The most procs a run may have: one mailbox each, pid 0 unused. */
+export const PROCS_MAX = MAX_PROCS - 1;
+const SEED_MAX = 2n ** 64n - 1n;
+
+/** StartOptions.seed, checked: 0 to 2^64-1, exact (a number must be a safe integer). */
+export function seedOf(s: number | bigint | undefined): number | bigint {
+  if (s === undefined) return 1;
+  if (typeof s === 'number' ? !Number.isSafeInteger(s) || s < 0 : s < 0n || s > SEED_MAX) {
+    throw new RangeError(`seed: ${s} is not a whole number from 0 to 2^64-1 (above 2^53 pass a bigint)`);
+  }
+  return s;
+}
+
+/** StartOptions.notes, checked: a time of 0 or more, a target, a text a note can hold. */
+export function notesOf(notes: HostNote[] | undefined): HostNote[] {
+  for (const n of notes ?? []) {
+    if (!Number.isFinite(n.at) || n.at < 0) throw new RangeError(`notes: time ${n.at} is not 0 ms or more`);
+    if (n.target !== 'main' && n.target !== 'group' && !(Number.isSafeInteger(n.target) && n.target >= 1)) {
+      throw new RangeError(`notes: target ${JSON.stringify(n.target)} is not 'main', 'group' or a pid`);
+    }
+    const len = new TextEncoder().encode(n.text).length;
+    if (len > NOTE_TEXT_MAX) throw new RangeError(`notes: the text ${JSON.stringify(n.text.slice(0, 20) + '…')} is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX}`);
+  }
+  return notes ?? [];
+}
+
+/** A whole-number option, checked. */
+function rangeOf(name: string, v: number | undefined, dflt: number, min: number, max: number): number {
+  if (v === undefined) return dflt;
+  if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${name}: ${v} is not a whole number from ${min} to ${max}`);
+  return v;
+}
+
 export function pollVariant(p: PollOption | undefined): number {
   if (p === undefined || p === 'current') return PollVariant.CURRENT;
   if (p === 'go1.19') return PollVariant.GO119;
   throw new Error(`unknown poll variant ${JSON.stringify(p)} (want current or go1.19)`);
 }
 
+/** How a run ended: what Machine.exited resolves to. */
 export interface Exit {
+  /** pid 1's Plan 9 exit string: "" for success, "2" after a Go panic, a note's text when a note killed it. */
   exitString: string;
+  /** The exit code p9rt run gives: 0 for "", the number for a numeric exit string (mod 256), 3 for a timeout or deadlock, else 1. */
   code: number;
   /** Why the run ended: "pid 1 exited", "timeout", "deadlock: ...", "stopped", ... */
   reason: string;
@@ -124,13 +196,22 @@ function argv0(filename: string | undefined): string {
   return base.endsWith('.go') ? base.slice(0, -3) : base;
 }
 
+/**
+ * One run of a compiled program on the emulated Plan 9. The kernel runs in
+ * its own worker and the program's procs in M workers; this object stays on
+ * the caller's thread, which never blocks, and sees the run through the
+ * kernel's messages.
+ */
 export class Machine {
+  /** Resolves once when the run is over: pid 1 exited, the run timed out, deadlocked or was stopped. */
   readonly exited: Promise<Exit>;
   private events: TraceEvent[] = [];
   private subscribers: ((events: TraceEvent[]) => void)[] = [];
   private view: ProcView[] = [];
   private resolveExit!: (e: Exit) => void;
   private done = false;
+  /** Lets start() return: the kernel booted, or the run ended first (even a kernel that never answered). */
+  private booted: () => void = () => {};
   private nextid = 1;
   private replies = new Map<number, (r: { ok: boolean; error?: string }) => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -141,17 +222,30 @@ export class Machine {
     this.exited = new Promise((r) => (this.resolveExit = r));
   }
 
+  /**
+   * Boot a kernel with the program as pid 1 and start it. Resolves once the
+   * kernel has booted (or the run already ended); output, trace and exit
+   * follow through the options' callbacks and the Machine.
+   * @throws RangeError for an option out of range (seed, maxProcs, maxMemory, timeoutMs, notes) and Error for an unknown poll variant, before anything starts.
+   */
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
+    // The time limit counts from here: start-up (the platform, core.wasm) is part of the run.
+    const t0 = performance.now();
     const poll = pollVariant(opts.poll);
     const limit = maxMemory(opts.maxMemory);
+    const seed = seedOf(opts.seed);
+    const notes = notesOf(opts.notes);
+    const maxProcs = rangeOf('maxProcs', opts.maxProcs, 64, 1, PROCS_MAX);
+    const timeout = opts.timeoutMs ?? 60_000;
+    if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
     const m = new Machine(k, opts);
     if (opts.onTrace) m.subscribers.push(opts.onTrace);
-    let booted!: () => void;
-    const up = new Promise<void>((r) => (booted = r));
+    const up = new Promise<void>((r) => (m.booted = r));
+    const booted = () => m.booted();
     k.onMessage((e: KernelEvent) => {
       if (e.t === 'booted') booted();
       m.event(e);
@@ -167,10 +261,10 @@ export class Machine {
       image: program.image,
       opts: {
         realtime: opts.clock === 'real',
-        seed: opts.seed ?? 1,
-        maxProcs: opts.maxProcs ?? 64,
+        seed,
+        maxProcs,
         args: [argv0(program.filename), ...(opts.args ?? [])],
-        notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
+        notes: notes.map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
         pool: 2,
         files: bytesOf(opts.files),
         stdin: opts.stdin === undefined || typeof opts.stdin === 'function' ? undefined : toBytes(opts.stdin),
@@ -182,10 +276,15 @@ export class Machine {
       },
     };
     k.post(msg);
-    const ms = opts.timeoutMs ?? 60_000;
-    m.timer = setTimeout(() => m.stop('timeout', 3), ms);
+    m.arm(timeout - (performance.now() - t0));
     await up;
     return m;
+  }
+
+  /** The timeout: a JavaScript timer waits at most 2^31-1 ms, so a longer one is chained. */
+  private arm(ms: number): void {
+    const step = Math.min(Math.max(ms, 0), 2 ** 31 - 1);
+    this.timer = setTimeout(() => (ms > step ? this.arm(ms - step) : this.stop('timeout', 3)), step);
   }
 
   private event(e: KernelEvent): void {
@@ -219,6 +318,13 @@ export class Machine {
         );
         return;
       }
+      case 'notefail': {
+        const note = this.opts.notes?.[e.index];
+        if (!note) return;
+        if (this.opts.onNoteError) this.opts.onNoteError(note, e.error);
+        else this.opts.onStderr?.(`p9rt: note ${JSON.stringify(note.text)} to ${note.target} at ${note.at}ms not posted: ${e.error}\n`);
+        return;
+      }
       case 'reply':
         this.replies.get(e.id)?.({ ok: e.ok, error: e.error });
         this.replies.delete(e.id);
@@ -234,9 +340,15 @@ export class Machine {
     // Let the trailing trace message (sent before exit) land, then end the kernel.
     setTimeout(() => void this.kernel.terminate(), 0);
     this.resolveExit(x);
+    this.booted();
   }
 
-  /** Post a note: NUser, as a write to /proc/<pid>/note; 'main' is pid 1, 'group' every proc. */
+  /**
+   * Post a note from the host, as a write to `/proc/n/note` (NUser): 'main'
+   * is pid 1, 'group' every proc of its note group. Resolves when the kernel
+   * has queued it; rejects if the run is over, the proc does not exist or
+   * the text is too long.
+   */
   postnote(target: NoteTarget, text: string): Promise<void> {
     if (this.done) return Promise.reject(new Error('postnote: the run is over'));
     const id = this.nextid++;
