@@ -3,6 +3,7 @@
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Machine, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { parseDuration, parseNote } from '../api/notes.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
@@ -63,25 +64,13 @@ function hostStdin(): (() => Promise<Uint8Array>) | undefined {
     });
 }
 
-/** "50ms", "1.5s", "200us", "2m", "10ns" -> ms. */
-export function parseDuration(s: string): number {
-  const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(s);
-  if (!m) throw new UsageError(`bad duration ${JSON.stringify(s)} (want e.g. 50ms, 2s)`);
-  const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
-  return Number(m[1]) * scale[m[2]];
-}
-
-export function parseNote(s: string): { at: number; target: NoteTarget; text: string } {
-  const i = s.indexOf(':');
-  const j = i < 0 ? -1 : s.indexOf(':', i + 1);
-  if (i < 0 || j < 0) throw new UsageError(`bad --note ${JSON.stringify(s)} (want WHEN:TARGET:TEXT)`);
-  const at = parseDuration(s.slice(0, i));
-  const t = s.slice(i + 1, j);
-  let target: NoteTarget;
-  if (t === 'main' || t === 'group') target = t;
-  else if (/^[0-9]+$/.test(t)) target = Number(t);
-  else throw new UsageError(`bad --note target ${JSON.stringify(t)} (want main, group or a pid)`);
-  return { at, target, text: s.slice(j + 1) };
+/** A flag's value parsed by `parse` (src/api/notes.ts), its complaint a usage error. */
+function usage<T>(parse: (s: string) => T, flag: string, s: string): T {
+  try {
+    return parse(s);
+  } catch (e) {
+    throw new UsageError(`flag --${flag}: ${(e as Error).message}`);
+  }
 }
 
 interface RunFlags {
@@ -124,14 +113,14 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
     switch (name) {
       case 'realtime': f.realtime = true; break;
       case 'seed': f.seed = int(value()); break;
-      case 'note': f.notes.push(parseNote(value())); break;
+      case 'note': f.notes.push(usage(parseNote, 'note', value())); break;
       case 'trace': f.trace = value(); break;
       case 'timeline': f.timeline = true; break;
       case 'explain': f.explain = true; break;
       case 'max-procs': f.maxProcs = int(value()); break;
       case 'max-memory': f.maxMemory = parseSize(value()); break;
       case 'gomaxprocs': int(value()); break;
-      case 'timeout': f.timeoutMs = parseDuration(value()); break;
+      case 'timeout': f.timeoutMs = usage(parseDuration, 'timeout', value()); break;
       // issue 3 (--file): begin
       case 'file': {
         const v = value();
