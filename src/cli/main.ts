@@ -2,7 +2,8 @@
 // "The command line").
 import { accessSync, constants, fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Machine, NOTE_TEXT_MAX, PROCS_MAX, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { Machine, PROCS_MAX, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { parseDuration as parseDurationText, parseNote as parseNoteText } from '../api/notes.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 import { decodeSource } from '../compiler/scanner.js';
@@ -139,31 +140,23 @@ function hostStdin(): (() => Promise<Uint8Array>) | undefined {
     });
 }
 
-/** "50ms", "1.5s", "200us", "2m", "10ns" -> ms; errors name the flag the value came from. */
-export function parseDuration(s: string, flag = '--timeout'): number {
-  const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(s);
-  if (!m) throw new UsageError(`flag ${flag}: ${JSON.stringify(s)} is not a duration (want e.g. 50ms, 2s, 1.5h)`);
-  const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
-  const ms = Number(m[1]) * scale[m[2]];
-  if (!Number.isFinite(ms)) throw new UsageError(`flag ${flag}: ${s} is too long a duration`);
-  return ms;
+/** A flag's value parsed by `parse` (src/api/notes.ts), its complaint a usage error naming the flag. */
+function usage<T>(parse: (s: string) => T, flag: string, s: string): T {
+  try {
+    return parse(s);
+  } catch (e) {
+    throw new UsageError(`flag ${flag}: ${(e as Error).message}`);
+  }
 }
 
+/** "50ms", "1.5s", "200us", "2m", "10ns" -> ms; errors name the flag the value came from. */
+export function parseDuration(s: string, flag = '--timeout'): number {
+  return usage(parseDurationText, flag, s);
+}
+
+/** One --note WHEN:TARGET:TEXT (the playground's syntax too: src/api/notes.ts). */
 export function parseNote(s: string): HostNote {
-  const i = s.indexOf(':');
-  const j = i < 0 ? -1 : s.indexOf(':', i + 1);
-  if (i < 0 || j < 0) throw new UsageError(`flag --note: ${JSON.stringify(s)} is not WHEN:TARGET:TEXT`);
-  const at = parseDuration(s.slice(0, i), '--note');
-  const t = s.slice(i + 1, j);
-  let target: NoteTarget;
-  if (t === 'main' || t === 'group') target = t;
-  else if (/^[0-9]+$/.test(t) && Number(t) >= 1 && Number(t) <= PROCS_MAX) target = Number(t);
-  else throw new UsageError(`flag --note: target ${JSON.stringify(t)} is not main, group or a pid from 1 to ${PROCS_MAX}`);
-  const text = s.slice(j + 1);
-  const len = Buffer.byteLength(text);
-  if (len === 0) throw new UsageError(`flag --note: ${JSON.stringify(s)} has no note text`);
-  if (len > NOTE_TEXT_MAX) throw new UsageError(`flag --note: the note text is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX} (a write to /proc/n/note of more fails)`);
-  return { at, target, text };
+  return usage(parseNoteText, '--note', s);
 }
 
 interface RunFlags {
