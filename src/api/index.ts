@@ -2,4 +2,4 @@
 export { compile } from '../compiler/index.js';
 export { CompileError } from '../compiler/diag.js';
 export { Machine } from './machine.js';
-export type { PollOption, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, ProcView } from './machine.js';
+export type { PollOption, Engine, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, ProcView } from './machine.js';

@@ -6,6 +6,7 @@ import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent } from '../../host/kernel/trace.js';
 import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
+import { compileProgram } from '../engine/translate.js';
 
 export type { TraceEvent, ProcView };
 
@@ -49,6 +50,12 @@ export interface StartOptions {
    * that nobody closes does not hold up a program that never reads it).
    */
   stdin?: Uint8Array | string | (() => Promise<Uint8Array | string>);
+  /**
+   * How Go code runs: 'interp' (default), the bytecode interpreter, or 'wasm',
+   * each function compiled to WebAssembly (docs/backend.md). Both give the
+   * same output and trace for the same program, seed and notes.
+   */
+  engine?: Engine;
   /** core.wasm, compiled; by default build/core.wasm of this package is loaded. */
   core?: WebAssembly.Module;
   /**
@@ -74,6 +81,14 @@ export interface StartOptions {
 }
 
 export type PollOption = 'current' | 'go1.19';
+
+export type Engine = 'interp' | 'wasm';
+
+/** StartOptions.engine, checked. */
+export function engineOption(e: string | undefined): Engine {
+  if (e === undefined || e === 'interp' || e === 'wasm') return e ?? 'interp';
+  throw new Error(`unknown engine ${JSON.stringify(e)} (want interp or wasm)`);
+}
 
 /** The Ctl.POLL_VARIANT value of a poll option; throws on an unknown name. */
 /** StartOptions.maxMemory, checked: a whole number of bytes from 1 MiB to the memory maximum. */
@@ -141,11 +156,12 @@ export class Machine {
     this.exited = new Promise((r) => (this.resolveExit = r));
   }
 
-  static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
+  static async start(runnable: Runnable, opts: StartOptions = {}): Promise<Machine> {
     const poll = pollVariant(opts.poll);
     const limit = maxMemory(opts.maxMemory);
     await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
+    const program = engineOption(opts.engine) === 'wasm' ? await compileProgram(runnable.image) : null;
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
     const m = new Machine(k, opts);
@@ -164,12 +180,12 @@ export class Machine {
     const msg: ControlMsg = {
       t: 'boot',
       core,
-      image: program.image,
+      image: runnable.image,
       opts: {
         realtime: opts.clock === 'real',
         seed: opts.seed ?? 1,
         maxProcs: opts.maxProcs ?? 64,
-        args: [argv0(program.filename), ...(opts.args ?? [])],
+        args: [argv0(runnable.filename), ...(opts.args ?? [])],
         notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
         pool: 2,
         files: bytesOf(opts.files),
@@ -179,6 +195,7 @@ export class Machine {
         trace: opts.trace ?? true,
         pollVariant: poll,
         maxMemory: limit,
+        program,
       },
     };
     k.post(msg);

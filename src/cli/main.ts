@@ -2,7 +2,7 @@
 // "The command line").
 import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Machine, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { Machine, type Engine, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
@@ -23,6 +23,8 @@ flags of run and test:
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
+  --engine=ENGINE       how Go code runs: interp (default, the bytecode interpreter)
+                        or wasm (compiled to WebAssembly; same output and trace)
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
@@ -96,12 +98,14 @@ interface RunFlags {
   timeoutMs: number;
   // issue 4: internal/poll's deadline logic (--poll)
   poll: PollOption;
+  // issue 13: the backend (--engine)
+  engine: Engine;
   // issue 3: files preloaded into the file tree (--file HOST:PATH)
   files: Record<string, Uint8Array>;
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', files: {} };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -155,6 +159,12 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
         break;
       }
       // issue 4 (--poll): end
+      case 'engine': {
+        const v = value();
+        if (v !== 'interp' && v !== 'wasm') throw new UsageError(`flag --engine: ${JSON.stringify(v)} (want interp or wasm)`);
+        f.engine = v;
+        break;
+      }
       default: throw new UsageError(`unknown flag ${a}`);
     }
   }
@@ -238,6 +248,7 @@ function startOptions(flags: RunFlags, args: string[], onStdout: (s: string) => 
     maxMemory: flags.maxMemory,
     timeoutMs: flags.timeoutMs,
     poll: flags.poll,
+    engine: flags.engine,
     trace: traceWanted(flags),
     args,
     onStdout,
@@ -371,4 +382,4 @@ async function runTests(argv: string[], io: Io): Promise<number> {
 }
 
 /** run flags that take a separate value (so `--seed 3` is passed on whole). */
-const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll']);
+const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'engine']);
