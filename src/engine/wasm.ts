@@ -72,7 +72,14 @@ export class Bytes {
   }
 
   s32(v: number): this {
-    return this.s64(BigInt(v | 0));
+    v |= 0;
+    for (;;) {
+      const b = v & 0x7f;
+      v >>= 7;
+      const done = (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0);
+      this.byte(done ? b : b | 0x80);
+      if (done) return this;
+    }
   }
 
   s64(v: bigint): this {
