@@ -29,8 +29,8 @@ import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
 
 /** Instructions between two safepoint ticks: assembly/vm/interp.ts TICK_EVERY. */
 const TICK_EVERY = 10000;
-/** Frame header fields: assembly/vm/frame.ts. */
-const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28, HDR_SIZE = 40;
+/** Frame header fields: assembly/vm/frame.ts (to move to host/abi/defs.ts, their one definition). */
+const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28;
 
 const RUN_STOPPED = 1;
 /**
@@ -201,15 +201,6 @@ class FuncCompiler {
       this.segLeft[k] = left;
       left = this.segStart[k] ? 0 : left + 1;
     }
-  }
-
-  private where(i: Insn): string {
-    let line = 0;
-    for (const x of this.insns) {
-      if (x.pc > i.pc) break;
-      if (x.op === Op.LINE) line = x.a;
-    }
-    return `${this.f.file}:${line}`;
   }
 
   // ---- emission helpers ---------------------------------------------------
