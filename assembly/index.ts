@@ -9,6 +9,12 @@ import { wasmtrap } from "./runtime/panic";
 // Compute not yet charged to the virtual clock: the M glue reads and zeroes it.
 export { uncharged } from "./vm/interp";
 
+// The wasm engine (docs/backend.md): the program module imports these.
+export { vpc, vsp, vfp, vhdr, vcode } from "./vm/frame";
+export { image, globals } from "./runtime/runtime2";
+export { attnaddr } from "./runtime/proc";
+export { jticks, jslow, jsafepoint, setengine } from "./vm/compiled";
+
 /** pid 1 places the program image with it. */
 export function malloc(n: i32): i32 {
   return <i32>persistentalloc(<usize>n, FLAG_NOSCAN); // the image: a root, no heap pointers

@@ -45,6 +45,7 @@ import { selectgo, selectresumed } from "../runtime/select";
 import { prints, printint, printuint, printfloat, printgostring, printbool, printhex } from "../runtime/print";
 import { makemap, mapget, mapset, mapdelete, maplen, mapiter, mapnext } from "../runtime/map";
 import { resetUncomparable } from "../runtime/iface";
+import { engine, runcompiled } from "./compiled";
 
 /** Instructions between two TICKs at safepoints (the stand-in for Plan 9's 10ms clock tick). */
 export const TICK_EVERY: i32 = 10000;
@@ -61,8 +62,13 @@ export const TICK_EVERY: i32 = 10000;
  */
 export let uncharged: i64 = 0;
 
+/** Charge n instructions to the virtual clock (compiled code: vm/compiled.ts). */
+export function chargeinsns(n: i32): void {
+  uncharged += <i64>n;
+}
+
 /** Enter the kernel at a safepoint (registers spilled); 1 if the G was preempted. */
-function safepoint(): i32 {
+export function safepoint(): i32 {
   gcsafepoint(); // mgc.ts: a collection the heap asked for
   tick();
   if (getg().sig != 0) return sigpanic(); // a trap note came in the tick
@@ -84,6 +90,7 @@ export function interpret(): void {
   }
   // A trap note reached this G in a system call: it panics before it goes on.
   if (gp.sig != 0 && sigpanic()) return;
+  if (engine != 0) return runcompiled();
   let pc = vpc;
   let sp = vsp;
   let fp = vfp;
@@ -372,8 +379,10 @@ function slicecheck(lo: i64, hi: i64, max: i64, cap: i64, arraylike: bool, three
   return 0;
 }
 
-function slowop(op: i32): i32 {
+export function slowop(op: i32): i32 {
   switch (op) {
+    // Ops the dispatch loop runs inline; here for compiled code (vm/compiled.ts).
+    case Op.FUNCVAL: push(<i64>(sched().funcvals + (<usize>imm(1) << 3))); next(5); return 0;
     case Op.LOAD: case Op.LOAD8U: case Op.LOAD8S: case Op.STORE: case Op.STORE8:
     case Op.FIELDADDR: case Op.NILCHECK:
       return nilpanic(); // the fast path handles non-nil pointers

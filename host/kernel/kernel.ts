@@ -48,6 +48,8 @@ export interface KernelOptions {
   pollVariant?: number;
   /** Bytes of memory the Go heap may reach (--max-memory), for Ctl.MEMORY_LIMIT; default the memory maximum. */
   maxMemory?: number;
+  /** The wasm engine's program module (src/engine/translate.ts), given to every M; absent: the interpreter. */
+  program?: WebAssembly.Module | null;
 }
 
 /** What the kernel tells the thread that started it. */

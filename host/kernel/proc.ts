@@ -151,7 +151,7 @@ export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
     ring = new SharedArrayBuffer(TRACE_RING);
     k.rings.set(p, { i32: new Int32Array(ring), i64: new BigInt64Array(ring) });
   }
-  w.post({ t: 'start', pid: p.pid, memory: k.memory, core: k.core, image: arg === null ? k.image : null, arg: String(arg ?? 0n), ring });
+  w.post({ t: 'start', pid: p.pid, memory: k.memory, core: k.core, program: k.opts.program ?? null, image: arg === null ? k.image : null, arg: String(arg ?? 0n), ring });
   // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
   for (const n of k.opts.notes) if (n.atStart && n.target === p.pid) writenoteQuiet(k, p, n.text);
   if (!k.ended) k.pool.push(k.spawnM());

@@ -8,6 +8,8 @@ export interface StartMsg {
   memory: WebAssembly.Memory;
   /** core.wasm, compiled once by the kernel; null for test fixtures. */
   core: WebAssembly.Module | null;
+  /** The wasm engine's program module (docs/backend.md), null with the interpreter. */
+  program: WebAssembly.Module | null;
   /** pid 1: the program image; forked procs: none. */
   image: Uint8Array | null;
   /** rfork's arg (the runtime's M), for tstart. */

@@ -12,6 +12,8 @@ type CoreExports = {
   sigtramp: (note: number, len: number) => number;
   /** A wasm trap the glue caught: prints Go's fatal error for it and exits 2. Never returns. */
   trap?: (kind: number) => void;
+  /** 1: run Gs with the program module (docs/backend.md) instead of the interpreter. */
+  setengine: (e: number) => void;
   /** Instructions interpreted on this M and not yet charged (assembly/vm/interp.ts). */
   uncharged?: WebAssembly.Global;
 };
@@ -27,8 +29,14 @@ function asString(m: Mach, ptr: number): string {
   return s;
 }
 
+/** The program module's entry (docs/backend.md), bound once it is instantiated after the core. */
+let enterCompiled: (f: number, pc: number) => number = () => {
+  throw new Error('the core entered compiled code, but the run has no program module');
+};
+
 function imports(m: Mach): WebAssembly.Imports {
   return {
+    p9rt: { enter: (f: number, pc: number) => enterCompiled(f, pc) },
     env: {
       memory: m.memory,
       abort: (msg: number, file: number, line: number, col: number) =>
@@ -82,6 +90,18 @@ serve((m, s) => {
   if (!s.core) throw new Error('M worker started without core.wasm');
   const inst = new WebAssembly.Instance(s.core, imports(m));
   const core = inst.exports as unknown as CoreExports;
+  if (s.program) {
+    // The wasm engine: this M's instance of the program module, over the same
+    // memory, importing the core's registers and slow path.
+    const x = inst.exports;
+    const names = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks', 'jslow', 'jsafepoint'];
+    const prog = new WebAssembly.Instance(s.program, {
+      env: { memory: m.memory },
+      core: Object.fromEntries(names.map((n) => [n, x[n]])),
+    });
+    enterCompiled = prog.exports.enter as typeof enterCompiled;
+    core.setengine(1);
+  }
   // The note handler runs inside a system call of the code below, so a trap
   // in it reaches enter() too.
   m.sigtramp = (note, len) => core.sigtramp(note, len);

@@ -5,4 +5,4 @@ export type { CompileOptions, Program, PackageLoader, SourceFile } from '../comp
 export { CompileError, CompileTimeout, type Position } from '../compiler/diag.js';
 export { decodeSource } from '../compiler/scanner.js';
 export { Machine } from './machine.js';
-export type { PollOption, StartOptions, HostNote, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';
+export type { PollOption, Engine, StartOptions, HostNote, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';

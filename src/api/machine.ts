@@ -6,6 +6,7 @@ import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
 import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE, ERRMAX, MAX_PROCS } from '../../host/abi/defs.js';
+import { compileProgram } from '../engine/translate.js';
 
 export type { TraceEvent, TraceEventKind, ProcView };
 
@@ -76,6 +77,12 @@ export interface StartOptions {
    * that nobody closes does not hold up a program that never reads it).
    */
   stdin?: Uint8Array | string | (() => Promise<Uint8Array | string>);
+  /**
+   * How Go code runs: 'interp' (default), the bytecode interpreter, or 'wasm',
+   * each function compiled to WebAssembly (docs/backend.md). Both give the
+   * same output and trace for the same program, seed and notes.
+   */
+  engine?: Engine;
   /** core.wasm, compiled; by default build/core.wasm of this package is loaded. */
   core?: WebAssembly.Module;
   /**
@@ -108,6 +115,14 @@ export interface StartOptions {
 
 /** internal/poll's deadline logic: see StartOptions.poll. */
 export type PollOption = 'current' | 'go1.19';
+
+export type Engine = 'interp' | 'wasm';
+
+/** StartOptions.engine, checked. */
+export function engineOption(e: string | undefined): Engine {
+  if (e === undefined || e === 'interp' || e === 'wasm') return e ?? 'interp';
+  throw new Error(`unknown engine ${JSON.stringify(e)} (want interp or wasm)`);
+}
 
 /** The Ctl.POLL_VARIANT value of a poll option; throws on an unknown name. */
 /** StartOptions.maxMemory, checked: a whole number of bytes from 1 MiB to the memory maximum. */
@@ -228,7 +243,7 @@ export class Machine {
    * follow through the options' callbacks and the Machine.
    * @throws RangeError for an option out of range (seed, maxProcs, maxMemory, timeoutMs, notes) and Error for an unknown poll variant, before anything starts.
    */
-  static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
+  static async start(runnable: Runnable, opts: StartOptions = {}): Promise<Machine> {
     // The time limit counts from here: start-up (the platform, core.wasm) is part of the run.
     const t0 = performance.now();
     const poll = pollVariant(opts.poll);
@@ -240,6 +255,7 @@ export class Machine {
     if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
+    const program = engineOption(opts.engine) === 'wasm' ? await compileProgram(runnable.image) : null;
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
     const m = new Machine(k, opts);
@@ -258,12 +274,12 @@ export class Machine {
     const msg: ControlMsg = {
       t: 'boot',
       core,
-      image: program.image,
+      image: runnable.image,
       opts: {
         realtime: opts.clock === 'real',
         seed,
         maxProcs,
-        args: [argv0(program.filename), ...(opts.args ?? [])],
+        args: [argv0(runnable.filename), ...(opts.args ?? [])],
         notes: notes.map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
         pool: 2,
         files: bytesOf(opts.files),
@@ -273,6 +289,7 @@ export class Machine {
         trace: opts.trace ?? true,
         pollVariant: poll,
         maxMemory: limit,
+        program,
       },
     };
     k.post(msg);

@@ -2,7 +2,7 @@
 // "The command line").
 import { accessSync, constants, fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Machine, PROCS_MAX, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { Machine, PROCS_MAX, type Engine, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { parseDuration as parseDurationText, parseNote as parseNoteText } from '../api/notes.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
@@ -10,7 +10,7 @@ import { decodeSource } from '../compiler/scanner.js';
 
 const RUN_FLAGS = `flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
-  --seed N              seed of every scheduling choice, 0 to 2^53-1 (default 1)
+  --seed N              seed of every scheduling choice, 0 to 2^64-1 (default 1)
   --note WHEN:TARGET:TEXT  post a note at WHEN (50ms) to main, a pid or group (repeatable)
   --trace FILE          write the trace (Chrome trace-event JSON)
   --timeline            print a timeline of procs, syscalls and notes to stderr
@@ -20,6 +20,8 @@ const RUN_FLAGS = `flags of run and test:
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time, compiling and start-up included (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
+  --engine=ENGINE       how Go code runs: interp (default, the bytecode interpreter)
+                        or wasm (compiled to WebAssembly; same output and trace)
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
@@ -173,12 +175,14 @@ interface RunFlags {
   timeoutMs: number;
   // issue 4: internal/poll's deadline logic (--poll)
   poll: PollOption;
+  // issue 13: the backend (--engine)
+  engine: Engine;
   // issue 3: files preloaded into the file tree (--file HOST:PATH)
   files: Record<string, Uint8Array>;
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', files: {} };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -256,6 +260,12 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
         break;
       }
       // issue 4 (--poll): end
+      case 'engine': {
+        const v = value();
+        if (v !== 'interp' && v !== 'wasm') throw new UsageError(`flag --engine: ${JSON.stringify(v)} (want interp or wasm)`);
+        f.engine = v;
+        break;
+      }
       default: throw new UsageError(`unknown flag ${a}`);
     }
   }
@@ -382,6 +392,7 @@ function startOptions(flags: RunFlags, t0: number, args: string[], onStdout: (s:
     maxMemory: flags.maxMemory,
     timeoutMs: Math.max(flags.timeoutMs - (performance.now() - t0), Number.MIN_VALUE),
     poll: flags.poll,
+    engine: flags.engine,
     trace: traceWanted(flags),
     args,
     onStdout,
@@ -546,4 +557,4 @@ async function runTests(argv: string[], io: Io): Promise<number> {
 }
 
 /** run flags that take a separate value (so `--seed 3` is passed on whole). */
-const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'file']);
+const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'engine', 'file']);

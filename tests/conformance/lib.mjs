@@ -126,8 +126,37 @@ export async function p9rtAPI() {
 export const runnable = () =>
   existsSync(join(root, 'dist/src/api/index.js')) && existsSync(join(root, 'build/core.wasm'));
 
-/** Compile and run one program on p9rt, in this process; virtual time, seed 1. */
-export async function runP9(name, { seed = 1, timeoutMs = 30_000 } = {}) {
+/**
+ * Run programs on p9rt in `jobs` processes of run.mjs (each runs its share
+ * in-process, one after another): name -> { stdout, stderr, code, ... }.
+ */
+export function runAllP9(names, jobs, engine = 'interp') {
+  const shares = Array.from({ length: jobs }, () => []);
+  names.forEach((n, i) => shares[i % jobs].push(n));
+  const results = new Map();
+  return Promise.all(
+    shares.filter((s) => s.length).map(
+      (share) =>
+        new Promise((resolve) => {
+          const p = spawn(process.execPath, [join(dir, 'run.mjs'), `--engine=${engine}`, '--json', ...share], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let buf = '';
+          p.stdout.setEncoding('utf8').on('data', (d) => {
+            buf += d;
+            let nl;
+            while ((nl = buf.indexOf('\n')) >= 0) {
+              const r = JSON.parse(buf.slice(0, nl));
+              buf = buf.slice(nl + 1);
+              results.set(r.name, r);
+            }
+          });
+          p.on('close', resolve);
+        }),
+    ),
+  ).then(() => results);
+}
+
+/** Compile and run one program on p9rt, in this process; virtual time, seed 1, the interpreter unless `engine`. */
+export async function runP9(name, { seed = 1, timeoutMs = 30_000, engine = 'interp' } = {}) {
   const { compile, Machine } = await p9rtAPI();
   let program;
   try {
@@ -140,6 +169,7 @@ export async function runP9(name, { seed = 1, timeoutMs = 30_000 } = {}) {
   const m = await Machine.start(program, {
     seed,
     timeoutMs,
+    engine,
     trace: false,
     onStdout: (s) => (stdout += s),
     onStderr: (s) => (stderr += s),

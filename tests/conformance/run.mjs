@@ -1,9 +1,12 @@
 // Runs conformance programs on p9rt in this process, one after another.
 //   node tests/conformance/run.mjs [NAME...]          a report against the goldens
 //   node tests/conformance/run.mjs --json NAME...     one JSON line per run (the node test's worker)
+//   --engine=wasm first: run them with the wasm engine (docs/backend.md)
 import { compare, nameOf, programs, readGolden, runP9 } from './lib.mjs';
 
 const args = process.argv.slice(2);
+let engine = 'interp';
+if (args[0]?.startsWith('--engine=')) engine = args.shift().slice('--engine='.length);
 const json = args[0] === '--json';
 if (json) args.shift();
 const names = args.length ? args.map(nameOf) : programs();
@@ -13,7 +16,7 @@ for (const name of names) {
   const t0 = Date.now();
   let run;
   try {
-    run = await runP9(name);
+    run = await runP9(name, { engine });
   } catch (e) {
     run = { stdout: '', stderr: '', code: -1, error: `harness: ${e.stack ?? e}` };
   }

@@ -5,40 +5,11 @@
 // with its golden, so a golden can never drift from real Go.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { compare, dir, haveGo, programs, readGolden, runGo, runnable } from '../conformance/lib.mjs';
+import { compare, haveGo, programs, readGolden, runAllP9, runGo, runnable } from '../conformance/lib.mjs';
 
 const names = programs();
 const jobs = Number(process.env.P9RT_CONFORMANCE_JOBS) || Math.max(2, availableParallelism());
-
-// p9rt's side: `jobs` processes of tests/conformance/run.mjs, each running
-// its share of the programs in-process, one after another.
-function runAllP9() {
-  const shares = Array.from({ length: jobs }, () => []);
-  names.forEach((n, i) => shares[i % jobs].push(n));
-  const results = new Map();
-  return Promise.all(
-    shares.filter((s) => s.length).map(
-      (share) =>
-        new Promise((resolve) => {
-          const p = spawn(process.execPath, [join(dir, 'run.mjs'), '--json', ...share], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let buf = '';
-          p.stdout.setEncoding('utf8').on('data', (d) => {
-            buf += d;
-            let nl;
-            while ((nl = buf.indexOf('\n')) >= 0) {
-              const r = JSON.parse(buf.slice(0, nl));
-              buf = buf.slice(nl + 1);
-              results.set(r.name, r);
-            }
-          });
-          p.on('close', resolve);
-        }),
-    ),
-  ).then(() => results);
-}
 
 async function runAllGo() {
   const results = new Map();
@@ -53,7 +24,7 @@ async function runAllGo() {
 test('conformance programs on p9rt and real Go', async (t) => {
   if (!runnable()) return t.skip('core or dist not built');
   const t0 = Date.now();
-  const [p9, go] = await Promise.all([runAllP9(), haveGo ? runAllGo() : Promise.resolve(null)]);
+  const [p9, go] = await Promise.all([runAllP9(names, jobs), haveGo ? runAllGo() : Promise.resolve(null)]);
   let passed = 0;
   let failed = 0;
   let skipped = 0;

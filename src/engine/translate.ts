@@ -1,0 +1,1032 @@
+// The wasm engine's translator (docs/backend.md): a program image's bytecode
+// (docs/bytecode.md), function by function, into one WebAssembly module that
+// every M instantiates over the shared memory next to its core.wasm.
+//
+// A compiled function is `(pc) -> status` and runs the frame the core's
+// registers describe (vfp, vhdr) from the bytecode pc `pc`, which must be a
+// resume point: the entry, a jump target, an op the core runs (slowop) or the
+// op after it, the recover pc. Its body is a loop over a br_table of those
+// points (the labels); between labels the operand stack lives in wasm locals,
+// and the frame's locals are mirrored in wasm locals (written through, so the
+// frame in memory is always current for the collector, tracebacks and stack
+// growth). What it returns:
+//   RUN_RETURNED 0  the frame returned; the registers are the caller's, at its return pc
+//   RUN_STOPPED  1  the G stopped running on this M (parked, yielded, exited)
+//   RUN_REENTER  2  the frames changed under it (a panic, a deferred call, a
+//                   recover): the core's driver enters the top frame again at vpc
+// A call to a function the program knows (CALL f) is a wasm call; closures and
+// methods go through the table. Every op not compiled inline is run by the
+// core's slowop() through `jslow(op)`, and an inline op's rare case (a nil
+// pointer, an index out of range, a zero divisor) does the same, so the
+// semantics of everything but plain arithmetic, loads and stores stay in the
+// core. The instruction count is charged per segment of straight-line code,
+// exactly as the interpreter counts, so the virtual clock, and every trace,
+// is the same under both engines.
+import { Op, Ctl, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
+import { opInfo } from '../compiler/opinfo.js';
+import { readImage, type ImageFunc } from '../compiler/disasm.js';
+import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
+
+/** Instructions between two safepoint ticks: assembly/vm/interp.ts TICK_EVERY. */
+const TICK_EVERY = 10000;
+/** Frame header fields: assembly/vm/frame.ts (to move to host/abi/defs.ts, their one definition). */
+const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28;
+
+const RUN_STOPPED = 1;
+/**
+ * Bytes of native stack the nested wasm calls of compiled code may take
+ * (estimated from each caller's locals): past it a call returns to the core's
+ * driver, which runs the callee from there, so Go recursion as deep as the G's
+ * stack allows never overflows the engine's own stack (a worker's is 4 MiB).
+ */
+const NATIVE_STACK_BUDGET = 1 << 20;
+/** The program module's own global: the estimate of native stack in use. */
+const G_DEPTH = 9;
+const RUN_REENTER = 2;
+
+/** The core's globals the program module imports, in import order (assembly/index.ts). */
+const GLOBALS = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks'] as const;
+const G = Object.fromEntries(GLOBALS.map((n, i) => [n, i])) as Record<(typeof GLOBALS)[number], number>;
+/** Imported functions: jslow(op) -> i32, jsafepoint() -> i32. */
+const F_JSLOW = 0, F_JSAFEPOINT = 1, NIMPORTFUNCS = 2;
+/** Types: 0 (i32) -> i32, 1 (i32 i32) -> i32, 2 () -> i32. */
+const T_FUNC = 0, T_ENTER = 1, T_NOARGS = 2;
+
+export class EngineError extends Error {}
+
+interface Insn {
+  pc: number; // byte offset in the function's code
+  op: number;
+  size: number;
+  a: number; // first immediate (i32)
+  b: number; // second immediate (i32)
+  k: bigint; // CONST's immediate
+}
+
+type Func = ImageFunc;
+
+function decode(bytes: Uint8Array, f: Func): Insn[] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset + f.code, f.codelen);
+  const out: Insn[] = [];
+  let line = 0;
+  for (let pc = 0; pc < f.codelen; ) {
+    const op = dv.getUint8(pc);
+    const info = opInfo(op);
+    if (!info) throw new EngineError(`${f.file}:${line}: wasm engine: ${f.name}: byte ${op} at pc ${pc} is no opcode`);
+    let size = 1;
+    const imm: number[] = [];
+    let k = 0n;
+    for (const t of info.imms) {
+      if (t === 'i64') {
+        k = dv.getBigInt64(pc + size, true);
+        size += 8;
+      } else {
+        imm.push(dv.getInt32(pc + size, true));
+        size += 4;
+      }
+    }
+    if (op === Op.LINE) line = imm[0];
+    out.push({ pc, op, size, a: imm[0] ?? 0, b: imm[1] ?? 0, k });
+    pc += size;
+  }
+  return out;
+}
+
+/** Ops compiled inline, fully or with a rare case handed to the core. Everything else is an exit. */
+const INLINE = new Set<number>([
+  Op.NOP, Op.CONST, Op.LOCAL, Op.SETLOCAL, Op.TEELOCAL, Op.GLOBAL, Op.SETGLOBAL, Op.CAPTURE,
+  Op.DUP, Op.DROP, Op.SWAP, Op.OVER, Op.STRCONST,
+  Op.ADD, Op.SUB, Op.MUL, Op.AND, Op.OR, Op.XOR, Op.ANDNOT, Op.NEG, Op.COMPL, Op.NOT,
+  Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE, Op.LTU, Op.LEU, Op.GTU, Op.GEU,
+  Op.EXT8S, Op.EXT16S, Op.EXT32S, Op.EXT8U, Op.EXT16U, Op.EXT32U,
+  Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FNEG, Op.FEQ, Op.FNE, Op.FLT, Op.FLE, Op.FGT, Op.FGE,
+  Op.I2F, Op.U2F, Op.F2I, Op.F2U,
+  Op.JMP, Op.JMPIF, Op.JMPIFNOT,
+  Op.LOAD, Op.LOAD8U, Op.LOAD8S, Op.STORE, Op.STORE8, Op.NILCHECK,
+  Op.LEN, Op.CAP, Op.STRLEN, Op.LINE,
+  Op.DIV, Op.REM, Op.DIVU, Op.REMU, Op.SHL, Op.SHR, Op.SHRU,
+  Op.INDEXADDR, Op.ARRAYINDEXADDR,
+]);
+/**
+ * Ops the core's slowop() runs whole (assembly/vm/interp.ts): compiled as exits.
+ * An op in neither list (one defs.ts gained since) stops the translator at load
+ * below, never a silent guess: slowop() may know only its rare case.
+ */
+const EXITS = new Set<number>([
+  Op.FUNCVAL, Op.CALL, Op.CALLCLOSURE, Op.CALLIFACE, Op.RET, Op.RUNDEFERS, Op.GO, Op.GOCLOSURE, Op.DEFER,
+  Op.DEFERCLOSURE, Op.PANIC, Op.RECOVER, Op.INTRINSIC, Op.MAKECLOSURE, Op.ALLOC, Op.COPY, Op.NEWCOPY, Op.ZERO,
+  Op.STRINDEX, Op.STRSLICE, Op.STRCAT, Op.STRCMP, Op.STREQ, Op.STRFROMBYTES, Op.BYTESFROMSTR, Op.STRFROMRUNE,
+  Op.STRDECODERUNE, Op.STRFROMRUNES, Op.RUNESFROMSTR, Op.MAKESLICE, Op.SLICE, Op.APPEND, Op.APPENDSLICE,
+  Op.COPYSLICE, Op.ARRAYSLICE, Op.SLICELIT, Op.APPENDSTR, Op.MAKEMAP, Op.MAPGET, Op.MAPSET, Op.MAPDELETE,
+  Op.MAPLEN, Op.MAPITER, Op.MAPNEXT, Op.MAKEIFACE, Op.IFACETYPE, Op.IFACEDATA, Op.ASSERT, Op.ASSERTOK,
+  Op.ASSERTIFACE, Op.ASSERTIFACEOK, Op.IFACEEQ, Op.ASSERTI, Op.MAKECHAN, Op.SEND, Op.RECV, Op.RECVOK, Op.CLOSE,
+  Op.CHANLEN, Op.CHANCAP, Op.SELECT, Op.PRINTINT, Op.PRINTUINT, Op.PRINTFLOAT, Op.PRINTSTR, Op.PRINTBOOL,
+  Op.PRINTPTR, Op.PRINTSP, Op.PRINTNL, Op.PRINTIFACE,
+]);
+const CALLS = new Set<number>([Op.CALL, Op.CALLCLOSURE, Op.CALLIFACE]);
+
+// Every opcode of defs.ts has a translation: inline, or an exit.
+for (const [name, code] of Object.entries(Op)) {
+  if (!INLINE.has(code) && !EXITS.has(code)) throw new Error(`wasm engine: no translation for the op ${name} (src/engine/translate.ts)`);
+}
+
+const BIN: Record<number, number> = {
+  [Op.ADD]: W.i64_add, [Op.SUB]: W.i64_sub, [Op.MUL]: W.i64_mul, [Op.AND]: W.i64_and,
+  [Op.OR]: W.i64_or, [Op.XOR]: W.i64_xor,
+};
+const CMP: Record<number, number> = {
+  [Op.EQ]: W.i64_eq, [Op.NE]: W.i64_ne, [Op.LT]: W.i64_lt_s, [Op.LE]: W.i64_le_s, [Op.GT]: W.i64_gt_s,
+  [Op.GE]: W.i64_ge_s, [Op.LTU]: W.i64_lt_u, [Op.LEU]: W.i64_le_u, [Op.GTU]: W.i64_gt_u, [Op.GEU]: W.i64_ge_u,
+};
+const FBIN: Record<number, number> = {
+  [Op.FADD]: W.f64_add, [Op.FSUB]: W.f64_sub, [Op.FMUL]: W.f64_mul, [Op.FDIV]: W.f64_div,
+};
+const FCMP: Record<number, number> = {
+  [Op.FEQ]: W.f64_eq, [Op.FNE]: W.f64_ne, [Op.FLT]: W.f64_lt, [Op.FLE]: W.f64_le, [Op.FGT]: W.f64_gt,
+  [Op.FGE]: W.f64_ge,
+};
+const DIVS: Record<number, number> = {
+  [Op.DIV]: W.i64_div_s, [Op.REM]: W.i64_rem_s, [Op.DIVU]: W.i64_div_u, [Op.REMU]: W.i64_rem_u,
+};
+const SHIFTS: Record<number, number> = { [Op.SHL]: W.i64_shl, [Op.SHR]: W.i64_shr_s, [Op.SHRU]: W.i64_shr_u };
+
+// Locals of a compiled function: param $pc, then these i32s, then i64s.
+const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7;
+const NI32 = 7;
+const FIRST_I64 = 1 + NI32;
+const NSCRATCH = 4;
+
+class FuncCompiler {
+  private b = new Bytes();
+  private insns: Insn[];
+  private labels: number[]; // sorted pcs
+  private labelOf = new Map<number, number>();
+  private segStart: boolean[] = [];
+  private segLeft: number[] = []; // ops of its segment after each instruction
+  // The virtual operand stack of the current straight-line code: wasm locals
+  // holding the words above the first `below` words under $sp already popped.
+  private vs: number[] = [];
+  private below = 0;
+  private maxT = 0;
+  /** Blocks opened inside the current label's code (if/else), for br depths. */
+  private extra = 0;
+  private cur = 0; // the label whose code is being emitted
+
+  constructor(
+    private readonly f: Func,
+    bytes: Uint8Array,
+    private readonly nfuncs: number,
+  ) {
+    this.insns = decode(bytes, f);
+    const labels = new Set<number>([0]);
+    if (f.recoverpc >= 0) labels.add(f.recoverpc);
+    for (const i of this.insns) {
+      if (i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT) labels.add(i.a);
+      else if (!INLINE.has(i.op)) {
+        labels.add(i.pc);
+        labels.add(i.pc + i.size);
+      }
+    }
+    this.labels = [...labels].filter((pc) => pc <= f.codelen).sort((x, y) => x - y);
+    this.labels.forEach((pc, i) => this.labelOf.set(pc, i));
+    // Segments: straight-line runs whose instruction count is charged at their start.
+    let start = true;
+    for (const i of this.insns) {
+      if (this.labelOf.has(i.pc)) start = true;
+      this.segStart.push(start);
+      start = i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT || !INLINE.has(i.op);
+    }
+    let left = 0;
+    for (let k = this.insns.length - 1; k >= 0; k--) {
+      this.segLeft[k] = left;
+      left = this.segStart[k] ? 0 : left + 1;
+    }
+  }
+
+  // ---- emission helpers ---------------------------------------------------
+
+  private op(...codes: number[]): void {
+    for (const c of codes) this.b.byte(c);
+  }
+  private get(l: number): void {
+    this.b.byte(W.local_get).u32(l);
+  }
+  private set(l: number): void {
+    this.b.byte(W.local_set).u32(l);
+  }
+  private gget(g: number): void {
+    this.b.byte(W.global_get).u32(g);
+  }
+  private gset(g: number): void {
+    this.b.byte(W.global_set).u32(g);
+  }
+  private i32(v: number): void {
+    this.b.byte(W.i32_const).s32(v);
+  }
+  private mem(code: number, align: number, offset = 0): void {
+    this.b.byte(code).u32(align).u32(offset);
+  }
+  /** Push the address base + off (an i32; off may be negative). */
+  private addr(base: number, off: number): void {
+    this.get(base);
+    if (off !== 0) {
+      this.i32(off);
+      this.op(W.i32_add);
+    }
+  }
+  private goLocal(i: number): number {
+    return FIRST_I64 + i;
+  }
+  private scratch(i: number): number {
+    return FIRST_I64 + this.f.nlocals + i;
+  }
+  private temp(k: number): number {
+    if (k + 1 > this.maxT) this.maxT = k + 1;
+    return FIRST_I64 + this.f.nlocals + NSCRATCH + k;
+  }
+  private open(kind: number): void {
+    this.op(kind, 0x40);
+    this.extra++;
+  }
+  private close(): void {
+    this.op(W.end);
+    this.extra--;
+  }
+
+  // ---- the virtual operand stack ------------------------------------------
+
+  /** Pop a word: the local holding it (a scratch local for words under $sp). */
+  private pop(scratch: number): number {
+    const l = this.vs.pop();
+    if (l !== undefined) return l;
+    this.below++;
+    const s = this.scratch(scratch);
+    this.addr(L_SP, -8 * this.below);
+    this.mem(W.i64_load, 3);
+    this.set(s);
+    return s;
+  }
+  /** The local the next pushed word goes to. */
+  private push(): number {
+    const l = this.temp(this.vs.length);
+    this.vs.push(l);
+    return l;
+  }
+  /** The memory offset from $sp of virtual stack slot k. */
+  private slot(k: number): number {
+    return 8 * (k - this.below);
+  }
+  /** Store the virtual stack (and `extra` words, already in locals) and make $sp current. */
+  private spill(words: number[]): void {
+    const all = [...this.vs, ...words];
+    all.forEach((l, k) => {
+      this.addr(L_SP, this.slot(k));
+      this.get(l);
+      this.mem(W.i64_store, 3);
+    });
+  }
+  private flush(): void {
+    this.spill([]);
+    const d = this.slot(this.vs.length);
+    if (d !== 0) {
+      this.addr(L_SP, d);
+      this.set(L_SP);
+    }
+    this.vs = [];
+    this.below = 0;
+  }
+
+  private abs(pc: number): void {
+    this.get(L_CODE);
+    if (pc !== 0) {
+      this.i32(pc);
+      this.op(W.i32_add);
+    }
+  }
+  private ticks(n: number): void {
+    this.gget(G.jticks);
+    this.i32(n);
+    this.op(W.i32_add);
+    this.gset(G.jticks);
+  }
+
+  /** After the core ran something: go on only if it left this frame at pc `next`. */
+  private checkNext(next: number, sameHdr: boolean): void {
+    this.gget(G.vpc);
+    this.abs(next);
+    this.op(W.i32_ne);
+    if (sameHdr) {
+      this.gget(G.vhdr);
+      this.get(L_HDR);
+      this.op(W.i32_ne, W.i32_or);
+    }
+    this.open(W.if);
+    this.i32(RUN_REENTER);
+    this.op(W.return);
+    this.close();
+  }
+  /**
+   * After a safepoint the G goes on from the driver (vpc is the jump target
+   * or the call): a loop that never returns would otherwise keep running the
+   * code V8 compiled first (wasm has no on-stack replacement), and a safepoint
+   * is rare enough (every TICK_EVERY instructions) that entering the frame
+   * again costs nothing measurable.
+   */
+  private reenterAfterSafepoint(): void {
+    this.open(W.if);
+    this.i32(RUN_STOPPED);
+    this.op(W.return);
+    this.close();
+    this.i32(RUN_REENTER);
+    this.op(W.return);
+  }
+
+  private returnIfStopped(): void {
+    this.open(W.if);
+    this.i32(RUN_STOPPED);
+    this.op(W.return);
+    this.close();
+  }
+
+  /**
+   * An inline op's rare case: put the stack back as the interpreter has it
+   * (operands included), let slowop run the op, and go on with its results in
+   * the locals the fast path writes. Emitted inside the `else` of the fast path.
+   */
+  private rare(i: Insn, k: number, operands: number[], results: number[]): void {
+    this.spill(operands);
+    this.addr(L_SP, this.slot(this.vs.length + operands.length));
+    this.gset(G.vsp);
+    this.abs(i.pc);
+    this.gset(G.vpc);
+    const left = this.segLeft[k];
+    if (left) this.ticks(-left);
+    this.i32(i.op);
+    this.b.byte(W.call).u32(F_JSLOW);
+    this.returnIfStopped();
+    this.checkNext(i.pc + i.size, true);
+    if (left) this.ticks(left);
+    results.forEach((l, j) => {
+      this.addr(L_SP, this.slot(this.vs.length + j));
+      this.mem(W.i64_load, 3);
+      this.set(l);
+    });
+  }
+
+  /** Is a safepoint due? The interpreter's test: TICK_EVERY instructions, a note (ATTN), a collection. */
+  private due(): void {
+    this.gget(G.jticks);
+    this.i32(TICK_EVERY);
+    this.op(W.i32_ge_s);
+    this.gget(G.attnaddr);
+    this.b.byte(W.prefix_fe).u32(FE.i32_atomic_load).u32(2).u32(0);
+    this.op(W.i32_or);
+    this.i32(Ctl.GC_WANTED);
+    this.mem(W.i32_load, 2);
+    this.op(W.i32_or);
+  }
+
+  /** Jump to label pc; a backward jump is a safepoint, as in the interpreter. */
+  private jump(from: number, to: number): void {
+    const t = this.labelOf.get(to);
+    if (t === undefined) throw new Error(`wasm engine: ${this.f.name}: jump to ${to}, not a label`);
+    if (to <= from) {
+      this.due();
+      this.open(W.if);
+      this.abs(to);
+      this.gset(G.vpc);
+      this.get(L_SP);
+      this.gset(G.vsp);
+      this.b.byte(W.call).u32(F_JSAFEPOINT);
+      this.reenterAfterSafepoint();
+      this.close();
+      this.i32(t);
+      this.set(L_LABEL);
+      // br to the loop: past the label blocks cur+1 .. n-1 and the extra ones.
+      this.b.byte(W.br).u32(this.labels.length - 1 - this.cur + this.extra);
+    } else {
+      this.b.byte(W.br).u32(t - this.cur - 1 + this.extra);
+    }
+  }
+
+  // ---- the function -------------------------------------------------------
+
+  compile(funcIndex: (f: number) => number): Bytes {
+    const f = this.f;
+    const nl = this.labels.length;
+    // prologue
+    this.gget(G.vfp);
+    this.set(L_FP);
+    this.gget(G.vhdr);
+    this.set(L_HDR);
+    this.gget(G.vsp);
+    this.set(L_SP);
+    this.gget(G.image);
+    this.i32(f.code);
+    this.op(W.i32_add);
+    this.b.byte(W.local_tee).u32(L_CODE);
+    this.gset(G.vcode);
+    this.get(L_PC);
+    this.get(L_CODE);
+    this.op(W.i32_sub);
+    this.b.byte(W.local_tee).u32(L_OFF);
+    // entry at pc 0: the parameters are in the frame, the other locals zero
+    // (as in wasm); anywhere else, every local is read back.
+    // The label: 0 (wasm's zeroed local) at the entry, else looked up.
+    this.open(W.if);
+    for (let i = 0; i < f.nlocals; i++) this.loadLocal(i);
+    this.search(0, nl);
+    this.b.byte(W.else);
+    for (let i = 0; i < f.nparams; i++) this.loadLocal(i);
+    this.close();
+    this.op(W.loop, 0x40);
+    for (let k = nl - 1; k >= 0; k--) this.op(W.block, 0x40);
+    this.get(L_LABEL);
+    this.b.byte(W.br_table).u32(nl);
+    for (let k = 0; k < nl; k++) this.b.u32(k);
+    this.b.u32(0);
+    let reachable = false;
+    let li = 0;
+    this.cur = -1;
+    for (let k = 0; k < this.insns.length; k++) {
+      const i = this.insns[k];
+      while (li < nl && this.labels[li] <= i.pc) {
+        if (reachable) this.flush();
+        this.op(W.end);
+        this.cur = li;
+        li++;
+        reachable = true;
+        this.vs = [];
+        this.below = 0;
+      }
+      if (!reachable) continue;
+      if (this.segStart[k]) {
+        let n = 1;
+        for (let j = k + 1; j < this.insns.length && !this.segStart[j]; j++) n++;
+        this.ticks(n);
+      }
+      reachable = this.insn(i, k, funcIndex);
+    }
+    // labels at the end of the code (never reached)
+    while (li < nl) {
+      if (reachable) this.flush();
+      this.op(W.end);
+      this.cur = li;
+      li++;
+      reachable = true;
+    }
+    this.op(W.unreachable);
+    this.op(W.end); // loop
+    this.op(W.unreachable);
+    this.op(W.end); // function
+    const body = new Bytes();
+    const ni64 = f.nlocals + NSCRATCH + this.maxT;
+    body.u32(2).u32(NI32).byte(I32).u32(ni64).byte(I64);
+    body.bytes(this.b.view());
+    return body;
+  }
+
+  private loadLocal(i: number): void {
+    this.addr(L_FP, 8 * i);
+    this.mem(W.i64_load, 3);
+    this.set(this.goLocal(i));
+  }
+
+  /** $label = the label at offset $off (a binary search); any other offset is a bug. */
+  private search(lo: number, hi: number): void {
+    if (hi - lo === 1) {
+      this.get(L_OFF);
+      this.i32(this.labels[lo]);
+      this.op(W.i32_ne);
+      this.op(W.if, 0x40, W.unreachable, W.end);
+      this.i32(lo);
+      this.set(L_LABEL);
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    this.get(L_OFF);
+    this.i32(this.labels[mid]);
+    this.op(W.i32_lt_u);
+    this.op(W.if, 0x40);
+    this.search(lo, mid);
+    this.op(W.else);
+    this.search(mid, hi);
+    this.op(W.end);
+  }
+
+  /** One instruction; false if the code after it is unreachable. */
+  private insn(i: Insn, k: number, funcIndex: (f: number) => number): boolean {
+    const op = i.op;
+    if (!INLINE.has(op)) return this.exit(i, funcIndex);
+    switch (op) {
+      case Op.NOP:
+        return true;
+      case Op.CONST: {
+        this.b.byte(W.i64_const).s64(i.k);
+        this.set(this.push());
+        return true;
+      }
+      case Op.LOCAL: {
+        this.get(this.goLocal(i.a));
+        this.set(this.push());
+        return true;
+      }
+      case Op.SETLOCAL:
+      case Op.TEELOCAL: {
+        const v = this.pop(0);
+        this.get(v);
+        this.set(this.goLocal(i.a));
+        this.addr(L_FP, 8 * i.a);
+        this.get(v);
+        this.mem(W.i64_store, 3);
+        if (op === Op.TEELOCAL) {
+          this.get(v);
+          this.set(this.push());
+        }
+        return true;
+      }
+      case Op.GLOBAL: {
+        this.gget(G.globals);
+        this.mem(W.i64_load, 3, 8 * i.a);
+        this.set(this.push());
+        return true;
+      }
+      case Op.SETGLOBAL: {
+        const v = this.pop(0);
+        this.gget(G.globals);
+        this.get(v);
+        this.mem(W.i64_store, 3, 8 * i.a);
+        return true;
+      }
+      case Op.CAPTURE: {
+        this.get(L_HDR);
+        this.mem(W.i32_load, 2, H_CLOSURE);
+        this.mem(W.i64_load, 3, 8 + 8 * i.a);
+        this.set(this.push());
+        return true;
+      }
+      case Op.DUP: {
+        const v = this.pop(0);
+        this.get(v);
+        this.set(this.scratch(1));
+        this.get(this.scratch(1));
+        this.set(this.push());
+        this.get(this.scratch(1));
+        this.set(this.push());
+        return true;
+      }
+      case Op.DROP:
+        this.pop(0);
+        return true;
+      case Op.SWAP:
+      case Op.OVER: {
+        const b = this.pop(0);
+        this.get(b);
+        this.set(this.scratch(2));
+        const a = this.pop(1);
+        this.get(a);
+        this.set(this.scratch(3));
+        const out = op === Op.SWAP ? [2, 3] : [3, 2, 3];
+        for (const s of out) {
+          this.get(this.scratch(s));
+          this.set(this.push());
+        }
+        return true;
+      }
+      case Op.STRCONST: {
+        this.gget(G.image);
+        this.i32(i.a);
+        this.op(W.i32_add, W.i64_extend_i32_u);
+        this.set(this.push());
+        return true;
+      }
+      case Op.JMP:
+        this.flush();
+        this.jump(i.pc, i.a);
+        return false;
+      case Op.JMPIF:
+      case Op.JMPIFNOT: {
+        const c = this.pop(0);
+        this.flush();
+        this.get(c);
+        this.op(W.i64_eqz);
+        if (op === Op.JMPIF) this.op(W.i32_eqz);
+        this.open(W.if);
+        this.jump(i.pc, i.a);
+        this.close();
+        return true;
+      }
+      case Op.LINE: {
+        this.get(L_HDR);
+        this.i32(i.a);
+        this.mem(W.i32_store, 2, H_LINE);
+        return true;
+      }
+      case Op.LEN:
+      case Op.CAP:
+      case Op.STRLEN: {
+        const s = this.pop(0);
+        const r = this.push();
+        this.get(s);
+        this.op(W.i32_wrap_i64);
+        this.b.byte(W.local_tee).u32(L_ST);
+        this.op(W.if, I64);
+        this.get(L_ST);
+        this.mem(W.i32_load, 2, op === Op.CAP ? 8 : 4);
+        this.op(W.i64_extend_i32_s);
+        this.op(W.else);
+        this.b.byte(W.i64_const).s64(0n);
+        this.op(W.end);
+        this.set(r);
+        return true;
+      }
+    }
+    if (BIN[op] !== undefined || CMP[op] !== undefined || op === Op.ANDNOT) {
+      const y = this.pop(0);
+      const x = this.pop(1);
+      const r = this.push();
+      this.get(x);
+      this.get(y);
+      if (op === Op.ANDNOT) {
+        this.b.byte(W.i64_const).s64(-1n);
+        this.op(W.i64_xor, W.i64_and);
+      } else if (BIN[op] !== undefined) this.op(BIN[op]);
+      else this.op(CMP[op], W.i64_extend_i32_u);
+      this.set(r);
+      return true;
+    }
+    if (FBIN[op] !== undefined || FCMP[op] !== undefined) {
+      const y = this.pop(0);
+      const x = this.pop(1);
+      const r = this.push();
+      this.get(x);
+      this.op(W.f64_reinterpret_i64);
+      this.get(y);
+      this.op(W.f64_reinterpret_i64);
+      if (FBIN[op] !== undefined) this.op(FBIN[op], W.i64_reinterpret_f64);
+      else this.op(FCMP[op], W.i64_extend_i32_u);
+      this.set(r);
+      return true;
+    }
+    switch (op) {
+      case Op.NEG:
+      case Op.COMPL:
+      case Op.NOT:
+      case Op.EXT8S:
+      case Op.EXT16S:
+      case Op.EXT32S:
+      case Op.EXT8U:
+      case Op.EXT16U:
+      case Op.EXT32U:
+      case Op.FNEG:
+      case Op.I2F:
+      case Op.U2F:
+      case Op.F2I:
+      case Op.F2U: {
+        const x = this.pop(0);
+        const r = this.push();
+        const k64 = (v: bigint) => this.b.byte(W.i64_const).s64(v);
+        switch (op) {
+          case Op.NEG: k64(0n); this.get(x); this.op(W.i64_sub); break;
+          case Op.COMPL: this.get(x); k64(-1n); this.op(W.i64_xor); break;
+          case Op.NOT: this.get(x); this.op(W.i64_eqz, W.i64_extend_i32_u); break;
+          case Op.EXT8S: this.get(x); this.op(W.i64_extend8_s); break;
+          case Op.EXT16S: this.get(x); this.op(W.i64_extend16_s); break;
+          case Op.EXT32S: this.get(x); this.op(W.i64_extend32_s); break;
+          case Op.EXT8U: this.get(x); k64(0xffn); this.op(W.i64_and); break;
+          case Op.EXT16U: this.get(x); k64(0xffffn); this.op(W.i64_and); break;
+          case Op.EXT32U: this.get(x); k64(0xffffffffn); this.op(W.i64_and); break;
+          case Op.FNEG: this.get(x); this.op(W.f64_reinterpret_i64, W.f64_neg, W.i64_reinterpret_f64); break;
+          case Op.I2F: this.get(x); this.op(W.f64_convert_i64_s, W.i64_reinterpret_f64); break;
+          case Op.U2F: this.get(x); this.op(W.f64_convert_i64_u, W.i64_reinterpret_f64); break;
+          case Op.F2I: this.get(x); this.op(W.f64_reinterpret_i64, W.prefix_fc); this.b.u32(FC.i64_trunc_sat_f64_s); break;
+          case Op.F2U: this.get(x); this.op(W.f64_reinterpret_i64, W.prefix_fc); this.b.u32(FC.i64_trunc_sat_f64_u); break;
+        }
+        this.set(r);
+        return true;
+      }
+    }
+    return this.guarded(i, k);
+  }
+
+  /** The address p + off of a load or store, in i32 arithmetic as the interpreter's. */
+  private effaddr(p: number, off: number): void {
+    this.get(p);
+    this.op(W.i32_wrap_i64);
+    if (off !== 0) {
+      this.i32(off);
+      this.op(W.i32_add);
+    }
+  }
+
+  /** Inline ops with a rare case the core runs. */
+  private guarded(i: Insn, k: number): boolean {
+    const op = i.op;
+    const k64 = (v: bigint) => this.b.byte(W.i64_const).s64(v);
+    if (op === Op.LOAD || op === Op.LOAD8U || op === Op.LOAD8S) {
+      const p = this.pop(0);
+      const r = this.push();
+      this.vs.pop(); // the result is not on the stack the core sees
+      this.get(p);
+      this.op(W.i64_eqz, W.i32_eqz);
+      this.open(W.if);
+      this.effaddr(p, i.a);
+      this.mem(op === Op.LOAD ? W.i64_load : op === Op.LOAD8U ? W.i64_load8_u : W.i64_load8_s, op === Op.LOAD ? 3 : 0);
+      this.set(r);
+      this.b.byte(W.else);
+      this.rare(i, k, [p], [r]);
+      this.close();
+      this.vs.push(r);
+      return true;
+    }
+    if (op === Op.STORE || op === Op.STORE8) {
+      const v = this.pop(0);
+      const p = this.pop(1);
+      this.get(p);
+      this.op(W.i64_eqz, W.i32_eqz);
+      this.open(W.if);
+      this.effaddr(p, i.a);
+      this.get(v);
+      this.mem(op === Op.STORE ? W.i64_store : W.i64_store8, op === Op.STORE ? 3 : 0);
+      this.b.byte(W.else);
+      this.rare(i, k, [p, v], []);
+      this.close();
+      return true;
+    }
+    if (op === Op.NILCHECK) {
+      const p = this.pop(0);
+      this.get(p);
+      this.op(W.i64_eqz);
+      this.open(W.if);
+      this.rare(i, k, [p], []);
+      this.close();
+      const r = this.push();
+      this.get(p);
+      this.set(r);
+      return true;
+    }
+    if (DIVS[op] !== undefined || SHIFTS[op] !== undefined) {
+      const y = this.pop(0);
+      const x = this.pop(1);
+      const r = this.push();
+      this.vs.pop();
+      if (DIVS[op] !== undefined) {
+        // 0 panics; -1 is MinInt64's special case: both are the core's.
+        this.get(y);
+        this.op(W.i64_eqz, W.i32_eqz);
+        if (op === Op.DIV || op === Op.REM) {
+          this.get(y);
+          k64(-1n);
+          this.op(W.i64_ne, W.i32_and);
+        }
+      } else {
+        this.get(y);
+        k64(64n);
+        this.op(W.i64_lt_u);
+      }
+      this.open(W.if);
+      this.get(x);
+      this.get(y);
+      this.op(DIVS[op] ?? SHIFTS[op]);
+      this.set(r);
+      this.b.byte(W.else);
+      this.rare(i, k, [x, y], [r]);
+      this.close();
+      this.vs.push(r);
+      return true;
+    }
+    if (op === Op.INDEXADDR || op === Op.ARRAYINDEXADDR) {
+      const idx = this.pop(0);
+      const s = this.pop(1);
+      const r = this.push();
+      this.vs.pop();
+      // ok = i <u len (INDEXADDR: the slice's, 0 for nil; ARRAYINDEXADDR: the array's, and a != 0)
+      if (op === Op.INDEXADDR) {
+        this.get(idx);
+        this.get(s);
+        this.op(W.i32_wrap_i64);
+        this.b.byte(W.local_tee).u32(L_ST);
+        this.op(W.if, I64);
+        this.get(L_ST);
+        this.mem(W.i32_load, 2, 4);
+        this.op(W.i64_extend_i32_s);
+        this.op(W.else);
+        k64(0n);
+        this.op(W.end);
+        this.op(W.i64_lt_u);
+      } else {
+        this.get(idx);
+        k64(BigInt(i.b));
+        this.op(W.i64_lt_u);
+        this.get(s);
+        this.op(W.i64_eqz, W.i32_eqz, W.i32_and);
+      }
+      this.open(W.if);
+      if (op === Op.INDEXADDR) {
+        this.get(s);
+        this.op(W.i32_wrap_i64);
+        this.mem(W.i32_load, 2, 0);
+      } else {
+        this.get(s);
+        this.op(W.i32_wrap_i64);
+      }
+      this.get(idx);
+      this.op(W.i32_wrap_i64);
+      this.i32(i.a);
+      this.op(W.i32_mul, W.i32_add, W.i64_extend_i32_u);
+      this.set(r);
+      this.b.byte(W.else);
+      this.rare(i, k, [s, idx], [r]);
+      this.close();
+      this.vs.push(r);
+      return true;
+    }
+    throw new Error(`wasm engine: op ${op} listed inline without a translation`);
+  }
+
+  /** An op the core runs (slowop): calls, returns, and everything not inline. */
+  private exit(i: Insn, funcIndex: (f: number) => number): boolean {
+    this.flush();
+    const next = i.pc + i.size;
+    if (i.op === Op.RET) return this.ret(i);
+    if (CALLS.has(i.op)) {
+      // The safepoint before a call, as the interpreter's.
+      this.due();
+      this.open(W.if);
+      this.abs(i.pc);
+      this.gset(G.vpc);
+      this.get(L_SP);
+      this.gset(G.vsp);
+      this.b.byte(W.call).u32(F_JSAFEPOINT);
+      // Going on here, not from the driver: entering at the call again would count it twice.
+      this.returnIfStopped();
+      this.checkNext(i.pc, true);
+      this.close();
+    }
+    this.abs(i.pc);
+    this.gset(G.vpc);
+    this.get(L_SP);
+    this.gset(G.vsp);
+    this.i32(i.op);
+    this.b.byte(W.call).u32(F_JSLOW);
+    this.returnIfStopped();
+    if (CALLS.has(i.op)) {
+      // The callee's frame is current (or a panic's call): run it, here or,
+      // with the native stack used up, from the driver.
+      const weight = this.weight();
+      this.gget(G_DEPTH);
+      this.i32(NATIVE_STACK_BUDGET - weight);
+      this.op(W.i32_ge_u);
+      this.open(W.if);
+      this.i32(RUN_REENTER);
+      this.op(W.return);
+      this.close();
+      this.gget(G_DEPTH);
+      this.i32(weight);
+      this.op(W.i32_add);
+      this.gset(G_DEPTH);
+      this.gget(G.vpc);
+      if (i.op === Op.CALL && i.a >= 0 && i.a < this.nfuncs) {
+        this.b.byte(W.call).u32(funcIndex(i.a));
+      } else {
+        this.gget(G.vhdr);
+        this.mem(W.i32_load, 2, H_FUNC);
+        this.b.byte(W.call_indirect).u32(T_FUNC).u32(0);
+      }
+      this.set(L_ST);
+      this.gget(G_DEPTH);
+      this.i32(weight);
+      this.op(W.i32_sub);
+      this.gset(G_DEPTH);
+      this.get(L_ST);
+      this.open(W.if);
+      this.get(L_ST);
+      this.op(W.return);
+      this.close();
+      this.checkNext(next, false);
+      this.gget(G.vfp);
+      this.set(L_FP);
+      this.gget(G.vhdr);
+      this.set(L_HDR);
+      this.get(L_CODE);
+      this.gset(G.vcode);
+    } else {
+      this.checkNext(next, true);
+    }
+    this.gget(G.vsp);
+    this.set(L_SP);
+    return true;
+  }
+
+  /** An over-estimate of this function's native frame: its wasm locals, spilled. */
+  private weight(): number {
+    return 16 * (NI32 + this.f.nlocals + NSCRATCH + this.f.maxstack) + 256;
+  }
+
+  private ret(i: Insn): boolean {
+    const nres = this.f.nresults;
+    // The bottom frame, a deferred call, a call a panic made: the core's ret().
+    this.get(L_HDR);
+    this.mem(W.i32_load, 2, H_CALLER);
+    this.op(W.i32_eqz);
+    this.get(L_HDR);
+    this.mem(W.i32_load, 2, H_FLAGS);
+    this.op(W.i32_or);
+    this.open(W.if);
+    this.abs(i.pc);
+    this.gset(G.vpc);
+    this.get(L_SP);
+    this.gset(G.vsp);
+    this.i32(i.op);
+    this.b.byte(W.call).u32(F_JSLOW);
+    this.returnIfStopped();
+    this.i32(RUN_REENTER);
+    this.op(W.return);
+    this.close();
+    // Results to where the arguments were (fp < sp: copying upward word by word is safe).
+    for (let j = 0; j < nres; j++) {
+      this.addr(L_FP, 8 * j);
+      this.addr(L_SP, -8 * (nres - j));
+      this.mem(W.i64_load, 3);
+      this.mem(W.i64_store, 3);
+    }
+    this.get(L_HDR);
+    this.mem(W.i32_load, 2, H_RETPC);
+    this.gset(G.vpc);
+    this.addr(L_FP, 8 * nres);
+    this.gset(G.vsp);
+    this.get(L_HDR);
+    this.mem(W.i32_load, 2, H_CALLER);
+    this.b.byte(W.local_tee).u32(L_HDR);
+    this.gset(G.vhdr);
+    this.get(L_HDR);
+    this.mem(W.i32_load, 2, H_FP);
+    this.gset(G.vfp);
+    this.i32(0);
+    this.op(W.return);
+    return false;
+  }
+}
+
+/** The program module's bytes for an image. */
+export function translate(image: Uint8Array): Uint8Array {
+  const funcs = readImage(image).funcs;
+  const n = funcs.length;
+  const funcIndex = (f: number) => NIMPORTFUNCS + f;
+  const bodies = funcs.map((f) => new FuncCompiler(f, image, n).compile(funcIndex));
+
+  const out = new Bytes();
+  out.bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  const section = (id: number, fill: (s: Bytes) => void) => {
+    const s = new Bytes();
+    fill(s);
+    out.byte(id).sized(s);
+  };
+  section(1, (s) => {
+    s.u32(3);
+    s.byte(0x60).u32(1).byte(I32).u32(1).byte(I32); // T_FUNC
+    s.byte(0x60).u32(2).byte(I32).byte(I32).u32(1).byte(I32); // T_ENTER
+    s.byte(0x60).u32(0).u32(1).byte(I32); // T_NOARGS
+  });
+  section(2, (s) => {
+    s.u32(1 + GLOBALS.length + NIMPORTFUNCS);
+    s.name('env').name('memory').byte(2).byte(3).u32(MEMORY_INITIAL_PAGES).u32(MEMORY_MAXIMUM_PAGES);
+    for (const g of GLOBALS) s.name('core').name(g).byte(3).byte(I32).byte(1);
+    s.name('core').name('jslow').byte(0).u32(T_FUNC);
+    s.name('core').name('jsafepoint').byte(0).u32(T_NOARGS);
+  });
+  section(3, (s) => {
+    s.u32(n + 1);
+    for (let i = 0; i < n; i++) s.u32(T_FUNC);
+    s.u32(T_ENTER);
+  });
+  section(4, (s) => {
+    s.u32(1).byte(0x70).byte(1).u32(n).u32(n);
+  });
+  section(6, (s) => {
+    s.u32(1).byte(I32).byte(1).byte(W.i32_const).s32(0).byte(W.end); // G_DEPTH
+  });
+  section(7, (s) => {
+    s.u32(1).name('enter').byte(0).u32(NIMPORTFUNCS + n);
+  });
+  section(9, (s) => {
+    s.u32(1).u32(0).byte(W.i32_const).s32(0).byte(W.end).u32(n);
+    for (let i = 0; i < n; i++) s.u32(funcIndex(i));
+  });
+  section(10, (s) => {
+    s.u32(n + 1);
+    for (const b of bodies) s.sized(b);
+    // enter(f, pc) = table[f](pc)
+    const e = new Bytes();
+    e.u32(0);
+    e.byte(W.i32_const).s32(0).byte(W.global_set).u32(G_DEPTH);
+    e.byte(W.local_get).u32(1).byte(W.local_get).u32(0).byte(W.call_indirect).u32(T_FUNC).u32(0).byte(W.end);
+    s.sized(e);
+  });
+  return out.view().slice();
+}
+
+/** The program module, compiled once for every M of a run (WebAssembly.Module is shareable). */
+export function compileProgram(image: Uint8Array): Promise<WebAssembly.Module> {
+  return WebAssembly.compile(translate(image) as Uint8Array<ArrayBuffer>);
+}
