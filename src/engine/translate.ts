@@ -22,7 +22,7 @@
 // core. The instruction count is charged per segment of straight-line code,
 // exactly as the interpreter counts, so the virtual clock, and every trace,
 // is the same under both engines.
-import { Op, Ctl, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
+import { Op, Ctl, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES, NIL_GUARD } from '../../host/abi/defs.js';
 import { opInfo } from '../compiler/opinfo.js';
 import { readImage, type ImageFunc } from '../compiler/disasm.js';
 import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
@@ -102,7 +102,7 @@ const INLINE = new Set<number>([
   Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FNEG, Op.FEQ, Op.FNE, Op.FLT, Op.FLE, Op.FGT, Op.FGE,
   Op.I2F, Op.U2F, Op.F2I, Op.F2U,
   Op.JMP, Op.JMPIF, Op.JMPIFNOT,
-  Op.LOAD, Op.LOAD8U, Op.LOAD8S, Op.STORE, Op.STORE8, Op.NILCHECK,
+  Op.LOAD, Op.LOAD8U, Op.LOAD8S, Op.STORE, Op.STORE8, Op.NILCHECK, Op.FIELDADDR,
   Op.LEN, Op.CAP, Op.STRLEN, Op.LINE,
   Op.DIV, Op.REM, Op.DIVU, Op.REMU, Op.SHL, Op.SHR, Op.SHRU,
   Op.INDEXADDR, Op.ARRAYINDEXADDR,
@@ -719,6 +719,13 @@ class FuncCompiler {
     }
   }
 
+  /** Whether pointer p is not nil: any base below NIL_GUARD is (docs/bytecode.md "Nil checks"), as in the interpreter. */
+  private notnil(p: number): void {
+    this.get(p);
+    this.b.byte(W.i64_const).s64(BigInt(NIL_GUARD));
+    this.op(W.i64_ge_u);
+  }
+
   /** Inline ops with a rare case the core runs. */
   private guarded(i: Insn, k: number): boolean {
     const op = i.op;
@@ -727,8 +734,7 @@ class FuncCompiler {
       const p = this.pop(0);
       const r = this.push();
       this.vs.pop(); // the result is not on the stack the core sees
-      this.get(p);
-      this.op(W.i64_eqz, W.i32_eqz);
+      this.notnil(p);
       this.open(W.if);
       this.effaddr(p, i.a);
       this.mem(op === Op.LOAD ? W.i64_load : op === Op.LOAD8U ? W.i64_load8_u : W.i64_load8_s, op === Op.LOAD ? 3 : 0);
@@ -742,8 +748,7 @@ class FuncCompiler {
     if (op === Op.STORE || op === Op.STORE8) {
       const v = this.pop(0);
       const p = this.pop(1);
-      this.get(p);
-      this.op(W.i64_eqz, W.i32_eqz);
+      this.notnil(p);
       this.open(W.if);
       this.effaddr(p, i.a);
       this.get(v);
@@ -753,10 +758,26 @@ class FuncCompiler {
       this.close();
       return true;
     }
+    if (op === Op.FIELDADDR) {
+      const p = this.pop(0);
+      const r = this.push();
+      this.vs.pop();
+      this.notnil(p);
+      this.open(W.if);
+      this.get(p);
+      k64(BigInt(i.a));
+      this.op(W.i64_add);
+      this.set(r);
+      this.b.byte(W.else);
+      this.rare(i, k, [p], [r]);
+      this.close();
+      this.vs.push(r);
+      return true;
+    }
     if (op === Op.NILCHECK) {
       const p = this.pop(0);
-      this.get(p);
-      this.op(W.i64_eqz);
+      this.notnil(p);
+      this.op(W.i32_eqz);
       this.open(W.if);
       this.rare(i, k, [p], []);
       this.close();
