@@ -620,17 +620,12 @@ class Parser {
       x = { k: 'SelectorExpr', pos, x, sel: this.name() };
     }
     if (this.t() === '[') {
-      this.next();
       this.enter();
       try {
-        this.list('type argument list', ',', ']', () => {
-          this.type();
-          return false;
-        });
+        return this.genericRest(pos);
       } finally {
         this.leave();
       }
-      return { k: 'BadExpr', pos, what: 'generic type instantiation' };
     }
     return x;
   }
@@ -693,8 +688,14 @@ class Parser {
     this.advance(';', '}');
   }
 
+  /** G[T, ...] after G, at the `[`: an empty list is Go's "expecting type" at the `]`. */
   private genericRest(pos: number): A.Expr {
     this.next();
+    if (this.t() === ']') {
+      this.syntaxError('expecting type');
+      this.next();
+      return { k: 'BadExpr', pos, what: 'generic type instantiation' };
+    }
     this.list('type argument list', ',', ']', () => {
       this.type();
       return false;
