@@ -101,7 +101,7 @@ function explainIsolation(problem: string): void {
   ui.isolation.replaceChildren();
   const lines = [
     `${problem} p9rt runs every Plan 9 proc as a worker over one shared WebAssembly memory, which browsers only allow on cross-origin isolated pages, so programs cannot run here.`,
-    'To fix it, serve the page with the headers "Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp" on every response, worker scripts included: `npm run web` (development) and `npx vite preview web` (after `npm run web:build`) both do. Then reload.',
+    'To fix it, serve the page with the headers "Cross-Origin-Opener-Policy: same-origin" and "Cross-Origin-Embedder-Policy: require-corp" on every response, worker scripts included: `npm run web` (development) and `npx vite preview web` (after `npm run web:build`) both do. Then reload. On a host that cannot send headers, the service worker shipped with the site (coi-sw.js) adds them: it needs HTTPS (or localhost) and a browser that allows service workers.',
   ];
   for (const text of lines) {
     const p = document.createElement('p');

@@ -2,7 +2,10 @@
 // headers) on a free localhost port, drive Debian's chromium with playwright-core, and check that
 // the page runs examples/deadline.go and examples/hangup.go for real: the output must equal what
 // real Go prints (tests/golden/deadline.stdout, and a live `go run` when Go is installed).
-// Also checks that a page served without isolation headers says so instead of failing.
+// Also serves web/dist with a plain static server that sends no COOP/COEP, as GitHub Pages does:
+// there the site's service worker (web/public/coi-sw.js) must isolate the page and deadline.go
+// run; and on an origin where no service worker may run (plain http to a non-local name), the
+// page must say that it is not isolated instead of failing.
 // Ends with `N passed, N failed`; exits non-zero on any failure.
 import { build, createServer as viteServer, preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -186,6 +189,9 @@ const base = server.resolvedUrls.local[0];
 console.log(`serving ${dev ? 'the dev server' : 'the built site'} at ${base}`);
 const plain = await plainServer(outDir);
 const plainBase = `http://127.0.0.1:${plain.address().port}/`;
+// The same plain server under a name that is not localhost: not a secure context, so no service
+// worker (--host-resolver-rules below points the name at 127.0.0.1).
+const insecureBase = `http://p9rt-plain.test:${plain.address().port}/`;
 
 const golden = readFileSync(join(root, 'tests/golden/deadline.stdout'), 'utf8');
 const hangupGolden = 'posting hangup to my own proc\n';
@@ -204,6 +210,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    '--host-resolver-rules=MAP p9rt-plain.test 127.0.0.1',
   ],
 });
 
@@ -558,9 +565,33 @@ try {
     await shot(page, 'playground-1280x720.png');
   });
 
-  await check('served without COOP/COEP, the page says plainly that it is not isolated', async () => {
+  await check('served by a plain static server without COOP/COEP, the service worker isolates the page and deadline.go runs', async () => {
+    const p3 = await context.newPage();
+    const resp = await p3.goto(plainBase);
+    eq(resp.headers()['cross-origin-embedder-policy'], undefined, 'the server sends no COEP');
+    eq(resp.headers()['cross-origin-opener-policy'], undefined, 'the server sends no COOP');
+    // coi.js registers coi-sw.js and reloads the page once; until then the page is not isolated.
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const isolated = await p3.evaluate(() => self.crossOriginIsolated && document.body.dataset.state !== 'loading').catch(() => false);
+      if (isolated) break;
+      ok(Date.now() < until, 'the page became cross-origin isolated within 30 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    ok(await p3.evaluate(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/coi-sw.js')), 'coi-sw.js controls the page');
+    ok(await p3.isHidden('#isolation'), 'no isolation warning');
+    await p3.waitForFunction(() => document.body.dataset.state === 'ready');
+    const r = await runExample(p3, 'deadline.go');
+    eq(r.state, 'done', `run state (${explain(r)})`);
+    eq(r.stdout, golden, 'stdout');
+    eq(r.stderr, '', 'stderr');
+    eq(r.code, '0', 'exit code');
+    await p3.close();
+  });
+
+  await check('served without COOP/COEP where no service worker may run, the page says plainly that it is not isolated', async () => {
     const p2 = await context.newPage();
-    await p2.goto(plainBase);
+    await p2.goto(insecureBase);
     await p2.waitForFunction(() => document.body.dataset.state !== 'loading');
     eq(await p2.evaluate(() => self.crossOriginIsolated), false, 'crossOriginIsolated');
     eq(await p2.evaluate(() => document.body.dataset.state), 'not-isolated', 'state');
