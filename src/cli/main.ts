@@ -6,26 +6,87 @@ import { Machine, type NoteTarget, type PollOption, type Runnable, type StartOpt
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
-const USAGE = `usage:
-  p9rt run [flags] FILE.go [program args]   compile and run
-  p9rt test [flags] [-run REGEXP] [-v] [-short] FILE_test.go
-                                            run TestXxx functions, output like go test
-  p9rt build [-o OUT] FILE.go               compile only
-flags of run and test:
+const RUN_FLAGS = `flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
-  --seed N              seed of every scheduling choice (default 1)
-  --note WHEN:TARGET:TEXT  post a note at WHEN (50ms) to main, a pid or group
+  --seed N              seed of every scheduling choice, 0 to 2^53-1 (default 1)
+  --note WHEN:TARGET:TEXT  post a note at WHEN (50ms) to main, a pid or group (repeatable)
   --trace FILE          write the trace (Chrome trace-event JSON)
   --timeline            print a timeline of procs, syscalls and notes to stderr
   --explain             print the cause chain of each interrupted call to stderr
   --max-procs N         cap on procs (default 64)
   --max-memory SIZE     cap on the Go heap's memory, e.g. 64MiB (default 1GiB)
   --gomaxprocs N        accepted; v1 runs with one P
-  --timeout D           stop a run longer than D of wall-clock time (default 60s)
+  --timeout D           stop a run longer than D of wall-clock time, start-up included (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
+
+const EXIT_CODES = `exit codes:
+  0     the program exited with an empty exit string (main returned, os.Exit(0)); every test passed
+  N     the program called os.Exit(N) (its exit string was the number N); a Go panic or fatal error is 2, as in Go
+  1     the program ended with any other exit string, shown as "p9rt: exit: TEXT" (killed by a note such as hangup); p9rt test: a test failed
+  2     p9rt could not start the run: a compile error, a bad flag or command, an unreadable file
+  3     --timeout was reached, or every proc was blocked in the kernel with no timer pending (deadlock)
+`;
+
+/** What p9rt help COMMAND prints. */
+const HELP: Record<string, string> = {
+  run: `usage: p9rt run [flags] FILE.go|FILE.p9img [program args]
+
+Compile FILE.go (or load an image made by p9rt build) and run it on the emulated
+Plan 9. Its stdout and stderr are p9rt's; an exit string that is not a number is
+printed as "p9rt: exit: TEXT".
+
+${RUN_FLAGS}`,
+  test: `usage: p9rt test [flags] [-run REGEXP] [-v] [-short] FILE_test.go
+
+Compile FILE_test.go as package main with a generated main calling the testing
+package, run its TestXxx functions and print what go test prints for a file list:
+quiet on success unless -v, the output of a failing run, then ok or FAIL.
+  -run REGEXP   run only the tests (and subtests, TestA/sub) whose names match
+  -v            print every test's === RUN and --- PASS/FAIL lines as it runs
+  -short        testing.Short() reports true
+
+${RUN_FLAGS}`,
+  build: `usage: p9rt build [-o OUT] FILE.go
+
+Compile FILE.go into an image (default FILE.p9img) that p9rt run starts without
+compiling again. An image runs only on the p9rt version that built it.
+  -o OUT        write the image to OUT
+`,
+  help: `usage: p9rt help [COMMAND]
+
+Print the usage of p9rt or of one command (run, test, build).
+`,
+  version: `usage: p9rt version (or p9rt --version)
+
+Print p9rt's version.
+`,
+};
+
+const USAGE = `usage:
+  p9rt run [flags] FILE.go [program args]   compile and run
+  p9rt test [flags] [-run REGEXP] [-v] [-short] FILE_test.go
+                                            run TestXxx functions, output like go test
+  p9rt build [-o OUT] FILE.go               compile only
+  p9rt help [COMMAND]                       this text, or one command's flags
+  p9rt version                              print the version (also --version)
+${RUN_FLAGS}
+${EXIT_CODES}`;
+
+/** This package's version, from its package.json (dist/src/cli/ or, under a TS runner, src/cli/). */
+export function version(): string {
+  for (const up of ['../../../package.json', '../../package.json']) {
+    try {
+      const p = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (p.name === 'p9rt' && p.version) return p.version;
+    } catch {
+      // not this level
+    }
+  }
+  return 'unknown';
+}
 
 /** --max-memory: bytes, with an optional unit (K, KiB, M, MiB, G, GiB; powers of 1024). */
 function parseSize(v: string): number {
@@ -203,6 +264,11 @@ export interface Io {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [cmd, ...args] = argv;
+    // p9rt run --help is p9rt help run.
+    if (Object.hasOwn(HELP, cmd ?? '') && (args[0] === '-h' || args[0] === '--help' || args[0] === '-help')) {
+      io.out(HELP[cmd]);
+      return 0;
+    }
     switch (cmd) {
       case 'run':
         return await run(args, io);
@@ -212,8 +278,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runTests(args, io);
       case 'help':
       case '-h':
-      case '--help':
-        io.out(USAGE);
+      case '--help': {
+        const topic = args[0];
+        if (topic === undefined) {
+          io.out(USAGE);
+          return 0;
+        }
+        if (!Object.hasOwn(HELP, topic)) {
+          io.err(`p9rt help: unknown command ${JSON.stringify(topic)} (want run, test, build, help or version)\n`);
+          return 2;
+        }
+        io.out(HELP[topic]);
+        return 0;
+      }
+      case 'version':
+      case '--version':
+      case '-version':
+        io.out(`p9rt ${version()}\n`);
         return 0;
       default:
         io.err(cmd ? `p9rt: unknown command ${JSON.stringify(cmd)}\n${USAGE}` : USAGE);
