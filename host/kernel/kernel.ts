@@ -58,7 +58,9 @@ export type KernelEvent =
   | { t: 'exit'; exitString: string; code: number; reason: string }
   | { t: 'reply'; id: number; ok: boolean; error?: string };
 
+/** A proc as Machine.procs() shows it, as of the kernel's last report. */
 export interface ProcView {
+  /** Its process id (1: the program's first proc). */
   pid: number;
   /** Plan 9's state names: New, Ready, Running, Broken, Moribund, or the call it sleeps in (Pread, Sleep, ...). */
   state: string;
@@ -70,6 +72,7 @@ export interface ProcView {
   handler: boolean;
   /** In its handler, before noted. */
   notified: boolean;
+  /** Its note group (the group a 'group' note goes to). */
   noteid: number;
   /** Exit string once dead or Broken. */
   exitString: string | null;

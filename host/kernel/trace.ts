@@ -7,6 +7,7 @@
 // core's records, and costs nothing when the run is not traced.
 import { Decision, FuncRec, IMAGE_MAGIC, Img, NOTE_TABLE, SigFlag, Sys, TraceKind, WaitReason } from '../abi/defs.js';
 
+/** What a trace event records (docs/trace.md "Kinds" gives each kind's fields and cause). */
 export type TraceEventKind =
   // kernel
   | 'boot' // text = "virtual seed=N" | "realtime"
@@ -44,11 +45,13 @@ export type TraceEventKind =
   | 'region.end' // closes the goroutine's innermost region
   | 'core'; // a core record this schema does not know: ck, a, b, c
 
+/** One step of a run, as the kernel saw it (docs/trace.md, schema v1); fields absent from an event are not recorded. */
 export interface TraceEvent {
   /** 1-based position in the trace: what `cause` refers to. */
   id?: number;
   /** Kernel clock in ns since boot when the event happened. */
   t: number;
+  /** What happened (TraceEventKind lists the kinds). */
   kind: TraceEventKind;
   /** The proc (0: the kernel itself, or the host). */
   pid: number;
@@ -58,39 +61,69 @@ export interface TraceEvent {
   g?: number;
   /** id of the event that caused this one (absent: a root). */
   cause?: number;
+  /** The system call's name (sys.*, go.syscall). */
   sys?: string;
+  /** sys.enter: the call's first four argument words (pread/pwrite: args[0] the fd, args[2] the byte count). */
   args?: number[];
+  /** sys.exit: the call's return value (bytes, or -1 on error). */
   ret?: number;
+  /** sys.exit, sys.interrupted: the error string ("interrupted", ...). */
   err?: string;
+  /** Note text (note.*), exit string (proc.exit, end), clock mode (boot) or abort message. */
   text?: string;
+  /** note.post, p.handoff, io.cancel: the receiving pid. */
   to?: number;
+  /** note.post: the posting pid, or 'host' (--note, Machine.postnote); p.handoff: the pid giving the P. */
   from?: number | 'host';
+  /** note.post: queued, or refused because the proc's note queue was full (NNOTE). */
   result?: 'queued' | 'refused';
+  /** noted: 0 NCONT or 1 NDFLT; deadline, io.timeout: 'r', 'w' or 'rw'. */
   mode?: number | string;
+  /** go.block: what the goroutine waits for (chan recv, sleep, syscall, ...); proc.exit: Broken or released; end: why the run ended. */
   reason?: string;
+  /** go.*, note.handler, p.handoff: the goroutine the event is about. */
   goid?: number;
+  /** go.create: the creating goroutine (0: the runtime). */
   parent?: number;
+  /** go.create: the index of the function the goroutine runs. */
   fn?: number;
+  /** go.sysexit: the goroutine took the idle P and runs on (kept), or was queued (lost). */
   p?: 'kept' | 'lost';
+  /** timer.*: the timer's id. */
   timer?: number;
+  /** timer.set, timer.reset: when it fires, in ms of the run's clock. */
   when?: number;
+  /** timer.reset: the timer was pending when reset. */
   pending?: boolean;
+  /** note.handler: what the runtime's handler did with the note (ignoredNote, sendNote, kill, throw, panic, goexit, ignored). */
   decision?: string;
+  /** note.handler: the index of the note-table entry that matched (-1: none). */
   entry?: number;
+  /** note.handler: that entry's note prefix. */
   note?: string;
+  /** note.handler: that entry's flags (notify+kill, ...). */
   flags?: string;
+  /** m.ignorehangup: the M starts (true) or stops (false) ignoring hangup. */
   on?: boolean;
+  /** deadline: ns from now until the deadline (<= 0: already past). */
   d?: number;
+  /** deadline: the deadline was cleared (the zero time). */
   cleared?: boolean;
+  /** io.timeout: the proc that ran the interrupted call. */
   ranpid?: number;
+  /** io.timeout: bytes the call transferred. */
   n?: number;
   /** Source position of the goroutine (docs/trace.md "Source positions"): its file, as the compiler named it. */
   file?: string;
   /** ... and its line there. */
   line?: number;
+  /** core: the record's kind number, for a core record this schema does not know. */
   ck?: number;
+  /** rfork: the child's pid; core: the record's first word. */
   a?: number;
+  /** core: the record's second word. */
   b?: number;
+  /** core: the record's third word. */
   c?: number;
 }
 

@@ -1,5 +1,7 @@
 // The library: compile a Go program, run it on the emulated Plan 9.
+// docs/api.md is generated from what this file exports (tools/genapidoc.mjs).
 export { compile } from '../compiler/index.js';
-export { CompileError } from '../compiler/diag.js';
+export type { CompileOptions, Program, PackageLoader, SourceFile } from '../compiler/index.js';
+export { CompileError, type Position } from '../compiler/diag.js';
 export { Machine } from './machine.js';
-export type { PollOption, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, ProcView } from './machine.js';
+export type { PollOption, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';

@@ -4,26 +4,31 @@
 import { platformReady, readURL, sibling, spawn, type Peer } from '../../host/platform/index.js';
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
-import type { TraceEvent } from '../../host/kernel/trace.js';
+import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
 import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
-export type { TraceEvent, ProcView };
+export type { TraceEvent, TraceEventKind, ProcView };
 
 /** What Machine.start needs of a compiled program. */
 export interface Runnable {
+  /** The program image (docs/bytecode.md): compile's output, or a file p9rt build wrote. */
   image: Uint8Array;
   /** The main file's name; os.Args[0] is its base name without ".go". */
   filename?: string;
 }
 
+/** Whom a note goes to: 'main' is pid 1, 'group' every proc of pid 1's note group, a number that pid. */
 export type NoteTarget = 'main' | 'group' | number;
 
+/** How Machine.start runs a program; every option may be left out. */
 export interface StartOptions {
   /** 'virtual' (default): deterministic, time advances only when every proc waits. */
   clock?: 'virtual' | 'real';
   /** Seed of every scheduling choice in virtual time (default 1). */
   seed?: number;
+  /** Called with the program's standard output as it is written (UTF-8 decoded, split anywhere). */
   onStdout?: (chunk: string) => void;
+  /** Called with the program's standard error as it is written, panics and fatal errors included. */
   onStderr?: (chunk: string) => void;
   /** Cap on procs (default 64); rfork beyond it fails with an error naming the limit. */
   maxProcs?: number;
@@ -35,8 +40,14 @@ export interface StartOptions {
   maxMemory?: number;
   /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
   timeoutMs?: number;
-  /** Notes to post during the run: `at` in ms of the run's clock. */
-  /** atStart (test seam): ignore at, post to pid target the moment the kernel starts it (docs/plan9-notes.md §5 item 19). */
+  /**
+   * Notes to post during the run, as the host (Machine.postnote does the
+   * same live): `text` to `target` at `at` ms of the run's clock; a target
+   * that does not exist at that time, or a text of ERRMAX (128) bytes or
+   * more, ends the run with an error. atStart is a test seam: ignore `at`
+   * and post to pid `target` the moment the kernel starts it
+   * (docs/plan9-notes.md §5 item 19).
+   */
   notes?: { at: number; target: NoteTarget; text: string; atStart?: boolean }[];
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];
@@ -73,6 +84,7 @@ export interface StartOptions {
   poll?: PollOption;
 }
 
+/** internal/poll's deadline logic: see StartOptions.poll. */
 export type PollOption = 'current' | 'go1.19';
 
 /** The Ctl.POLL_VARIANT value of a poll option; throws on an unknown name. */
@@ -90,8 +102,11 @@ export function pollVariant(p: PollOption | undefined): number {
   throw new Error(`unknown poll variant ${JSON.stringify(p)} (want current or go1.19)`);
 }
 
+/** How a run ended: what Machine.exited resolves to. */
 export interface Exit {
+  /** pid 1's Plan 9 exit string: "" for success, "2" after a Go panic, a note's text when a note killed it. */
   exitString: string;
+  /** The exit code p9rt run gives: 0 for "", the number for a numeric exit string (mod 256), 3 for a timeout or deadlock, else 1. */
   code: number;
   /** Why the run ended: "pid 1 exited", "timeout", "deadlock: ...", "stopped", ... */
   reason: string;
@@ -124,7 +139,14 @@ function argv0(filename: string | undefined): string {
   return base.endsWith('.go') ? base.slice(0, -3) : base;
 }
 
+/**
+ * One run of a compiled program on the emulated Plan 9. The kernel runs in
+ * its own worker and the program's procs in M workers; this object stays on
+ * the caller's thread, which never blocks, and sees the run through the
+ * kernel's messages.
+ */
 export class Machine {
+  /** Resolves once when the run is over: pid 1 exited, the run timed out, deadlocked or was stopped. */
   readonly exited: Promise<Exit>;
   private events: TraceEvent[] = [];
   private subscribers: ((events: TraceEvent[]) => void)[] = [];
@@ -141,6 +163,12 @@ export class Machine {
     this.exited = new Promise((r) => (this.resolveExit = r));
   }
 
+  /**
+   * Boot a kernel with the program as pid 1 and start it. Resolves once the
+   * kernel has booted (or the run already ended); output, trace and exit
+   * follow through the options' callbacks and the Machine.
+   * @throws RangeError or Error for an option out of range (maxMemory, poll).
+   */
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
     const poll = pollVariant(opts.poll);
     const limit = maxMemory(opts.maxMemory);
@@ -236,7 +264,12 @@ export class Machine {
     this.resolveExit(x);
   }
 
-  /** Post a note: NUser, as a write to /proc/<pid>/note; 'main' is pid 1, 'group' every proc. */
+  /**
+   * Post a note from the host, as a write to `/proc/n/note` (NUser): 'main'
+   * is pid 1, 'group' every proc of its note group. Resolves when the kernel
+   * has queued it; rejects if the run is over, the proc does not exist or
+   * the text is too long.
+   */
   postnote(target: NoteTarget, text: string): Promise<void> {
     if (this.done) return Promise.reject(new Error('postnote: the run is over'));
     const id = this.nextid++;

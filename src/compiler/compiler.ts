@@ -28,8 +28,11 @@ function parseCached(name: string, source: string): ReturnType<typeof parseFile>
   return r;
 }
 
+/** One Go source file. */
 export interface SourceFile {
+  /** Its name as positions print it (src/golib/fmt/print.go, x.go). */
   name: string;
+  /** Its text. */
   source: string;
 }
 /** Sources of a package's .go files by import path; undefined when there is no such package. */

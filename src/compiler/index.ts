@@ -16,6 +16,7 @@ export type { PackageLoader, SourceFile } from './compiler.js';
 export { ImageBuilder, Code, Label } from './image.js';
 export { disassemble, readImage } from './disasm.js';
 
+/** A compiled program: what compile returns and Machine.start runs. */
 export interface Program {
   /** the image of docs/bytecode.md */
   image: Uint8Array;
@@ -25,8 +26,15 @@ export interface Program {
   filename: string;
 }
 
+/** What compile needs besides the source. */
 export interface CompileOptions {
+  /** The main file's name, as error positions, tracebacks and traces print it (os.Args[0] is its base name). */
   filename: string;
+  /**
+   * Where imported packages come from: import path -> that package's .go
+   * files (undefined: no such package). In Node the default reads the Go
+   * library shipped with the package (src/golib); a browser passes its own.
+   */
   loader?: PackageLoader;
   /** More files of package main (p9rt test's generated main beside the _test.go file). */
   files?: SourceFile[];
@@ -45,7 +53,11 @@ if (typeof process !== 'undefined' && process.versions?.node) {
   defaultLoader ??= m.nodeLoader;
 }
 
-/** Compile a main package given as one source file. Throws CompileError. */
+/**
+ * Compile a main package given as one source file (plus opts.files) and the
+ * library packages it imports, into one program image.
+ * @throws CompileError with every error Go would report, at file:line:col.
+ */
 export function compile(source: string, opts: CompileOptions): Program {
   const loader = opts.loader ?? defaultLoader ?? ((): SourceFile[] | undefined => undefined);
   let escapes = new Set<string>();
