@@ -110,8 +110,14 @@ export class Clock {
 /** xorshift64*: the one source of every scheduling choice in virtual time. */
 export class Rand {
   private s: bigint;
-  constructor(seed: number) {
-    this.s = (BigInt(seed) ^ 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
+  constructor(seed: number | bigint) {
+    // splitmix64's finalizer first: xorshift moves a seed's high bits into
+    // the low ones only over several steps, so seeds that differ above bit 32
+    // (s and s + 2^32) made the same first choices.
+    let z = (BigInt(seed) + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
+    this.s = z ^ (z >> 31n);
     if (this.s === 0n) this.s = 1n;
   }
   next(): bigint {

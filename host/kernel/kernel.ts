@@ -21,7 +21,8 @@ import { entry, mbox } from './trap.js';
 
 export interface KernelOptions {
   realtime: boolean;
-  seed: number;
+  /** 0 to 2^64-1; every bit of it matters (Rand mixes it). */
+  seed: number | bigint;
   maxProcs: number;
   args: string[];
   /** Notes to post during the run (--note). at: ns of the run's clock. */
@@ -56,7 +57,9 @@ export type KernelEvent =
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
   | { t: 'exit'; exitString: string; code: number; reason: string }
-  | { t: 'reply'; id: number; ok: boolean; error?: string };
+  | { t: 'reply'; id: number; ok: boolean; error?: string }
+  /** A scheduled host note (KernelOptions.notes[index]) could not be posted when its time came. */
+  | { t: 'notefail'; index: number; error: string };
 
 /** A proc as Machine.procs() shows it, as of the kernel's last report. */
 export interface ProcView {
@@ -185,7 +188,9 @@ export class Kernel {
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
-    for (const n of this.opts.notes) if (!n.atStart) this.clock.add(BigInt(n.at), () => hostnotetimed(this, n.target, n.text));
+    this.opts.notes.forEach((n, i) => {
+      if (!n.atStart) this.clock.add(BigInt(n.at), () => hostnotetimed(this, n.target, n.text, i));
+    });
     for (const [path, data] of Object.entries(this.opts.files ?? {})) this.ramfs.preload(path, data);
     const fg = new Fgrp();
     openStd(this, fg);

@@ -102,13 +102,19 @@ export function hostnote(k: Kernel, target: 'main' | 'group' | number, text: str
   schedule(k);
 }
 
-/** A --note's time came: a target that is gone (or not yet made) is no reason to stop the kernel mid-call. */
-export function hostnotetimed(k: Kernel, target: 'main' | 'group' | number, text: string): void {
+/**
+ * A --note's time came: a target that is gone (or not yet made) is no
+ * reason to stop the kernel mid-call, but the host that asked is told
+ * (notefail: KernelOptions.notes[index]), so the note is not dropped without
+ * a word.
+ */
+export function hostnotetimed(k: Kernel, target: 'main' | 'group' | number, text: string, index: number): void {
   try {
     hostnote(k, target, text);
   } catch (e) {
     if (!(e instanceof KError)) throw e;
     k.record({ kind: 'note.post', pid: 0, from: 'host', to: typeof target === 'number' ? target : 1, text, result: 'refused', reason: e.message });
+    k.emit({ t: 'notefail', index, error: e.message });
   }
 }
 

@@ -21,6 +21,8 @@ export type ControlMsg =
   | { t: 'stop'; reason: string; code: number };
 
 let k: Kernel | null = null;
+// A stop that came before the kernel booted (a --timeout shorter than start-up).
+let early: { reason: string; code: number } | null = null;
 
 // No top-level await (see platformReady): messages wait in the port until
 // the listener is attached.
@@ -43,7 +45,8 @@ async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promis
       const mWorker = msg.opts.mWorker ?? sibling(import.meta.url, '../m/worker.js').href;
       try {
         k = new Kernel(memory, msg.core, msg.image, { ...msg.opts, mWorker }, (e) => port.post(e));
-        k.boot();
+        if (early) k.stop(early.reason, early.code);
+        else k.boot();
       } catch (e) {
         port.post({ t: 'exit', exitString: `boot: ${(e as Error).message}`, code: 1, reason: 'boot failed' });
       }
@@ -64,7 +67,8 @@ async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promis
       k?.hoststdin(msg.data);
       return;
     case 'stop':
-      k?.stop(msg.reason, msg.code);
+      if (k) k.stop(msg.reason, msg.code);
+      else early = { reason: msg.reason, code: msg.code };
       return;
   }
 }

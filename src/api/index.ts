@@ -4,4 +4,4 @@ export { compile } from '../compiler/index.js';
 export type { CompileOptions, Program, PackageLoader, SourceFile } from '../compiler/index.js';
 export { CompileError, type Position } from '../compiler/diag.js';
 export { Machine } from './machine.js';
-export type { PollOption, StartOptions, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';
+export type { PollOption, StartOptions, HostNote, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';

@@ -5,7 +5,7 @@ import { platformReady, readURL, sibling, spawn, type Peer } from '../../host/pl
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
-import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
+import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE, ERRMAX, MAX_PROCS } from '../../host/abi/defs.js';
 
 export type { TraceEvent, TraceEventKind, ProcView };
 
@@ -17,6 +17,18 @@ export interface Runnable {
   filename?: string;
 }
 
+/** A note StartOptions.notes schedules: text to target at `at` ms of the run's clock. */
+export interface HostNote {
+  /** When, in ms of the run's clock (virtual or wall) from its start; 0 or more. */
+  at: number;
+  /** To whom: 'main', 'group' or a pid. */
+  target: NoteTarget;
+  /** The note's text: at most ERRMAX-2 (126) bytes of UTF-8, as a write to /proc/n/note takes. */
+  text: string;
+  /** Test seam: ignore `at` and post to pid `target` the moment the kernel starts it. */
+  atStart?: boolean;
+}
+
 /** Whom a note goes to: 'main' is pid 1, 'group' every proc of pid 1's note group, a number that pid. */
 export type NoteTarget = 'main' | 'group' | number;
 
@@ -24,13 +36,13 @@ export type NoteTarget = 'main' | 'group' | number;
 export interface StartOptions {
   /** 'virtual' (default): deterministic, time advances only when every proc waits. */
   clock?: 'virtual' | 'real';
-  /** Seed of every scheduling choice in virtual time (default 1). */
-  seed?: number;
+  /** Seed of every scheduling choice in virtual time: a whole number from 0 to 2^64-1, a bigint above 2^53 (default 1). */
+  seed?: number | bigint;
   /** Called with the program's standard output as it is written (UTF-8 decoded, split anywhere). */
   onStdout?: (chunk: string) => void;
   /** Called with the program's standard error as it is written, panics and fatal errors included. */
   onStderr?: (chunk: string) => void;
-  /** Cap on procs (default 64); rfork beyond it fails with an error naming the limit. */
+  /** Cap on procs, 1 to 95 (default 64); rfork beyond it fails with an error naming the limit. */
   maxProcs?: number;
   /**
    * Bytes of memory the Go heap may reach (default: the memory maximum of
@@ -38,17 +50,21 @@ export interface StartOptions {
    * out of memory` and a line naming the limit.
    */
   maxMemory?: number;
-  /** Wall-clock limit of the run (default 60 s); exceeding it ends the run with code 3. */
+  /**
+   * Wall-clock limit of the run in ms (default 60 s), counted from the call
+   * of Machine.start, start-up included; exceeding it ends the run with code
+   * 3 and reason "timeout". Any positive length, beyond the 24.8 days one
+   * JavaScript timer can wait as well.
+   */
   timeoutMs?: number;
   /**
    * Notes to post during the run, as the host (Machine.postnote does the
-   * same live): `text` to `target` at `at` ms of the run's clock; a target
-   * that does not exist at that time, or a text of ERRMAX (128) bytes or
-   * more, ends the run with an error. atStart is a test seam: ignore `at`
-   * and post to pid `target` the moment the kernel starts it
-   * (docs/plan9-notes.md §5 item 19).
+   * same live): `text` to `target` at `at` ms of the run's clock. Each is
+   * checked by start (a RangeError for a negative time, a bad target, a
+   * text over 126 bytes); one that cannot be posted when its time comes (no
+   * such proc) is reported through onNoteError.
    */
-  notes?: { at: number; target: NoteTarget; text: string; atStart?: boolean }[];
+  notes?: HostNote[];
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];
   /** Files in the program's file tree at start (os.Open, os.ReadFile): absolute path -> contents. */
@@ -78,6 +94,12 @@ export interface StartOptions {
   /** Live subscription: called with each batch of trace events as the kernel reports them. */
   onTrace?: (events: TraceEvent[]) => void;
   /**
+   * Called when one of `notes` could not be posted when its time came (its
+   * target proc did not exist, its queue was full), with that note and the
+   * kernel's error. Without it the error goes to onStderr as a "p9rt:" line.
+   */
+  onNoteError?: (note: HostNote, error: string) => void;
+  /**
    * internal/poll's deadline logic: 'current' (default: Go with the
    * issue-57114 fix) or 'go1.19' (Go 1.19.8's fd_plan9.go, before it).
    */
@@ -94,6 +116,41 @@ export function maxMemory(n: number | undefined): number | undefined {
   const max = MEMORY_MAXIMUM_PAGES * PAGE;
   if (!Number.isInteger(n) || n < 1 << 20 || n > max) throw new RangeError(`maxMemory: ${n} is not a size from 1 MiB to ${max >> 20} MiB`);
   return n;
+}
+
+/** The longest note text a write to /proc/n/note takes (4e devproc: ERRMAX-1 with its NUL). */
+export const NOTE_TEXT_MAX = ERRMAX - 2;
+/** The most procs a run may have: one mailbox each, pid 0 unused. */
+export const PROCS_MAX = MAX_PROCS - 1;
+const SEED_MAX = 2n ** 64n - 1n;
+
+/** StartOptions.seed, checked: 0 to 2^64-1, exact (a number must be a safe integer). */
+export function seedOf(s: number | bigint | undefined): number | bigint {
+  if (s === undefined) return 1;
+  if (typeof s === 'number' ? !Number.isSafeInteger(s) || s < 0 : s < 0n || s > SEED_MAX) {
+    throw new RangeError(`seed: ${s} is not a whole number from 0 to 2^64-1 (above 2^53 pass a bigint)`);
+  }
+  return s;
+}
+
+/** StartOptions.notes, checked: a time of 0 or more, a target, a text a note can hold. */
+export function notesOf(notes: HostNote[] | undefined): HostNote[] {
+  for (const n of notes ?? []) {
+    if (!Number.isFinite(n.at) || n.at < 0) throw new RangeError(`notes: time ${n.at} is not 0 ms or more`);
+    if (n.target !== 'main' && n.target !== 'group' && !(Number.isSafeInteger(n.target) && n.target >= 1)) {
+      throw new RangeError(`notes: target ${JSON.stringify(n.target)} is not 'main', 'group' or a pid`);
+    }
+    const len = new TextEncoder().encode(n.text).length;
+    if (len > NOTE_TEXT_MAX) throw new RangeError(`notes: the text ${JSON.stringify(n.text.slice(0, 20) + '…')} is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX}`);
+  }
+  return notes ?? [];
+}
+
+/** A whole-number option, checked. */
+function rangeOf(name: string, v: number | undefined, dflt: number, min: number, max: number): number {
+  if (v === undefined) return dflt;
+  if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${name}: ${v} is not a whole number from ${min} to ${max}`);
+  return v;
 }
 
 export function pollVariant(p: PollOption | undefined): number {
@@ -153,6 +210,8 @@ export class Machine {
   private view: ProcView[] = [];
   private resolveExit!: (e: Exit) => void;
   private done = false;
+  /** Lets start() return: the kernel booted, or the run ended first (even a kernel that never answered). */
+  private booted: () => void = () => {};
   private nextid = 1;
   private replies = new Map<number, (r: { ok: boolean; error?: string }) => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -170,16 +229,23 @@ export class Machine {
    * @throws RangeError or Error for an option out of range (maxMemory, poll).
    */
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
+    // The time limit counts from here: start-up (the platform, core.wasm) is part of the run.
+    const t0 = performance.now();
     const poll = pollVariant(opts.poll);
     const limit = maxMemory(opts.maxMemory);
+    const seed = seedOf(opts.seed);
+    const notes = notesOf(opts.notes);
+    const maxProcs = rangeOf('maxProcs', opts.maxProcs, 64, 1, PROCS_MAX);
+    const timeout = opts.timeoutMs ?? 60_000;
+    if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
     const m = new Machine(k, opts);
     if (opts.onTrace) m.subscribers.push(opts.onTrace);
-    let booted!: () => void;
-    const up = new Promise<void>((r) => (booted = r));
+    const up = new Promise<void>((r) => (m.booted = r));
+    const booted = () => m.booted();
     k.onMessage((e: KernelEvent) => {
       if (e.t === 'booted') booted();
       m.event(e);
@@ -195,10 +261,10 @@ export class Machine {
       image: program.image,
       opts: {
         realtime: opts.clock === 'real',
-        seed: opts.seed ?? 1,
-        maxProcs: opts.maxProcs ?? 64,
+        seed,
+        maxProcs,
         args: [argv0(program.filename), ...(opts.args ?? [])],
-        notes: (opts.notes ?? []).map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
+        notes: notes.map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
         pool: 2,
         files: bytesOf(opts.files),
         stdin: opts.stdin === undefined || typeof opts.stdin === 'function' ? undefined : toBytes(opts.stdin),
@@ -210,10 +276,15 @@ export class Machine {
       },
     };
     k.post(msg);
-    const ms = opts.timeoutMs ?? 60_000;
-    m.timer = setTimeout(() => m.stop('timeout', 3), ms);
+    m.arm(timeout - (performance.now() - t0));
     await up;
     return m;
+  }
+
+  /** The timeout: a JavaScript timer waits at most 2^31-1 ms, so a longer one is chained. */
+  private arm(ms: number): void {
+    const step = Math.min(Math.max(ms, 0), 2 ** 31 - 1);
+    this.timer = setTimeout(() => (ms > step ? this.arm(ms - step) : this.stop('timeout', 3)), step);
   }
 
   private event(e: KernelEvent): void {
@@ -247,6 +318,13 @@ export class Machine {
         );
         return;
       }
+      case 'notefail': {
+        const note = this.opts.notes?.[e.index];
+        if (!note) return;
+        if (this.opts.onNoteError) this.opts.onNoteError(note, e.error);
+        else this.opts.onStderr?.(`p9rt: note ${JSON.stringify(note.text)} to ${note.target} at ${note.at}ms not posted: ${e.error}\n`);
+        return;
+      }
       case 'reply':
         this.replies.get(e.id)?.({ ok: e.ok, error: e.error });
         this.replies.delete(e.id);
@@ -262,6 +340,7 @@ export class Machine {
     // Let the trailing trace message (sent before exit) land, then end the kernel.
     setTimeout(() => void this.kernel.terminate(), 0);
     this.resolveExit(x);
+    this.booted();
   }
 
   /**
