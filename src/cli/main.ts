@@ -1,8 +1,8 @@
 // p9rt: run, test and build Go programs on the emulated Plan 9 (docs/language.md
 // "The command line").
-import { fstatSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { Machine, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { accessSync, constants, fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { Machine, NOTE_TEXT_MAX, PROCS_MAX, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 
@@ -101,6 +101,19 @@ function parseSize(v: string): number {
 
 class UsageError extends Error {}
 
+/** --trace FILE: a file that can be written, checked before the run rather than lost after it. */
+function writable(path: string): string {
+  if (path === '') throw new UsageError('flag --trace: no file name');
+  const full = resolve(path);
+  try {
+    if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) throw new Error('is a directory');
+    accessSync(dirname(full), constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`flag --trace: cannot write ${path}: ${(e as Error).message}`);
+  }
+  return path;
+}
+
 /**
  * issue 3: p9rt's stdin, for the program's /dev/cons, when it is a pipe or
  * a file (never a terminal: the run does not wait for typing).
@@ -124,31 +137,39 @@ function hostStdin(): (() => Promise<Uint8Array>) | undefined {
     });
 }
 
-/** "50ms", "1.5s", "200us", "2m", "10ns" -> ms. */
-export function parseDuration(s: string): number {
+/** "50ms", "1.5s", "200us", "2m", "10ns" -> ms; errors name the flag the value came from. */
+export function parseDuration(s: string, flag = '--timeout'): number {
   const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(s);
-  if (!m) throw new UsageError(`bad duration ${JSON.stringify(s)} (want e.g. 50ms, 2s)`);
+  if (!m) throw new UsageError(`flag ${flag}: ${JSON.stringify(s)} is not a duration (want e.g. 50ms, 2s, 1.5h)`);
   const scale: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
-  return Number(m[1]) * scale[m[2]];
+  const ms = Number(m[1]) * scale[m[2]];
+  if (!Number.isFinite(ms)) throw new UsageError(`flag ${flag}: ${s} is too long a duration`);
+  return ms;
 }
 
-export function parseNote(s: string): { at: number; target: NoteTarget; text: string } {
+export function parseNote(s: string): HostNote {
   const i = s.indexOf(':');
   const j = i < 0 ? -1 : s.indexOf(':', i + 1);
-  if (i < 0 || j < 0) throw new UsageError(`bad --note ${JSON.stringify(s)} (want WHEN:TARGET:TEXT)`);
-  const at = parseDuration(s.slice(0, i));
+  if (i < 0 || j < 0) throw new UsageError(`flag --note: ${JSON.stringify(s)} is not WHEN:TARGET:TEXT`);
+  const at = parseDuration(s.slice(0, i), '--note');
   const t = s.slice(i + 1, j);
   let target: NoteTarget;
   if (t === 'main' || t === 'group') target = t;
-  else if (/^[0-9]+$/.test(t)) target = Number(t);
-  else throw new UsageError(`bad --note target ${JSON.stringify(t)} (want main, group or a pid)`);
-  return { at, target, text: s.slice(j + 1) };
+  else if (/^[0-9]+$/.test(t) && Number(t) >= 1 && Number(t) <= PROCS_MAX) target = Number(t);
+  else throw new UsageError(`flag --note: target ${JSON.stringify(t)} is not main, group or a pid from 1 to ${PROCS_MAX}`);
+  const text = s.slice(j + 1);
+  const len = Buffer.byteLength(text);
+  if (len === 0) throw new UsageError(`flag --note: ${JSON.stringify(s)} has no note text`);
+  if (len > NOTE_TEXT_MAX) throw new UsageError(`flag --note: the note text is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX} (a write to /proc/n/note of more fails)`);
+  return { at, target, text };
 }
 
 interface RunFlags {
   realtime: boolean;
-  seed: number;
-  notes: { at: number; target: NoteTarget; text: string }[];
+  seed: number | bigint;
+  notes: HostNote[];
+  /** Each note's flag value, for the message if it cannot be posted. */
+  noteFlags: Map<HostNote, string>;
   trace: string | null;
   timeline: boolean;
   explain: boolean;
@@ -162,7 +183,7 @@ interface RunFlags {
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', files: {} };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -178,21 +199,45 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
       if (i + 1 >= argv.length) throw new UsageError(`flag --${name} needs a value`);
       return argv[++i];
     };
-    const int = (v: string): number => {
-      if (!/^[0-9]+$/.test(v)) throw new UsageError(`flag --${name}: ${JSON.stringify(v)} is not a number`);
+    const int = (v: string, min: number, max: number): number => {
+      if (!/^[0-9]+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`flag --${name}: ${JSON.stringify(v)} is not a whole number from ${min} to ${max}`);
       return Number(v);
     };
+    // A boolean flag takes no value, or =true/=false in Go's flag spellings.
+    const bool = (): boolean => {
+      if (eq < 0) return true;
+      const v = a.slice(eq + 1);
+      if (/^(1|t|T|true|TRUE|True)$/.test(v)) return true;
+      if (/^(0|f|F|false|FALSE|False)$/.test(v)) return false;
+      throw new UsageError(`flag --${name}: ${JSON.stringify(v)} is not true or false`);
+    };
     switch (name) {
-      case 'realtime': f.realtime = true; break;
-      case 'seed': f.seed = int(value()); break;
-      case 'note': f.notes.push(parseNote(value())); break;
-      case 'trace': f.trace = value(); break;
-      case 'timeline': f.timeline = true; break;
-      case 'explain': f.explain = true; break;
-      case 'max-procs': f.maxProcs = int(value()); break;
+      case 'realtime': f.realtime = bool(); break;
+      case 'seed': {
+        // Every bit of a 64-bit seed counts (Rand mixes them), so it stays exact past 2^53.
+        const v = value();
+        if (!/^[0-9]+$/.test(v) || BigInt(v) >= 2n ** 64n) throw new UsageError(`flag --seed: ${JSON.stringify(v)} is not a whole number from 0 to 2^64-1`);
+        f.seed = BigInt(v) <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : BigInt(v);
+        break;
+      }
+      case 'note': {
+        const v = value();
+        const n = parseNote(v);
+        f.notes.push(n);
+        f.noteFlags.set(n, v);
+        break;
+      }
+      case 'trace': f.trace = writable(value()); break;
+      case 'timeline': f.timeline = bool(); break;
+      case 'explain': f.explain = bool(); break;
+      case 'max-procs': f.maxProcs = int(value(), 1, PROCS_MAX); break;
       case 'max-memory': f.maxMemory = parseSize(value()); break;
-      case 'gomaxprocs': int(value()); break;
-      case 'timeout': f.timeoutMs = parseDuration(value()); break;
+      case 'gomaxprocs': int(value(), 1, 256); break;
+      case 'timeout': {
+        f.timeoutMs = parseDuration(value());
+        if (!(f.timeoutMs > 0)) throw new UsageError(`flag --timeout: a run of 0 never starts; want more than 0 (e.g. 10s)`);
+        break;
+      }
       // issue 3 (--file): begin
       case 'file': {
         const v = value();
@@ -246,15 +291,19 @@ async function load(file: string, err: (s: string) => void): Promise<Runnable | 
     return null;
   }
   const source = bytes.toString('utf8');
-  const { compile } = await import('../api/index.js');
+  const { compileCached } = await import('./imagecache.js');
   try {
-    return compile(source, { filename: file }) as Runnable;
+    const image = await compileCached([{ name: file, source }], async () => (await compiler()).compile(source, { filename: file }).image);
+    return { image, filename: file };
   } catch (e) {
     const x = e as Error;
     err(x.name === 'CompileError' ? x.message.replace(/\n?$/, '\n') : `p9rt: compiler failure: ${x.stack ?? x}\n`);
     return null;
   }
 }
+
+/** The compiler, imported only when a program is not in the image cache: its modules (the parser, the grammar) take a while to load. */
+const compiler = () => import('../api/index.js');
 
 export interface Io {
   out: (s: string) => void;
@@ -309,15 +358,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** The Machine options the run flags give, shared by run and test. */
-function startOptions(flags: RunFlags, args: string[], onStdout: (s: string) => void, onStderr: (s: string) => void): StartOptions {
+/**
+ * The Machine options the run flags give, shared by run and test. --timeout
+ * counts from t0, when p9rt began the run: compiling is part of it.
+ */
+function startOptions(flags: RunFlags, t0: number, args: string[], onStdout: (s: string) => void, onStderr: (s: string) => void): StartOptions {
   return {
     clock: flags.realtime ? 'real' : 'virtual',
     seed: flags.seed,
     notes: flags.notes,
+    // A --note the kernel could not post when its time came is reported, not dropped.
+    onNoteError: (n, error) => onStderr(`p9rt: --note ${flags.noteFlags.get(n) ?? n.text}: not posted: ${error}\n`),
     maxProcs: flags.maxProcs,
     maxMemory: flags.maxMemory,
-    timeoutMs: flags.timeoutMs,
+    timeoutMs: Math.max(flags.timeoutMs - (performance.now() - t0), Number.MIN_VALUE),
     poll: flags.poll,
     trace: traceWanted(flags),
     args,
@@ -326,14 +380,24 @@ function startOptions(flags: RunFlags, args: string[], onStdout: (s: string) => 
   };
 }
 
+/** The message of a run that reached --timeout. */
+function timeoutMessage(flags: RunFlags): string {
+  return `p9rt: timeout: the run took longer than ${flags.timeoutMs / 1000}s of wall-clock time (--timeout)\n`;
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
+  const t0 = performance.now();
   const { flags, rest } = parseRunFlags(argv);
   const [file, ...args] = rest;
   if (!file) throw new UsageError('run: no FILE.go');
   const program = await load(file, io.err);
   if (!program) return 2;
+  if (performance.now() - t0 >= flags.timeoutMs) {
+    io.err(timeoutMessage(flags));
+    return 3;
+  }
   const m = await Machine.start(program, {
-    ...startOptions(flags, args, io.out, io.err),
+    ...startOptions(flags, t0, args, io.out, io.err),
     files: flags.files, // issue 3
     stdin: hostStdin(), // issue 3
     // TEST SEAM, not a user option: tests/node/cli-*.test.mjs run fixture Ms
@@ -343,7 +407,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const x = await m.exited;
   traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);
   if (x.reason === 'timeout') {
-    io.err(`p9rt: timeout: the run took longer than ${flags.timeoutMs / 1000}s of wall-clock time\n`);
+    io.err(timeoutMessage(flags));
     return 3;
   }
   if (x.code === 3 && x.reason.startsWith('deadlock')) {
@@ -358,8 +422,13 @@ async function build(argv: string[], io: Io): Promise<number> {
   let out: string | null = null;
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '-o' || argv[i] === '--o') out = argv[++i] ?? null;
-    else if (argv[i].startsWith('-o=')) out = argv[i].slice(3);
+    if (argv[i] === '-o' || argv[i] === '--o') {
+      out = argv[++i] ?? null;
+      if (!out) throw new UsageError('flag -o needs a file name');
+    } else if (/^--?o=/.test(argv[i])) {
+      out = argv[i].slice(argv[i].indexOf('=') + 1);
+      if (!out) throw new UsageError('flag -o needs a file name');
+    }
     else if (argv[i].startsWith('-')) throw new UsageError(`unknown flag ${argv[i]}`);
     else file = argv[i];
   }
@@ -382,6 +451,7 @@ async function build(argv: string[], io: Io): Promise<number> {
 const TESTPKG = 'command-line-arguments';
 
 async function runTests(argv: string[], io: Io): Promise<number> {
+  const t0 = performance.now();
   const testArgs: string[] = [];
   const runArgv: string[] = [];
   let verbose = false;
@@ -394,7 +464,8 @@ async function runTests(argv: string[], io: Io): Promise<number> {
       break;
     }
     if (k === 'v' || k === 'short') {
-      const on = v === null || v === 'true';
+      if (v !== null && !/^(1|t|T|true|TRUE|True|0|f|F|false|FALSE|False)$/.test(v)) throw new UsageError(`flag -${k}: ${JSON.stringify(v)} is not true or false`);
+      const on = v === null || /^(1|t|T|true|TRUE|True)$/.test(v);
       if (k === 'v') verbose = on;
       if (on) testArgs.push(`-test.${k}`);
     } else if (k === 'run') {
@@ -419,23 +490,29 @@ async function runTests(argv: string[], io: Io): Promise<number> {
   }
   const { testProgram } = await import('./testmain.js');
   const tp = testProgram(file, source);
-  const { compile } = await import('../api/index.js');
+  const { compileCached } = await import('./imagecache.js');
   let program: Runnable;
   try {
     if (tp.errors.length) throw Object.assign(new Error(tp.errors.join('\n')), { name: 'CompileError' });
-    program = compile(tp.source, { filename: file, files: [tp.main] }) as Runnable;
+    const image = await compileCached([{ name: file, source: tp.source }, tp.main], async () => (await compiler()).compile(tp.source, { filename: file, files: [tp.main] }).image);
+    program = { image, filename: file };
   } catch (e) {
     const x = e as Error;
     io.err(x.name === 'CompileError' ? x.message.replace(/\n?$/, '\n') : `p9rt: compiler failure: ${x.stack ?? x}\n`);
     io.out(`FAIL\t${TESTPKG} [build failed]\n`);
     return 2;
   }
+  if (performance.now() - t0 >= flags.timeoutMs) {
+    io.out(timeoutMessage(flags));
+    io.out(`FAIL\t${TESTPKG}\t${((performance.now() - t0) / 1000).toFixed(3)}s\nFAIL\n`);
+    return 3;
+  }
   const start = Date.now();
   let out = '';
   // go test streams a test binary's output only with -v; otherwise it
   // holds it and prints it if the package fails.
   const hold = (s: string) => (out += s);
-  const m = await Machine.start(program, startOptions(flags, testArgs, verbose ? io.out : hold, verbose ? io.err : hold));
+  const m = await Machine.start(program, startOptions(flags, t0, testArgs, verbose ? io.out : hold, verbose ? io.err : hold));
   const x = await m.exited;
   traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);
   const secs = ((Date.now() - start) / 1000).toFixed(3) + 's';
@@ -445,11 +522,11 @@ async function runTests(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   io.out(out);
-  if (x.reason === 'timeout') io.out(`p9rt: timeout: the run took longer than ${flags.timeoutMs / 1000}s of wall-clock time\n`);
+  if (x.reason === 'timeout') io.out(timeoutMessage(flags));
   else if (x.exitString !== '' && !/^[0-9]+$/.test(x.exitString)) io.out(`p9rt: exit: ${x.exitString}\n`);
   io.out(`FAIL\t${TESTPKG}\t${secs}\nFAIL\n`);
   return x.reason === 'timeout' ? 3 : 1;
 }
 
 /** run flags that take a separate value (so `--seed 3` is passed on whole). */
-const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll']);
+const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'file']);

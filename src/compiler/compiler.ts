@@ -20,10 +20,10 @@ import { TypeRecords } from './typerec.js';
  * never modified after parsing.
  */
 const parsed = new Map<string, { source: string; r: ReturnType<typeof parseFile> }>();
-function parseCached(name: string, source: string): ReturnType<typeof parseFile> {
+function parseCached(name: string, source: string, tree?: ReturnType<typeof parseFile>): ReturnType<typeof parseFile> {
   const c = parsed.get(name);
   if (c && c.source === source) return c.r;
-  const r = parseFile(name, source);
+  const r = tree ?? parseFile(name, source);
   parsed.set(name, { source, r });
   return r;
 }
@@ -34,6 +34,12 @@ export interface SourceFile {
   name: string;
   /** Its text. */
   source: string;
+  /**
+   * Its syntax tree as parse.ts made it from exactly this text, if the
+   * loader has one (the Node loader's trees built with the package,
+   * tools/gentrees.mjs); the compiler then skips parsing it.
+   */
+  tree?: ReturnType<typeof parseFile>;
 }
 /** Sources of a package's .go files by import path; undefined when there is no such package. */
 export type PackageLoader = (importPath: string) => SourceFile[] | undefined;
@@ -134,7 +140,7 @@ export class Compiler {
     this.loading.add(path);
     const files: A.File[] = [];
     for (const s of sources) {
-      const { file, diags } = parseCached(s.name, s.source);
+      const { file, diags } = parseCached(s.name, s.source, s.tree);
       this.files.set(s.name, file);
       for (const d of diags) this.error(file, d.pos, d.message);
       files.push(file);
