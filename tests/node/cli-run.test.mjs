@@ -91,7 +91,7 @@ test('usage errors exit 2', () => {
   assert.equal(p9rt('frob').status, 2);
   const r = p9rt('run', '--note', 'soon:main:x', image({ scenario: 'hello' }));
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /bad duration/);
+  assert.match(r.stderr, /^p9rt: flag --note: "soon" is not a duration/);
   assert.equal(p9rt('run', '--bogus', 'x.go').status, 2);
   assert.equal(p9rt('run', `${dir}/missing.go`).status, 2);
 });

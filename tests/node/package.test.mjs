@@ -42,7 +42,7 @@ after(() => {
 
 test('npm pack is lean: built JS with types, core.wasm, the Go library, README, LICENSE, CHANGELOG, examples; no tests or tooling', () => {
   const files = packed.files.map((f) => f.path);
-  for (const want of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/p9rt.js', 'build/core.wasm', 'dist/src/api/index.js', 'dist/src/api/index.d.ts', 'dist/src/api/machine.d.ts', 'dist/src/cli/main.js', 'dist/host/kernel/worker.js', 'dist/host/m/worker.js', 'src/golib/fmt/print.go', 'examples/deadline.go', 'docs/api.md']) {
+  for (const want of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/p9rt.js', 'build/core.wasm', 'dist/src/api/index.js', 'dist/src/api/index.d.ts', 'dist/src/api/machine.d.ts', 'dist/src/cli/main.js', 'dist/host/kernel/worker.js', 'dist/host/m/worker.js', 'src/golib/fmt/print.go', 'dist/golib/fmt.trees.json', 'examples/deadline.go', 'docs/api.md']) {
     assert.ok(files.includes(want), `${want} is in the package`);
   }
   const stray = files.filter((f) => /^(tests|tools|assembly|web|bench|host|\.ci)\//.test(f) || /_test\.go$|\.map$|\.ts$/.test(f.replace(/\.d\.ts$/, '')) || /^src\/(?!golib\/)/.test(f));
@@ -114,6 +114,11 @@ process.stdout.write(JSON.stringify({ out, code: x.code, events: m.trace().lengt
     assert.equal(got.out, want + 'bad.go:2:15: declared and not used: x\n');
     assert.equal(got.code, 0);
     assert.ok(got.events, 'the run was traced');
+  });
+
+  await t.test('the installed copy compiles from the shipped library trees (cold start, issue 13.2)', () => {
+    const r = sh('node', ['--input-type=module', '-e', "const { nodeLoader } = await import('./node_modules/p9rt/dist/src/compiler/node-loader.js'); const f = nodeLoader('fmt'); process.stdout.write(String(f.length > 0 && f.every((x) => x.tree)));"], { cwd: app });
+    assert.equal(r.stdout, 'true', r.stderr);
   });
 
   await t.test('tsc --noEmit on TypeScript using the API types; a misuse is a type error', () => {
