@@ -226,7 +226,7 @@ export class Machine {
    * Boot a kernel with the program as pid 1 and start it. Resolves once the
    * kernel has booted (or the run already ended); output, trace and exit
    * follow through the options' callbacks and the Machine.
-   * @throws RangeError or Error for an option out of range (maxMemory, poll).
+   * @throws RangeError for an option out of range (seed, maxProcs, maxMemory, timeoutMs, notes) and Error for an unknown poll variant, before anything starts.
    */
   static async start(program: Runnable, opts: StartOptions = {}): Promise<Machine> {
     // The time limit counts from here: start-up (the platform, core.wasm) is part of the run.
