@@ -16,8 +16,15 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let dir;
 let packed;
 
+// The user's npm and npx, not the old npm some dev dependency puts in node_modules/.bin
+// (first on PATH under `npm test`), which has no --pack-destination.
+// Nor the npm_* settings `npm test` exports (npm_config_local_prefix would point the install at
+// this repository): the install must be what a user's would be.
+const PATH = (process.env.PATH ?? '').split(':').filter((d) => !d.endsWith('node_modules/.bin')).join(':');
+const userEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+
 function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 180_000, ...opts });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 180_000, env: { ...userEnv, PATH }, ...opts });
   if (r.error) throw r.error;
   return r;
 }
