@@ -2052,7 +2052,8 @@ export class ExprGen {
     while (x.k === 'ParenExpr') x = x.x;
     if (x.k !== 'CallExpr') return undefined;
     const op = this.exprOrType(a);
-    if (op.mode !== 'multi') return undefined;
+    // a single value is returned as checked: checking a again would be exponential in nesting
+    if (op.mode !== 'multi') return [this.single(op, a)];
     const types = (op.type as T.Tuple).types;
     let temps: number[] = [];
     return types.map((t, i): Operand => ({
