@@ -49,7 +49,11 @@ export function makechan(size: i64): usize {
 
 // ---- wait queues ---------------------------------------------------------------------
 
-function enqueue(firstp: usize, s: Sudog): void {
+/**
+ * go waitq.enqueue: s joins the end of a channel's wait queue (its first and
+ * last words at firstp). Senders, receivers and select's cases share it.
+ */
+export function enqueueSudog(firstp: usize, s: Sudog): void {
   let lastp = firstp + 4;
   let last = load<usize>(lastp);
   s.next = 0;
@@ -179,7 +183,7 @@ export function chansend(cp: usize, v: i64): i32 {
   sg.g = gcur;
   sg.val = v;
   sg.c = cp;
-  enqueue(sendqp(cp), sg);
+  enqueueSudog(sendqp(cp), sg);
   gp.waiting = changetype<usize>(sg);
   gp.resume = RESUME_SEND;
   unlock(chlock(c));
@@ -201,7 +205,7 @@ export function chanrecv(cp: usize, slot: usize, okslot: usize): i32 {
   sg.elem = slot;
   sg.okslot = okslot;
   sg.c = cp;
-  enqueue(recvqp(cp), sg);
+  enqueueSudog(recvqp(cp), sg);
   gp.waiting = changetype<usize>(sg);
   gp.resume = RESUME_RECV;
   unlock(chlock(c));

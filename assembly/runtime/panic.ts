@@ -11,7 +11,8 @@ import { Ctl, WasmTrap } from "../abi";
 
 let throwing: i32 = 0; // per M: a throw while throwing must not recurse
 
-function dumpgs(all: bool): void {
+/** The running goroutine's traceback, then (all, or on g0) every other goroutine's (go dopanic_m's part). */
+export function dumpgs(all: bool): void {
   if (gcur != 0) {
     let gp = changetype<G>(gcur);
     prints("\n");

@@ -40,6 +40,23 @@ export function writefd(fd: i32, p: usize, n: i32): void {
 }
 
 /** An AssemblyScript string literal (ASCII/Latin-1) to the print fd. */
+/**
+ * Write the bytes of s, an ASCII literal, at p (static data: nothing is
+ * allocated, so the note handler may use it); returns the end.
+ */
+export function putstr(p: usize, s: string): usize {
+  let n = s.length;
+  for (let i = 0; i < n; i++) store<u8>(p + <usize>i, <u8>s.charCodeAt(i));
+  return p + <usize>n;
+}
+
+/** Whether the n bytes at p are exactly s, an ASCII literal. */
+export function eqstr(p: usize, n: i32, s: string): bool {
+  if (n != s.length) return false;
+  for (let i = 0; i < n; i++) if (load<u8>(p + <usize>i) != <u8>s.charCodeAt(i)) return false;
+  return true;
+}
+
 export function prints(s: string): void {
   let b = buf();
   let n = s.length;

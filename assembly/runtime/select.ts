@@ -7,7 +7,7 @@
 // select does not take the channel locks.
 import { WaitReason, PanicCode } from "../abi";
 import { G, Sudog, Hchan, getg, getm, gcur, RESUME_SELECT, RESUME_NONE } from "./runtime2";
-import { trysend, tryrecv, acquireSudog, releaseSudog, dequeueSudog, recvqp, sendqp } from "./chan";
+import { trysend, tryrecv, acquireSudog, releaseSudog, dequeueSudog, enqueueSudog, recvqp, sendqp } from "./chan";
 import { gopark } from "./proc";
 import { panicRuntime } from "../vm/panic";
 import { vsp, vpc, setregs, vfp, vhdr, vcode } from "../vm/frame";
@@ -23,16 +23,6 @@ export function fastrand(): u32 {
   x ^= x << 5;
   mp.fastrand = x;
   return x;
-}
-
-function enqueueSel(firstp: usize, s: Sudog): void {
-  let lastp = firstp + 4;
-  let last = load<usize>(lastp);
-  s.next = 0;
-  s.prev = last;
-  if (last == 0) store<usize>(firstp, changetype<usize>(s));
-  else changetype<Sudog>(last).next = changetype<usize>(s);
-  store<usize>(lastp, changetype<usize>(s));
 }
 
 /** SELECT n hasdefault (vpc at the instruction). Returns the interpreter status. */
@@ -99,11 +89,11 @@ export function selectgo(n: i32, hasdefault: i32): i32 {
     if (kind == KIND_SEND) {
       sg.pad = 1;
       sg.val = load<i64>(cs, 8);
-      enqueueSel(sendqp(c), sg);
+      enqueueSudog(sendqp(c), sg);
     } else {
       sg.elem = res + 8;
       sg.okslot = res + 16;
-      enqueueSel(recvqp(c), sg);
+      enqueueSudog(recvqp(c), sg);
     }
     sg.waitlink = first;
     first = changetype<usize>(sg);

@@ -9,14 +9,13 @@
 // M's notebuf (Go's gsignal stack).
 import { Ctl, ERRMAX, NCONT, NDFLT, SigFlag, Decision, TraceKind, PanicCode } from "../abi";
 import { panicRuntime } from "../vm/panic";
-import { throwstr, throwbytes } from "./panic";
-import { M, G, mcur, gcur, sched, schedp, Grunning } from "./runtime2";
+import { throwstr, throwbytes, dumpgs } from "./panic";
+import { M, G, mcur, gcur, sched, schedp } from "./runtime2";
 import { notematch, noteflags } from "./sigtable";
 import { exits, open, closefd, pwrite, traceEvent, semrelease, OWRITE } from "./os_plan9";
-import { prints, printbytes, printhex, setPrintBuf } from "./print";
+import { prints, printbytes, printhex, setPrintBuf, putstr, eqstr } from "./print";
 import { lock, unlock } from "./lock";
-import { goroutineheader, tracebackframes, tracebackcreator, tracebackg, tracebackothers } from "./traceback";
-import { vhdr, vpc, vcode } from "../vm/frame";
+import { vpc, vcode } from "../vm/frame";
 
 // Layout of m.notebuf.
 const NB_NOTE: usize = 0; // copy of the note
@@ -54,13 +53,11 @@ export function sigtramp(note: usize, len: i32): i32 {
   return r;
 }
 
-// go badsignal2's text, in static data: no M, so no M buffer to build it in.
+// go badsignal2's text, built in static data: no M, so no M buffer to build it in.
 const BADSIGNAL = "runtime: signal received on thread not created by Go.\n";
-const badsignalmsg: usize = memory.data<u8>([
-  114, 117, 110, 116, 105, 109, 101, 58, 32, 115, 105, 103, 110, 97, 108, 32, 114, 101, 99, 101, 105, 118, 101,
-  100, 32, 111, 110, 32, 116, 104, 114, 101, 97, 100, 32, 110, 111, 116, 32, 99, 114, 101, 97, 116, 101, 100,
-  32, 98, 121, 32, 71, 111, 46, 10,
-]);
+/** The prefix of the note goexitsall posts (go runtime/os_plan9.go). */
+const GOEXIT = "go: exit ";
+const badsignalbuf: usize = memory.data(64);
 
 /**
  * go badsignal2 (sys_plan9_amd64.s): a note reached a proc whose TLS g is
@@ -68,9 +65,10 @@ const badsignalmsg: usize = memory.data<u8>([
  * Only this proc exits, with the message as its status, also written to fd 2.
  */
 function badsignal2(): void {
-  let n = BADSIGNAL.length;
-  pwrite(2, badsignalmsg, n, -1);
-  exits(badsignalmsg, n);
+  // Every M that gets here writes the same bytes, so they may share the buffer.
+  let n = <i32>(putstr(badsignalbuf, BADSIGNAL) - badsignalbuf);
+  pwrite(2, badsignalbuf, n, -1);
+  exits(badsignalbuf, n);
 }
 
 /** go sighandler: the decision tree of docs/plan9-notes.md §2.4. */
@@ -97,7 +95,7 @@ export function sighandler(note0: usize, len: i32): i32 {
   let flags = noteflags(idx);
   if (flags & SigFlag.GOEXIT) {
     decide(Decision.GOEXIT, idx);
-    exits(note + 9, len - 9); // the text after "go: exit "
+    exits(note + <usize>GOEXIT.length, len - GOEXIT.length); // the text after "go: exit "
   }
   if (flags & SigFlag.PANIC) {
     if (gcur != 0) {
@@ -214,16 +212,7 @@ function dothrow(note: usize, len: i32): i32 {
   prints("\nPC=");
   printhex(gcur != 0 && vcode != 0 ? <u64>(vpc - vcode) : 0);
   prints("\n");
-  if (gcur != 0) {
-    let gp = changetype<G>(gcur);
-    prints("\n");
-    if (gp.status == Grunning) {
-      goroutineheader(gp);
-      tracebackframes(vhdr);
-      tracebackcreator(changetype<G>(gcur));
-    } else tracebackg(gp, gp.hdr);
-  }
-  tracebackothers(gcur);
+  dumpgs(true);
   goexitsall(note, len);
   exits(note, len);
   return NDFLT;
@@ -231,10 +220,8 @@ function dothrow(note: usize, len: i32): i32 {
 
 /** True only for exactly "hangup" on an M that ignores hangup (go runtime/os_plan9.go). */
 export function ignoredNote(note: usize, len: i32): bool {
-  if (len != 6) return false;
   if (mcur == 0 || changetype<M>(mcur).ignoreHangup == 0) return false;
-  return load<u8>(note) == 104 && load<u8>(note, 1) == 97 && load<u8>(note, 2) == 110 &&
-    load<u8>(note, 3) == 103 && load<u8>(note, 4) == 117 && load<u8>(note, 5) == 112; // "hangup"
+  return eqstr(note, len, "hangup");
 }
 
 /**
@@ -281,12 +268,9 @@ function itoa(p: usize, v: i32): i32 {
 /** go postnote: write msg to /proc/<pid>/note. */
 export function postnote(pid: i32, msg: usize, len: i32): i32 {
   let path = changetype<M>(mcur).notebuf + NB_PATH;
-  let p = path;
-  // "/proc/"
-  store<u8>(p++, 47); store<u8>(p++, 112); store<u8>(p++, 114); store<u8>(p++, 111); store<u8>(p++, 99); store<u8>(p++, 47);
+  let p = putstr(path, "/proc/");
   p += itoa(p, pid);
-  // "/note"
-  store<u8>(p++, 47); store<u8>(p++, 110); store<u8>(p++, 111); store<u8>(p++, 116); store<u8>(p++, 101);
+  p = putstr(p, "/note");
   let fd = open(path, <i32>(p - path), OWRITE);
   if (fd < 0) return -1;
   let r = pwrite(fd, msg, len, -1);
@@ -303,16 +287,14 @@ export function goexitsall(status: usize, len: i32): void {
   if (mcur == 0 || schedp == 0) return;
   let me = changetype<M>(mcur);
   let msg = me.notebuf + NB_MSG;
-  // "go: exit "
-  store<u8>(msg, 103); store<u8>(msg, 111, 1); store<u8>(msg, 58, 2); store<u8>(msg, 32, 3);
-  store<u8>(msg, 101, 4); store<u8>(msg, 120, 5); store<u8>(msg, 105, 6); store<u8>(msg, 116, 7); store<u8>(msg, 32, 8);
-  if (len > ERRMAX - 10) len = ERRMAX - 10;
-  if (len > 0) memory.copy(msg + 9, status, <usize>len);
+  let prefix = <i32>(putstr(msg, GOEXIT) - msg);
+  if (len > ERRMAX - 1 - prefix) len = ERRMAX - 1 - prefix;
+  if (len > 0) memory.copy(msg + <usize>prefix, status, <usize>len);
   let mp = sched().allm;
   while (mp != 0) {
     let m = changetype<M>(mp);
     let pid = atomic.load<i32>(mp + offsetof<M>("pid"));
-    if (pid != 0 && pid != me.pid) postnote(pid, msg, 9 + len);
+    if (pid != 0 && pid != me.pid) postnote(pid, msg, prefix + len);
     mp = m.alllink;
   }
 }
