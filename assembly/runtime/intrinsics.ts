@@ -144,7 +144,7 @@ function goargs(): usize {
 
 export function intrinsic(id: i32): i32 {
   switch (id) {
-    case 1: { // Gosched
+    case Intrinsic.runtime_Gosched: {
       setregs(vpc + INSN, vsp, vfp, vhdr, vcode);
       // Enter the kernel first: in virtual time an M returning from a system
       // call (os/signal's receiver woken by a note) runs only when this one
@@ -152,7 +152,7 @@ export function intrinsic(id: i32): i32 {
       tick();
       return gosched();
     }
-    case 2: { // LockOSThread
+    case Intrinsic.runtime_LockOSThread: {
       let gp = getg();
       let mp = getm();
       mp.lockedExt++;
@@ -160,7 +160,7 @@ export function intrinsic(id: i32): i32 {
       gp.lockedm = mcur;
       return ret0(0);
     }
-    case 3: { // UnlockOSThread
+    case Intrinsic.runtime_UnlockOSThread: {
       let gp = getg();
       let mp = getm();
       if (mp.lockedExt > 0) mp.lockedExt--;
@@ -170,96 +170,96 @@ export function intrinsic(id: i32): i32 {
       }
       return ret0(0);
     }
-    case 4: return ret1(0, numgoroutine());
-    case 5: return ret1(1, 1); // GOMAXPROCS: v1 has one P
-    case 6: { // Goexit
+    case Intrinsic.runtime_NumGoroutine: return ret1(0, numgoroutine());
+    case Intrinsic.runtime_GOMAXPROCS: return ret1(1, 1); // v1 has one P
+    case Intrinsic.runtime_Goexit: {
       setregs(vpc + INSN, vsp, vfp, vhdr, vcode);
       return goexit();
     }
-    case 7: return ret1(0, nanotime());
-    case 8: return ret1(0, atomic.load<i64>(Ctl.BOOT_WALL_NS) + nanotime());
-    case 9: { // timeSleep
+    case Intrinsic.runtime_nanotime: return ret1(0, nanotime());
+    case Intrinsic.runtime_walltime: return ret1(0, atomic.load<i64>(Ctl.BOOT_WALL_NS) + nanotime());
+    case Intrinsic.runtime_timeSleep: {
       let ns = arg(1, 0);
       ret0(1);
       return timesleep(ns);
     }
-    case 10: return ret1(3, <i64>starttimer(arg(3, 0), arg(3, 1), <usize>arg(3, 2)));
-    case 11: return ret1(1, stoptimer(<usize>arg(1, 0)) ? 1 : 0);
-    case 12: return ret1(2, resettimer(<usize>arg(2, 0), arg(2, 1)) ? 1 : 0);
-    case 13: { // semacquire: run again after a wakeup
+    case Intrinsic.runtime_startTimer: return ret1(3, <i64>starttimer(arg(3, 0), arg(3, 1), <usize>arg(3, 2)));
+    case Intrinsic.runtime_stopTimer: return ret1(1, stoptimer(<usize>arg(1, 0)) ? 1 : 0);
+    case Intrinsic.runtime_resetTimer: return ret1(2, resettimer(<usize>arg(2, 0), arg(2, 1)) ? 1 : 0);
+    case Intrinsic.runtime_semacquire: { // run again after a wakeup
       if (semacquire(<usize>arg(1, 0))) return ret0(1);
       return semapark();
     }
-    case 14: {
+    case Intrinsic.runtime_semrelease: {
       let a = <usize>arg(1, 0);
       ret0(1);
       semrelease(a);
       return 0;
     }
-    case 15: return dosyscall();
-    case 16: return ret1(6, syscall6(<i32>arg(6, 0), arg(6, 1), arg(6, 2), arg(6, 3), arg(6, 4), arg(6, 5), 0));
-    case 17: return ret1(1, <i64>strdata(<usize>arg(1, 0)));
-    case 18: return ret1(1, <i64>sldata(<usize>arg(1, 0)));
-    case 19: return ret1(2, <i64>gostringn(<usize>arg(2, 0), <i32>arg(2, 1)));
-    case 20: exit(<i32>arg(1, 0)); return 1;
-    case 21: {
+    case Intrinsic.runtime_syscall: return dosyscall();
+    case Intrinsic.runtime_rawsyscall: return ret1(6, syscall6(<i32>arg(6, 0), arg(6, 1), arg(6, 2), arg(6, 3), arg(6, 4), arg(6, 5), 0));
+    case Intrinsic.runtime_stringData: return ret1(1, <i64>strdata(<usize>arg(1, 0)));
+    case Intrinsic.runtime_sliceData: return ret1(1, <i64>sldata(<usize>arg(1, 0)));
+    case Intrinsic.runtime_gostringn: return ret1(2, <i64>gostringn(<usize>arg(2, 0), <i32>arg(2, 1)));
+    case Intrinsic.runtime_exit: exit(<i32>arg(1, 0)); return 1;
+    case Intrinsic.runtime_exitString: {
       let s = <usize>arg(1, 0);
       exitstring(strdata(s), strlen(s));
       return 1;
     }
-    case 22: {
+    case Intrinsic.runtime_ignoreHangup: {
       getm().ignoreHangup = 1;
       traceEvent(TraceKind.IGNORE_HANGUP, 1, getm().pid, 0);
       return ret0(0);
     }
-    case 23: {
+    case Intrinsic.runtime_unignoreHangup: {
       getm().ignoreHangup = 0;
       traceEvent(TraceKind.IGNORE_HANGUP, 0, getm().pid, 0);
       return ret0(0);
     }
-    case 24: return ret1(0, getg().goid);
-    case 25: return ret1(0, getm().pid);
-    case 26: return ret1(1, <i64>typename(ifacetype(<usize>arg(1, 0))));
-    case 27: return ret1(3, <i64>formatfloat(reinterpret<f64>(arg(3, 0)), <i32>arg(3, 1), <i32>arg(3, 2)));
-    case 28: return ret0(1); // KeepAlive
-    case 29: { // signalEnable: the first call makes sendNote take notes, for good
+    case Intrinsic.runtime_goid: return ret1(0, getg().goid);
+    case Intrinsic.runtime_mpid: return ret1(0, getm().pid);
+    case Intrinsic.runtime_typeString: return ret1(1, <i64>typename(ifacetype(<usize>arg(1, 0))));
+    case Intrinsic.runtime_formatFloat: return ret1(3, <i64>formatfloat(reinterpret<f64>(arg(3, 0)), <i32>arg(3, 1), <i32>arg(3, 2)));
+    case Intrinsic.runtime_KeepAlive: return ret0(1);
+    case Intrinsic.runtime_signalEnable: { // the first call makes sendNote take notes, for good
       atomic.store<i32>(schedp + offsetof<Sched>("siginuse"), 1);
       return ret0(1);
     }
-    case 30: return signalrecv();
-    case 31: {
+    case Intrinsic.runtime_signalRecv: return signalrecv();
+    case Intrinsic.runtime_printString: {
       let s = <usize>arg(2, 1);
       writefd(<i32>arg(2, 0), strdata(s), strlen(s));
       return ret0(2);
     }
-    case 32: {
+    case Intrinsic.runtime_ifaceWords: {
       let e = <usize>arg(1, 0);
       return ret2(1, ifacetype(e), ifacedata(e));
     }
-    case 33: return ret1(1, typekind(ifacetype(<usize>arg(1, 0))));
-    case 34: return ret1(1, <i64>typename(<i32>arg(1, 0)));
-    case 35: return ret1(0, <i64>goargs());
-    case 36: { // traceback of the running goroutine, from the caller of the intrinsic
+    case Intrinsic.runtime_typeKind: return ret1(1, typekind(ifacetype(<usize>arg(1, 0))));
+    case Intrinsic.runtime_typeName: return ret1(1, <i64>typename(<i32>arg(1, 0)));
+    case Intrinsic.runtime_args: return ret1(0, <i64>goargs());
+    case Intrinsic.runtime_traceback: { // traceback of the running goroutine, from the caller of the intrinsic
       goroutineheader(getg());
       tracebackframes(vhdr);
       tracebackcreator(changetype<G>(gcur));
       return ret0(0);
     }
-    case 37: return ret1(1, typekind(<i32>arg(1, 0)));
-    case 38: return ret1(1, typeelem(<i32>arg(1, 0)));
-    case 39: {
+    case Intrinsic.internal_reflectlite_kindOf: return ret1(1, typekind(<i32>arg(1, 0)));
+    case Intrinsic.internal_reflectlite_elemOf: return ret1(1, typeelem(<i32>arg(1, 0)));
+    case Intrinsic.internal_reflectlite_lenOf: {
       let r = typerec(<i32>arg(1, 0));
       return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.LEN));
     }
-    case 40: {
+    case Intrinsic.internal_reflectlite_sizeOf: {
       let r = typerec(<i32>arg(1, 0));
       return ret1(1, r == 0 ? 8 : load<i32>(r, TypeRec.SIZE));
     }
-    case 41: {
+    case Intrinsic.internal_reflectlite_numField: {
       let r = typerec(<i32>arg(1, 0));
       return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.NFIELDS));
     }
-    case 42: { // field(typ, i) (name, ftyp, offset)
+    case Intrinsic.internal_reflectlite_field: { // field(typ, i) (name, ftyp, offset)
       let r = typerec(<i32>arg(2, 0));
       let i = <usize>arg(2, 1);
       let fr = image + <usize>load<u32>(r, TypeRec.FIELDS) + i * 12;
@@ -270,16 +270,16 @@ export function intrinsic(id: i32): i32 {
       setregs(vpc + INSN, sp + 24, vfp, vhdr, vcode);
       return 0;
     }
-    case 43: return ret1(1, load<i64>(<usize>arg(1, 0)));
-    case 44: return ret1(1, <i64>load<u8>(<usize>arg(1, 0)));
-    case 45: { // packEface(typ, word)
+    case Intrinsic.internal_reflectlite_loadWord: return ret1(1, load<i64>(<usize>arg(1, 0)));
+    case Intrinsic.internal_reflectlite_loadByte: return ret1(1, <i64>load<u8>(<usize>arg(1, 0)));
+    case Intrinsic.internal_reflectlite_packEface: { // packEface(typ, word)
       let t = <i32>arg(2, 0);
       let w = arg(2, 1);
       if (typekind(t) == Kind.INTERFACE) return ret1(2, w);
       return ret1(2, <i64>makeiface(t, w));
     }
-    case 46: return ret1(2, missingmethod(<i32>arg(2, 0), <i32>arg(2, 1)) < 0 ? 1 : 0);
-    case 47: { // store(addr, typ, v any)
+    case Intrinsic.internal_reflectlite_implements: return ret1(2, missingmethod(<i32>arg(2, 0), <i32>arg(2, 1)) < 0 ? 1 : 0);
+    case Intrinsic.internal_reflectlite_store: { // store(addr, typ, v any)
       let addr = <usize>arg(3, 0);
       let t = <i32>arg(3, 1);
       let v = <usize>arg(3, 2);
@@ -293,17 +293,17 @@ export function intrinsic(id: i32): i32 {
       } else store<i64>(addr, ifacedata(v));
       return ret0(3);
     }
-    case 48: {
+    case Intrinsic.internal_reflectlite_memmove: {
       memory.copy(<usize>arg(3, 0), <usize>arg(3, 1), <usize>arg(3, 2));
       return ret0(3);
     }
-    case 49: { // CompareAndSwapInt32(addr, old, new) on a canonical word
+    case Intrinsic.sync_atomic_CompareAndSwapInt32: { // CompareAndSwapInt32(addr, old, new) on a canonical word
       let a = <usize>arg(3, 0);
       let old = <i64><i32>arg(3, 1);
       let nw = <i64><i32>arg(3, 2);
       return ret1(3, atomic.cmpxchg<i64>(a, old, nw) == old ? 1 : 0);
     }
-    case 50: {
+    case Intrinsic.sync_atomic_AddInt32: {
       let a = <usize>arg(2, 0);
       let d = arg(2, 1);
       for (;;) {
@@ -312,32 +312,32 @@ export function intrinsic(id: i32): i32 {
         if (atomic.cmpxchg<i64>(a, o, n) == o) return ret1(2, n);
       }
     }
-    case 51: return ret1(1, <i64><i32>atomic.load<i64>(<usize>arg(1, 0)));
-    case 52: {
+    case Intrinsic.sync_atomic_LoadInt32: return ret1(1, <i64><i32>atomic.load<i64>(<usize>arg(1, 0)));
+    case Intrinsic.sync_atomic_StoreInt32: {
       atomic.store<i64>(<usize>arg(2, 0), <i64><i32>arg(2, 1));
       return ret0(2);
     }
-    case 53: {
+    case Intrinsic.sync_atomic_CompareAndSwapInt64: {
       let a = <usize>arg(3, 0);
       let old = arg(3, 1);
       return ret1(3, atomic.cmpxchg<i64>(a, old, arg(3, 2)) == old ? 1 : 0);
     }
-    case 54: {
+    case Intrinsic.sync_atomic_AddInt64: {
       let d = arg(2, 1);
       return ret1(2, atomic.add<i64>(<usize>arg(2, 0), d) + d);
     }
-    case 55: return ret1(1, atomic.load<i64>(<usize>arg(1, 0)));
-    case 56: {
+    case Intrinsic.sync_atomic_LoadInt64: return ret1(1, atomic.load<i64>(<usize>arg(1, 0)));
+    case Intrinsic.sync_atomic_StoreInt64: {
       atomic.store<i64>(<usize>arg(2, 0), arg(2, 1));
       return ret0(2);
     }
-    case 57: return ret1(0, atomic.load<i32>(Ctl.POLL_VARIANT)); // set by the kernel at boot (--poll)
-    case 58: {
+    case Intrinsic.internal_poll_runtime_pollVariant: return ret1(0, atomic.load<i32>(Ctl.POLL_VARIANT)); // set by the kernel at boot (--poll)
+    case Intrinsic.internal_reflectlite_missingMethod: {
       let mid = missingmethod(<i32>arg(2, 0), <i32>arg(2, 1));
       return ret1(2, mid < 0 ? 0 : <i64>methodname(mid));
     }
-    case 59: return ret1(1, <i64>mapiter(<usize>arg(1, 0)));
-    case 60: { // mapnext(it) (k, v, ok): MAPNEXT's words
+    case Intrinsic.internal_reflectlite_mapiter: return ret1(1, <i64>mapiter(<usize>arg(1, 0)));
+    case Intrinsic.internal_reflectlite_mapnext: { // mapnext(it) (k, v, ok): MAPNEXT's words
       let it = <usize>arg(1, 0);
       setregs(vpc, vsp - 8, vfp, vhdr, vcode);
       push(<i64>it);
@@ -345,11 +345,11 @@ export function intrinsic(id: i32): i32 {
       setregs(vpc - 1 + INSN, vsp, vfp, vhdr, vcode);
       return 0;
     }
-    case 61: {
+    case Intrinsic.internal_reflectlite_keyOf: {
       let r = typerec(<i32>arg(1, 0));
       return ret1(1, r == 0 ? 0 : load<i32>(r, TypeRec.KEY));
     }
-    case 62: { // runtime.Caller(skip) (pc, file, line, ok); skip 0 is the caller of Caller (added by golib)
+    case Intrinsic.runtime_Caller: { // runtime.Caller(skip) (pc, file, line, ok); skip 0 is the caller of Caller (added by golib)
       let hdr = vhdr;
       for (let n = <i32>arg(1, 0); n > 0 && hdr != 0; n--) hdr = <usize>load<u32>(hdr, H_CALLER);
       let sp = vsp - 8;
@@ -361,20 +361,20 @@ export function intrinsic(id: i32): i32 {
       setregs(vpc + INSN, sp + 32, vfp, vhdr, vcode);
       return 0;
     }
-    case 63: { // internal/poll.runtime_traceEvent(kind, a, b, c): the Go library's trace records (docs/trace.md)
+    case Intrinsic.internal_poll_runtime_traceEvent: { // internal/poll.runtime_traceEvent(kind, a, b, c): the Go library's trace records (docs/trace.md)
       traceEvent(<i32>arg(4, 0), arg(4, 1), arg(4, 2), arg(4, 3));
       return ret0(4);
     }
-    case 64: { // runtime.throw(s) / sync.fatal(s): a fatal error, traced from the caller
+    case Intrinsic.runtime_throw: { // runtime.throw(s) / sync.fatal(s): a fatal error, traced from the caller
       let s = <usize>arg(1, 0);
       throwbytes(strdata(s), strlen(s));
       return 1;
     }
     // the garbage collector: registers are spilled, so this is a safepoint
-    case 90: gc(); return ret0(0);
-    case 91: return ret1(1, memstat(<i32>arg(1, 0)));
-    case 92: return ret1(1, setGCPercent(<i32>arg(1, 0)));
-    case 93: { // panicAt: walk the running goroutine's panic chain (go printpanics)
+    case Intrinsic.runtime_GC: gc(); return ret0(0);
+    case Intrinsic.runtime_memstat: return ret1(1, memstat(<i32>arg(1, 0)));
+    case Intrinsic.runtime_debug_SetGCPercent: return ret1(1, setGCPercent(<i32>arg(1, 0)));
+    case Intrinsic.runtime_panicAt: { // walk the running goroutine's panic chain (go printpanics)
       let p = getg().panic;
       for (let depth = arg(1, 0); p != 0 && depth > 0; depth--) p = changetype<Panic>(p).link;
       if (p == 0) return ret2(1, 0, 0);
