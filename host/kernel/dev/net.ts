@@ -13,6 +13,7 @@ import { Block, Proc, Rendez } from '../portdat.js';
 import { KError, Enonexist, Eperm } from '../error.js';
 import { Queue } from '../qio.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
+import { isLoopback, parseAddr, LOOPBACK, ANY } from './ipaddr.js';
 import { UdpStack, udpopen, udpchanread, udpchanwrite, udpclose, type UdpAux } from './udp.js';
 import { wakeup } from '../proc.js';
 
@@ -27,9 +28,9 @@ export class Conv {
   state: ConvState = 'idle';
   inuse = false;
   ref = 0;
-  lip = '127.0.0.1';
+  lip = LOOPBACK;
   lport = 0;
-  rip = '0.0.0.0';
+  rip = ANY;
   rport = 0;
   peer: Conv | null = null;
   /** Data that arrived for this end; hung up when no more can come. */
@@ -42,9 +43,9 @@ export class Conv {
     this.state = 'idle';
     this.inuse = false;
     this.ref = 0;
-    this.lip = '127.0.0.1';
+    this.lip = LOOPBACK;
     this.lport = this.rport = 0;
-    this.rip = '0.0.0.0';
+    this.rip = ANY;
     this.peer = null;
     this.rq.reopen();
     this.calls = [];
@@ -73,21 +74,6 @@ export class NetStack {
 
 type NetFile = 'clone' | 'ctl' | 'data' | 'listen' | 'local' | 'remote' | 'status';
 type NetAux = { kind: 'tcp'; conv: Conv; file: NetFile } | { kind: 'cs'; answer: string } | UdpAux;
-
-/** "127.0.0.1!80", "*!0", "80" -> [ip, port]. */
-function parseAddr(s: string): [string, number] {
-  const i = s.lastIndexOf('!');
-  const host = i >= 0 ? s.slice(0, i) : '*';
-  const ps = i >= 0 ? s.slice(i + 1) : s;
-  if (!/^[0-9]+$/.test(ps)) throw new KError('bad address: ' + s);
-  const port = Number(ps);
-  if (port > 65535) throw new KError('bad address: ' + s);
-  return [host === '*' || host === '' ? '0.0.0.0' : host, port];
-}
-
-function isLoopback(ip: string): boolean {
-  return ip === '0.0.0.0' || ip === 'localhost' || ip.startsWith('127.') || ip === '::1' || ip === '::';
-}
 
 /** Hang the conversation up: both ends' readers see Hangup after their data. */
 function hangup(k: Kernel, c: Conv): void {
@@ -121,15 +107,15 @@ function ctl(k: Kernel, c: Conv, msg: string): void {
       const l = isLoopback(ip) ? k.net.announced.get(port) : undefined;
       if (!l || l.state !== 'announced') throw new KError('connection refused');
       c.lport = f[2] ? parseAddr(f[2])[1] || k.net.ephemeral() : k.net.ephemeral();
-      c.lip = '127.0.0.1';
-      c.rip = '127.0.0.1';
+      c.lip = LOOPBACK;
+      c.rip = LOOPBACK;
       c.rport = port;
       c.state = 'connected';
       const s = k.net.clone();
       s.state = 'connected';
-      s.lip = '127.0.0.1';
+      s.lip = LOOPBACK;
       s.lport = port;
-      s.rip = '127.0.0.1';
+      s.rip = LOOPBACK;
       s.rport = c.lport;
       s.peer = c;
       c.peer = s;
@@ -247,7 +233,7 @@ export const netdev: Dev = {
       // ndb/cs for the loopback: "tcp!host!port" -> "/net/tcp/clone host!port".
       const f = new TextDecoder().decode(data).trim().split('!');
       if (f.length !== 3 || (f[0] !== 'tcp' && f[0] !== 'udp')) throw new KError("cs: can't translate address");
-      const host = f[1] === 'localhost' ? '127.0.0.1' : f[1];
+      const host = f[1] === 'localhost' ? LOOPBACK : f[1];
       if (!/^[0-9]+$/.test(f[2])) throw new KError("cs: can't translate service");
       a.answer = `/net/${f[0]}/clone ${host}!${f[2]}\n`;
       ch.offset = 0n;

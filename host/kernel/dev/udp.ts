@@ -13,6 +13,7 @@ import { Block } from '../portdat.js';
 import { KError, Enonexist, Eperm } from '../error.js';
 import { Queue } from '../qio.js';
 import { newChan, readstr, type Chan, type Dev } from './dev.js';
+import { isLoopback, parseAddr, LOOPBACK, ANY } from './ipaddr.js';
 
 /** 4e udp's receive queue limit (qopen(64*1024, Qmsg, ...)): beyond it datagrams are dropped. */
 const QLIMIT = 64 * 1024;
@@ -21,7 +22,6 @@ const FIRST_EPHEMERAL = 40000;
 const Ehangup = 'Hangup';
 /** Udphdrsize of ip/udp.c's "headers" mode (Udphdrsize = IPaddrlen*3 + 2*2). */
 export const UDP_HDRSIZE = 16 * 3 + 2 + 2;
-const LOOPBACK = '127.0.0.1';
 
 type UdpState = 'idle' | 'announced' | 'connected' | 'closed';
 type UdpFile = 'ctl' | 'data' | 'local' | 'remote' | 'status';
@@ -40,9 +40,9 @@ export class UdpConv {
   inuse = false;
   ref = 0;
   headers = false;
-  lip = '0.0.0.0';
+  lip = ANY;
   lport = 0;
-  rip = '0.0.0.0';
+  rip = ANY;
   rport = 0;
   /** Datagrams that arrived (with their header in headers mode); hung up when done. */
   readonly rq = new Queue(QLIMIT, true);
@@ -53,7 +53,7 @@ export class UdpConv {
     this.inuse = false;
     this.ref = 0;
     this.headers = false;
-    this.lip = this.rip = '0.0.0.0';
+    this.lip = this.rip = ANY;
     this.lport = this.rport = 0;
     this.rq.reopen();
   }
@@ -80,23 +80,6 @@ export class UdpStack {
 }
 
 export type UdpAux = { kind: 'udp'; conv: UdpConv; file: UdpFile };
-
-/** "127.0.0.1!80", "*!0", "80" -> [ip, port] (the ip part defaults to '0.0.0.0'). */
-function parseAddr(s: string): [string, number] {
-  const i = s.lastIndexOf('!');
-  const host = i >= 0 ? s.slice(0, i) : '*';
-  const ps = i >= 0 ? s.slice(i + 1) : s;
-  if (!/^[0-9]+$/.test(ps)) throw new KError('bad address: ' + s);
-  const port = Number(ps);
-  if (port > 65535) throw new KError('bad address: ' + s);
-  if (host === '*' || host === '' || host === '::') return ['0.0.0.0', port];
-  return [host === 'localhost' ? LOOPBACK : host, port];
-}
-
-/** The loopback answers for 127/8 and for the unspecified address (the host itself). */
-function isLoopback(ip: string): boolean {
-  return ip === '0.0.0.0' || ip.startsWith('127.') || ip === '::1';
-}
 
 /** An address as the header carries it: 16 bytes, IPv4 in v4-in-v6 form. */
 function putIP(b: Uint8Array, off: number, ip: string): void {
@@ -132,7 +115,7 @@ function ctl(k: Kernel, c: UdpConv, msg: string): void {
       // A connected conversation is bound too: its replies come to lport.
       bind(k, c, f[2] ? parseAddr(f[2])[1] : 0);
       c.lip = LOOPBACK;
-      c.rip = ip === '0.0.0.0' ? LOOPBACK : ip;
+      c.rip = isLoopback(ip) ? LOOPBACK : ip;
       c.rport = port;
       c.state = 'connected';
       return;
@@ -215,7 +198,7 @@ function udpwrite(k: Kernel, c: UdpConv, file: UdpFile, data: Uint8Array): numbe
     case 'data': {
       if (c.rq.closed) throw new KError(Ehangup);
       if (c.state === 'idle') throw new KError('not connected');
-      const src = { rip: c.lip === '0.0.0.0' ? LOOPBACK : c.lip, rport: c.lport };
+      const src = { rip: c.lip === ANY ? LOOPBACK : c.lip, rport: c.lport };
       if (c.headers) {
         // udpkick drops a write too short to hold its header.
         if (data.length < UDP_HDRSIZE) return data.length;
