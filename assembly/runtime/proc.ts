@@ -7,7 +7,10 @@
 //
 // Every M sleeps on its own Plan 9 semaphore (m.waitsema) and is woken with
 // semrelease after its nextp was set: the wait is a system call, never an
-// atomic.wait in wasm.
+// atomic.wait in wasm. As go's notesleep/notewakeup, one wakeup is one
+// release, made only to an M that sleeps (mpark, mwake): a release left over
+// would end a later wait at once and run the M in user mode where it should
+// be asleep in the kernel, where a note would reach it (issue 18.3).
 import { Ctl, Mbox, MAILBOX_BASE, MAILBOX_SIZE, TraceKind, Img, WaitReason } from "../abi";
 import {
   G, M, P, Sched, Grunnable, Grunning, Gsyscall, Gwaiting, Gdead, Gidle, STACK_SIZE, M_BUF,
@@ -116,14 +119,44 @@ function mremove(mp: M): void {
   }
 }
 
-/** Sleep on this M's semaphore until someone hands it a P; then take it. */
+// M.park: nobody waits, the M sleeps on waitsema, or a wakeup came first.
+const PARK_NONE: i32 = 0;
+const PARK_SLEEPING: i32 = 1;
+const PARK_WOKEN: i32 = 2;
+
+/**
+ * Sleep on this M's semaphore until mwake, or until ms pass (ms < 0: no
+ * limit). Returns at once if a wakeup came before the sleep. Whatever ends
+ * the sleep, no release is left behind on the semaphore.
+ */
+function mpark(ms: i64): void {
+  let mp = getm();
+  let park = changetype<usize>(mp) + offsetof<M>("park");
+  let sema = changetype<usize>(mp) + offsetof<M>("waitsema");
+  if (atomic.cmpxchg<i32>(park, PARK_NONE, PARK_SLEEPING) == PARK_NONE) {
+    // Retried while interrupted (docs/plan9-notes.md §2.8).
+    if (ms < 0) {
+      while (semacquire(sema, 1) != 1) {}
+    } else if (tsemacquire(sema, ms) != 1 && atomic.cmpxchg<i32>(park, PARK_SLEEPING, PARK_NONE) != PARK_SLEEPING) {
+      // Timed out or interrupted, but a waker took us meanwhile: take its release.
+      while (semacquire(sema, 1) != 1) {}
+    }
+  }
+  atomic.store<i32>(park, PARK_NONE);
+}
+
+/** Wake mp from mpark (its nextp is set): one release, and only if it sleeps. */
+function mwake(mp: M): void {
+  if (atomic.xchg<i32>(changetype<usize>(mp) + offsetof<M>("park"), PARK_WOKEN) == PARK_SLEEPING) {
+    semrelease(changetype<usize>(mp) + offsetof<M>("waitsema"), 1);
+  }
+}
+
+/** Sleep until someone hands this M a P; then take it. */
 function waitnextp(): void {
   let mp = getm();
   let np = changetype<usize>(mp) + offsetof<M>("nextp");
-  while (atomic.load<usize>(np) == 0) {
-    // retried while interrupted (docs/plan9-notes.md §2.8)
-    semacquire(changetype<usize>(mp) + offsetof<M>("waitsema"), 1);
-  }
+  while (atomic.load<usize>(np) == 0) mpark(-1);
   acquirep(changetype<P>(atomic.xchg<usize>(np, 0)));
 }
 
@@ -163,7 +196,7 @@ function startm(pp: P): void {
     atomic.store<usize>(changetype<usize>(mp) + offsetof<M>("nextp"), changetype<usize>(pp));
     unlock(schedlock());
     traceEvent(TraceKind.P_HANDOFF, getm().pid, mp.pid, 0);
-    semrelease(changetype<usize>(mp) + offsetof<M>("waitsema"), 1);
+    mwake(mp);
     return;
   }
   unlock(schedlock());
@@ -426,7 +459,7 @@ function startlockedm(gp: G): void {
   let pp = releasep();
   atomic.store<usize>(changetype<usize>(mp) + offsetof<M>("nextp"), changetype<usize>(pp));
   traceEvent(TraceKind.P_HANDOFF, getm().pid, mp.pid, gp.goid);
-  semrelease(changetype<usize>(mp) + offsetof<M>("waitsema"), 1);
+  mwake(mp);
   stopm();
 }
 
@@ -497,7 +530,7 @@ function findrunnable(): usize {
     unlock(schedlock());
     let ms = (next - now + 999999) / 1000000;
     if (ms < 1) ms = 1;
-    tsemacquire(changetype<usize>(mp) + offsetof<M>("waitsema"), ms);
+    mpark(ms);
     lock(schedlock());
     let np = atomic.xchg<usize>(changetype<usize>(mp) + offsetof<M>("nextp"), 0);
     if (np != 0) {

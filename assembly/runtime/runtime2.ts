@@ -74,6 +74,7 @@ export class M {
   lockedg: usize;
   ignoreHangup: i32;
   waitsema: i32; // Plan 9 semaphore word this M sleeps on
+  park: i32; // PARK_*: whether it sleeps there, or a wakeup came first (proc.ts mpark)
   schedlink: usize; // idle M list
   alllink: usize;
   mailbox: usize;
