@@ -190,7 +190,11 @@ export function chansend(cp: usize, v: i64): i32 {
   return gopark(WaitReason.CHAN_SEND);
 }
 
-/** RECV / RECVOK into slot (and okslot, or 0). Returns the interpreter status. */
+/**
+ * RECV / RECVOK into slot (and okslot, or 0). Returns the interpreter status.
+ * It parks as chansend does, by design: as in go's chan.go, each direction
+ * spells out its own sudog, so neither needs the other's cases.
+ */
 export function chanrecv(cp: usize, slot: usize, okslot: usize): i32 {
   if (cp == 0) return gopark(WAIT_NILRECV);
   let c = changetype<Hchan>(cp);

@@ -245,7 +245,11 @@ export const TypeId = {
   FIRST_USER_TYPE: 16,
 };
 
-/** Kinds of types in the image's type table. */
+/**
+ * Kinds of types in the image's type table. Its first names repeat TypeId's
+ * by design (duplicates reports them): a kind says what sort of type, a type
+ * id which type, and the predeclared types are numbered in the same order.
+ */
 export const Kind = {
   BOOL: 1,
   INT: 2,
