@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The p9rt command (LANGUAGE.md "The command line"). The TypeScript is built
+// The p9rt command (docs/language.md "The command line"). The TypeScript is built
 // into dist/ by `npm run build` (npm install runs it through "prepare").
 import { main } from '../dist/src/cli/main.js';
 

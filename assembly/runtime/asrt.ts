@@ -3,7 +3,7 @@
 // building, no arrays, no closures); this file exists so that if the
 // compiler ever emits such an allocation it lands in shared memory from the
 // CAS allocator, not in a per-instance bump region that every M would hand
-// out again (docs/toolchain.md: stock runtimes break over shared memory).
+// out again (docs/toolchain.md "Stock runtimes break over shared memory").
 // Nothing is ever freed or collected.
 import { persistentalloc } from "./malloc";
 
