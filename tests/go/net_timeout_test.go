@@ -1,36 +1,13 @@
-// Ported from Go's net/timeout_test.go (Go 1.19.8 on this machine, with the
-// tables of current Go where they differ; Copyright 2009 The Go Authors,
-// BSD-style license). Every test that runs on plan9 is here, run by
-// `p9rt test` in virtual time and by `go test` on the host (tests/node/
-// golib-gotests.test.mjs runs both).
+// Deadline tests for net connections: the scenarios and assertions of Go's
+// net/timeout_test.go that run on Plan 9 (docs/plan9-notes.md §4.1), written
+// for p9rt. The file is an external test (package net_test) so that it
+// compiles both under `p9rt test` (virtual time) and under the host's real
+// `go test`; tests/node/golib-gotests.test.mjs runs it both ways.
 //
-// Adaptations, all forced by the Go subset or the emulated network:
-//   - package net_test, not net: identifiers are qualified (net.Dial,
-//     net.Error, ...), and the unexported helpers the tests use are
-//     re-created at the end of this file from net/mockserver_test.go and
-//     net/error_test.go: newLocalListener (tcp on 127.0.0.1 only),
-//     localServer (buildup/teardown), parseReadError/parseWriteError/
-//     parseCommonError (OpError.isValid is reduced to Op, Net and Err being
-//     set; a "platform error" is recognised by its type's name,
-//     syscall.ErrorString on Plan 9, syscall.Errno elsewhere, since
-//     isPlatformError is per-OS), isDeadlineExceeded (verbatim).
-//   - t.Parallel() calls are dropped: p9rt's testing runs tests one by one.
-//   - the UDP tests (TestReadFromTimeout, TestWriteToTimeout,
-//     TestReadFromTimeoutFluctuation) run on the emulated /net/udp;
-//     newLocalPacketListener (udp on 127.0.0.1 only, no ListenConfig) and
-//     localPacketServer (its PacketConn a named field, not embedded) are
-//     re-created below from net/mockserver_test.go, and isENOBUFS is
-//     error_plan9_test.go's (always false).
-//   - Tests Go itself skips on plan9 ("not supported on plan9":
-//     TestDialTimeout, TestAcceptTimeout*, TestReadTimeoutMustNotReturn,
-//     TestWriteTimeoutMustNotReturn, TestWriteTimeoutFluctuation,
-//     TestReadWriteProlongedTimeout) are left out.
-//   - testVariousDeadlines does not skip on plan9: Go 1.19.8 skipped it
-//     (issue 26945); current Go re-enabled it (CL 472436) once the issue-57114
-//     fix was in, and p9rt's internal/poll is current Go's.
-//   - TestReadTimeout/TestWriteTimeout check n == 0 on every error, as
-//     current Go does (Go 1.19.8 checked it only for timeouts).
-//   - socktest filters and testenv are not used (no test here needs them).
+// What Go skips on Plan 9 ("not supported on plan9": dial and accept
+// timeouts, the MustNotReturn tests, write fluctuation, prolonged timeouts)
+// is not here. TestVariousDeadlines runs, as in current Go since the
+// issue-57114 fix. Tests run one after another (no t.Parallel).
 package net_test
 
 import (
@@ -45,785 +22,524 @@ import (
 	"time"
 )
 
-func TestDialTimeoutMaxDuration(t *testing.T) {
-	ln := newLocalListener(t, "tcp")
-	defer func() {
-		if err := ln.Close(); err != nil {
-			t.Error(err)
-		}
-	}()
+// ---- test servers -----------------------------------------------------------
 
-	for _, tt := range []struct {
-		timeout time.Duration
-		delta   time.Duration // for deadline
-	}{
-		// Large timeouts that will overflow an int64 unix nanos.
-		{1<<63 - 1, 0},
-		{0, 1<<63 - 1},
-	} {
-		t.Run(fmt.Sprintf("timeout=%s/delta=%s", tt.timeout, tt.delta), func(t *testing.T) {
-			d := net.Dialer{Timeout: tt.timeout}
-			if tt.delta != 0 {
-				d.Deadline = time.Now().Add(tt.delta)
-			}
-			c, err := d.Dial(ln.Addr().Network(), ln.Addr().String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := c.Close(); err != nil {
-				t.Error(err)
-			}
-		})
-	}
-}
-
-var readTimeoutTests = []struct {
-	timeout time.Duration
-	xerrs   [2]error // expected errors in transition
-}{
-	// Tests that read deadlines work, even if there's data ready
-	// to be read.
-	{-5 * time.Second, [2]error{os.ErrDeadlineExceeded, os.ErrDeadlineExceeded}},
-
-	{50 * time.Millisecond, [2]error{nil, os.ErrDeadlineExceeded}},
-}
-
-func TestReadTimeout(t *testing.T) {
-	handler := func(ls *localServer, ln net.Listener) {
-		c, err := ln.Accept()
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		c.Write([]byte("READ TIMEOUT TEST"))
-		defer c.Close()
-	}
-	ls := newLocalServer(t, "tcp")
-	defer ls.teardown()
-	if err := ls.buildup(handler); err != nil {
-		t.Fatal(err)
-	}
-
-	c, err := net.Dial(ls.Listener.Addr().Network(), ls.Listener.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-
-	for i, tt := range readTimeoutTests {
-		if err := c.SetReadDeadline(time.Now().Add(tt.timeout)); err != nil {
-			t.Fatalf("#%d: %v", i, err)
-		}
-		var b [1]byte
-		for j, xerr := range tt.xerrs {
-			for {
-				n, err := c.Read(b[:])
-				if xerr != nil {
-					if perr := parseReadError(err); perr != nil {
-						t.Errorf("#%d/%d: %v", i, j, perr)
-					}
-					if !isDeadlineExceeded(err) {
-						t.Fatalf("#%d/%d: %v", i, j, err)
-					}
-				}
-				if err == nil {
-					time.Sleep(tt.timeout / 3)
-					continue
-				}
-				if n != 0 {
-					t.Fatalf("#%d/%d: read %d; want 0", i, j, n)
-				}
-				break
-			}
-		}
-	}
-}
-
-var readFromTimeoutTests = []struct {
-	timeout time.Duration
-	xerrs   [2]error // expected errors in transition
-}{
-	// Tests that read deadlines work, even if there's data ready
-	// to be read.
-	{-5 * time.Second, [2]error{os.ErrDeadlineExceeded, os.ErrDeadlineExceeded}},
-
-	{50 * time.Millisecond, [2]error{nil, os.ErrDeadlineExceeded}},
-}
-
-func TestReadFromTimeout(t *testing.T) {
-	ch := make(chan net.Addr)
-	defer close(ch)
-	handler := func(ls *localPacketServer, c net.PacketConn) {
-		if dst, ok := <-ch; ok {
-			c.WriteTo([]byte("READFROM TIMEOUT TEST"), dst)
-		}
-	}
-	ls := newLocalPacketServer(t, "udp")
-	defer ls.teardown()
-	if err := ls.buildup(handler); err != nil {
-		t.Fatal(err)
-	}
-
-	host, _, err := net.SplitHostPort(ls.PacketConn.LocalAddr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := net.ListenPacket(ls.PacketConn.LocalAddr().Network(), net.JoinHostPort(host, "0"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ch <- c.LocalAddr()
-
-	for i, tt := range readFromTimeoutTests {
-		if err := c.SetReadDeadline(time.Now().Add(tt.timeout)); err != nil {
-			t.Fatalf("#%d: %v", i, err)
-		}
-		var b [1]byte
-		for j, xerr := range tt.xerrs {
-			for {
-				n, _, err := c.ReadFrom(b[:])
-				if xerr != nil {
-					if perr := parseReadError(err); perr != nil {
-						t.Errorf("#%d/%d: %v", i, j, perr)
-					}
-					if !isDeadlineExceeded(err) {
-						t.Fatalf("#%d/%d: %v", i, j, err)
-					}
-				}
-				if err == nil {
-					time.Sleep(tt.timeout / 3)
-					continue
-				}
-				if nerr, ok := err.(net.Error); ok && nerr.Timeout() && n != 0 {
-					t.Fatalf("#%d/%d: read %d; want 0", i, j, n)
-				}
-				break
-			}
-		}
-	}
-}
-
-var writeTimeoutTests = []struct {
-	timeout time.Duration
-	xerrs   [2]error // expected errors in transition
-}{
-	// Tests that write deadlines work, even if there's buffer
-	// space available to write.
-	{-5 * time.Second, [2]error{os.ErrDeadlineExceeded, os.ErrDeadlineExceeded}},
-
-	{10 * time.Millisecond, [2]error{nil, os.ErrDeadlineExceeded}},
-}
-
-func TestWriteTimeout(t *testing.T) {
-	ln := newLocalListener(t, "tcp")
-	defer ln.Close()
-
-	for i, tt := range writeTimeoutTests {
-		c, err := net.Dial(ln.Addr().Network(), ln.Addr().String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-
-		if err := c.SetWriteDeadline(time.Now().Add(tt.timeout)); err != nil {
-			t.Fatalf("#%d: %v", i, err)
-		}
-		for j, xerr := range tt.xerrs {
-			for {
-				n, err := c.Write([]byte("WRITE TIMEOUT TEST"))
-				if xerr != nil {
-					if perr := parseWriteError(err); perr != nil {
-						t.Errorf("#%d/%d: %v", i, j, perr)
-					}
-					if !isDeadlineExceeded(err) {
-						t.Fatalf("#%d/%d: %v", i, j, err)
-					}
-				}
-				if err == nil {
-					time.Sleep(tt.timeout / 3)
-					continue
-				}
-				if n != 0 {
-					t.Fatalf("#%d/%d: wrote %d; want 0", i, j, n)
-				}
-				break
-			}
-		}
-	}
-}
-
-func TestWriteToTimeout(t *testing.T) {
-	c1 := newLocalPacketListener(t, "udp")
-	defer c1.Close()
-
-	host, _, err := net.SplitHostPort(c1.LocalAddr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	timeouts := []time.Duration{
-		-5 * time.Second,
-		10 * time.Millisecond,
-	}
-
-	for _, timeout := range timeouts {
-		t.Run(fmt.Sprint(timeout), func(t *testing.T) {
-			c2, err := net.ListenPacket(c1.LocalAddr().Network(), net.JoinHostPort(host, "0"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c2.Close()
-
-			if err := c2.SetWriteDeadline(time.Now().Add(timeout)); err != nil {
-				t.Fatalf("SetWriteDeadline: %v", err)
-			}
-			backoff := 1 * time.Millisecond
-			nDeadlineExceeded := 0
-			for j := 0; nDeadlineExceeded < 2; j++ {
-				n, err := c2.WriteTo([]byte("WRITETO TIMEOUT TEST"), c1.LocalAddr())
-				t.Logf("#%d: WriteTo: %d, %v", j, n, err)
-				if err == nil && timeout >= 0 && nDeadlineExceeded == 0 {
-					// If the timeout is nonnegative, some number of WriteTo calls may
-					// succeed before the timeout takes effect.
-					t.Logf("WriteTo succeeded; sleeping %v", timeout/3)
-					time.Sleep(timeout / 3)
-					continue
-				}
-				if isENOBUFS(err) {
-					t.Logf("WriteTo: %v", err)
-					// We're looking for a deadline exceeded error, but if the kernel's
-					// network buffers are saturated we may see ENOBUFS instead (see
-					// https://go.dev/issue/49930). Give it some time to unsaturate.
-					time.Sleep(backoff)
-					backoff *= 2
-					continue
-				}
-				if perr := parseWriteError(err); perr != nil {
-					t.Errorf("failed to parse error: %v", perr)
-				}
-				if !isDeadlineExceeded(err) {
-					t.Errorf("error is not 'deadline exceeded'")
-				}
-				if n != 0 {
-					t.Errorf("unexpectedly wrote %d bytes", n)
-				}
-				if !t.Failed() {
-					t.Logf("WriteTo timed out as expected")
-				}
-				nDeadlineExceeded++
-			}
-		})
-	}
-}
-
-const (
-	// minDynamicTimeout is the minimum timeout to attempt for
-	// tests that automatically increase timeouts until success.
-	minDynamicTimeout = 1 * time.Millisecond
-
-	// maxDynamicTimeout is the maximum timeout to attempt for
-	// tests that automatically increase timeouts until success.
-	maxDynamicTimeout = 4 * time.Second
-)
-
-// timeoutUpperBound returns the maximum time that we expect a timeout of
-// duration d to take to return the caller.
-func timeoutUpperBound(d time.Duration) time.Duration {
-	switch runtime.GOOS {
-	case "openbsd", "netbsd":
-		return d * 3 / 2
-	}
-	// Other platforms seem to hit their deadlines more reliably,
-	// at least when they are long enough to cover scheduling jitter.
-	return d * 11 / 10
-}
-
-// nextTimeout returns the next timeout to try after an operation took the given
-// actual duration with a timeout shorter than that duration.
-func nextTimeout(actual time.Duration) (next time.Duration, ok bool) {
-	if actual >= maxDynamicTimeout {
-		return maxDynamicTimeout, false
-	}
-	// Since the previous attempt took actual, we can't expect to beat that
-	// duration by any significant margin. Try the next attempt with an arbitrary
-	// factor above that, so that our growth curve is at least exponential.
-	next = actual * 5 / 4
-	if next > maxDynamicTimeout {
-		return maxDynamicTimeout, true
-	}
-	return next, true
-}
-
-func TestReadTimeoutFluctuation(t *testing.T) {
-	ln := newLocalListener(t, "tcp")
-	defer ln.Close()
-
-	c, err := net.Dial(ln.Addr().Network(), ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-
-	d := minDynamicTimeout
-	b := make([]byte, 256)
-	for {
-		t.Logf("SetReadDeadline(+%v)", d)
-		t0 := time.Now()
-		deadline := t0.Add(d)
-		if err = c.SetReadDeadline(deadline); err != nil {
-			t.Fatalf("SetReadDeadline(%v): %v", deadline, err)
-		}
-		var n int
-		n, err = c.Read(b)
-		t1 := time.Now()
-
-		if n != 0 || err == nil || !err.(net.Error).Timeout() {
-			t.Errorf("Read did not return (0, timeout): (%d, %v)", n, err)
-		}
-		if perr := parseReadError(err); perr != nil {
-			t.Error(perr)
-		}
-		if !isDeadlineExceeded(err) {
-			t.Errorf("Read error is not DeadlineExceeded: %v", err)
-		}
-
-		actual := t1.Sub(t0)
-		if t1.Before(deadline) {
-			t.Errorf("Read took %s; expected at least %s", actual, d)
-		}
-		if t.Failed() {
-			return
-		}
-		if want := timeoutUpperBound(d); actual > want {
-			next, ok := nextTimeout(actual)
-			if !ok {
-				t.Fatalf("Read took %s; expected at most %v", actual, want)
-			}
-			// Maybe this machine is too slow to reliably schedule goroutines within
-			// the requested duration. Increase the timeout and try again.
-			t.Logf("Read took %s (expected %s); trying with longer timeout", actual, d)
-			d = next
-			continue
-		}
-
-		break
-	}
-}
-
-func TestReadFromTimeoutFluctuation(t *testing.T) {
-	c1 := newLocalPacketListener(t, "udp")
-	defer c1.Close()
-
-	c2, err := net.Dial(c1.LocalAddr().Network(), c1.LocalAddr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
-
-	d := minDynamicTimeout
-	b := make([]byte, 256)
-	for {
-		t.Logf("SetReadDeadline(+%v)", d)
-		t0 := time.Now()
-		deadline := t0.Add(d)
-		if err = c2.SetReadDeadline(deadline); err != nil {
-			t.Fatalf("SetReadDeadline(%v): %v", deadline, err)
-		}
-		var n int
-		n, _, err = c2.(net.PacketConn).ReadFrom(b)
-		t1 := time.Now()
-
-		if n != 0 || err == nil || !err.(net.Error).Timeout() {
-			t.Errorf("ReadFrom did not return (0, timeout): (%d, %v)", n, err)
-		}
-		if perr := parseReadError(err); perr != nil {
-			t.Error(perr)
-		}
-		if !isDeadlineExceeded(err) {
-			t.Errorf("ReadFrom error is not DeadlineExceeded: %v", err)
-		}
-
-		actual := t1.Sub(t0)
-		if t1.Before(deadline) {
-			t.Errorf("ReadFrom took %s; expected at least %s", actual, d)
-		}
-		if t.Failed() {
-			return
-		}
-		if want := timeoutUpperBound(d); actual > want {
-			next, ok := nextTimeout(actual)
-			if !ok {
-				t.Fatalf("ReadFrom took %s; expected at most %s", actual, want)
-			}
-			// Maybe this machine is too slow to reliably schedule goroutines within
-			// the requested duration. Increase the timeout and try again.
-			t.Logf("ReadFrom took %s (expected %s); trying with longer timeout", actual, d)
-			d = next
-			continue
-		}
-
-		break
-	}
-}
-
-func TestVariousDeadlines(t *testing.T) {
-	testVariousDeadlines(t)
-}
-
-func TestVariousDeadlines1Proc(t *testing.T) {
-	// Cannot use t.Parallel - modifies global GOMAXPROCS.
-	if testing.Short() {
-		t.Skip("skipping in short mode")
-	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	testVariousDeadlines(t)
-}
-
-func TestVariousDeadlines4Proc(t *testing.T) {
-	// Cannot use t.Parallel - modifies global GOMAXPROCS.
-	if testing.Short() {
-		t.Skip("skipping in short mode")
-	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
-	testVariousDeadlines(t)
-}
-
-func testVariousDeadlines(t *testing.T) {
-	handler := func(ls *localServer, ln net.Listener) {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				break
-			}
-			c.Read(make([]byte, 1)) // wait for client to close connection
-			c.Close()
-		}
-	}
-	ls := newLocalServer(t, "tcp")
-	defer ls.teardown()
-	if err := ls.buildup(handler); err != nil {
-		t.Fatal(err)
-	}
-
-	for _, timeout := range []time.Duration{
-		1 * time.Nanosecond,
-		2 * time.Nanosecond,
-		5 * time.Nanosecond,
-		50 * time.Nanosecond,
-		100 * time.Nanosecond,
-		200 * time.Nanosecond,
-		500 * time.Nanosecond,
-		750 * time.Nanosecond,
-		1 * time.Microsecond,
-		5 * time.Microsecond,
-		25 * time.Microsecond,
-		250 * time.Microsecond,
-		500 * time.Microsecond,
-		1 * time.Millisecond,
-		5 * time.Millisecond,
-		100 * time.Millisecond,
-		250 * time.Millisecond,
-		500 * time.Millisecond,
-		1 * time.Second,
-	} {
-		numRuns := 3
-		if testing.Short() {
-			numRuns = 1
-			if timeout > 500*time.Microsecond {
-				continue
-			}
-		}
-		for run := 0; run < numRuns; run++ {
-			name := fmt.Sprintf("%v %d/%d", timeout, run, numRuns)
-			t.Log(name)
-
-			c, err := net.Dial(ls.Listener.Addr().Network(), ls.Listener.Addr().String())
-			if err != nil {
-				t.Fatal(err)
-			}
-
-			t0 := time.Now()
-			if err := c.SetDeadline(t0.Add(timeout)); err != nil {
-				t.Error(err)
-			}
-			n, err := io.Copy(io.Discard, c)
-			dt := time.Since(t0)
-			c.Close()
-
-			if nerr, ok := err.(net.Error); ok && nerr.Timeout() {
-				t.Logf("%v: good timeout after %v; %d bytes", name, dt, n)
-			} else {
-				t.Fatalf("%v: Copy = %d, %v; want timeout", name, n, err)
-			}
-		}
-	}
-}
-
-func TestReadWriteDeadlineRace(t *testing.T) {
-	N := 1000
-	if testing.Short() {
-		N = 50
-	}
-
-	ln := newLocalListener(t, "tcp")
-	defer ln.Close()
-
-	c, err := net.Dial(ln.Addr().Network(), ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-
-	var wg sync.WaitGroup
-	wg.Add(3)
-	go func() {
-		defer wg.Done()
-		tic := time.NewTicker(2 * time.Microsecond)
-		defer tic.Stop()
-		for i := 0; i < N; i++ {
-			if err := c.SetReadDeadline(time.Now().Add(2 * time.Microsecond)); err != nil {
-				if perr := parseCommonError(err); perr != nil {
-					t.Error(perr)
-				}
-				break
-			}
-			if err := c.SetWriteDeadline(time.Now().Add(2 * time.Microsecond)); err != nil {
-				if perr := parseCommonError(err); perr != nil {
-					t.Error(perr)
-				}
-				break
-			}
-			<-tic.C
-		}
-	}()
-	go func() {
-		defer wg.Done()
-		var b [1]byte
-		for i := 0; i < N; i++ {
-			c.Read(b[:]) // ignore possible timeout errors
-		}
-	}()
-	go func() {
-		defer wg.Done()
-		var b [1]byte
-		for i := 0; i < N; i++ {
-			c.Write(b[:]) // ignore possible timeout errors
-		}
-	}()
-	wg.Wait() // wait for tester goroutine to stop
-}
-
-// Issue 35367.
-func TestConcurrentSetDeadline(t *testing.T) {
-	ln := newLocalListener(t, "tcp")
-	defer ln.Close()
-
-	const goroutines = 8
-	const conns = 10
-	const tries = 100
-
-	var c [conns]net.Conn
-	for i := 0; i < conns; i++ {
-		var err error
-		c[i], err = net.Dial(ln.Addr().Network(), ln.Addr().String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c[i].Close()
-	}
-
-	var wg sync.WaitGroup
-	wg.Add(goroutines)
-	now := time.Now()
-	for i := 0; i < goroutines; i++ {
-		go func(i int) {
-			defer wg.Done()
-			// Make the deadlines steadily earlier,
-			// to trigger runtime adjusttimers calls.
-			for j := tries; j > 0; j-- {
-				for k := 0; k < conns; k++ {
-					c[k].SetReadDeadline(now.Add(2*time.Hour + time.Duration(i*j*k)*time.Second))
-					c[k].SetWriteDeadline(now.Add(1*time.Hour + time.Duration(i*j*k)*time.Second))
-				}
-			}
-		}(i)
-	}
-	wg.Wait()
-}
-
-// isDeadlineExceeded reports whether err is or wraps os.ErrDeadlineExceeded.
-// We also check that the error implements net.Error, and that the
-// Timeout method returns true.
-func isDeadlineExceeded(err error) bool {
-	nerr, ok := err.(net.Error)
-	if !ok {
-		return false
-	}
-	if !nerr.Timeout() {
-		return false
-	}
-	if !errors.Is(err, os.ErrDeadlineExceeded) {
-		return false
-	}
-	return true
-}
-
-// ---- helpers re-created from net/mockserver_test.go and net/error_test.go ----
-
-func newLocalListener(t *testing.T, network string) net.Listener {
-	ln, err := net.Listen(network, "127.0.0.1:0")
+// tcpListener listens on a free loopback port; the test closes it.
+func tcpListener(t *testing.T) net.Listener {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ln
 }
 
-type localServer struct {
-	lnmu     sync.RWMutex
-	Listener net.Listener
-	done     chan bool // signal that indicates server stopped
-	cl       []net.Conn
+// udpConn is an unconnected UDP endpoint on a free loopback port.
+func udpConn(t *testing.T) net.PacketConn {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pc
 }
 
-func newLocalPacketListener(t *testing.T, network string) net.PacketConn {
-	c, err := net.ListenPacket(network, "127.0.0.1:0")
+// dialTo connects to ln's address.
+func dialTo(t *testing.T, ln net.Listener) net.Conn {
+	c, err := net.Dial(ln.Addr().Network(), ln.Addr().String())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
-type localPacketServer struct {
-	pcmu       sync.RWMutex
-	PacketConn net.PacketConn
-	done       chan bool // signal that indicates server stopped
+// server runs accept on its own goroutine; stop closes the listener and
+// waits until accept has returned.
+type server struct {
+	ln   net.Listener
+	done chan struct{}
 }
 
-func newLocalPacketServer(t *testing.T, network string) *localPacketServer {
-	return &localPacketServer{PacketConn: newLocalPacketListener(t, network), done: make(chan bool)}
-}
-
-func (ls *localPacketServer) buildup(handler func(*localPacketServer, net.PacketConn)) error {
+func startServer(t *testing.T, accept func(net.Listener)) *server {
+	s := &server{ln: tcpListener(t), done: make(chan struct{})}
 	go func() {
-		handler(ls, ls.PacketConn)
-		close(ls.done)
+		defer close(s.done)
+		accept(s.ln)
 	}()
-	return nil
+	return s
 }
 
-func (ls *localPacketServer) teardown() error {
-	ls.pcmu.Lock()
-	if ls.PacketConn != nil {
-		ls.PacketConn.Close()
-		<-ls.done
-		ls.PacketConn = nil
+func (s *server) stop() {
+	s.ln.Close()
+	<-s.done
+}
+
+// ---- what a timeout error must look like ---------------------------------------
+
+// timedOut holds when err says "deadline exceeded" in all three ways a
+// caller may ask: as a net.Error whose Timeout is true, and through
+// errors.Is with os.ErrDeadlineExceeded.
+func timedOut(err error) bool {
+	ne, ok := err.(net.Error)
+	if !ok || !ne.Timeout() {
+		return false
 	}
-	ls.pcmu.Unlock()
-	return nil
+	return errors.Is(err, os.ErrDeadlineExceeded)
 }
 
-// isENOBUFS is net/error_plan9_test.go's: ENOBUFS is Unix-specific. The
-// host's go test runs it on Linux, where UDP writes to loopback do not
-// fill the kernel's buffers at this rate.
-func isENOBUFS(err error) bool {
+// systemError: the error type the operating system's calls return
+// (syscall.ErrorString on Plan 9, syscall.Errno on Unix).
+func systemError(err error) bool {
+	switch fmt.Sprintf("%T", err) {
+	case "syscall.ErrorString", "syscall.Errno":
+		return true
+	}
 	return false
 }
 
-func newLocalServer(t *testing.T, network string) *localServer {
-	return &localServer{Listener: newLocalListener(t, network), done: make(chan bool)}
+// checkNetError says what is wrong with the shape of an error a net.Conn
+// method returned, or nil: it must be a *net.OpError with Op, Net and Err
+// set, and inside it a system error (bare or in an *os.SyscallError),
+// net.ErrClosed, or, when timeouts are allowed, os.ErrDeadlineExceeded.
+// io.EOF as such passes when eof is true (a read at the end of the stream).
+func checkNetError(err error, eof, timeouts bool) error {
+	if err == nil || (eof && err == io.EOF) {
+		return nil
+	}
+	op, ok := err.(*net.OpError)
+	if !ok {
+		return fmt.Errorf("want a *net.OpError, got %T", err)
+	}
+	switch {
+	case op.Op == "":
+		return fmt.Errorf("OpError without Op: %v", op)
+	case op.Net == "":
+		return fmt.Errorf("OpError without Net: %v", op)
+	case op.Err == nil:
+		return fmt.Errorf("OpError without Err: %v", op)
+	}
+	inner := op.Err
+	if se, ok := inner.(*os.SyscallError); ok {
+		if systemError(se.Err) {
+			return nil
+		}
+		return fmt.Errorf("want a system error in the SyscallError, got %T", se.Err)
+	}
+	if systemError(inner) || inner == net.ErrClosed || (timeouts && inner == os.ErrDeadlineExceeded) {
+		return nil
+	}
+	return fmt.Errorf("unexpected error inside the OpError: %T", inner)
 }
 
-func (ls *localServer) buildup(handler func(*localServer, net.Listener)) error {
-	go func() {
-		handler(ls, ls.Listener)
-		close(ls.done)
+// wantTimeout fails the test unless err is a well-formed deadline error.
+func wantTimeout(t *testing.T, what string, err error, eof bool) {
+	t.Helper()
+	if bad := checkNetError(err, eof, true); bad != nil {
+		t.Errorf("%s: %v", what, bad)
+	}
+	if !timedOut(err) {
+		t.Fatalf("%s: %v, want a deadline error", what, err)
+	}
+}
+
+// ---- dial ----------------------------------------------------------------------
+
+func TestDialTimeoutMaxDuration(t *testing.T) {
+	ln := tcpListener(t)
+	defer func() {
+		if err := ln.Close(); err != nil {
+			t.Error(err)
+		}
 	}()
-	return nil
-}
-
-func (ls *localServer) teardown() error {
-	ls.lnmu.Lock()
-	defer ls.lnmu.Unlock()
-	if ls.Listener != nil {
-		ls.Listener.Close()
-		for _, c := range ls.cl {
-			if err := c.Close(); err != nil {
-				return err
+	const forever = time.Duration(1<<63 - 1)
+	// Neither a timeout nor a deadline this far away may overflow into the past.
+	for _, d := range []net.Dialer{{Timeout: forever}, {Deadline: time.Now().Add(forever)}} {
+		name := fmt.Sprintf("timeout=%v/deadline=%v", d.Timeout, !d.Deadline.IsZero())
+		t.Run(name, func(t *testing.T) {
+			c, err := d.Dial("tcp", ln.Addr().String())
+			if err != nil {
+				t.Fatal(err)
 			}
+			if err := c.Close(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// ---- a deadline set once, then I/O until it passes --------------------------------
+
+// A deadline row: the deadline is now+after; steps says, for each call in
+// turn that fails, whether it must be the deadline's error. Calls that
+// succeed (before the deadline) are repeated with a pause of after/3.
+type deadlineRow struct {
+	after time.Duration
+	steps []bool
+}
+
+var (
+	// Past deadlines fail at once, even with data waiting or room to write.
+	readRows  = []deadlineRow{{-5 * time.Second, []bool{true, true}}, {50 * time.Millisecond, []bool{false, true}}}
+	writeRows = []deadlineRow{{-5 * time.Second, []bool{true, true}}, {10 * time.Millisecond, []bool{false, true}}}
+)
+
+// runRow drives op through a row; op returns the count and error of one call.
+func runRow(t *testing.T, i int, row deadlineRow, eof bool, op func() (int, error)) {
+	for j, mustTimeOut := range row.steps {
+		for {
+			n, err := op()
+			what := fmt.Sprintf("row %d, step %d", i, j)
+			if mustTimeOut {
+				wantTimeout(t, what, err, eof)
+			}
+			if err == nil {
+				time.Sleep(row.after / 3)
+				continue
+			}
+			if n != 0 {
+				t.Fatalf("%s: %d bytes with error %v, want 0", what, n, err)
+			}
+			break
 		}
-		<-ls.done
-		ls.Listener = nil
 	}
-	return nil
 }
 
-// isValidOpError is OpError.isValid of net/error_test.go, from outside the package.
-func isValidOpError(e *net.OpError) error {
-	if e.Op == "" {
-		return fmt.Errorf("OpError.Op is empty: %v", e)
-	}
-	if e.Net == "" {
-		return fmt.Errorf("OpError.Net is empty: %v", e)
-	}
-	if e.Err == nil {
-		return fmt.Errorf("OpError.Err is empty: %v", e)
-	}
-	return nil
-}
-
-// isPlatformError: syscall.ErrorString on Plan 9, syscall.Errno elsewhere.
-func isPlatformError(err error) bool {
-	tn := fmt.Sprintf("%T", err)
-	return tn == "syscall.ErrorString" || tn == "syscall.Errno"
-}
-
-func parseIOError(nestedErr error, eofOK bool) error {
-	if nestedErr == nil {
-		return nil
-	}
-	oe, ok := nestedErr.(*net.OpError)
-	if !ok {
-		if eofOK && nestedErr == io.EOF {
-			return nil
+func TestReadTimeout(t *testing.T) {
+	srv := startServer(t, func(ln net.Listener) {
+		c, err := ln.Accept()
+		if err != nil {
+			t.Error(err)
+			return
 		}
-		return fmt.Errorf("unexpected type on 1st nested level: %T", nestedErr)
-	}
-	if err := isValidOpError(oe); err != nil {
-		return err
-	}
-	nestedErr = oe.Err
-	if isPlatformError(nestedErr) {
-		return nil
-	}
-	if se, ok := nestedErr.(*os.SyscallError); ok {
-		if isPlatformError(se.Err) {
-			return nil
+		defer c.Close()
+		c.Write([]byte("READ TIMEOUT TEST"))
+	})
+	defer srv.stop()
+	c := dialTo(t, srv.ln)
+	defer c.Close()
+
+	one := make([]byte, 1)
+	for i, row := range readRows {
+		if err := c.SetReadDeadline(time.Now().Add(row.after)); err != nil {
+			t.Fatalf("row %d: %v", i, err)
 		}
-		return fmt.Errorf("unexpected type on 3rd nested level: %T", se.Err)
+		runRow(t, i, row, true, func() (int, error) { return c.Read(one) })
 	}
-	if nestedErr == net.ErrClosed || nestedErr == os.ErrDeadlineExceeded {
-		return nil
-	}
-	return fmt.Errorf("unexpected type on 2nd nested level: %T", nestedErr)
 }
 
-func parseReadError(nestedErr error) error  { return parseIOError(nestedErr, true) }
-func parseWriteError(nestedErr error) error { return parseIOError(nestedErr, false) }
+func TestReadFromTimeout(t *testing.T) {
+	// The server sends one datagram to the address it is given.
+	peer := make(chan net.Addr)
+	srv := udpConn(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if to, ok := <-peer; ok {
+			srv.WriteTo([]byte("READFROM TIMEOUT TEST"), to)
+		}
+	}()
+	defer func() {
+		close(peer)
+		srv.Close()
+		<-done
+	}()
 
-func parseCommonError(nestedErr error) error {
-	if nestedErr == nil {
-		return nil
+	host, _, err := net.SplitHostPort(srv.LocalAddr().String())
+	if err != nil {
+		t.Fatal(err)
 	}
-	oe, ok := nestedErr.(*net.OpError)
-	if !ok {
-		return fmt.Errorf("unexpected type on 1st nested level: %T", nestedErr)
+	c, err := net.ListenPacket("udp", net.JoinHostPort(host, "0"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := isValidOpError(oe); err != nil {
-		return err
+	defer c.Close()
+	peer <- c.LocalAddr()
+
+	one := make([]byte, 1)
+	for i, row := range readRows {
+		if err := c.SetReadDeadline(time.Now().Add(row.after)); err != nil {
+			t.Fatalf("row %d: %v", i, err)
+		}
+		runRow(t, i, row, true, func() (int, error) {
+			n, _, err := c.ReadFrom(one)
+			if ne, ok := err.(net.Error); !ok || !ne.Timeout() {
+				n = 0 // only a timed-out ReadFrom must report no bytes
+			}
+			return n, err
+		})
 	}
-	if isPlatformError(oe.Err) || oe.Err == net.ErrClosed {
-		return nil
+}
+
+func TestWriteTimeout(t *testing.T) {
+	ln := tcpListener(t)
+	defer ln.Close()
+	for i, row := range writeRows {
+		// A fresh connection per row: the first row leaves its writes timed out.
+		c := dialTo(t, ln)
+		defer c.Close()
+		if err := c.SetWriteDeadline(time.Now().Add(row.after)); err != nil {
+			t.Fatalf("row %d: %v", i, err)
+		}
+		msg := []byte("WRITE TIMEOUT TEST")
+		runRow(t, i, row, false, func() (int, error) { return c.Write(msg) })
 	}
-	return fmt.Errorf("unexpected type on 2nd nested level: %T", oe.Err)
+}
+
+func TestWriteToTimeout(t *testing.T) {
+	dst := udpConn(t)
+	defer dst.Close()
+	host, _, err := net.SplitHostPort(dst.LocalAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, after := range []time.Duration{-5 * time.Second, 10 * time.Millisecond} {
+		t.Run(after.String(), func(t *testing.T) {
+			src, err := net.ListenPacket("udp", net.JoinHostPort(host, "0"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer src.Close()
+			if err := src.SetWriteDeadline(time.Now().Add(after)); err != nil {
+				t.Fatalf("SetWriteDeadline: %v", err)
+			}
+			// Two timeouts in a row are wanted; before a future deadline
+			// passes, writes may succeed.
+			for timeouts, call := 0, 0; timeouts < 2; call++ {
+				n, err := src.WriteTo([]byte("WRITETO TIMEOUT TEST"), dst.LocalAddr())
+				t.Logf("call %d: %d, %v", call, n, err)
+				if err == nil && after >= 0 && timeouts == 0 {
+					time.Sleep(after / 3)
+					continue
+				}
+				if bad := checkNetError(err, false, true); bad != nil {
+					t.Errorf("error of the wrong shape: %v", bad)
+				}
+				if !timedOut(err) {
+					t.Errorf("%v is not a deadline error", err)
+				}
+				if n != 0 {
+					t.Errorf("%d bytes written by a timed-out WriteTo", n)
+				}
+				timeouts++
+			}
+		})
+	}
+}
+
+// ---- how late a deadline fires ------------------------------------------------------
+
+// The first deadline tried, and the last: a machine too busy to meet one
+// gets a longer one (5/4 of what the call took), up to the last.
+const (
+	firstDeadline = time.Millisecond
+	lastDeadline  = 4 * time.Second
+)
+
+// readNothing makes read calls that can never get data, each with a
+// deadline d ahead, and wants each to fail with the deadline's error no
+// earlier than the deadline and no more than a tenth of d after it.
+func readNothing(t *testing.T, setDeadline func(time.Time) error, read func([]byte) (int, error)) {
+	buf := make([]byte, 256)
+	for d := firstDeadline; ; {
+		start := time.Now()
+		deadline := start.Add(d)
+		if err := setDeadline(deadline); err != nil {
+			t.Fatalf("deadline %v: %v", deadline, err)
+		}
+		n, err := read(buf)
+		end := time.Now()
+		took := end.Sub(start)
+
+		if ne, ok := err.(net.Error); n != 0 || !ok || !ne.Timeout() {
+			t.Errorf("got (%d, %v), want (0, a timeout)", n, err)
+		}
+		if bad := checkNetError(err, true, true); bad != nil {
+			t.Error(bad)
+		}
+		if !timedOut(err) {
+			t.Errorf("%v is not a deadline error", err)
+		}
+		if end.Before(deadline) {
+			t.Errorf("returned after %v, before the deadline of %v", took, d)
+		}
+		if t.Failed() {
+			return
+		}
+		if took <= d*11/10 {
+			return
+		}
+		if took >= lastDeadline {
+			t.Fatalf("returned after %v, want at most %v", took, d*11/10)
+		}
+		t.Logf("returned after %v for a deadline of %v; once more with more time", took, d)
+		d = took * 5 / 4
+		if d > lastDeadline {
+			d = lastDeadline
+		}
+	}
+}
+
+func TestReadTimeoutFluctuation(t *testing.T) {
+	ln := tcpListener(t)
+	defer ln.Close()
+	c := dialTo(t, ln)
+	defer c.Close()
+	readNothing(t, c.SetReadDeadline, c.Read)
+}
+
+func TestReadFromTimeoutFluctuation(t *testing.T) {
+	pc := udpConn(t)
+	defer pc.Close()
+	c, err := net.Dial("udp", pc.LocalAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	readNothing(t, c.SetReadDeadline, func(b []byte) (int, error) {
+		n, _, err := c.(net.PacketConn).ReadFrom(b)
+		return n, err
+	})
+}
+
+// ---- deadlines from a nanosecond to a second ------------------------------------------
+
+func TestVariousDeadlines(t *testing.T) {
+	variousDeadlines(t)
+}
+
+func TestVariousDeadlines1Proc(t *testing.T) {
+	if testing.Short() {
+		t.Skip("not in -short")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	variousDeadlines(t)
+}
+
+func TestVariousDeadlines4Proc(t *testing.T) {
+	if testing.Short() {
+		t.Skip("not in -short")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	variousDeadlines(t)
+}
+
+// variousDeadlines: the server never writes (it waits for the client to
+// hang up), so copying from the connection can only end at the deadline.
+// Tiny deadlines pass before the read starts, or while it is being set up.
+func variousDeadlines(t *testing.T) {
+	srv := startServer(t, func(ln net.Listener) {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Read(make([]byte, 1))
+			c.Close()
+		}
+	})
+	defer srv.stop()
+
+	ns, us, ms := time.Nanosecond, time.Microsecond, time.Millisecond
+	deadlines := []time.Duration{
+		1 * ns, 2 * ns, 5 * ns, 50 * ns, 100 * ns, 200 * ns, 500 * ns, 750 * ns,
+		1 * us, 5 * us, 25 * us, 250 * us, 500 * us,
+		1 * ms, 5 * ms, 100 * ms, 250 * ms, 500 * ms, time.Second,
+	}
+	runs := 3
+	if testing.Short() {
+		runs = 1
+	}
+	for _, d := range deadlines {
+		if testing.Short() && d > 500*us {
+			break
+		}
+		for run := 0; run < runs; run++ {
+			label := fmt.Sprintf("%v %d/%d", d, run, runs)
+			t.Log(label)
+			c := dialTo(t, srv.ln)
+			start := time.Now()
+			if err := c.SetDeadline(start.Add(d)); err != nil {
+				t.Error(err)
+			}
+			n, err := io.Copy(io.Discard, c)
+			took := time.Since(start)
+			c.Close()
+			ne, ok := err.(net.Error)
+			if !ok || !ne.Timeout() {
+				t.Fatalf("%s: io.Copy gave %d, %v; want a timeout", label, n, err)
+			}
+			t.Logf("%s: good timeout after %v; %d bytes", label, took, n)
+		}
+	}
+}
+
+// ---- deadlines changed while I/O runs --------------------------------------------------
+
+func TestReadWriteDeadlineRace(t *testing.T) {
+	rounds := 1000
+	if testing.Short() {
+		rounds = 50
+	}
+	ln := tcpListener(t)
+	defer ln.Close()
+	c := dialTo(t, ln)
+	defer c.Close()
+
+	var wg sync.WaitGroup
+	wg.Add(3)
+	// Deadlines 2µs ahead, renewed every 2µs; Read and Write loop meanwhile,
+	// their errors ignored: the test is that nothing hangs or breaks.
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(2 * time.Microsecond)
+		defer tick.Stop()
+		for r := 0; r < rounds; r++ {
+			for _, set := range []func(time.Time) error{c.SetReadDeadline, c.SetWriteDeadline} {
+				if err := set(time.Now().Add(2 * time.Microsecond)); err != nil {
+					if bad := checkNetError(err, false, false); bad != nil {
+						t.Error(bad)
+					}
+					return
+				}
+			}
+			<-tick.C
+		}
+	}()
+	loop := func(op func([]byte) (int, error)) {
+		defer wg.Done()
+		b := make([]byte, 1)
+		for r := 0; r < rounds; r++ {
+			op(b)
+		}
+	}
+	go loop(c.Read)
+	go loop(c.Write)
+	wg.Wait()
+}
+
+// Go issue 35367: many goroutines moving the deadlines of many connections
+// ever earlier must neither crash nor hang (no I/O happens).
+func TestConcurrentSetDeadline(t *testing.T) {
+	ln := tcpListener(t)
+	defer ln.Close()
+	const workers, nconn, rounds = 8, 10, 100
+	conns := make([]net.Conn, nconn)
+	for k := range conns {
+		conns[k] = dialTo(t, ln)
+		defer conns[k].Close()
+	}
+	base := time.Now()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for r := rounds; r > 0; r-- {
+				for k, c := range conns {
+					later := time.Duration(w*r*k) * time.Second
+					c.SetReadDeadline(base.Add(2*time.Hour + later))
+					c.SetWriteDeadline(base.Add(time.Hour + later))
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
 }
