@@ -1,7 +1,9 @@
-// Package fmt implements formatted I/O with functions analogous to C's
-// printf and scanf (the printing half). Without a reflect package, values
-// of composite types are walked over the image's type table
-// (internal/reflectlite).
+// Package fmt prints values the way Go's fmt does: the Print, Println and
+// Printf families and Errorf. There is no reflect package in p9rt, so
+// values of composite types are taken apart through the program image's
+// type table (internal/reflectlite). The verb-level formatting (padding,
+// number bases, quoting) is format.go's; this file decides which verb
+// applies to which operand and how directives are read.
 package fmt
 
 import (
@@ -12,7 +14,8 @@ import (
 	"unicode/utf8"
 )
 
-// Strings for use with buffer.WriteString.
+// Fixed pieces of output, among them the %!... notes fmt writes into the
+// text when a directive and its operands do not fit together.
 const (
 	commaSpaceString  = ", "
 	nilAngleString    = "<nil>"
@@ -28,7 +31,8 @@ const (
 	noVerbString      = "%!(NOVERB)"
 )
 
-// State represents the printer state passed to custom formatters.
+// State is what a Formatter's Format method gets: where to write, and the
+// width, precision and flags of the directive being printed.
 type State interface {
 	Write(b []byte) (n int, err error)
 	Width() (wid int, ok bool)
@@ -36,44 +40,44 @@ type State interface {
 	Flag(c int) bool
 }
 
-// Formatter is implemented by any value that has a Format method.
+// A Formatter prints itself, for every verb.
 type Formatter interface {
 	Format(f State, verb rune)
 }
 
-// Stringer is implemented by any value that has a String method, which
-// defines the “native” format for that value.
+// A Stringer's String is its text for %v and %s (and %q, %x, %X).
 type Stringer interface {
 	String() string
 }
 
-// GoStringer is implemented by any value that has a GoString method,
-// which defines the Go syntax for that value (%#v).
+// A GoStringer's GoString is its text for %#v.
 type GoStringer interface {
 	GoString() string
 }
 
-// pp is used to store a printer's state.
+// pp is one printing: the output so far and what the directive being
+// printed has set.
 type pp struct {
 	buf []byte
 
-	// arg holds the current item, as an interface{}.
+	// The operand being printed.
 	arg any
 
-	// fmt is used to format basic items such as integers or strings.
+	// Padding, bases and quoting for the current directive.
 	fmt fmt
 
-	// reordered records whether the format string used argument reordering.
+	// An explicit operand index ([n]) appeared in the format; leftover
+	// operands are then not reported.
 	reordered bool
-	// goodArgNum records whether the most recent reordering directive was valid.
+	// The last [n] named an operand that exists.
 	goodArgNum bool
-	// panicking is set by catchPanic to avoid infinite panic, recover, panic, ... recursion.
+	// A String/Error/Format method panicked and its panic is being printed:
+	// a second panic is not caught again.
 	panicking bool
-	// erroring is set when printing an error string to guard against calling handleMethods.
+	// A %!verb(...) note is being written: methods are not called for it.
 	erroring bool
-	// wrapErrs is set when the format string may contain a %w verb.
-	wrapErrs bool
-	// wrappedErr records the target of the %w verb.
+	// Errorf: %w is allowed, and wrappedErr is the operand it named.
+	wrapErrs   bool
 	wrappedErr error
 }
 
@@ -87,112 +91,107 @@ func (p *pp) Width() (wid int, ok bool) { return p.fmt.wid, p.fmt.widPresent }
 
 func (p *pp) Precision() (prec int, ok bool) { return p.fmt.prec, p.fmt.precPresent }
 
+// Flag reports the flags of the directive, %+v and %#v included.
 func (p *pp) Flag(b int) bool {
+	f := &p.fmt
 	switch b {
 	case '-':
-		return p.fmt.minus
+		return f.minus
 	case '+':
-		return p.fmt.plus || p.fmt.plusV
+		return f.plus || f.plusV
 	case '#':
-		return p.fmt.sharp || p.fmt.sharpV
+		return f.sharp || f.sharpV
 	case ' ':
-		return p.fmt.space
+		return f.space
 	case '0':
-		return p.fmt.zero
+		return f.zero
 	}
 	return false
 }
 
-// Write implements State: custom formatters print through it.
+// Write and WriteString let a Formatter add to the output.
 func (p *pp) Write(b []byte) (ret int, err error) {
 	p.buf = append(p.buf, b...)
 	return len(b), nil
 }
 
-// WriteString lets custom formatters print strings.
 func (p *pp) WriteString(s string) (ret int, err error) {
 	p.buf = append(p.buf, s...)
 	return len(s), nil
 }
 
-// Fprintf formats according to a format specifier and writes to w.
+// ---- the entry points -------------------------------------------------------
+//
+// Each makes a printer, lets one of doPrintf, doPrint, doPrintln fill it,
+// and hands the bytes on.
+
+func sprintf(format string, a []any) []byte {
+	p := newPrinter()
+	p.doPrintf(format, a)
+	return p.buf
+}
+
+func sprint(a []any) []byte {
+	p := newPrinter()
+	p.doPrint(a)
+	return p.buf
+}
+
+func sprintln(a []any) []byte {
+	p := newPrinter()
+	p.doPrintln(a)
+	return p.buf
+}
+
+// Fprintf writes to w what the format makes of the operands.
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
-	p := newPrinter()
-	p.doPrintf(format, a)
-	return w.Write(p.buf)
+	return w.Write(sprintf(format, a))
 }
 
-// Printf formats according to a format specifier and writes to standard output.
+// Printf is Fprintf to standard output.
 func Printf(format string, a ...any) (n int, err error) {
-	return Fprintf(os.Stdout, format, a...)
+	return os.Stdout.Write(sprintf(format, a))
 }
 
-// Sprintf formats according to a format specifier and returns the resulting string.
-func Sprintf(format string, a ...any) string {
-	p := newPrinter()
-	p.doPrintf(format, a)
-	return string(p.buf)
-}
+// Sprintf returns what the format makes of the operands.
+func Sprintf(format string, a ...any) string { return string(sprintf(format, a)) }
 
-// Appendf formats according to a format specifier and appends to b.
+// Appendf appends what the format makes of the operands to b.
 func Appendf(b []byte, format string, a ...any) []byte {
-	p := newPrinter()
-	p.doPrintf(format, a)
-	return append(b, p.buf...)
+	return append(b, sprintf(format, a)...)
 }
 
-// Fprint formats using the default formats and writes to w. Spaces are
-// added between operands when neither is a string.
-func Fprint(w io.Writer, a ...any) (n int, err error) {
-	p := newPrinter()
-	p.doPrint(a)
-	return w.Write(p.buf)
-}
+// Fprint writes the operands to w in their default formats, with a space
+// between two operands when neither is a string.
+func Fprint(w io.Writer, a ...any) (n int, err error) { return w.Write(sprint(a)) }
 
-// Print formats using the default formats and writes to standard output.
-func Print(a ...any) (n int, err error) {
-	return Fprint(os.Stdout, a...)
-}
+// Print is Fprint to standard output.
+func Print(a ...any) (n int, err error) { return os.Stdout.Write(sprint(a)) }
 
-// Sprint formats using the default formats and returns the resulting string.
-func Sprint(a ...any) string {
-	p := newPrinter()
-	p.doPrint(a)
-	return string(p.buf)
-}
+// Sprint returns what Print would write.
+func Sprint(a ...any) string { return string(sprint(a)) }
 
-// Fprintln formats using the default formats and writes to w. Spaces are
-// always added between operands and a newline is appended.
-func Fprintln(w io.Writer, a ...any) (n int, err error) {
-	p := newPrinter()
-	p.doPrintln(a)
-	return w.Write(p.buf)
-}
+// Fprintln writes the operands to w in their default formats, separated
+// by spaces and followed by a newline.
+func Fprintln(w io.Writer, a ...any) (n int, err error) { return w.Write(sprintln(a)) }
 
-// Println formats using the default formats and writes to standard output.
-func Println(a ...any) (n int, err error) {
-	return Fprintln(os.Stdout, a...)
-}
+// Println is Fprintln to standard output.
+func Println(a ...any) (n int, err error) { return os.Stdout.Write(sprintln(a)) }
 
-// Sprintln formats using the default formats and returns the resulting string.
-func Sprintln(a ...any) string {
-	p := newPrinter()
-	p.doPrintln(a)
-	return string(p.buf)
-}
+// Sprintln returns what Println would write.
+func Sprintln(a ...any) string { return string(sprintln(a)) }
 
-// Errorf formats according to a format specifier and returns the string
-// as a value that satisfies error. With a %w verb whose operand is an
-// error, the result has an Unwrap method returning that operand.
+// Errorf makes an error whose text is what the format makes of the
+// operands. A %w directive prints its error operand like %v and makes it
+// the result's Unwrap.
 func Errorf(format string, a ...any) error {
 	p := newPrinter()
 	p.wrapErrs = true
 	p.doPrintf(format, a)
-	s := string(p.buf)
-	if p.wrappedErr == nil {
-		return errors.New(s)
+	if p.wrappedErr != nil {
+		return &wrapError{msg: string(p.buf), err: p.wrappedErr}
 	}
-	return &wrapError{s, p.wrappedErr}
+	return errors.New(string(p.buf))
 }
 
 type wrapError struct {
@@ -204,27 +203,34 @@ func (e *wrapError) Error() string { return e.msg }
 
 func (e *wrapError) Unwrap() error { return e.err }
 
-// tooLarge reports whether the magnitude of the integer is too large to be
-// used as a formatting width or precision.
-func tooLarge(x int) bool {
-	const max int = 1e6
-	return x > max || x < -max
+// ---- one operand, one verb ------------------------------------------------------
+
+// maxNum bounds a width or precision, so absurd ones fail instead of
+// allocating.
+const maxNum = 1000000
+
+// number reads the decimal digits of s[i:end]. ok is false when there are
+// none or when they exceed maxNum; next is where the digits end (end when
+// they overflowed).
+func number(s string, i, end int) (n int, ok bool, next int) {
+	for next = i; next < end; next++ {
+		c := s[next]
+		if c < '0' || c > '9' {
+			break
+		}
+		if n > maxNum || n < -maxNum {
+			return 0, false, end
+		}
+		n = 10*n + int(c-'0')
+		ok = true
+	}
+	return n, ok, next
 }
 
-// parsenum converts ASCII to integer. num is 0 (and isnum is false) if no
-// number present.
-func parsenum(s string, start, end int) (num int, isnum bool, newi int) {
-	if start >= end {
-		return 0, false, end
-	}
-	for newi = start; newi < end && '0' <= s[newi] && s[newi] <= '9'; newi++ {
-		if tooLarge(num) {
-			return 0, false, end // Overflow; crazy long number most likely.
-		}
-		num = num*10 + int(s[newi]-'0')
-		isnum = true
-	}
-	return
+// mark writes the start of a %!verb note.
+func (p *pp) mark(verb rune) {
+	p.buf = append(p.buf, percentBangString...)
+	p.buf = utf8.AppendRune(p.buf, verb)
 }
 
 func (p *pp) unknownType(v any) {
@@ -237,287 +243,302 @@ func (p *pp) unknownType(v any) {
 	p.buf = append(p.buf, '?')
 }
 
-// badVerb writes "%!v(type=value)" for a verb that does not apply.
+// badVerb notes a verb the operand has no meaning for: %!verb(type=value),
+// or %!verb(<nil>).
 func (p *pp) badVerb(verb rune) {
 	p.erroring = true
-	p.buf = append(p.buf, percentBangString...)
-	p.buf = utf8.AppendRune(p.buf, verb)
+	p.mark(verb)
 	p.buf = append(p.buf, '(')
-	switch {
-	case p.arg != nil:
+	if p.arg == nil {
+		p.buf = append(p.buf, nilAngleString...)
+	} else {
 		p.buf = append(p.buf, typeString(p.arg)...)
 		p.buf = append(p.buf, '=')
 		p.printArg(p.arg, 'v')
-	default:
-		p.buf = append(p.buf, nilAngleString...)
 	}
 	p.buf = append(p.buf, ')')
 	p.erroring = false
 }
 
 func (p *pp) fmtBool(v bool, verb rune) {
-	switch verb {
-	case 't', 'v':
-		p.fmt.fmtBoolean(v)
-	default:
+	if verb != 't' && verb != 'v' {
 		p.badVerb(verb)
+		return
 	}
+	p.fmt.fmtBoolean(v)
 }
 
-// fmt0x64 formats a uint64 in hexadecimal and prefixes it with 0x or not,
-// as requested, by temporarily setting the sharp flag.
-func (p *pp) fmt0x64(v uint64, leading0x bool) {
-	sharp := p.fmt.sharp
-	p.fmt.sharp = leading0x
+// hex prints v in base 16, with or without 0x whatever the # flag says.
+func (p *pp) hex(v uint64, with0x bool) {
+	saved := p.fmt.sharp
+	p.fmt.sharp = with0x
 	p.fmt.fmtInteger(v, 16, unsigned, 'v', ldigits)
-	p.fmt.sharp = sharp
+	p.fmt.sharp = saved
 }
 
-// fmtInteger formats a signed or unsigned integer.
+// fmtInteger prints an integer of either signedness for its verb.
 func (p *pp) fmtInteger(v uint64, isSigned bool, verb rune) {
+	base, digits := 0, ldigits
 	switch verb {
 	case 'v':
 		if p.fmt.sharpV && !isSigned {
-			p.fmt0x64(v, true)
-		} else {
-			p.fmt.fmtInteger(v, 10, isSigned, verb, ldigits)
+			p.hex(v, true) // %#v of an unsigned number is Go syntax: 0x...
+			return
 		}
+		base = 10
 	case 'd':
-		p.fmt.fmtInteger(v, 10, isSigned, verb, ldigits)
+		base = 10
 	case 'b':
-		p.fmt.fmtInteger(v, 2, isSigned, verb, ldigits)
+		base = 2
 	case 'o', 'O':
-		p.fmt.fmtInteger(v, 8, isSigned, verb, ldigits)
+		base = 8
 	case 'x':
-		p.fmt.fmtInteger(v, 16, isSigned, verb, ldigits)
+		base = 16
 	case 'X':
-		p.fmt.fmtInteger(v, 16, isSigned, verb, udigits)
+		base, digits = 16, udigits
 	case 'c':
 		p.fmt.fmtC(v)
+		return
 	case 'q':
 		p.fmt.fmtQc(v)
+		return
 	case 'U':
 		p.fmt.fmtUnicode(v)
+		return
 	default:
 		p.badVerb(verb)
+		return
 	}
+	p.fmt.fmtInteger(v, base, isSigned, verb, digits)
 }
 
-// fmtFloat formats a float64.
+// fmtFloat prints a float64: %v is %g; %e, %f, %F default to precision 6;
+// the others print the shortest text that reads back the same.
 func (p *pp) fmtFloat(v float64, verb rune) {
 	switch verb {
 	case 'v':
 		p.fmt.fmtFloat(v, 'g', -1)
-	case 'b', 'g', 'G', 'x', 'X':
-		p.fmt.fmtFloat(v, verb, -1)
-	case 'f', 'e', 'E':
-		p.fmt.fmtFloat(v, verb, 6)
 	case 'F':
 		p.fmt.fmtFloat(v, 'f', 6)
+	case 'e', 'E', 'f':
+		p.fmt.fmtFloat(v, verb, 6)
+	case 'b', 'g', 'G', 'x', 'X':
+		p.fmt.fmtFloat(v, verb, -1)
 	default:
 		p.badVerb(verb)
 	}
 }
 
 func (p *pp) fmtString(v string, verb rune) {
-	switch verb {
-	case 'v':
-		if p.fmt.sharpV {
-			p.fmt.fmtQ(v)
-		} else {
-			p.fmt.fmtS(v)
-		}
-	case 's':
-		p.fmt.fmtS(v)
-	case 'x':
-		p.fmt.fmtSx(v, ldigits)
-	case 'X':
-		p.fmt.fmtSx(v, udigits)
-	case 'q':
+	switch {
+	case verb == 'q' || (verb == 'v' && p.fmt.sharpV):
 		p.fmt.fmtQ(v)
+	case verb == 'v' || verb == 's':
+		p.fmt.fmtS(v)
+	case verb == 'x':
+		p.fmt.fmtSx(v, ldigits)
+	case verb == 'X':
+		p.fmt.fmtSx(v, udigits)
 	default:
 		p.badVerb(verb)
 	}
 }
 
-func (p *pp) fmtBytes(v []byte, verb rune, typeString string) {
-	switch verb {
-	case 'v', 'd':
-		if p.fmt.sharpV {
-			p.buf = append(p.buf, typeString...)
-			if v == nil {
-				p.buf = append(p.buf, nilParenString...)
-				return
-			}
-			p.buf = append(p.buf, '{')
-			for i, c := range v {
-				if i > 0 {
-					p.buf = append(p.buf, commaSpaceString...)
-				}
-				p.fmt0x64(uint64(c), true)
-			}
-			p.buf = append(p.buf, '}')
-		} else {
-			p.buf = append(p.buf, '[')
-			for i, c := range v {
-				if i > 0 {
-					p.buf = append(p.buf, ' ')
-				}
-				p.fmt.fmtInteger(uint64(c), 10, unsigned, verb, ldigits)
-			}
-			p.buf = append(p.buf, ']')
+// list writes the elements of a list between open and close: with %#v
+// separated by ", ", otherwise by a space.
+func (p *pp) list(open, close byte, n int, elem func(i int)) {
+	sep := " "
+	if p.fmt.sharpV {
+		sep = commaSpaceString
+	}
+	p.buf = append(p.buf, open)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			p.buf = append(p.buf, sep...)
 		}
+		elem(i)
+	}
+	p.buf = append(p.buf, close)
+}
+
+// fmtBytes prints a []byte (or a byte array, whose type is named by
+// typeName): as text for %s %q %x %X, as a list of numbers for %v and %d.
+func (p *pp) fmtBytes(v []byte, verb rune, typeName string) {
+	switch verb {
 	case 's':
 		p.fmt.fmtS(string(v))
+	case 'q':
+		p.fmt.fmtQ(string(v))
 	case 'x':
 		p.fmt.fmtBx(v, ldigits)
 	case 'X':
 		p.fmt.fmtBx(v, udigits)
-	case 'q':
-		p.fmt.fmtQ(string(v))
+	case 'v', 'd':
+		if !p.fmt.sharpV {
+			p.list('[', ']', len(v), func(i int) { p.fmt.fmtInteger(uint64(v[i]), 10, unsigned, verb, ldigits) })
+			return
+		}
+		p.buf = append(p.buf, typeName...)
+		if v == nil {
+			p.buf = append(p.buf, nilParenString...)
+			return
+		}
+		p.list('{', '}', len(v), func(i int) { p.hex(uint64(v[i]), true) })
 	default:
 		p.printValue(reflectlite.ValueOf(v), verb, 0)
 	}
 }
 
-// fmtPointer formats a pointer-like word (pointer, chan, func, map,
-// slice) for %p and %v.
+// fmtPointer prints a word that is an address (pointer, chan, func, map,
+// slice): %p and %v in hexadecimal, %#v as (type)(0x...), and the integer
+// verbs as a number.
 func (p *pp) fmtPointer(u uintptr, verb rune) {
-	switch verb {
-	case 'v':
-		if p.fmt.sharpV {
-			p.buf = append(p.buf, '(')
-			p.buf = append(p.buf, typeString(p.arg)...)
-			p.buf = append(p.buf, ")("...)
-			if u == 0 {
-				p.buf = append(p.buf, nilString...)
-			} else {
-				p.fmt0x64(uint64(u), true)
-			}
-			p.buf = append(p.buf, ')')
+	switch {
+	case verb == 'v' && p.fmt.sharpV:
+		p.buf = append(p.buf, '(')
+		p.buf = append(p.buf, typeString(p.arg)...)
+		p.buf = append(p.buf, ")("...)
+		if u == 0 {
+			p.buf = append(p.buf, nilString...)
 		} else {
-			if u == 0 {
-				p.fmt.padString(nilAngleString)
-			} else {
-				p.fmt0x64(uint64(u), !p.fmt.sharp)
-			}
+			p.hex(uint64(u), true)
 		}
-	case 'p':
-		p.fmt0x64(uint64(u), !p.fmt.sharp)
-	case 'b', 'o', 'd', 'x', 'X':
+		p.buf = append(p.buf, ')')
+	case verb == 'v' && u == 0:
+		p.fmt.padString(nilAngleString)
+	case verb == 'v' || verb == 'p':
+		p.hex(uint64(u), !p.fmt.sharp)
+	case verb == 'b' || verb == 'o' || verb == 'd' || verb == 'x' || verb == 'X':
 		p.fmtInteger(uint64(u), unsigned, verb)
 	default:
 		p.badVerb(verb)
 	}
 }
 
-// catchPanic prints a panic raised by a String or Error method as Go
-// does: "%!v(PANIC=String method: ...)", or <nil> for a nil receiver.
-func (p *pp) catchPanic(arg any, verb rune, method string) {
-	if err := recover(); err != nil {
-		if _, v := reflectlite.IfaceWords(arg); v == 0 && reflectlite.Kind(reflectlite.TypeOf(arg)) == reflectlite.Pointer {
-			p.buf = append(p.buf, nilAngleString...)
-			return
-		}
-		if p.panicking {
-			// Nested panics; the recursion in printArg cannot succeed.
-			panic(err)
-		}
-		oldFlags := p.fmt.fmtFlags
-		// For this output we want default behavior.
-		p.fmt.clearflags()
-
-		p.buf = append(p.buf, percentBangString...)
-		p.buf = utf8.AppendRune(p.buf, verb)
-		p.buf = append(p.buf, "(PANIC="...)
-		p.buf = append(p.buf, method...)
-		p.buf = append(p.buf, " method: "...)
-		p.panicking = true
-		p.printArg(err, 'v')
-		p.panicking = false
-		p.buf = append(p.buf, ')')
-
-		p.fmt.fmtFlags = oldFlags
-	}
-}
-
-// handleMethods prints an operand that implements Formatter, error,
-// Stringer or GoStringer, as Go does; it reports whether it did.
-func (p *pp) handleMethods(verb rune) (handled bool) {
-	if p.erroring {
+// recovered is deferred around a call of the operand's own method: a panic
+// in it is printed in place as %!verb(PANIC=Method method: value), except
+// that a nil pointer receiver prints as <nil>. A panic while printing that
+// panic is not caught.
+func (p *pp) recovered(arg any, verb rune, method string) {
+	r := recover()
+	if r == nil {
 		return
 	}
+	if _, w := reflectlite.IfaceWords(arg); w == 0 && reflectlite.Kind(reflectlite.TypeOf(arg)) == reflectlite.Pointer {
+		p.buf = append(p.buf, nilAngleString...)
+		return
+	}
+	if p.panicking {
+		panic(r)
+	}
+	saved := p.fmt.fmtFlags
+	p.fmt.clearflags() // the panic value prints plainly
+	p.mark(verb)
+	p.buf = append(p.buf, "(PANIC="...)
+	p.buf = append(p.buf, method...)
+	p.buf = append(p.buf, " method: "...)
+	p.panicking = true
+	p.printArg(r, 'v')
+	p.panicking = false
+	p.buf = append(p.buf, ')')
+	p.fmt.fmtFlags = saved
+}
+
+// handleMethods lets the operand print itself when it can: a Formatter
+// always; with %#v a GoStringer; with a verb that takes text (v s q x X),
+// an error or a Stringer. %w (Errorf only, once, with an error operand)
+// records the operand and prints like %v. It reports whether the operand
+// was printed; handled is set before the method runs, so that it is also
+// true when the method panicked and recovered printed the panic.
+func (p *pp) handleMethods(verb rune) (handled bool) {
+	if p.erroring {
+		return false
+	}
 	if verb == 'w' {
-		// It is invalid to use %w other than with Errorf or with a
-		// non-error arg.
-		err, ok := p.arg.(error)
-		if !ok || !p.wrapErrs || p.wrappedErr != nil {
-			p.wrappedErr = nil
-			p.wrapErrs = false
+		err, isErr := p.arg.(error)
+		if !isErr || !p.wrapErrs || p.wrappedErr != nil {
+			p.wrapErrs, p.wrappedErr = false, nil
 			p.badVerb(verb)
 			return true
 		}
 		p.wrappedErr = err
-		// If the arg is a Formatter, pass 'v' as the verb to it.
 		verb = 'v'
 	}
-
-	// Is it a Formatter?
-	if formatter, ok := p.arg.(Formatter); ok {
+	if f, ok := p.arg.(Formatter); ok {
 		handled = true
-		defer p.catchPanic(p.arg, verb, "Format")
-		formatter.Format(p, verb)
+		defer p.recovered(p.arg, verb, "Format")
+		f.Format(p, verb)
 		return
 	}
-
-	// If we're doing Go syntax and the argument knows how to supply it, take care of it now.
 	if p.fmt.sharpV {
-		if stringer, ok := p.arg.(GoStringer); ok {
+		if gs, ok := p.arg.(GoStringer); ok {
 			handled = true
-			defer p.catchPanic(p.arg, verb, "GoString")
-			// Print the result of GoString unadorned.
-			p.fmt.fmtS(stringer.GoString())
-			return
+			defer p.recovered(p.arg, verb, "GoString")
+			p.fmt.fmtS(gs.GoString()) // as is: no quoting, no padding
 		}
-	} else {
-		// If a string is acceptable according to the format, see if
-		// the value satisfies one of the string-valued interfaces.
-		switch verb {
-		case 'v', 's', 'x', 'X', 'q':
-			switch v := p.arg.(type) {
-			case error:
-				handled = true
-				defer p.catchPanic(p.arg, verb, "Error")
-				p.fmtString(v.Error(), verb)
-				return
-
-			case Stringer:
-				handled = true
-				defer p.catchPanic(p.arg, verb, "String")
-				p.fmtString(v.String(), verb)
-				return
-			}
-		}
+		return
 	}
-	return false
+	if verb != 'v' && verb != 's' && verb != 'q' && verb != 'x' && verb != 'X' {
+		return false
+	}
+	if e, ok := p.arg.(error); ok {
+		handled = true
+		defer p.recovered(p.arg, verb, "Error")
+		p.fmtString(e.Error(), verb)
+		return
+	}
+	if s, ok := p.arg.(Stringer); ok {
+		handled = true
+		defer p.recovered(p.arg, verb, "String")
+		p.fmtString(s.String(), verb)
+	}
+	return
 }
 
-// printArg prints one operand with one verb.
+// integer gives the bits and signedness of an operand whose dynamic type
+// is one of the predeclared integer types.
+func integer(arg any) (bits uint64, isSigned, ok bool) {
+	switch x := arg.(type) {
+	case int:
+		return uint64(x), signed, true
+	case int8:
+		return uint64(x), signed, true
+	case int16:
+		return uint64(x), signed, true
+	case int32:
+		return uint64(x), signed, true
+	case int64:
+		return uint64(x), signed, true
+	case uint:
+		return uint64(x), unsigned, true
+	case uint8:
+		return uint64(x), unsigned, true
+	case uint16:
+		return uint64(x), unsigned, true
+	case uint32:
+		return uint64(x), unsigned, true
+	case uint64:
+		return x, unsigned, true
+	case uintptr:
+		return uint64(x), unsigned, true
+	}
+	return 0, false, false
+}
+
+// printArg prints one operand for one verb. %T and %p look only at the
+// type or the address; the predeclared types are printed directly; any
+// other value first gets a chance to print itself (handleMethods) and is
+// otherwise taken apart by printValue.
 func (p *pp) printArg(arg any, verb rune) {
 	p.arg = arg
-
 	if arg == nil {
-		switch verb {
-		case 'T', 'v':
+		if verb == 'T' || verb == 'v' {
 			p.fmt.padString(nilAngleString)
-		default:
+		} else {
 			p.badVerb(verb)
 		}
 		return
 	}
-
-	// Special processing considerations.
-	// %T (the value's type) and %p (its address) are special; we always do them first.
 	switch verb {
 	case 'T':
 		p.fmt.fmtS(typeString(arg))
@@ -532,55 +553,32 @@ func (p *pp) printArg(arg any, verb rune) {
 		}
 		return
 	}
-
-	// Some types can be done without reflection.
-	switch f := arg.(type) {
+	if bits, isSigned, ok := integer(arg); ok {
+		p.fmtInteger(bits, isSigned, verb)
+		return
+	}
+	switch x := arg.(type) {
 	case bool:
-		p.fmtBool(f, verb)
+		p.fmtBool(x, verb)
 	case float64:
-		p.fmtFloat(f, verb)
-	case int:
-		p.fmtInteger(uint64(f), signed, verb)
-	case int8:
-		p.fmtInteger(uint64(f), signed, verb)
-	case int16:
-		p.fmtInteger(uint64(f), signed, verb)
-	case int32:
-		p.fmtInteger(uint64(f), signed, verb)
-	case int64:
-		p.fmtInteger(uint64(f), signed, verb)
-	case uint:
-		p.fmtInteger(uint64(f), unsigned, verb)
-	case uint8:
-		p.fmtInteger(uint64(f), unsigned, verb)
-	case uint16:
-		p.fmtInteger(uint64(f), unsigned, verb)
-	case uint32:
-		p.fmtInteger(uint64(f), unsigned, verb)
-	case uint64:
-		p.fmtInteger(f, unsigned, verb)
-	case uintptr:
-		p.fmtInteger(uint64(f), unsigned, verb)
+		p.fmtFloat(x, verb)
 	case string:
-		p.fmtString(f, verb)
+		p.fmtString(x, verb)
 	case []byte:
-		p.fmtBytes(f, verb, "[]byte")
+		p.fmtBytes(x, verb, "[]byte")
 	default:
-		// If the type is not simple, it might have methods.
 		if !p.handleMethods(verb) {
-			p.printValue(reflectlite.ValueOf(f), verb, 0)
+			p.printValue(reflectlite.ValueOf(x), verb, 0)
 		}
 	}
 }
 
-// printValue is like printArg but starts with a value from the type table
-// walk. depth is 0 for an operand, more for its elements and fields, whose
-// methods are honoured too.
+// printValue prints a value reached through the type table: an operand
+// (depth 0) or an element, key or field of one (depth > 0). Elements get
+// their own chance to print themselves, as operands got in printArg.
 func (p *pp) printValue(value reflectlite.Value, verb rune, depth int) {
-	// Handle values with special methods if not already handled by printArg (depth == 0).
 	if depth > 0 && value.Type != 0 {
-		arg := value.Interface()
-		if arg != nil && value.Kind() != reflectlite.Interface {
+		if arg := value.Interface(); arg != nil && value.Kind() != reflectlite.Interface {
 			p.arg = arg
 			if p.handleMethods(verb) {
 				return
@@ -589,17 +587,15 @@ func (p *pp) printValue(value reflectlite.Value, verb rune, depth int) {
 	}
 	p.arg = value.Interface()
 
-	switch value.Kind() {
-	case 0:
-		if depth == 0 {
+	switch k := value.Kind(); k {
+	case 0: // no value at all
+		switch {
+		case depth == 0:
 			p.buf = append(p.buf, "<invalid reflect.Value>"...)
-		} else {
-			switch verb {
-			case 'v':
-				p.buf = append(p.buf, nilAngleString...)
-			default:
-				p.badVerb(verb)
-			}
+		case verb == 'v':
+			p.buf = append(p.buf, nilAngleString...)
+		default:
+			p.badVerb(verb)
 		}
 	case reflectlite.Bool:
 		p.fmtBool(value.Word != 0, verb)
@@ -613,113 +609,36 @@ func (p *pp) printValue(value reflectlite.Value, verb rune, depth int) {
 	case reflectlite.String:
 		p.fmtString(value.String(), verb)
 	case reflectlite.Map:
-		if p.fmt.sharpV {
-			p.buf = append(p.buf, typeString(p.arg)...)
-			if value.IsNil() {
-				p.buf = append(p.buf, nilParenString...)
-				return
-			}
-			p.buf = append(p.buf, '{')
-		} else {
-			p.buf = append(p.buf, mapString...)
-		}
-		keys, vals := value.MapRange()
-		sortMap(keys, vals)
-		for i := range keys {
-			if i > 0 {
-				if p.fmt.sharpV {
-					p.buf = append(p.buf, commaSpaceString...)
-				} else {
-					p.buf = append(p.buf, ' ')
-				}
-			}
-			p.printValue(keys[i], verb, depth+1)
-			p.buf = append(p.buf, ':')
-			p.printValue(vals[i], verb, depth+1)
-		}
-		if p.fmt.sharpV {
-			p.buf = append(p.buf, '}')
-		} else {
-			p.buf = append(p.buf, ']')
-		}
+		p.printMap(value, verb, depth)
 	case reflectlite.Struct:
 		if p.fmt.sharpV {
 			p.buf = append(p.buf, typeString(p.arg)...)
 		}
-		p.buf = append(p.buf, '{')
-		for i := 0; i < value.NumField(); i++ {
-			if i > 0 {
-				if p.fmt.sharpV {
-					p.buf = append(p.buf, commaSpaceString...)
-				} else {
-					p.buf = append(p.buf, ' ')
-				}
-			}
+		named := p.fmt.plusV || p.fmt.sharpV
+		p.list('{', '}', value.NumField(), func(i int) {
 			name, field := value.Field(i)
-			if p.fmt.plusV || p.fmt.sharpV {
-				if name != "" {
-					p.buf = append(p.buf, name...)
-					p.buf = append(p.buf, ':')
-				}
+			if named && name != "" {
+				p.buf = append(p.buf, name...)
+				p.buf = append(p.buf, ':')
 			}
 			p.printValue(field, verb, depth+1)
-		}
-		p.buf = append(p.buf, '}')
+		})
 	case reflectlite.Interface:
 		inner := reflectlite.ValueOf(value.Interface())
-		if inner.Type == 0 {
-			if p.fmt.sharpV {
-				p.buf = append(p.buf, reflectlite.Name(value.Type)...)
-				p.buf = append(p.buf, nilParenString...)
-			} else {
-				p.buf = append(p.buf, nilAngleString...)
-			}
-		} else {
+		switch {
+		case inner.Type != 0:
 			p.printValue(inner, verb, depth+1)
+		case p.fmt.sharpV:
+			p.buf = append(p.buf, reflectlite.Name(value.Type)...)
+			p.buf = append(p.buf, nilParenString...)
+		default:
+			p.buf = append(p.buf, nilAngleString...)
 		}
 	case reflectlite.Array, reflectlite.Slice:
-		et := reflectlite.Elem(value.Type)
-		ek := reflectlite.Kind(et)
-		switch verb {
-		case 's', 'q', 'x', 'X':
-			// Handle byte and uint8 slices and arrays special for the above verbs.
-			if ek == reflectlite.Uint8 {
-				n := value.Len()
-				bytes := make([]byte, n)
-				for i := 0; i < n; i++ {
-					bytes[i] = byte(value.Index(i).Word)
-				}
-				p.fmtBytes(bytes, verb, reflectlite.Name(value.Type))
-				return
-			}
-		}
-		if p.fmt.sharpV {
-			p.buf = append(p.buf, reflectlite.Name(value.Type)...)
-			if value.Kind() == reflectlite.Slice && value.IsNil() {
-				p.buf = append(p.buf, nilParenString...)
-				return
-			}
-			p.buf = append(p.buf, '{')
-			for i := 0; i < value.Len(); i++ {
-				if i > 0 {
-					p.buf = append(p.buf, commaSpaceString...)
-				}
-				p.printValue(value.Index(i), verb, depth+1)
-			}
-			p.buf = append(p.buf, '}')
-		} else {
-			p.buf = append(p.buf, '[')
-			for i := 0; i < value.Len(); i++ {
-				if i > 0 {
-					p.buf = append(p.buf, ' ')
-				}
-				p.printValue(value.Index(i), verb, depth+1)
-			}
-			p.buf = append(p.buf, ']')
-		}
+		p.printList(value, verb, depth)
 	case reflectlite.Pointer:
-		// pointer to array or slice or struct? ok at top level
-		// but not embedded (avoid loops)
+		// At the top, a pointer to a composite prints as &{...}; deeper
+		// down only its address, so that cycles end.
 		if depth == 0 && value.Word != 0 {
 			switch reflectlite.Kind(reflectlite.Elem(value.Type)) {
 			case reflectlite.Array, reflectlite.Slice, reflectlite.Struct, reflectlite.Map:
@@ -736,78 +655,118 @@ func (p *pp) printValue(value reflectlite.Value, verb rune, depth int) {
 	}
 }
 
-// intFromArg gets the argNumth element of a. On return, isInt reports
-// whether the argument has integer type.
-func intFromArg(a []any, argNum int) (num int, isInt bool, newArgNum int) {
-	newArgNum = argNum
-	if argNum < len(a) {
-		num, isInt = a[argNum].(int) // Almost always OK.
-		if !isInt {
-			// Work harder.
-			v := reflectlite.ValueOf(a[argNum])
-			switch v.Kind() {
-			case reflectlite.Int, reflectlite.Int8, reflectlite.Int16, reflectlite.Int32, reflectlite.Int64,
-				reflectlite.Uint, reflectlite.Uint8, reflectlite.Uint16, reflectlite.Uint32, reflectlite.Uint64, reflectlite.Uintptr:
-				num = v.Word
-				isInt = true
-			}
+// printMap prints map[k:v k:v] (%#v: type{k:v, k:v}), keys in sorted order.
+func (p *pp) printMap(value reflectlite.Value, verb rune, depth int) {
+	open, close := byte('['), byte(']')
+	if p.fmt.sharpV {
+		p.buf = append(p.buf, typeString(p.arg)...)
+		if value.IsNil() {
+			p.buf = append(p.buf, nilParenString...)
+			return
 		}
-		newArgNum = argNum + 1
-		if tooLarge(num) {
-			num = 0
-			isInt = false // Argument too large.
-		}
+		open, close = '{', '}'
+	} else {
+		p.buf = append(p.buf, mapString[:len(mapString)-1]...)
 	}
-	return
+	keys, vals := value.MapRange()
+	sortMap(keys, vals)
+	p.list(open, close, len(keys), func(i int) {
+		p.printValue(keys[i], verb, depth+1)
+		p.buf = append(p.buf, ':')
+		p.printValue(vals[i], verb, depth+1)
+	})
 }
 
-// parseArgNumber returns the value of the bracketed number, minus 1 (explicit
-// argument numbers are one-indexed but we want zero-indexed).
-func parseArgNumber(format string) (index int, wid int, ok bool) {
-	// There must be at least 3 bytes: [n].
-	if len(format) < 3 {
-		return 0, 1, false
-	}
-
-	// Find closing bracket.
-	for i := 1; i < len(format); i++ {
-		if format[i] == ']' {
-			width, ok, newi := parsenum(format, 1, i)
-			if !ok || newi != i {
-				return 0, i + 1, false
-			}
-			return width - 1, i + 1, true // arg numbers are one-indexed and skip paren.
+// printList prints an array or slice: [a b] (%#v: type{a, b}); bytes with
+// a text verb print as text.
+func (p *pp) printList(value reflectlite.Value, verb rune, depth int) {
+	n := value.Len()
+	if reflectlite.Kind(reflectlite.Elem(value.Type)) == reflectlite.Uint8 &&
+		(verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(value.Index(i).Word)
 		}
+		p.fmtBytes(b, verb, reflectlite.Name(value.Type))
+		return
 	}
-	return 0, 1, false
+	open, close := byte('['), byte(']')
+	if p.fmt.sharpV {
+		p.buf = append(p.buf, reflectlite.Name(value.Type)...)
+		if value.Kind() == reflectlite.Slice && value.IsNil() {
+			p.buf = append(p.buf, nilParenString...)
+			return
+		}
+		open, close = '{', '}'
+	}
+	p.list(open, close, n, func(i int) { p.printValue(value.Index(i), verb, depth+1) })
 }
 
-// argNumber returns the next argument to evaluate, which is either the
-// value of the passed-in argNum or the value of the bracketed integer that
-// begins format[i:].
-func (p *pp) argNumber(argNum int, format string, i int, numArgs int) (newArgNum, newi int, found bool) {
-	if len(format) <= i || format[i] != '[' {
+// ---- reading a directive -----------------------------------------------------------
+
+// starArg takes operand a[i] as the width or precision of a `*`: it must
+// be an integer of at most maxNum in magnitude. next is the operand after
+// it (i when there was none).
+func starArg(a []any, i int) (n int, ok bool, next int) {
+	if i >= len(a) {
+		return 0, false, i
+	}
+	if bits, _, isInt := integer(a[i]); isInt {
+		n, ok = int(bits), true
+	} else {
+		// A named integer type.
+		switch v := reflectlite.ValueOf(a[i]); v.Kind() {
+		case reflectlite.Int, reflectlite.Int8, reflectlite.Int16, reflectlite.Int32, reflectlite.Int64,
+			reflectlite.Uint, reflectlite.Uint8, reflectlite.Uint16, reflectlite.Uint32, reflectlite.Uint64, reflectlite.Uintptr:
+			n, ok = v.Word, true
+		}
+	}
+	if n > maxNum || n < -maxNum {
+		n, ok = 0, false
+	}
+	return n, ok, i + 1
+}
+
+// operandIndex reads an explicit operand index, "[n]", at format[i:].
+// With none there, it returns argNum and i unchanged and found false.
+// Otherwise it sets p.reordered, returns the index (n-1) and the position
+// after the ']', and marks p.goodArgNum false when the index is malformed
+// or names no operand (found then says whether it was well formed).
+func (p *pp) operandIndex(format string, i, argNum, nargs int) (index, next int, found bool) {
+	if i >= len(format) || format[i] != '[' {
 		return argNum, i, false
 	}
 	p.reordered = true
-	index, wid, ok := parseArgNumber(format[i:])
-	if ok && 0 <= index && index < numArgs {
-		return index, i + wid, true
+	close := -1
+	if len(format)-i >= 3 {
+		for j := i + 1; j < len(format); j++ {
+			if format[j] == ']' {
+				close = j
+				break
+			}
+		}
 	}
-	p.goodArgNum = false
-	return argNum, i + wid, ok
+	if close < 0 {
+		// No "]": skip the '[' alone.
+		p.goodArgNum = false
+		return argNum, i + 1, false
+	}
+	n, ok, end := number(format, i+1, close)
+	if !ok || end != close {
+		p.goodArgNum = false
+		return argNum, close + 1, false
+	}
+	if n-1 < 0 || n-1 >= nargs {
+		p.goodArgNum = false
+		return argNum, close + 1, true
+	}
+	return n - 1, close + 1, true
 }
 
-func (p *pp) badArgNum(verb rune) {
-	p.buf = append(p.buf, percentBangString...)
-	p.buf = utf8.AppendRune(p.buf, verb)
-	p.buf = append(p.buf, badIndexString...)
-}
-
-func (p *pp) missingArg(verb rune) {
-	p.buf = append(p.buf, percentBangString...)
-	p.buf = utf8.AppendRune(p.buf, verb)
-	p.buf = append(p.buf, missingString...)
+// note writes %!verb followed by what is wrong.
+func (p *pp) note(verb rune, what string) {
+	p.mark(verb)
+	p.buf = append(p.buf, what...)
 }
 
 // doPrintf formats a by format: literal text is copied, each directive
@@ -838,30 +797,27 @@ func (p *pp) doPrintf(format string, a []any) {
 // of the next operand.
 func (p *pp) directive(format string, i int, a []any, argNum int) (int, int) {
 	end := len(format)
+	f := &p.fmt
 	p.goodArgNum = true
-	p.fmt.clearflags()
+	f.clearflags()
 	i = p.flags(format, i)
 
 	// An operand index may come before the width...
-	afterIndex := false
-	argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
-
+	argNum, i, indexed := p.operandIndex(format, i, argNum, len(a))
 	if i < end && format[i] == '*' {
 		i++
-		p.fmt.wid, p.fmt.widPresent, argNum = intFromArg(a, argNum)
-		if !p.fmt.widPresent {
+		f.wid, f.widPresent, argNum = starArg(a, argNum)
+		if !f.widPresent {
 			p.buf = append(p.buf, badWidthString...)
 		}
-		if p.fmt.wid < 0 {
+		if f.wid < 0 {
 			// A negative width operand means left alignment.
-			p.fmt.wid = -p.fmt.wid
-			p.fmt.minus = true
-			p.fmt.zero = false
+			f.wid, f.minus, f.zero = -f.wid, true, false
 		}
-		afterIndex = false
+		indexed = false
 	} else {
-		p.fmt.wid, p.fmt.widPresent, i = parsenum(format, i, end)
-		if afterIndex && p.fmt.widPresent {
+		f.wid, f.widPresent, i = number(format, i, end)
+		if indexed && f.widPresent {
 			p.goodArgNum = false // "%[3]2d": an index must follow the width
 		}
 	}
@@ -869,35 +825,33 @@ func (p *pp) directive(format string, i int, a []any, argNum int) (int, int) {
 	// ...and before the precision.
 	if i+1 < end && format[i] == '.' {
 		i++
-		if afterIndex {
+		if indexed {
 			p.goodArgNum = false // "%[3].2d"
 		}
-		argNum, i, afterIndex = p.argNumber(argNum, format, i, len(a))
+		argNum, i, indexed = p.operandIndex(format, i, argNum, len(a))
 		if i < end && format[i] == '*' {
 			i++
-			p.fmt.prec, p.fmt.precPresent, argNum = intFromArg(a, argNum)
-			if p.fmt.prec < 0 {
+			f.prec, f.precPresent, argNum = starArg(a, argNum)
+			if f.prec < 0 {
 				// A negative precision operand means none.
-				p.fmt.prec = 0
-				p.fmt.precPresent = false
+				f.prec, f.precPresent = 0, false
 			}
-			if !p.fmt.precPresent {
+			if !f.precPresent {
 				p.buf = append(p.buf, badPrecString...)
 			}
-			afterIndex = false
+			indexed = false
 		} else {
-			p.fmt.prec, p.fmt.precPresent, i = parsenum(format, i, end)
-			if !p.fmt.precPresent {
+			f.prec, f.precPresent, i = number(format, i, end)
+			if !f.precPresent {
 				// "%.d": a lone dot is precision 0.
-				p.fmt.prec = 0
-				p.fmt.precPresent = true
+				f.prec, f.precPresent = 0, true
 			}
 		}
 	}
 
 	// ...and before the verb.
-	if !afterIndex {
-		argNum, i, _ = p.argNumber(argNum, format, i, len(a))
+	if !indexed {
+		argNum, i, _ = p.operandIndex(format, i, argNum, len(a))
 	}
 
 	if i >= end {
@@ -912,15 +866,15 @@ func (p *pp) directive(format string, i int, a []any, argNum int) (int, int) {
 		// A literal percent uses no operand and ignores width and precision.
 		p.buf = append(p.buf, '%')
 	case !p.goodArgNum:
-		p.badArgNum(verb)
+		p.note(verb, badIndexString)
 	case argNum >= len(a):
-		p.missingArg(verb)
+		p.note(verb, missingString)
 	default:
 		if verb == 'v' {
 			// %#v is Go syntax and %+v names struct fields: they are
 			// flags of v, not of the operand's own formatting.
-			p.fmt.sharpV, p.fmt.sharp = p.fmt.sharp, false
-			p.fmt.plusV, p.fmt.plus = p.fmt.plus, false
+			f.sharpV, f.sharp = f.sharp, false
+			f.plusV, f.plus = f.plus, false
 		}
 		p.printArg(a[argNum], verb)
 		argNum++
@@ -971,27 +925,28 @@ func (p *pp) extraArgs(extra []any) {
 	p.buf = append(p.buf, ')')
 }
 
+// doPrint prints the operands with %v, a space going between two
+// neighbours only when neither is a string.
 func (p *pp) doPrint(a []any) {
-	prevString := false
-	for argNum, arg := range a {
+	afterString := true // no space before the first operand
+	for _, arg := range a {
 		_, isString := arg.(string)
-		// Add a space between two non-string arguments.
-		if argNum > 0 && !isString && !prevString {
+		if !isString && !afterString {
 			p.buf = append(p.buf, ' ')
 		}
 		p.printArg(arg, 'v')
-		prevString = isString
+		afterString = isString
 	}
 }
 
-// doPrintln is like doPrint but always adds a space between arguments and
-// a newline after the last argument.
+// doPrintln prints the operands with %v, a space between every two and a
+// newline at the end.
 func (p *pp) doPrintln(a []any) {
-	for argNum, arg := range a {
-		if argNum > 0 {
+	for i := range a {
+		if i > 0 {
 			p.buf = append(p.buf, ' ')
 		}
-		p.printArg(arg, 'v')
+		p.printArg(a[i], 'v')
 	}
 	p.buf = append(p.buf, '\n')
 }

@@ -1,178 +1,168 @@
-// Package io provides basic interfaces to I/O primitives (go io/io.go).
+// Package io has the interfaces every reader and writer of bytes
+// implements, the errors they share, and the helpers that loop over them
+// (Go's io/io.go is the reference).
 package io
 
 import "errors"
 
-// Seek whence values.
+// Where an offset given to Seek counts from.
 const (
-	SeekStart   = 0 // seek relative to the origin of the file
-	SeekCurrent = 1 // seek relative to the current offset
-	SeekEnd     = 2 // seek relative to the end
+	SeekStart   = 0 // the beginning
+	SeekCurrent = 1 // the current offset
+	SeekEnd     = 2 // the end
 )
 
-// ErrShortWrite means that a write accepted fewer bytes than requested
-// but failed to return an explicit error.
-var ErrShortWrite = errors.New("short write")
+// The shared errors. EOF is not a failure: it is how a Reader says there is
+// nothing more; the others are.
+var (
+	EOF              = errors.New("EOF")
+	ErrUnexpectedEOF = errors.New("unexpected EOF")                // the input ended inside a unit the caller needed whole
+	ErrShortWrite    = errors.New("short write")                   // a Write took fewer bytes than given and said nothing
+	ErrShortBuffer   = errors.New("short buffer")                  // the buffer cannot hold what must be read
+	ErrClosedPipe    = errors.New("io: read/write on closed pipe") // I/O on a closed pipe
+	ErrNoProgress    = errors.New("multiple Read calls return no data or error")
 
-// errInvalidWrite means that a write returned an impossible count.
-var errInvalidWrite = errors.New("invalid write result")
+	// A Write reported more bytes than it was given, or fewer than none.
+	errInvalidWrite = errors.New("invalid write result")
+)
 
-// ErrShortBuffer means that a read required a longer buffer than was provided.
-var ErrShortBuffer = errors.New("short buffer")
-
-// EOF is the error returned by Read when no more input is available.
-var EOF = errors.New("EOF")
-
-// ErrUnexpectedEOF means that EOF was encountered in the
-// middle of reading a fixed-size block or data structure.
-var ErrUnexpectedEOF = errors.New("unexpected EOF")
-
-// ErrNoProgress is returned by some clients of a Reader when
-// many calls to Read have failed to return any data or error.
-var ErrNoProgress = errors.New("multiple Read calls return no data or error")
-
-// ErrClosedPipe is the error used for read or write operations on a closed pipe.
-var ErrClosedPipe = errors.New("io: read/write on closed pipe")
-
-// Reader is the interface that wraps the basic Read method.
+// A Reader fills p with up to len(p) bytes and says how many; at the end
+// of its input it returns EOF.
 type Reader interface {
 	Read(p []byte) (n int, err error)
 }
 
-// Writer is the interface that wraps the basic Write method.
+// A Writer writes all of p or says why not.
 type Writer interface {
 	Write(p []byte) (n int, err error)
 }
 
-// Closer is the interface that wraps the basic Close method.
+// A Closer releases what it holds.
 type Closer interface {
 	Close() error
 }
 
-// ReadWriter groups the basic Read and Write methods.
+// The usual combinations.
 type ReadWriter interface {
 	Reader
 	Writer
 }
 
-// ReadCloser groups the basic Read and Close methods.
 type ReadCloser interface {
 	Reader
 	Closer
 }
 
-// WriteCloser groups the basic Write and Close methods.
 type WriteCloser interface {
 	Writer
 	Closer
 }
 
-// ReadWriteCloser groups the basic Read, Write and Close methods.
 type ReadWriteCloser interface {
 	Reader
 	Writer
 	Closer
 }
 
-// StringWriter is the interface that wraps the WriteString method.
+// A StringWriter writes a string without the copy to []byte.
 type StringWriter interface {
 	WriteString(s string) (n int, err error)
 }
 
-// WriteString writes the contents of the string s to w.
+// WriteString writes s to w, through w's own WriteString when it has one.
 func WriteString(w Writer, s string) (n int, err error) {
-	if sw, ok := w.(StringWriter); ok {
-		return sw.WriteString(s)
+	if direct, has := w.(StringWriter); has {
+		return direct.WriteString(s)
 	}
 	return w.Write([]byte(s))
 }
 
-// ReadAtLeast reads from r into buf until it has read at least min bytes.
+// ReadAtLeast reads into buf until min bytes are there. Reaching min
+// makes the call succeed whatever the last Read said; ending earlier
+// returns the Read's error, with EOF after some bytes turned into
+// ErrUnexpectedEOF. A buf shorter than min is ErrShortBuffer.
 func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
-	if len(buf) < min {
+	if min > len(buf) {
 		return 0, ErrShortBuffer
 	}
-	for n < min && err == nil {
-		var nn int
-		nn, err = r.Read(buf[n:])
-		n += nn
+	for n < min {
+		k, rerr := r.Read(buf[n:])
+		n += k
+		if rerr != nil {
+			err = rerr
+			break
+		}
 	}
-	if n >= min {
-		err = nil
-	} else if n > 0 && err == EOF {
-		err = ErrUnexpectedEOF
+	switch {
+	case n >= min:
+		return n, nil
+	case err == EOF && n > 0:
+		return n, ErrUnexpectedEOF
 	}
-	return
+	return n, err
 }
 
-// ReadFull reads exactly len(buf) bytes from r into buf.
+// ReadFull fills buf: ReadAtLeast with min = len(buf).
 func ReadFull(r Reader, buf []byte) (n int, err error) {
 	return ReadAtLeast(r, buf, len(buf))
 }
 
-// Copy copies from src to dst until either EOF is reached
-// on src or an error occurs. It returns the number of bytes
-// copied and the first error encountered while copying, if any.
+// Copy moves bytes from src to dst until src is at its end (which is not
+// an error) or either side fails, and says how many bytes dst took.
 func Copy(dst Writer, src Reader) (written int64, err error) {
-	buf := make([]byte, 32*1024)
+	chunk := make([]byte, 32<<10)
 	for {
-		nr, er := src.Read(buf)
-		if nr > 0 {
-			nw, ew := dst.Write(buf[0:nr])
-			if nw < 0 || nr < nw {
-				nw = 0
-				if ew == nil {
-					ew = errInvalidWrite
+		got, rerr := src.Read(chunk)
+		if got > 0 {
+			put, werr := dst.Write(chunk[:got])
+			if put < 0 || put > got {
+				// A Writer must not claim more than it was given.
+				put = 0
+				if werr == nil {
+					werr = errInvalidWrite
 				}
 			}
-			written += int64(nw)
-			if ew != nil {
-				err = ew
-				break
-			}
-			if nr != nw {
-				err = ErrShortWrite
-				break
+			written += int64(put)
+			switch {
+			case werr != nil:
+				return written, werr
+			case put < got:
+				return written, ErrShortWrite
 			}
 		}
-		if er != nil {
-			if er != EOF {
-				err = er
-			}
-			break
+		if rerr == EOF {
+			return written, nil
+		}
+		if rerr != nil {
+			return written, rerr
 		}
 	}
-	return written, err
 }
 
-// ReadAll reads from r until an error or EOF and returns the data it read.
+// ReadAll reads r to its end and returns everything; reaching the end is
+// success, any other error is returned with what was read before it.
 func ReadAll(r Reader) ([]byte, error) {
-	b := make([]byte, 0, 512)
+	data := make([]byte, 0, 512)
 	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+		if len(data) == cap(data) {
+			// Let append pick the next capacity.
+			data = append(data, 0)[:len(data)]
 		}
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == EOF {
+			return data, nil
+		}
 		if err != nil {
-			if err == EOF {
-				err = nil
-			}
-			return b, err
+			return data, err
 		}
 	}
 }
+
+// Discard is a Writer that accepts everything and keeps nothing.
+var Discard Writer = discard{}
 
 type discard struct{}
 
-func (discard) Write(p []byte) (int, error) {
-	return len(p), nil
-}
-
-func (discard) WriteString(s string) (int, error) {
-	return len(s), nil
-}
-
-// Discard is a Writer on which all Write calls succeed
-// without doing anything.
-var Discard Writer = discard{}
+func (discard) Write(p []byte) (int, error)       { return len(p), nil }
+func (discard) WriteString(s string) (int, error) { return len(s), nil }

@@ -8,98 +8,100 @@ import (
 	"time"
 )
 
-// netFD is a network file descriptor: the conversation directory's ctl,
-// data and listen files, and a poll.FD for deadlines.
+// A netFD is one conversation of /net/<proto>: its directory, the files
+// open in it (ctl always; data once connected; listen while a listener
+// waits for a call), and the poll.FD that gives reads and writes their
+// deadlines (docs/plan9-notes.md §3.5).
 type netFD struct {
 	pfd poll.FD
 
-	// immutable until Close
-	net               string
-	n                 string
-	dir               string
+	// Set by newFD and left alone until Close.
+	net               string // "tcp" or "udp"
+	n                 string // the conversation's number
+	dir               string // /net/<proto>/<n>
 	listen, ctl, data *os.File
 	laddr, raddr      Addr
 	isStream          bool
 }
 
-var netdir = "/net" // default network
+// netdir is where the network devices are mounted.
+var netdir = "/net"
 
 var errInvalidConn = syscall.EINVAL
 
-func newFD(net, name string, listen, ctl, data *os.File, laddr, raddr Addr) (*netFD, error) {
-	ret := &netFD{
-		net:    net,
-		n:      name,
-		dir:    netdir + "/" + net + "/" + name,
-		listen: listen,
-		ctl:    ctl, data: data,
-		laddr: laddr,
-		raddr: raddr,
-	}
-	ret.pfd.Destroy = ret.destroy
-	return ret, nil
+func newFD(proto, num string, listen, ctl, data *os.File, laddr, raddr Addr) (*netFD, error) {
+	fd := &netFD{net: proto, n: num, listen: listen, ctl: ctl, data: data, laddr: laddr, raddr: raddr}
+	fd.dir = netdir + "/" + proto + "/" + num
+	// The poll.FD closes the files once its last reference is gone.
+	fd.pfd.Destroy = fd.destroy
+	return fd, nil
 }
 
 func (fd *netFD) ok() bool { return fd != nil && fd.ctl != nil }
 
-func (fd *netFD) destroy() {
-	if !fd.ok() {
-		return
-	}
-	err := fd.ctl.Close()
-	if fd.data != nil {
-		if err1 := fd.data.Close(); err1 != nil && err == nil {
-			err = err1
+// closeFiles closes ctl, data and listen (those that are open), forgets
+// them, and reports the first failure.
+func (fd *netFD) closeFiles() error {
+	var first error
+	for _, f := range []*os.File{fd.ctl, fd.data, fd.listen} {
+		if f == nil {
+			continue
+		}
+		if err := f.Close(); first == nil {
+			first = err
 		}
 	}
-	if fd.listen != nil {
-		if err1 := fd.listen.Close(); err1 != nil && err == nil {
-			err = err1
-		}
-	}
-	fd.ctl = nil
-	fd.data = nil
-	fd.listen = nil
+	fd.ctl, fd.data, fd.listen = nil, nil, nil
+	return first
 }
 
-// Read reads the data file through poll.FD, so a read deadline can
-// interrupt it.
-func (fd *netFD) Read(b []byte) (n int, err error) {
-	if !fd.ok() || fd.data == nil {
+func (fd *netFD) destroy() {
+	if fd.ok() {
+		fd.closeFiles()
+	}
+}
+
+// connected: the conversation has a data file to move bytes through.
+func (fd *netFD) connected() bool { return fd.ok() && fd.data != nil }
+
+// Read goes through poll.FD so that a deadline can interrupt it. A UDP
+// conversation has no end of stream: what poll reports as io.EOF (a
+// Hangup) is an empty datagram there.
+func (fd *netFD) Read(b []byte) (int, error) {
+	if !fd.connected() {
 		return 0, syscall.EINVAL
 	}
-	n, err = fd.pfd.Read(fd.data.Read, b)
-	if fd.net == "udp" && err == io.EOF {
-		n = 0
-		err = nil
+	n, err := fd.pfd.Read(fd.data.Read, b)
+	if err == io.EOF && fd.net == "udp" {
+		return 0, nil
 	}
-	return
+	return n, err
 }
 
-func (fd *netFD) Write(b []byte) (n int, err error) {
-	if !fd.ok() || fd.data == nil {
+func (fd *netFD) Write(b []byte) (int, error) {
+	if !fd.connected() {
 		return 0, syscall.EINVAL
 	}
 	return fd.pfd.Write(fd.data.Write, b)
 }
 
-func (fd *netFD) closeRead() error {
-	if !fd.ok() {
-		return syscall.EINVAL
+// halfClose: Plan 9's conversations cannot be shut in one direction.
+func (fd *netFD) halfClose() error {
+	if fd.ok() {
+		return syscall.EPLAN9
 	}
-	return syscall.EPLAN9
+	return syscall.EINVAL
 }
 
-func (fd *netFD) closeWrite() error {
-	if !fd.ok() {
-		return syscall.EINVAL
-	}
-	return syscall.EPLAN9
-}
+func (fd *netFD) closeRead() error  { return fd.halfClose() }
+func (fd *netFD) closeWrite() error { return fd.halfClose() }
 
-// Close marks the poll.FD closed, then, for TCP, writes "close" to ctl:
-// "required to unblock Reads" (the peer's and ours get Hangup, i.e. EOF);
-// for UDP it sets a read deadline in the past (docs/plan9-notes.md §3.5).
+// Close releases the poll.FD, then makes sure nobody stays blocked in a
+// Read of this conversation: a TCP one is told to "close" through ctl,
+// after which reads on both ends get Hangup (io.EOF); a UDP one has no
+// peer to hang up, so its read deadline is moved into the past, which
+// cancels a blocked read with a hangup note (Go issue 72770). Then the
+// files are closed.
 func (fd *netFD) Close() error {
 	if err := fd.pfd.Close(); err != nil {
 		return err
@@ -107,44 +109,17 @@ func (fd *netFD) Close() error {
 	if !fd.ok() {
 		return syscall.EINVAL
 	}
-	if fd.net == "tcp" {
-		// The following line is required to unblock Reads.
-		_, err := fd.ctl.WriteString("close")
-		if err != nil {
+	switch fd.net {
+	case "tcp":
+		if _, err := fd.ctl.WriteString("close"); err != nil {
 			return err
 		}
-	}
-	if fd.net == "udp" {
-		// The following line is required to unblock Reads: a UDP
-		// conversation has no peer to hang up, so a past read deadline
-		// cancels a blocked read with a hangup note (go.dev/issue/72770).
+	case "udp":
 		fd.SetReadDeadline(time.Now().Add(-time.Hour))
 	}
-	err := fd.ctl.Close()
-	if fd.data != nil {
-		if err1 := fd.data.Close(); err1 != nil && err == nil {
-			err = err1
-		}
-	}
-	if fd.listen != nil {
-		if err1 := fd.listen.Close(); err1 != nil && err == nil {
-			err = err1
-		}
-	}
-	fd.ctl = nil
-	fd.data = nil
-	fd.listen = nil
-	return err
+	return fd.closeFiles()
 }
 
-func (fd *netFD) SetDeadline(t time.Time) error {
-	return fd.pfd.SetDeadline(t)
-}
-
-func (fd *netFD) SetReadDeadline(t time.Time) error {
-	return fd.pfd.SetReadDeadline(t)
-}
-
-func (fd *netFD) SetWriteDeadline(t time.Time) error {
-	return fd.pfd.SetWriteDeadline(t)
-}
+func (fd *netFD) SetDeadline(t time.Time) error      { return fd.pfd.SetDeadline(t) }
+func (fd *netFD) SetReadDeadline(t time.Time) error  { return fd.pfd.SetReadDeadline(t) }
+func (fd *netFD) SetWriteDeadline(t time.Time) error { return fd.pfd.SetWriteDeadline(t) }

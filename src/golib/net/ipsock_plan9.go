@@ -7,193 +7,206 @@ import (
 	"syscall"
 )
 
-// parsePlan9Addr parses "ip!port" as /net/tcp/n/local and remote hold it.
-func parsePlan9Addr(s string) (ip IP, iport int, err error) {
-	addr := IPv4zero // address contains port only
-	i := byteIndex(s, '!')
-	if i >= 0 {
-		addr = ParseIP(s[:i])
-		if addr == nil {
+// Connections on Plan 9 are conversations of a protocol directory,
+// /net/tcp or /net/udp. Opening the directory's clone file creates one
+// and yields its ctl file, whose contents are the conversation's number
+// n; control messages written to ctl ("connect", "announce") set it up;
+// /net/<proto>/<n>/data carries the bytes, local and remote hold the
+// addresses as "ip!port", and opening listen waits for a call to an
+// announced conversation and yields the new call's ctl.
+
+// convFile is the path of one file of conversation n of proto.
+func convFile(proto, n, file string) string {
+	return netdir + "/" + proto + "/" + n + "/" + file
+}
+
+// closeAll closes files in order; for the error paths below.
+func closeAll(files ...*os.File) {
+	for _, f := range files {
+		f.Close()
+	}
+}
+
+// parsePlan9Addr reads "ip!port" (or a bare port, meaning the
+// unspecified address).
+func parsePlan9Addr(s string) (ip IP, port int, err error) {
+	ip = IPv4zero
+	portText := s
+	if bang := byteIndex(s, '!'); bang >= 0 {
+		if ip = ParseIP(s[:bang]); ip == nil {
 			return nil, 0, &ParseError{Type: "IP address", Text: s}
 		}
+		portText = s[bang+1:]
 	}
-	p, plen, ok := dtoi(s[i+1:])
-	if !ok {
+	port, digits, ok := dtoi(portText)
+	switch {
+	case !ok:
 		return nil, 0, &ParseError{Type: "port", Text: s}
+	case port < 0 || port > 0xFFFF:
+		return nil, 0, &AddrError{Err: "invalid port", Addr: portText[:digits]}
 	}
-	if p < 0 || p > 0xFFFF {
-		return nil, 0, &AddrError{Err: "invalid port", Addr: s[i+1 : i+1+plen]}
-	}
-	return addr, p, nil
+	return ip, port, nil
 }
 
-// readPlan9Addr reads a conversation's local or remote file.
-func readPlan9Addr(net, filename string) (addr Addr, err error) {
-	var buf [128]byte
-
-	f, err := os.Open(filename)
+// readPlan9Addr makes an Addr of network's kind from a local or remote
+// file.
+func readPlan9Addr(network, path string) (Addr, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return
+		return nil, err
 	}
 	defer f.Close()
-	n, err := f.Read(buf[:])
+	text := make([]byte, 128)
+	n, err := f.Read(text)
 	if err != nil {
-		return
+		return nil, err
 	}
-	ip, port, err := parsePlan9Addr(string(buf[:n]))
+	ip, port, err := parsePlan9Addr(string(text[:n]))
 	if err != nil {
-		return
+		return nil, err
 	}
-	switch net {
-	case "tcp4", "udp4":
-		if ip.Equal(IPv6zero) {
-			ip = ip[:IPv4len]
-		}
+	if (network == "tcp4" || network == "udp4") && ip.Equal(IPv6zero) {
+		ip = ip[:IPv4len]
 	}
-	switch net {
+	switch network {
 	case "tcp", "tcp4", "tcp6":
-		addr = &TCPAddr{IP: ip, Port: port}
+		return &TCPAddr{IP: ip, Port: port}, nil
 	case "udp", "udp4", "udp6":
-		addr = &UDPAddr{IP: ip, Port: port}
-	default:
-		return nil, UnknownNetworkError(net)
+		return &UDPAddr{IP: ip, Port: port}, nil
 	}
-	return addr, nil
+	return nil, UnknownNetworkError(network)
 }
 
-// startPlan9 opens the protocol's clone file, which makes a new
-// conversation and returns its ctl; reading it gives the conversation's
-// number. dest is the address in Plan 9's form, "ip!port".
-func startPlan9(net string, addr Addr) (ctl *os.File, dest, proto, name string, err error) {
-	var (
-		ip   IP
-		port int
-	)
-	switch a := addr.(type) {
+// ipPort takes apart a *TCPAddr or *UDPAddr; proto is "" for anything else.
+func ipPort(a Addr) (proto string, ip IP, port int) {
+	switch a := a.(type) {
 	case *TCPAddr:
-		proto = "tcp"
-		ip = a.IP
-		port = a.Port
+		if a != nil {
+			return "tcp", a.IP, a.Port
+		}
+		return "tcp", nil, 0
 	case *UDPAddr:
-		proto = "udp"
-		ip = a.IP
-		port = a.Port
-	default:
-		err = UnknownNetworkError(net)
-		return
+		if a != nil {
+			return "udp", a.IP, a.Port
+		}
+		return "udp", nil, 0
 	}
+	return "", nil, 0
+}
 
+// startPlan9 creates a conversation for addr's protocol: its ctl file
+// (open), the address in Plan 9's form for the ctl message, the protocol
+// and the conversation's number.
+func startPlan9(network string, addr Addr) (ctl *os.File, dest, proto, n string, err error) {
+	proto, ip, port := ipPort(addr)
+	if proto == "" {
+		return nil, "", "", "", UnknownNetworkError(network)
+	}
 	if port > 65535 {
-		err = InvalidAddrError("port should be < 65536")
-		return
+		return nil, "", "", "", InvalidAddrError("port should be < 65536")
 	}
-
-	clone, dest, err := queryCS1(proto, ip, port)
+	clone, dest := csQuery(proto, ip, port)
+	if ctl, err = os.OpenFile(clone, os.O_RDWR, 0); err != nil {
+		return nil, "", "", "", err
+	}
+	num := make([]byte, 16)
+	k, err := ctl.Read(num)
 	if err != nil {
-		return
+		ctl.Close()
+		return nil, "", "", "", err
 	}
-	f, err := os.OpenFile(clone, os.O_RDWR, 0)
-	if err != nil {
-		return
-	}
-	var buf [16]byte
-	n, err := f.Read(buf[:])
-	if err != nil {
-		f.Close()
-		return
-	}
-	return f, dest, proto, trimNewline(string(buf[:n])), nil
+	return ctl, dest, proto, trimNewline(string(num[:k])), nil
 }
 
-// queryCS1 answers what Plan 9's connection server (/net/cs) would for a
-// literal address: the clone file and the dial string. p9rt's kernel has
-// no /net/cs; its network is a loopback on which names are not looked up.
-func queryCS1(net string, ip IP, port int) (clone, dest string, err error) {
-	ips := "*"
-	if len(ip) != 0 && !ip.IsUnspecified() {
-		ips = ip.String()
+// csQuery gives what Plan 9's connection server (/net/cs) answers for a
+// numeric address: the clone file to open and the address to write
+// ("*" for any). Names are never looked up: p9rt's network is a loopback.
+func csQuery(proto string, ip IP, port int) (clone, dest string) {
+	host := "*"
+	if len(ip) > 0 && !ip.IsUnspecified() {
+		host = ip.String()
 	}
-	return netdir + "/" + net + "/clone", ips + "!" + itoa.Itoa(port), nil
+	return netdir + "/" + proto + "/clone", host + "!" + itoa.Itoa(port)
 }
 
+// trimNewline drops the newlines and spaces a device may end a line with.
 func trimNewline(s string) string {
-	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == ' ') {
-		s = s[:len(s)-1]
+	end := len(s)
+	for end > 0 && (s[end-1] == '\n' || s[end-1] == ' ') {
+		end--
 	}
-	return s
+	return s[:end]
 }
 
-// fixErr turns an *OpError wrapping a *PathError of a syscall error into
-// one wrapping the syscall error, as Go does for Plan 9 errors.
+// fixErr unwraps, inside an *OpError, a *PathError around a Plan 9 error
+// string, so the OpError holds the string itself, as Go's errors on Plan 9
+// do.
 func fixErr(err error) {
-	oe, ok := err.(*OpError)
-	if !ok {
+	oe, isOp := err.(*OpError)
+	if !isOp {
 		return
 	}
-	if pe, ok := oe.Err.(*fs.PathError); ok {
-		if _, ok = pe.Err.(syscall.ErrorString); ok {
+	if pe, isPath := oe.Err.(*fs.PathError); isPath {
+		if _, isPlan9 := pe.Err.(syscall.ErrorString); isPlan9 {
 			oe.Err = pe.Err
 		}
 	}
 }
 
-// dialPlan9 connects a new conversation: clone, "connect ip!port" on its
-// ctl, then open data and read local.
-func dialPlan9(net string, laddr, raddr Addr) (fd *netFD, err error) {
+// dialPlan9 makes a connected conversation: "connect dest [local]" on a
+// new ctl, then its data file and its local address.
+func dialPlan9(network string, laddr, raddr Addr) (fd *netFD, err error) {
 	defer func() { fixErr(err) }()
 	if isWildcard(raddr) {
-		raddr = toLocal(raddr, net)
+		raddr = toLocal(raddr, network)
 	}
-	f, dest, proto, name, err := startPlan9(net, raddr)
+	ctl, dest, proto, n, err := startPlan9(network, raddr)
 	if err != nil {
 		return nil, err
 	}
-	if la := plan9LocalAddr(laddr); la == "" {
-		_, err = f.WriteString("connect " + dest)
-	} else {
-		_, err = f.WriteString("connect " + dest + " " + la)
+	msg := "connect " + dest
+	if local := plan9LocalAddr(laddr); local != "" {
+		msg += " " + local
 	}
-	if err != nil {
-		f.Close()
+	if _, err := ctl.WriteString(msg); err != nil {
+		ctl.Close()
 		return nil, err
 	}
-	data, err := os.OpenFile(netdir+"/"+proto+"/"+name+"/data", os.O_RDWR, 0)
+	data, err := os.OpenFile(convFile(proto, n, "data"), os.O_RDWR, 0)
 	if err != nil {
-		f.Close()
+		ctl.Close()
 		return nil, err
 	}
-	laddr, err = readPlan9Addr(net, netdir+"/"+proto+"/"+name+"/local")
-	if err != nil {
-		data.Close()
-		f.Close()
+	if laddr, err = readPlan9Addr(network, convFile(proto, n, "local")); err != nil {
+		closeAll(data, ctl)
 		return nil, err
 	}
-	return newFD(proto, name, nil, f, data, laddr, raddr)
+	return newFD(proto, n, nil, ctl, data, laddr, raddr)
 }
 
-// listenPlan9 announces a new conversation: clone, then "announce
-// ip!port" on its ctl, then read local for the port the kernel picked.
-func listenPlan9(net string, laddr Addr) (fd *netFD, err error) {
+// listenPlan9 makes an announced conversation: "announce dest" on a new
+// ctl, then the local address (with the port the kernel chose for 0).
+func listenPlan9(network string, laddr Addr) (fd *netFD, err error) {
 	defer func() { fixErr(err) }()
-	f, dest, proto, name, err := startPlan9(net, laddr)
+	ctl, dest, proto, n, err := startPlan9(network, laddr)
 	if err != nil {
 		return nil, err
 	}
-	_, err = f.WriteString("announce " + dest)
-	if err != nil {
-		f.Close()
-		return nil, &OpError{Op: "announce", Net: net, Source: laddr, Addr: nil, Err: err}
+	if _, err := ctl.WriteString("announce " + dest); err != nil {
+		ctl.Close()
+		return nil, &OpError{Op: "announce", Net: network, Source: laddr, Err: err}
 	}
-	laddr, err = readPlan9Addr(net, netdir+"/"+proto+"/"+name+"/local")
-	if err != nil {
-		f.Close()
+	if laddr, err = readPlan9Addr(network, convFile(proto, n, "local")); err != nil {
+		ctl.Close()
 		return nil, err
 	}
-	return newFD(proto, name, nil, f, nil, laddr, nil)
+	return newFD(proto, n, nil, ctl, nil, laddr, nil)
 }
 
-// acceptPlan9 opens the listen file, which blocks until a call arrives and
-// gives the new conversation's ctl; reading it gives its number.
+// acceptPlan9 waits for a call: opening listen blocks until one comes
+// and yields the call's ctl, which names the new conversation. It is not
+// an asyncIO, so listener deadlines do not interrupt it
+// (docs/plan9-notes.md §3.5).
 func (fd *netFD) acceptPlan9() (nfd *netFD, err error) {
 	defer func() { fixErr(err) }()
 	if err := fd.pfd.ReadLock(); err != nil {
@@ -204,76 +217,63 @@ func (fd *netFD) acceptPlan9() (nfd *netFD, err error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf [16]byte
-	n, err := listen.Read(buf[:])
+	num := make([]byte, 16)
+	k, err := listen.Read(num)
 	if err != nil {
 		listen.Close()
 		return nil, err
 	}
-	name := trimNewline(string(buf[:n]))
-	ctl, err := os.OpenFile(netdir+"/"+fd.net+"/"+name+"/ctl", os.O_RDWR, 0)
+	n := trimNewline(string(num[:k]))
+	ctl, err := os.OpenFile(convFile(fd.net, n, "ctl"), os.O_RDWR, 0)
 	if err != nil {
 		listen.Close()
 		return nil, err
 	}
-	data, err := os.OpenFile(netdir+"/"+fd.net+"/"+name+"/data", os.O_RDWR, 0)
+	data, err := os.OpenFile(convFile(fd.net, n, "data"), os.O_RDWR, 0)
 	if err != nil {
-		listen.Close()
-		ctl.Close()
+		closeAll(listen, ctl)
 		return nil, err
 	}
-	raddr, err := readPlan9Addr(fd.net, netdir+"/"+fd.net+"/"+name+"/remote")
+	raddr, err := readPlan9Addr(fd.net, convFile(fd.net, n, "remote"))
 	if err != nil {
-		listen.Close()
-		ctl.Close()
-		data.Close()
+		closeAll(listen, ctl, data)
 		return nil, err
 	}
-	return newFD(fd.net, name, listen, ctl, data, fd.laddr, raddr)
+	return newFD(fd.net, n, listen, ctl, data, fd.laddr, raddr)
 }
 
+// isWildcard: a TCP or UDP address without a host (dialing it means the
+// loopback).
 func isWildcard(a Addr) bool {
-	var wildcard bool
 	switch a := a.(type) {
 	case *TCPAddr:
-		wildcard = a.isWildcard()
+		return a.isWildcard()
 	case *UDPAddr:
-		wildcard = a.isWildcard()
+		return a.isWildcard()
 	}
-	return wildcard
+	return false
 }
 
-func toLocal(a Addr, net string) Addr {
+// toLocal points a wildcard address at the network's loopback address.
+func toLocal(a Addr, network string) Addr {
 	switch a := a.(type) {
 	case *TCPAddr:
-		a.IP = loopbackIP(net)
+		a.IP = loopbackIP(network)
 	case *UDPAddr:
-		a.IP = loopbackIP(net)
+		a.IP = loopbackIP(network)
 	}
 	return a
 }
 
-// plan9LocalAddr is the local address argument of "connect", "" for none.
+// plan9LocalAddr is the optional local address of "connect": "" for
+// none, a bare port, or ip!port.
 func plan9LocalAddr(addr Addr) string {
-	var ip IP
-	port := 0
-	switch a := addr.(type) {
-	case *TCPAddr:
-		if a != nil {
-			ip = a.IP
-			port = a.Port
-		}
-	case *UDPAddr:
-		if a != nil {
-			ip = a.IP
-			port = a.Port
-		}
+	_, ip, port := ipPort(addr)
+	if len(ip) > 0 && !ip.IsUnspecified() {
+		return ip.String() + "!" + itoa.Itoa(port)
 	}
-	if len(ip) == 0 || ip.IsUnspecified() {
-		if port == 0 {
-			return ""
-		}
+	if port != 0 {
 		return itoa.Itoa(port)
 	}
-	return ip.String() + "!" + itoa.Itoa(port)
+	return ""
 }

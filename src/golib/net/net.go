@@ -1,8 +1,8 @@
-// Package net provides a portable interface for network I/O; this is its
-// Plan 9 implementation over the kernel's /net/tcp and /net/udp (go net/net.go,
-// fd_plan9.go, ipsock_plan9.go, tcpsock*.go, udpsock*.go). Deadlines work as on Plan 9:
-// a blocked Read or Write runs on its own proc and is cancelled with a
-// "hangup" note (internal/poll).
+// Package net is Go's network package for programs on p9rt, over the
+// kernel's /net/tcp and /net/udp the way Go's Plan 9 port does it (its
+// net.go, fd_plan9.go, ipsock_plan9.go, tcpsock*.go, udpsock*.go are the
+// reference). Deadlines are Plan 9's: each blocked Read or Write has a proc
+// of its own, and a hangup note to that proc cancels it (internal/poll).
 package net
 
 import (
@@ -13,13 +13,13 @@ import (
 	"time"
 )
 
-// Addr represents a network end point address.
+// An Addr is the address of one end of a connection.
 type Addr interface {
-	Network() string // name of the network (for example, "tcp", "udp")
-	String() string  // string form of address (for example, "192.0.2.1:25", "[2001:db8::1]:80")
+	Network() string // "tcp", "udp", "pipe"
+	String() string  // host:port, "127.0.0.1:80"
 }
 
-// Conn is a generic stream-oriented network connection.
+// A Conn is a stream connection, with deadlines.
 type Conn interface {
 	Read(b []byte) (n int, err error)
 	Write(b []byte) (n int, err error)
@@ -31,109 +31,110 @@ type Conn interface {
 	SetWriteDeadline(t time.Time) error
 }
 
+// conn is the Conn of a TCP or UDP conversation (TCPConn and UDPConn
+// embed it).
 type conn struct {
 	fd *netFD
 }
 
 func (c *conn) ok() bool { return c != nil && c.fd != nil }
 
-// Read implements the Conn Read method.
+// opError wraps err, the failure of op on c, with the connection's
+// network and addresses.
+func (c *conn) opError(op string, err error) error {
+	if op == "set" {
+		// Deadline errors name only the local address.
+		return &OpError{Op: op, Net: c.fd.net, Addr: c.fd.laddr, Err: err}
+	}
+	return &OpError{Op: op, Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
+}
+
+// Read reads from the connection; the end of the stream is io.EOF, bare.
 func (c *conn) Read(b []byte) (int, error) {
 	if !c.ok() {
 		return 0, syscall.EINVAL
 	}
 	n, err := c.fd.Read(b)
-	if err != nil && err != io.EOF {
-		err = &OpError{Op: "read", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
+	if err == nil || err == io.EOF {
+		return n, err
 	}
-	return n, err
+	return n, c.opError("read", err)
 }
 
-// Write implements the Conn Write method.
+// Write writes to the connection.
 func (c *conn) Write(b []byte) (int, error) {
 	if !c.ok() {
 		return 0, syscall.EINVAL
 	}
 	n, err := c.fd.Write(b)
-	if err != nil {
-		err = &OpError{Op: "write", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
+	if err == nil {
+		return n, nil
 	}
-	return n, err
+	return n, c.opError("write", err)
 }
 
-// Close closes the connection.
+// Close closes the connection; a Read or Write blocked on it returns.
 func (c *conn) Close() error {
 	if !c.ok() {
 		return syscall.EINVAL
 	}
-	err := c.fd.Close()
-	if err != nil {
-		err = &OpError{Op: "close", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
+	if err := c.fd.Close(); err != nil {
+		return c.opError("close", err)
 	}
-	return err
+	return nil
 }
 
-// LocalAddr returns the local network address.
 func (c *conn) LocalAddr() Addr {
-	if !c.ok() {
-		return nil
+	if c.ok() {
+		return c.fd.laddr
 	}
-	return c.fd.laddr
+	return nil
 }
 
-// RemoteAddr returns the remote network address.
 func (c *conn) RemoteAddr() Addr {
-	if !c.ok() {
-		return nil
+	if c.ok() {
+		return c.fd.raddr
 	}
-	return c.fd.raddr
+	return nil
 }
 
-// SetDeadline implements the Conn SetDeadline method.
+// setDeadline runs one of the fd's deadline setters.
+func (c *conn) setDeadline(set func(*netFD, time.Time) error, t time.Time) error {
+	if !c.ok() {
+		return syscall.EINVAL
+	}
+	if err := set(c.fd, t); err != nil {
+		return c.opError("set", err)
+	}
+	return nil
+}
+
+// SetDeadline sets both deadlines (docs/plan9-notes.md §3.4).
 func (c *conn) SetDeadline(t time.Time) error {
-	if !c.ok() {
-		return syscall.EINVAL
-	}
-	if err := c.fd.SetDeadline(t); err != nil {
-		return &OpError{Op: "set", Net: c.fd.net, Source: nil, Addr: c.fd.laddr, Err: err}
-	}
-	return nil
+	return c.setDeadline((*netFD).SetDeadline, t)
 }
 
-// SetReadDeadline implements the Conn SetReadDeadline method.
 func (c *conn) SetReadDeadline(t time.Time) error {
-	if !c.ok() {
-		return syscall.EINVAL
-	}
-	if err := c.fd.SetReadDeadline(t); err != nil {
-		return &OpError{Op: "set", Net: c.fd.net, Source: nil, Addr: c.fd.laddr, Err: err}
-	}
-	return nil
+	return c.setDeadline((*netFD).SetReadDeadline, t)
 }
 
-// SetWriteDeadline implements the Conn SetWriteDeadline method.
 func (c *conn) SetWriteDeadline(t time.Time) error {
-	if !c.ok() {
-		return syscall.EINVAL
-	}
-	if err := c.fd.SetWriteDeadline(t); err != nil {
-		return &OpError{Op: "set", Net: c.fd.net, Source: nil, Addr: c.fd.laddr, Err: err}
-	}
-	return nil
+	return c.setDeadline((*netFD).SetWriteDeadline, t)
 }
 
-// A Listener is a generic network listener for stream-oriented protocols.
+// A Listener hands out the connections that arrive at an address.
 type Listener interface {
 	Accept() (Conn, error)
 	Close() error
 	Addr() Addr
 }
 
-// An Error represents a network error.
+// Error is what the package's errors are: with Timeout true for a
+// deadline.
 type Error interface {
 	error
-	Timeout() bool   // Is the error a timeout?
-	Temporary() bool // Is the error temporary? (deprecated in Go)
+	Timeout() bool
+	Temporary() bool // deprecated in Go; kept for the interface
 }
 
 type timeout interface {
@@ -144,72 +145,65 @@ type temporary interface {
 	Temporary() bool
 }
 
-// OpError is the error type usually returned by functions in the net
-// package. It describes the operation, network type, and address of an
-// error.
+// An OpError is how the package reports a failed operation: which (Op),
+// on which network (Net), between which addresses (Source, local, and
+// Addr, remote or the one the operation was about), and the cause (Err).
 type OpError struct {
-	// Op is the operation which caused the error, such as "read" or "write".
-	Op string
-
-	// Net is the network type on which this error occurred, such as "tcp".
-	Net string
-
-	// For operations involving a remote network connection, like Dial,
-	// Read, or Write, Source is the corresponding local network address.
+	Op     string
+	Net    string
 	Source Addr
-
-	// Addr is the network address for which this error occurred.
-	Addr Addr
-
-	// Err is the error that occurred during the operation.
-	Err error
+	Addr   Addr
+	Err    error
 }
 
 func (e *OpError) Unwrap() error { return e.Err }
 
+// Error reads "op net source->addr: err", leaving out what is not set.
 func (e *OpError) Error() string {
 	if e == nil {
 		return "<nil>"
 	}
-	s := e.Op
+	b := []byte(e.Op)
 	if e.Net != "" {
-		s += " " + e.Net
+		b = append(b, ' ')
+		b = append(b, e.Net...)
 	}
 	if e.Source != nil {
-		s += " " + e.Source.String()
+		b = append(b, ' ')
+		b = append(b, e.Source.String()...)
 	}
 	if e.Addr != nil {
-		if e.Source != nil {
-			s += "->"
+		if e.Source == nil {
+			b = append(b, ' ')
 		} else {
-			s += " "
+			b = append(b, '-', '>')
 		}
-		s += e.Addr.String()
+		b = append(b, e.Addr.String()...)
 	}
-	s += ": " + e.Err.Error()
-	return s
+	b = append(b, ':', ' ')
+	b = append(b, e.Err.Error()...)
+	return string(b)
 }
 
-// Timeout reports whether the error is a timeout; for a read past its
-// deadline, Err is os.ErrDeadlineExceeded, whose Timeout is true.
-func (e *OpError) Timeout() bool {
-	if ne, ok := e.Err.(*os.SyscallError); ok {
-		t, ok := ne.Err.(timeout)
-		return ok && t.Timeout()
+// cause is the error to ask Timeout or Temporary: Err, or what an
+// *os.SyscallError in Err holds.
+func (e *OpError) cause() error {
+	if se, isSys := e.Err.(*os.SyscallError); isSys {
+		return se.Err
 	}
-	t, ok := e.Err.(timeout)
-	return ok && t.Timeout()
+	return e.Err
+}
+
+// Timeout is the cause's Timeout: true for a read or write past its
+// deadline (os.ErrDeadlineExceeded).
+func (e *OpError) Timeout() bool {
+	t, has := e.cause().(timeout)
+	return has && t.Timeout()
 }
 
 func (e *OpError) Temporary() bool {
-	// Treat ECONNRESET and ECONNABORTED as temporary errors when
-	// they come from calling accept, as Go does.
-	if ne, ok := e.Err.(*os.SyscallError); ok {
-		t, ok := ne.Err.(temporary)
-		return ok && t.Temporary()
-	}
-	t, ok := e.Err.(temporary)
-	return ok && t.Temporary()
+	t, has := e.cause().(temporary)
+	return has && t.Temporary()
 }
 
 // ErrClosed is the error returned by an I/O call on a network connection
@@ -221,13 +215,10 @@ var ErrClosed error = poll.ErrNetClosing
 // errTimeout is a dial's timeout error: os.ErrDeadlineExceeded, as in Go.
 var errTimeout error = poll.ErrDeadlineExceeded
 
-// A ParseError is the error type of literal network address parsers.
+// A ParseError reports text that is not the address it should be: Type
+// says what was expected ("IP address"), Text is what was given.
 type ParseError struct {
-	// Type is the type of string that was expected, such as
-	// "IP address", "CIDR address".
 	Type string
-
-	// Text is the malformed text string.
 	Text string
 }
 
@@ -270,14 +261,14 @@ func (e InvalidAddrError) Error() string   { return string(e) }
 func (e InvalidAddrError) Timeout() bool   { return false }
 func (e InvalidAddrError) Temporary() bool { return false }
 
-// DNSError represents a failed name lookup. p9rt has no /net/cs or
-// /net/dns: only "localhost" and literal addresses resolve.
+// A DNSError reports a name that did not resolve. p9rt has neither
+// /net/cs nor /net/dns: only "localhost" and literal addresses resolve.
 type DNSError struct {
-	Err        string // description of the error
-	Name       string // name looked for
-	Server     string // server used
-	IsTimeout  bool   // if true, timed out; not all timeouts set this
-	IsNotFound bool   // if true, host could not be found
+	Err        string // what went wrong
+	Name       string // the name asked for
+	Server     string // who was asked, if anyone
+	IsTimeout  bool
+	IsNotFound bool
 }
 
 func (e *DNSError) Error() string {
@@ -297,8 +288,8 @@ func (e *DNSError) Temporary() bool { return e.IsTimeout }
 
 var errMissingAddress = &AddrError{Err: "missing address"}
 
-// aLongTimeAgo is a non-zero time, far in the past, used for immediate
-// cancellation of I/O.
+// aLongTimeAgo: a deadline set to it cancels I/O at once (it is not the
+// zero time, which means no deadline).
 var aLongTimeAgo = time.Unix(1, 0)
 
 // noDeadline is the zero time: no deadline.

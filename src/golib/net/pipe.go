@@ -7,57 +7,53 @@ import (
 	"time"
 )
 
-// pipeDeadline is a deadline for one direction of a pipe: cancel is
-// closed once the deadline has passed.
-type pipeDeadline struct {
-	mu     sync.Mutex // guards timer and cancel
-	timer  *time.Timer
-	cancel chan struct{} // must be non-nil
+// Pipe returns the two ends of a connection that lives in memory only:
+// no kernel object, no notes. It is synchronous (a Write returns once
+// Reads at the other end have taken every byte of it), full duplex, and
+// both ends are Conns with working deadlines, as Go's net.Pipe.
+func Pipe() (Conn, Conn) {
+	aToB, bToA := make(chan []byte), make(chan []byte)
+	aTook, bTook := make(chan int), make(chan int)
+	aDone, bDone := make(chan struct{}), make(chan struct{})
+	a := &pipeEnd{in: bToA, took: aTook, out: aToB, peerTook: bTook, done: aDone, peerDone: bDone}
+	b := &pipeEnd{in: aToB, took: bTook, out: bToA, peerTook: aTook, done: bDone, peerDone: aDone}
+	for _, e := range []*pipeEnd{a, b} {
+		e.rd.expired = make(chan struct{})
+		e.wr.expired = make(chan struct{})
+	}
+	return a, b
 }
 
-func makePipeDeadline() pipeDeadline {
-	return pipeDeadline{cancel: make(chan struct{})}
+// pipeEnd is one end of a Pipe. A Write offers its bytes on out, and the
+// Read at the other end answers on peerTook how many it copied; the
+// roles are the same the other way round with in and took.
+type pipeEnd struct {
+	in       <-chan []byte
+	took     chan<- int
+	out      chan<- []byte
+	peerTook <-chan int
+
+	// One Write at a time, so the bytes of two never interleave.
+	writing sync.Mutex
+
+	// done is closed by this end's Close, peerDone by the other's.
+	closing  sync.Once
+	done     chan struct{}
+	peerDone <-chan struct{}
+
+	rd, wr expiry
 }
 
-// set sets the point in time when the deadline will time out. The zero
-// time clears it; a past time times out at once.
-func (d *pipeDeadline) set(t time.Time) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-
-	if d.timer != nil && !d.timer.Stop() {
-		<-d.cancel // the timer already fired: wait for it to close cancel
-	}
-	d.timer = nil
-
-	closed := isClosedChan(d.cancel)
-	if t.IsZero() {
-		if closed {
-			d.cancel = make(chan struct{})
-		}
-		return
-	}
-	if dur := time.Until(t); dur > 0 {
-		if closed {
-			d.cancel = make(chan struct{})
-		}
-		cancel := d.cancel
-		d.timer = time.AfterFunc(dur, func() { close(cancel) })
-		return
-	}
-	if !closed {
-		close(d.cancel)
-	}
+// An expiry is the deadline of one direction of a pipe end: its expired
+// channel is closed while the deadline is past.
+type expiry struct {
+	mu      sync.Mutex
+	timer   *time.Timer
+	expired chan struct{}
 }
 
-// wait returns a channel that is closed when the deadline is exceeded.
-func (d *pipeDeadline) wait() chan struct{} {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.cancel
-}
-
-func isClosedChan(c <-chan struct{}) bool {
+// isClosed tells, without blocking, whether c has been closed.
+func isClosed(c <-chan struct{}) bool {
 	select {
 	case <-c:
 		return true
@@ -66,158 +62,147 @@ func isClosedChan(c <-chan struct{}) bool {
 	}
 }
 
+// set moves the deadline to t: the zero time removes it, a past time
+// expires it at once, a future one arms a timer that expires it then.
+func (x *expiry) set(t time.Time) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.timer != nil {
+		if !x.timer.Stop() {
+			// Too late: the timer's function runs or ran; let it finish
+			// closing the channel before a new one replaces it.
+			<-x.expired
+		}
+		x.timer = nil
+	}
+	past := isClosed(x.expired)
+	left := time.Until(t)
+	switch {
+	case t.IsZero() || left > 0:
+		if past {
+			x.expired = make(chan struct{})
+		}
+		if !t.IsZero() {
+			c := x.expired
+			x.timer = time.AfterFunc(left, func() { close(c) })
+		}
+	case !past:
+		close(x.expired)
+	}
+}
+
+// channel is the current expired channel (set may replace it).
+func (x *expiry) channel() chan struct{} {
+	x.mu.Lock()
+	c := x.expired
+	x.mu.Unlock()
+	return c
+}
+
 type pipeAddr struct{}
 
 func (pipeAddr) Network() string { return "pipe" }
 func (pipeAddr) String() string  { return "pipe" }
 
-// pipe is one end of a synchronous, in-memory, full duplex connection:
-// a Write blocks until Reads on the other end have taken all its bytes.
-type pipe struct {
-	wrMu sync.Mutex // serializes Writes, so their bytes do not interleave
+func (*pipeEnd) LocalAddr() Addr  { return pipeAddr{} }
+func (*pipeEnd) RemoteAddr() Addr { return pipeAddr{} }
 
-	// A Write hands its buffer to the other end's Read on wrTx, and
-	// learns on wrRx how much was taken.
-	rdRx <-chan []byte
-	rdTx chan<- int
-	wrTx chan<- []byte
-	wrRx <-chan int
-
-	once       sync.Once // protects closing localDone
-	localDone  chan struct{}
-	remoteDone <-chan struct{}
-
-	readDeadline  pipeDeadline
-	writeDeadline pipeDeadline
+// pipeError wraps what a Read or Write failed with in an OpError, except
+// io.EOF and io.ErrClosedPipe, which Go's pipe returns bare.
+func pipeError(op string, err error) error {
+	if err == nil || err == io.EOF || err == io.ErrClosedPipe {
+		return err
+	}
+	return &OpError{Op: op, Net: "pipe", Err: err}
 }
 
-// Pipe creates a synchronous, in-memory, full duplex network connection;
-// both ends implement the Conn interface, deadlines included (Go's
-// net.Pipe, which uses no kernel object and no notes).
-func Pipe() (Conn, Conn) {
-	cb1 := make(chan []byte)
-	cb2 := make(chan []byte)
-	cn1 := make(chan int)
-	cn2 := make(chan int)
-	done1 := make(chan struct{})
-	done2 := make(chan struct{})
-
-	p1 := &pipe{
-		rdRx: cb1, rdTx: cn1,
-		wrTx: cb2, wrRx: cn2,
-		localDone: done1, remoteDone: done2,
-		readDeadline:  makePipeDeadline(),
-		writeDeadline: makePipeDeadline(),
-	}
-	p2 := &pipe{
-		rdRx: cb2, rdTx: cn2,
-		wrTx: cb1, wrRx: cn1,
-		localDone: done2, remoteDone: done1,
-		readDeadline:  makePipeDeadline(),
-		writeDeadline: makePipeDeadline(),
-	}
-	return p1, p2
+func (p *pipeEnd) Read(b []byte) (int, error) {
+	n, err := p.receive(b)
+	return n, pipeError("read", err)
 }
 
-func (*pipe) LocalAddr() Addr  { return pipeAddr{} }
-func (*pipe) RemoteAddr() Addr { return pipeAddr{} }
-
-func (p *pipe) Read(b []byte) (int, error) {
-	n, err := p.read(b)
-	if err != nil && err != io.EOF && err != io.ErrClosedPipe {
-		err = &OpError{Op: "read", Net: "pipe", Err: err}
-	}
-	return n, err
-}
-
-func (p *pipe) read(b []byte) (n int, err error) {
+// receive waits for a Write at the other end and copies what fits of it.
+// A closed end, a closed peer (end of stream) and a past deadline are
+// reported before anything is taken.
+func (p *pipeEnd) receive(b []byte) (int, error) {
+	expired := p.rd.channel()
 	switch {
-	case isClosedChan(p.localDone):
+	case isClosed(p.done):
 		return 0, io.ErrClosedPipe
-	case isClosedChan(p.remoteDone):
+	case isClosed(p.peerDone):
 		return 0, io.EOF
-	case isClosedChan(p.readDeadline.wait()):
+	case isClosed(expired):
 		return 0, os.ErrDeadlineExceeded
 	}
-
 	select {
-	case bw := <-p.rdRx:
-		nr := copy(b, bw)
-		p.rdTx <- nr
-		return nr, nil
-	case <-p.localDone:
+	case offered := <-p.in:
+		n := copy(b, offered)
+		p.took <- n
+		return n, nil
+	case <-p.done:
 		return 0, io.ErrClosedPipe
-	case <-p.remoteDone:
+	case <-p.peerDone:
 		return 0, io.EOF
-	case <-p.readDeadline.wait():
+	case <-expired:
 		return 0, os.ErrDeadlineExceeded
 	}
 }
 
-func (p *pipe) Write(b []byte) (int, error) {
-	n, err := p.write(b)
-	if err != nil && err != io.ErrClosedPipe {
-		err = &OpError{Op: "write", Net: "pipe", Err: err}
-	}
-	return n, err
+func (p *pipeEnd) Write(b []byte) (int, error) {
+	n, err := p.send(b)
+	return n, pipeError("write", err)
 }
 
-func (p *pipe) write(b []byte) (n int, err error) {
-	switch {
-	case isClosedChan(p.localDone):
+// send offers b to the other end's Reads until all of it is taken; even
+// an empty b is offered once (it meets one Read).
+func (p *pipeEnd) send(b []byte) (int, error) {
+	if isClosed(p.done) || isClosed(p.peerDone) {
 		return 0, io.ErrClosedPipe
-	case isClosedChan(p.remoteDone):
-		return 0, io.ErrClosedPipe
-	case isClosedChan(p.writeDeadline.wait()):
+	}
+	expired := p.wr.channel()
+	if isClosed(expired) {
 		return 0, os.ErrDeadlineExceeded
 	}
-
-	p.wrMu.Lock()
-	defer p.wrMu.Unlock()
-	// An empty Write still meets one Read, as in Go.
-	for first := true; first || len(b) > 0; first = false {
+	p.writing.Lock()
+	defer p.writing.Unlock()
+	sent := 0
+	for {
 		select {
-		case p.wrTx <- b:
-			nw := <-p.wrRx
-			b = b[nw:]
-			n += nw
-		case <-p.localDone:
-			return n, io.ErrClosedPipe
-		case <-p.remoteDone:
-			return n, io.ErrClosedPipe
-		case <-p.writeDeadline.wait():
-			return n, os.ErrDeadlineExceeded
+		case p.out <- b[sent:]:
+			sent += <-p.peerTook
+		case <-p.done:
+			return sent, io.ErrClosedPipe
+		case <-p.peerDone:
+			return sent, io.ErrClosedPipe
+		case <-expired:
+			return sent, os.ErrDeadlineExceeded
+		}
+		if sent == len(b) {
+			return sent, nil
 		}
 	}
-	return n, nil
 }
 
-func (p *pipe) SetDeadline(t time.Time) error {
-	if isClosedChan(p.localDone) || isClosedChan(p.remoteDone) {
+// setDeadlines sets the deadline of the directions given; an end that
+// either side has closed refuses.
+func (p *pipeEnd) setDeadlines(t time.Time, dirs ...*expiry) error {
+	if isClosed(p.done) || isClosed(p.peerDone) {
 		return io.ErrClosedPipe
 	}
-	p.readDeadline.set(t)
-	p.writeDeadline.set(t)
+	for _, x := range dirs {
+		x.set(t)
+	}
 	return nil
 }
 
-func (p *pipe) SetReadDeadline(t time.Time) error {
-	if isClosedChan(p.localDone) || isClosedChan(p.remoteDone) {
-		return io.ErrClosedPipe
-	}
-	p.readDeadline.set(t)
-	return nil
-}
+func (p *pipeEnd) SetDeadline(t time.Time) error      { return p.setDeadlines(t, &p.rd, &p.wr) }
+func (p *pipeEnd) SetReadDeadline(t time.Time) error  { return p.setDeadlines(t, &p.rd) }
+func (p *pipeEnd) SetWriteDeadline(t time.Time) error { return p.setDeadlines(t, &p.wr) }
 
-func (p *pipe) SetWriteDeadline(t time.Time) error {
-	if isClosedChan(p.localDone) || isClosedChan(p.remoteDone) {
-		return io.ErrClosedPipe
-	}
-	p.writeDeadline.set(t)
-	return nil
-}
-
-func (p *pipe) Close() error {
-	p.once.Do(func() { close(p.localDone) })
+// Close closes this end: its own calls fail with io.ErrClosedPipe from
+// now on, the other end reads io.EOF and cannot write. Closing twice is
+// not an error.
+func (p *pipeEnd) Close() error {
+	p.closing.Do(func() { close(p.done) })
 	return nil
 }

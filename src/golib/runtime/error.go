@@ -1,13 +1,10 @@
 package runtime
 
-// The Error interface identifies a run time error.
+// Error is what the runtime panics with when a program goes wrong (an
+// index out of range, a failed type assertion, ...). RuntimeError does
+// nothing: having it is what marks a type as one of these.
 type Error interface {
 	error
-
-	// RuntimeError is a no-op function but
-	// serves to distinguish types that are run time
-	// errors from ordinary errors: a type is a
-	// run time error if it has a RuntimeError method.
 	RuntimeError()
 }
 
@@ -46,7 +43,8 @@ func (e *TypeAssertionError) Error() string {
 		": missing method " + e.missingMethod
 }
 
-// An errorString represents a runtime error described by a single string.
+// errorString is a run-time error that is just its text, printed after
+// "runtime error: ".
 type errorString string
 
 func (e errorString) RuntimeError() {}
@@ -87,54 +85,47 @@ const (
 	boundsSlice3C    = 7
 )
 
-var boundsErrorFmts = [...]string{
-	boundsIndex:      "index out of range [%x] with length %y",
-	boundsSliceAlen:  "slice bounds out of range [:%x] with length %y",
-	boundsSliceAcap:  "slice bounds out of range [:%x] with capacity %y",
-	boundsSliceB:     "slice bounds out of range [%x:%y]",
-	boundsSlice3Alen: "slice bounds out of range [::%x] with length %y",
-	boundsSlice3Acap: "slice bounds out of range [::%x] with capacity %y",
-	boundsSlice3B:    "slice bounds out of range [:%x:%y]",
-	boundsSlice3C:    "slice bounds out of range [%x:%y:]",
+// How each kind of bounds error prints around its two numbers x and y:
+// "<what> out of range" + before + x, then either (mid set) mid + y +
+// after, or after + tail + y. A negative x (signed) is printed without y:
+// before + x + mid + after, or before + x + after.
+type boundsShape struct {
+	before, mid, after, tail string
 }
 
-// boundsNegErrorFmts are overriding formats if x is negative. In this case
-// there's no need to report y.
-var boundsNegErrorFmts = [...]string{
-	boundsIndex:      "index out of range [%x]",
-	boundsSliceAlen:  "slice bounds out of range [:%x]",
-	boundsSliceAcap:  "slice bounds out of range [:%x]",
-	boundsSliceB:     "slice bounds out of range [%x:]",
-	boundsSlice3Alen: "slice bounds out of range [::%x]",
-	boundsSlice3Acap: "slice bounds out of range [::%x]",
-	boundsSlice3B:    "slice bounds out of range [:%x:]",
-	boundsSlice3C:    "slice bounds out of range [%x::]",
+var boundsShapes = [...]boundsShape{
+	boundsIndex:      {before: "[", after: "]", tail: " with length "},
+	boundsSliceAlen:  {before: "[:", after: "]", tail: " with length "},
+	boundsSliceAcap:  {before: "[:", after: "]", tail: " with capacity "},
+	boundsSliceB:     {before: "[", mid: ":", after: "]"},
+	boundsSlice3Alen: {before: "[::", after: "]", tail: " with length "},
+	boundsSlice3Acap: {before: "[::", after: "]", tail: " with capacity "},
+	boundsSlice3B:    {before: "[:", mid: ":", after: "]"},
+	boundsSlice3C:    {before: "[", mid: ":", after: ":]"},
 }
 
 func (e boundsError) RuntimeError() {}
 
 func (e boundsError) Error() string {
-	fmt := boundsErrorFmts[e.code]
-	if e.signed && e.x < 0 {
-		fmt = boundsNegErrorFmts[e.code]
+	shape := boundsShapes[e.code]
+	msg := "runtime error: slice bounds out of range "
+	if e.code == boundsIndex {
+		msg = "runtime error: index out of range "
 	}
-	b := make([]byte, 0, 100)
-	b = append(b, "runtime error: "...)
-	for i := 0; i < len(fmt); i++ {
-		c := fmt[i]
-		if c != '%' {
-			b = append(b, c)
-			continue
+	msg += shape.before + itoa(e.x)
+	withY := !(e.signed && e.x < 0)
+	switch {
+	case shape.mid == "":
+		msg += shape.after
+		if withY {
+			msg += shape.tail + itoa(e.y)
 		}
-		i++
-		switch fmt[i] {
-		case 'x':
-			b = append(b, itoa(e.x)...)
-		case 'y':
-			b = append(b, itoa(e.y)...)
-		}
+	case withY:
+		msg += shape.mid + itoa(e.y) + shape.after
+	default:
+		msg += shape.mid + shape.after
 	}
-	return string(b)
+	return msg
 }
 
 // itoa is the decimal text of v. The runtime imports nothing, not even
