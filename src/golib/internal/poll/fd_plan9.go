@@ -7,33 +7,76 @@ import (
 	"time"
 )
 
-// FD is a network connection's descriptor for package net (go internal/
-// poll/fd_plan9.go, docs/plan9-notes.md §3.1).
+// FD is what package net reads and writes a conversation's data file
+// through, so that reads and writes have deadlines. The fields keep the
+// names of Go's FD on Plan 9 (docs/plan9-notes.md §3.1).
 type FD struct {
-	// Lock sysfd and serialize access to Read and Write methods.
+	// References, and the read and write locks that let Close wait for
+	// I/O in progress.
 	fdmu fdMutex
 
-	// Destroy closes the underlying files; net sets it.
+	// Destroy closes the conversation's files once the last reference
+	// is gone; net sets it, since the files are os.Files.
 	Destroy func()
 
-	// Deadlines. rmu guards raio, rtimer and rtimedout; wmu the write side.
+	// Per direction: the mutex, the I/O in flight, the armed deadline
+	// timer, and whether the deadline has passed (then every call fails
+	// until the deadline is set again).
 	rmu       sync.Mutex
 	wmu       sync.Mutex
 	raio      *asyncIO
 	waio      *asyncIO
 	rtimer    *time.Timer
 	wtimer    *time.Timer
-	rtimedout bool // set true when read deadline has been reached
-	wtimedout bool // set true when write deadline has been reached
+	rtimedout bool
+	wtimedout bool
 
-	// Whether this is a normal file. On Plan 9 this package is not used
-	// for ordinary files, so it is always false.
+	// Always false: on Plan 9 ordinary files do not use this package.
 	isFile bool
 }
 
-// We need this to close out a file descriptor when it is unlocked, but the
-// real implementation has to live in the net package because it uses
-// os.Files.
+// side is one direction of an FD: pointers to the fields its mutex
+// guards, so that reads and writes, and both deadline variants, share
+// one piece of code for each step.
+type side struct {
+	mu       *sync.Mutex
+	aio      **asyncIO
+	timer    **time.Timer
+	timedout *bool
+}
+
+func (fd *FD) readSide() side  { return side{&fd.rmu, &fd.raio, &fd.rtimer, &fd.rtimedout} }
+func (fd *FD) writeSide() side { return side{&fd.wmu, &fd.waio, &fd.wtimer, &fd.wtimedout} }
+
+// sides are the directions mode names: 'r', 'w', or 'r'+'w' (read first,
+// so the mutexes are always taken in the same order).
+func (fd *FD) sides(mode int) []side {
+	switch mode {
+	case 'r':
+		return []side{fd.readSide()}
+	case 'w':
+		return []side{fd.writeSide()}
+	}
+	return []side{fd.readSide(), fd.writeSide()}
+}
+
+// expire marks the deadline passed and cancels the I/O in flight, if any
+// (its proc gets a hangup note). The caller holds the mutex.
+func (s side) expire() {
+	*s.timedout = true
+	if *s.aio != nil {
+		(*s.aio).Cancel()
+	}
+}
+
+// disarm stops and forgets the timer. The caller holds the mutex.
+func (s side) disarm() {
+	if *s.timer != nil {
+		(*s.timer).Stop()
+		*s.timer = nil
+	}
+}
+
 func (fd *FD) destroy() error {
 	if fd.Destroy != nil {
 		fd.Destroy()
@@ -41,90 +84,79 @@ func (fd *FD) destroy() error {
 	return nil
 }
 
-// Close handles the locking for closing an FD. The real operation is in
-// the net package.
+// Close marks the FD closed; the files go when the last reference does.
 func (fd *FD) Close() error {
-	if !fd.fdmu.increfAndClose() {
-		return errClosing(fd.isFile)
+	if fd.fdmu.increfAndClose() {
+		return nil
 	}
-	return nil
+	return errClosing(fd.isFile)
 }
 
-// Read implements io.Reader: fn (os.File.Read on the data file) runs in
-// its own proc through an asyncIO, so a read deadline can cancel it.
+// start runs fn(b) as an asyncIO, a proc of its own, unless the
+// direction's deadline has passed; then waits for it. It returns the
+// result and the pid of the proc that ran it (for the trace).
+func (s side) start(fn func([]byte) (int, error), b []byte) (n, pid int, err error) {
+	s.mu.Lock()
+	if *s.timedout {
+		s.mu.Unlock()
+		return 0, 0, ErrDeadlineExceeded
+	}
+	aio := newAsyncIO(fn, b)
+	*s.aio = aio
+	s.mu.Unlock()
+	n, err = aio.Wait()
+	// Cleared without the mutex, as Go does: a timer callback that looks
+	// under the mutex meanwhile cancels an aio that is over, which does
+	// nothing (docs/plan9-notes.md §3.9.7).
+	*s.aio = nil
+	return n, aio.ranpid, err
+}
+
+// Read runs fn (os.File.Read of the data file) so that a read deadline
+// can cancel it. The errors are Plan 9's: "... Hangup" is the end of the
+// stream, io.EOF; "interrupted" is the deadline's note,
+// ErrDeadlineExceeded (§3.3).
 func (fd *FD) Read(fn func([]byte) (int, error), b []byte) (int, error) {
 	if err := fd.readLock(); err != nil {
 		return 0, err
 	}
 	defer fd.readUnlock()
-	// No system call and no deadline check for an empty read (§5 item 27).
 	if len(b) == 0 {
+		// Nothing to read: no call, no deadline check (§5 item 27).
 		return 0, nil
 	}
-	fd.rmu.Lock()
-	if fd.rtimedout {
-		// Sticky until the next SetReadDeadline, even with data ready.
-		fd.rmu.Unlock()
-		return 0, ErrDeadlineExceeded
-	}
-	fd.raio = newAsyncIO(fn, b)
-	fd.rmu.Unlock()
-	n, err := fd.raio.Wait()
-	ranpid := fd.raio.ranpid
-	// Written without rmu, as in Go: a timer callback that reads it
-	// under rmu finds a finished aio whose pid is -1 (docs/plan9-notes.md §3.9.7).
-	fd.raio = nil
-	if isHangup(err) {
+	n, pid, err := fd.readSide().start(fn, b)
+	switch {
+	case isHangup(err):
 		err = io.EOF
-	}
-	if isInterrupted(err) {
+	case isInterrupted(err):
 		err = ErrDeadlineExceeded
-		runtime_traceEvent(traceIoTimeout, ranpid, 'r', n)
+		runtime_traceEvent(traceIoTimeout, pid, 'r', n)
 	}
 	return n, err
 }
 
-// Write implements io.Writer. Unlike Read there is no empty-write shortcut
-// and no Hangup mapping.
+// Write is Read's twin for fn = os.File.Write, but an empty b is written
+// like any other and Hangup is returned as it is.
 func (fd *FD) Write(fn func([]byte) (int, error), b []byte) (int, error) {
 	if err := fd.writeLock(); err != nil {
 		return 0, err
 	}
 	defer fd.writeUnlock()
-	fd.wmu.Lock()
-	if fd.wtimedout {
-		fd.wmu.Unlock()
-		return 0, ErrDeadlineExceeded
-	}
-	fd.waio = newAsyncIO(fn, b)
-	fd.wmu.Unlock()
-	n, err := fd.waio.Wait()
-	ranpid := fd.waio.ranpid
-	fd.waio = nil
+	n, pid, err := fd.writeSide().start(fn, b)
 	if isInterrupted(err) {
 		err = ErrDeadlineExceeded
-		runtime_traceEvent(traceIoTimeout, ranpid, 'w', n)
+		runtime_traceEvent(traceIoTimeout, pid, 'w', n)
 	}
 	return n, err
 }
 
-// SetDeadline sets the read and write deadlines associated with fd.
-func (fd *FD) SetDeadline(t time.Time) error {
-	return setDeadline(fd, t, 'r'+'w')
-}
-
-// SetReadDeadline sets the read deadline associated with fd.
-func (fd *FD) SetReadDeadline(t time.Time) error {
-	return setDeadline(fd, t, 'r')
-}
-
-// SetWriteDeadline sets the write deadline associated with fd.
-func (fd *FD) SetWriteDeadline(t time.Time) error {
-	return setDeadline(fd, t, 'w')
-}
+func (fd *FD) SetDeadline(t time.Time) error      { return setDeadline(fd, t, 'r'+'w') }
+func (fd *FD) SetReadDeadline(t time.Time) error  { return setDeadline(fd, t, 'r') }
+func (fd *FD) SetWriteDeadline(t time.Time) error { return setDeadline(fd, t, 'w') }
 
 // setDeadline runs the deadline logic of the selected Go version
-// (deadline_variant.go): current Go's by default, Go 1.19.8's on request.
+// (fd_plan9_go119.go): current Go's by default, Go 1.19.8's on request.
 func setDeadline(fd *FD, t time.Time, mode int) error {
 	// The trace's DEADLINE region: the timers set and stopped, and a
 	// Cancel for a past deadline, name it as their cause (docs/trace.md).
@@ -145,122 +177,72 @@ func setDeadline(fd *FD, t time.Time, mode int) error {
 	return err
 }
 
-// setDeadlineImpl is current Go's (docs/plan9-notes.md §3.4): with the fix of
-// issue 57114 (CL 470215), a timer callback acts only if it is still the
-// FD's timer for its direction, and a deadline of exactly now counts as
-// past (CL 496137).
+// setDeadlineImpl is current Go's logic (docs/plan9-notes.md §3.4). Each
+// direction's old timer is stopped and its timedout cleared; then a future
+// deadline arms a timer, and a deadline now or past (CL 496137) expires
+// at once. A timer whose callback already runs when the deadline changes
+// does nothing, because it is no longer the FD's timer: that is the fix
+// of issue 57114 (CL 470215, §3.7).
 func setDeadlineImpl(fd *FD, t time.Time, mode int) error {
-	d := t.Sub(time.Now())
-	if mode == 'r' || mode == 'r'+'w' {
-		fd.rmu.Lock()
-		defer fd.rmu.Unlock()
-		if fd.rtimer != nil {
-			fd.rtimer.Stop()
-			fd.rtimer = nil
-		}
-		fd.rtimedout = false
+	left := t.Sub(time.Now())
+	sides := fd.sides(mode)
+	for _, s := range sides {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.disarm()
+		*s.timedout = false
 	}
-	if mode == 'w' || mode == 'r'+'w' {
-		fd.wmu.Lock()
-		defer fd.wmu.Unlock()
-		if fd.wtimer != nil {
-			fd.wtimer.Stop()
-			fd.wtimer = nil
-		}
-		fd.wtimedout = false
+	if t.IsZero() {
+		return nil
 	}
-	if !t.IsZero() && d > 0 {
-		// Interrupt I/O operation once timer has expired. The timer is
-		// stored under the mutex its callback takes, so even a callback
-		// that runs at once finds its own pointer there.
-		if mode == 'r' || mode == 'r'+'w' {
-			var timer *time.Timer
-			timer = time.AfterFunc(d, func() {
-				fd.rmu.Lock()
-				defer fd.rmu.Unlock()
-				if fd.rtimer != timer {
-					// deadline was changed
-					return
-				}
-				fd.rtimedout = true
-				if fd.raio != nil {
-					fd.raio.Cancel()
-				}
-			})
-			fd.rtimer = timer
-		}
-		if mode == 'w' || mode == 'r'+'w' {
-			var timer *time.Timer
-			timer = time.AfterFunc(d, func() {
-				fd.wmu.Lock()
-				defer fd.wmu.Unlock()
-				if fd.wtimer != timer {
-					// deadline was changed
-					return
-				}
-				fd.wtimedout = true
-				if fd.waio != nil {
-					fd.waio.Cancel()
-				}
-			})
-			fd.wtimer = timer
-		}
-	}
-	if !t.IsZero() && d <= 0 {
-		// Interrupt current I/O operation
-		if mode == 'r' || mode == 'r'+'w' {
-			fd.rtimedout = true
-			if fd.raio != nil {
-				fd.raio.Cancel()
-			}
-		}
-		if mode == 'w' || mode == 'r'+'w' {
-			fd.wtimedout = true
-			if fd.waio != nil {
-				fd.waio.Cancel()
-			}
+	for _, s := range sides {
+		if left > 0 {
+			s.arm(left)
+		} else {
+			s.expire()
 		}
 	}
 	return nil
 }
 
-// On Plan 9 only, expose the locking for the net code.
-
-// ReadLock wraps FD.readLock.
-func (fd *FD) ReadLock() error {
-	return fd.readLock()
+// arm starts the timer that expires the side after d. It is stored under
+// the mutex its callback takes, so a callback that runs at once still
+// finds itself stored. The caller holds the mutex.
+func (s side) arm(d time.Duration) {
+	var timer *time.Timer
+	timer = time.AfterFunc(d, func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if *s.timer == timer {
+			s.expire()
+		}
+	})
+	*s.timer = timer
 }
 
-// ReadUnlock wraps FD.readUnlock.
-func (fd *FD) ReadUnlock() {
-	fd.readUnlock()
-}
+// ReadLock and ReadUnlock give package net the read lock, for Accept
+// (Plan 9 only).
+func (fd *FD) ReadLock() error { return fd.readLock() }
+func (fd *FD) ReadUnlock()     { fd.readUnlock() }
 
+// isHangup: Plan 9's error for I/O on a hung-up conversation ends in
+// "Hangup".
 func isHangup(err error) bool {
 	return err != nil && stringsHasSuffix(err.Error(), "Hangup")
 }
 
+// isInterrupted: a call a note cut short fails with "interrupted".
 func isInterrupted(err error) bool {
 	return err != nil && stringsHasSuffix(err.Error(), "interrupted")
 }
 
-// IsPollDescriptor reports whether fd is the descriptor being used by the
-// poller. This is only used for testing.
-func IsPollDescriptor(fd uintptr) bool {
-	return false
-}
+// IsPollDescriptor is for Go's tests; no descriptor here is the poller's.
+func IsPollDescriptor(fd uintptr) bool { return false }
 
-// RawControl invokes the user-defined function f for a non-IO operation.
-func (fd *FD) RawControl(f func(uintptr)) error {
-	return errors.New("not implemented")
-}
+var errNoRaw = errors.New("not implemented")
 
-// RawRead invokes the user-defined function f for a read operation.
-func (fd *FD) RawRead(f func(uintptr) bool) error {
-	return errors.New("not implemented")
-}
-
-// RawWrite invokes the user-defined function f for a write operation.
-func (fd *FD) RawWrite(f func(uintptr) bool) error {
-	return errors.New("not implemented")
-}
+// The raw access of syscall.RawConn has no meaning for a Plan 9
+// conversation.
+func (fd *FD) RawControl(f func(uintptr)) error    { return errNoRaw }
+func (fd *FD) RawRead(f func(uintptr) bool) error  { return errNoRaw }
+func (fd *FD) RawWrite(f func(uintptr) bool) error { return errNoRaw }
