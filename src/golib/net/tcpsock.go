@@ -6,14 +6,14 @@ import (
 	"time"
 )
 
-// TCPAddr represents the address of a TCP end point.
+// A TCPAddr is one end of a TCP connection: host and port (Zone is for
+// scoped IPv6 addresses).
 type TCPAddr struct {
 	IP   IP
 	Port int
-	Zone string // IPv6 scoped addressing zone
+	Zone string
 }
 
-// Network returns the address's network name, "tcp".
 func (a *TCPAddr) Network() string { return "tcp" }
 
 // String is "host:port": "127.0.0.1:5000", ":5000" when the IP is unset.
@@ -21,100 +21,93 @@ func (a *TCPAddr) String() string {
 	if a == nil {
 		return "<nil>"
 	}
-	ip := ipEmptyString(a.IP)
-	if a.Zone != "" {
-		return JoinHostPort(ip+"%"+a.Zone, itoa.Itoa(a.Port))
-	}
-	return JoinHostPort(ip, itoa.Itoa(a.Port))
+	return hostPortString(a.IP, a.Zone, a.Port)
 }
 
+// hostPortString is the host:port form of an IP, zone and port, the IPv6
+// ones in brackets.
+func hostPortString(ip IP, zone string, port int) string {
+	host := ipEmptyString(ip)
+	if zone != "" {
+		host += "%" + zone
+	}
+	return JoinHostPort(host, itoa.Itoa(port))
+}
+
+// isWildcard: no host, or the unspecified one.
 func (a *TCPAddr) isWildcard() bool {
-	if a == nil || a.IP == nil {
-		return true
-	}
-	return a.IP.IsUnspecified()
+	return a == nil || a.IP == nil || a.IP.IsUnspecified()
 }
 
-// ResolveTCPAddr returns an address of TCP end point. Only literal IPv4
-// addresses, "localhost" and an empty host resolve: p9rt has no /net/cs.
+// ResolveTCPAddr makes a *TCPAddr of "host:port". Only literal addresses,
+// "localhost" and an empty host resolve: p9rt has no /net/cs.
 func ResolveTCPAddr(network, address string) (*TCPAddr, error) {
-	switch network {
-	case "tcp", "tcp4", "tcp6":
-	case "":
-		network = "tcp"
-	default:
+	if network != "" && network != "tcp" && network != "tcp4" && network != "tcp6" {
 		return nil, UnknownNetworkError(network)
 	}
-	host, port, err := SplitHostPort(address)
+	ip, port, err := resolve("tcp", address)
 	if err != nil {
 		return nil, err
 	}
-	p, err := parsePort(port)
+	return &TCPAddr{IP: ip, Port: port}, nil
+}
+
+// resolve takes "host:port" apart for proto ("tcp" or "udp"): the host
+// may be empty (no IP), "localhost" or a literal address; the port may be
+// empty (0) or a decimal number.
+func resolve(proto, address string) (IP, int, error) {
+	host, service, err := SplitHostPort(address)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	a := &TCPAddr{Port: p}
+	port := 0
+	if service != "" {
+		n, digits, ok := dtoi(service)
+		switch {
+		case !ok || digits != len(service):
+			return nil, 0, &DNSError{Err: "unknown port", Name: proto + "/" + service, IsNotFound: true}
+		case n > 0xFFFF:
+			return nil, 0, &AddrError{Err: "invalid port", Addr: service}
+		}
+		port = n
+	}
 	switch host {
 	case "":
+		return nil, port, nil
 	case "localhost":
-		a.IP = IPv4(127, 0, 0, 1)
-	default:
-		a.IP = ParseIP(host)
-		if a.IP == nil {
-			return nil, &DNSError{Err: "no such host", Name: host, IsNotFound: true}
-		}
+		return IPv4(127, 0, 0, 1), port, nil
 	}
-	return a, nil
+	ip := ParseIP(host)
+	if ip == nil {
+		return nil, 0, &DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}
+	return ip, port, nil
 }
 
-func parsePort(service string) (int, error) {
-	if service == "" {
-		return 0, nil
-	}
-	n, i, ok := dtoi(service)
-	if !ok || i != len(service) {
-		return 0, &DNSError{Err: "unknown port", Name: "tcp/" + service, IsNotFound: true}
-	}
-	if n > 0xFFFF {
-		return 0, &AddrError{Err: "invalid port", Addr: service}
-	}
-	return n, nil
-}
-
-// TCPConn is an implementation of the Conn interface for TCP network
-// connections.
+// A TCPConn is a TCP connection: a Conn, plus the TCP-only calls.
 type TCPConn struct {
 	conn
 }
 
-func newTCPConn(fd *netFD) *TCPConn {
-	return &TCPConn{conn{fd}}
-}
+func newTCPConn(fd *netFD) *TCPConn { return &TCPConn{conn{fd}} }
 
-// CloseRead and CloseWrite are not supported by Plan 9's TCP.
-func (c *TCPConn) CloseRead() error {
+// halfClose runs one of the fd's half-close calls; Plan 9's TCP has
+// neither, so a live connection gets EPLAN9 in an OpError.
+func (c *TCPConn) halfClose(shut func(*netFD) error) error {
 	if !c.ok() {
 		return errInvalidConn
 	}
-	if err := c.fd.closeRead(); err != nil {
-		return &OpError{Op: "close", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
+	if err := shut(c.fd); err != nil {
+		return c.opError("close", err)
 	}
 	return nil
 }
 
-func (c *TCPConn) CloseWrite() error {
-	if !c.ok() {
-		return errInvalidConn
-	}
-	if err := c.fd.closeWrite(); err != nil {
-		return &OpError{Op: "close", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
-	}
-	return nil
-}
+func (c *TCPConn) CloseRead() error  { return c.halfClose((*netFD).closeRead) }
+func (c *TCPConn) CloseWrite() error { return c.halfClose((*netFD).closeWrite) }
 
-// SetLinger sets the behavior of Close on a connection which still has data
-// waiting to be sent. Plan 9 has no such option (go net/sockopt_plan9.go
-// setLinger returns EPLAN9), so Close always hangs the conversation up.
+// SetLinger fails: Plan 9 has no such option (Go's setLinger for Plan 9
+// returns EPLAN9), and Close always hangs the conversation up.
 func (c *TCPConn) SetLinger(sec int) error {
 	if !c.ok() {
 		return errInvalidConn
@@ -122,16 +115,22 @@ func (c *TCPConn) SetLinger(sec int) error {
 	return &OpError{Op: "set", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: syscall.EPLAN9}
 }
 
-// TCPListener is a TCP network listener.
+// A TCPListener is an announced TCP address.
 type TCPListener struct {
 	fd *netFD
 }
 
-func (ln *TCPListener) ok() bool { return ln != nil && ln.fd != nil && ln.fd.ctl != nil }
+func (l *TCPListener) ok() bool { return l != nil && l.fd != nil && l.fd.ctl != nil }
 
-// Accept waits for and returns the next connection to the listener. On
-// Plan 9 it blocks in the open of the listen file, without asyncIO: a
-// listener deadline does not interrupt it (docs/plan9-notes.md §3.5).
+// listenError wraps err, the failure of op on the listener, naming its
+// address.
+func (l *TCPListener) listenError(op string, err error) error {
+	return &OpError{Op: op, Net: l.fd.net, Addr: l.fd.laddr, Err: err}
+}
+
+// Accept returns the next call. On Plan 9 it waits in the open of the
+// listen file, not through asyncIO, so a listener deadline does not
+// interrupt it (docs/plan9-notes.md §3.5).
 func (l *TCPListener) Accept() (Conn, error) {
 	c, err := l.AcceptTCP()
 	if err != nil {
@@ -140,55 +139,50 @@ func (l *TCPListener) Accept() (Conn, error) {
 	return c, nil
 }
 
-// AcceptTCP accepts the next incoming call and returns the new connection.
+// AcceptTCP is Accept with the connection's own type.
 func (l *TCPListener) AcceptTCP() (*TCPConn, error) {
 	if !l.ok() {
 		return nil, errInvalidConn
 	}
 	fd, err := l.fd.acceptPlan9()
 	if err != nil {
-		return nil, &OpError{Op: "accept", Net: l.fd.net, Source: nil, Addr: l.fd.laddr, Err: err}
+		return nil, l.listenError("accept", err)
 	}
 	return newTCPConn(fd), nil
 }
 
-// Close stops listening on the TCP address: the conversation is hung up
-// through its ctl file (go net/tcpsock_plan9.go).
+// Close stops listening: the conversation is told to "hangup" through its
+// ctl file, then ctl is closed (as Go's tcpsock_plan9.go does).
 func (l *TCPListener) Close() error {
 	if !l.ok() {
 		return errInvalidConn
 	}
-	if err := l.close(); err != nil {
-		return &OpError{Op: "close", Net: l.fd.net, Source: nil, Addr: l.fd.laddr, Err: err}
+	err := l.fd.pfd.Close()
+	if err == nil {
+		if _, err = l.fd.ctl.WriteString("hangup"); err != nil {
+			l.fd.ctl.Close()
+		} else {
+			err = l.fd.ctl.Close()
+		}
+	}
+	if err != nil {
+		return l.listenError("close", err)
 	}
 	return nil
 }
 
-func (ln *TCPListener) close() error {
-	if err := ln.fd.pfd.Close(); err != nil {
-		return err
-	}
-	if _, err := ln.fd.ctl.WriteString("hangup"); err != nil {
-		ln.fd.ctl.Close()
-		return err
-	}
-	if err := ln.fd.ctl.Close(); err != nil {
-		return err
-	}
-	return nil
-}
-
-// Addr returns the listener's network address, a *TCPAddr.
+// Addr is the announced address, a *TCPAddr (with the port the kernel
+// chose when 0 was asked for).
 func (l *TCPListener) Addr() Addr { return l.fd.laddr }
 
-// SetDeadline sets the deadline associated with the listener. On Plan 9
-// it is recorded but never interrupts an Accept (docs/plan9-notes.md §3.5).
+// SetDeadline records a deadline for Accept; on Plan 9 it never
+// interrupts one (docs/plan9-notes.md §3.5).
 func (l *TCPListener) SetDeadline(t time.Time) error {
 	if !l.ok() {
 		return errInvalidConn
 	}
 	if err := l.fd.pfd.SetDeadline(t); err != nil {
-		return &OpError{Op: "set", Net: l.fd.net, Source: nil, Addr: l.fd.laddr, Err: err}
+		return l.listenError("set", err)
 	}
 	return nil
 }

@@ -1,19 +1,18 @@
 package net
 
 import (
-	"internal/itoa"
 	"syscall"
 	"time"
 )
 
-// UDPAddr represents the address of a UDP end point.
+// A UDPAddr is one end of UDP traffic: host and port (Zone is for scoped
+// IPv6 addresses).
 type UDPAddr struct {
 	IP   IP
 	Port int
-	Zone string // IPv6 scoped addressing zone
+	Zone string
 }
 
-// Network returns the address's network name, "udp".
 func (a *UDPAddr) Network() string { return "udp" }
 
 // String is "host:port": "127.0.0.1:5000", ":5000" when the IP is unset.
@@ -21,56 +20,27 @@ func (a *UDPAddr) String() string {
 	if a == nil {
 		return "<nil>"
 	}
-	ip := ipEmptyString(a.IP)
-	if a.Zone != "" {
-		return JoinHostPort(ip+"%"+a.Zone, itoa.Itoa(a.Port))
-	}
-	return JoinHostPort(ip, itoa.Itoa(a.Port))
+	return hostPortString(a.IP, a.Zone, a.Port)
 }
 
+// isWildcard: no host, or the unspecified one.
 func (a *UDPAddr) isWildcard() bool {
-	if a == nil || a.IP == nil {
-		return true
-	}
-	return a.IP.IsUnspecified()
+	return a == nil || a.IP == nil || a.IP.IsUnspecified()
 }
 
-// ResolveUDPAddr returns an address of UDP end point. Only literal IPv4
-// addresses, "localhost" and an empty host resolve: p9rt has no /net/cs.
+// ResolveUDPAddr makes a *UDPAddr of "host:port", as ResolveTCPAddr does.
 func ResolveUDPAddr(network, address string) (*UDPAddr, error) {
-	switch network {
-	case "udp", "udp4", "udp6":
-	case "":
-		network = "udp"
-	default:
+	if network != "" && network != "udp" && network != "udp4" && network != "udp6" {
 		return nil, UnknownNetworkError(network)
 	}
-	host, port, err := SplitHostPort(address)
+	ip, port, err := resolve("udp", address)
 	if err != nil {
 		return nil, err
 	}
-	p, err := parsePort(port)
-	if err != nil {
-		if de, ok := err.(*DNSError); ok {
-			de.Name = "udp/" + port
-		}
-		return nil, err
-	}
-	a := &UDPAddr{Port: p}
-	switch host {
-	case "":
-	case "localhost":
-		a.IP = IPv4(127, 0, 0, 1)
-	default:
-		a.IP = ParseIP(host)
-		if a.IP == nil {
-			return nil, &DNSError{Err: "no such host", Name: host, IsNotFound: true}
-		}
-	}
-	return a, nil
+	return &UDPAddr{IP: ip, Port: port}, nil
 }
 
-// PacketConn is a generic packet-oriented network connection.
+// A PacketConn sends and receives datagrams, each with its own peer.
 type PacketConn interface {
 	ReadFrom(p []byte) (n int, addr Addr, err error)
 	WriteTo(p []byte, addr Addr) (n int, err error)
@@ -81,117 +51,118 @@ type PacketConn interface {
 	SetWriteDeadline(t time.Time) error
 }
 
-// UDPConn is the implementation of the Conn and PacketConn interfaces for
-// UDP network connections.
+// A UDPConn is a UDP endpoint: a Conn when dialed, a PacketConn always.
 type UDPConn struct {
 	conn
 }
 
 func newUDPConn(fd *netFD) *UDPConn { return &UDPConn{conn{fd}} }
 
-// ReadFromUDP acts like ReadFrom but returns a UDPAddr.
+// ReadFromUDP reads one datagram; addr is its sender.
 func (c *UDPConn) ReadFromUDP(b []byte) (n int, addr *UDPAddr, err error) {
 	if !c.ok() {
 		return 0, nil, syscall.EINVAL
 	}
-	n, addr, err = c.readFrom(b, &UDPAddr{})
+	n, addr, err = c.readFrom(b, new(UDPAddr))
 	if err != nil {
-		err = &OpError{Op: "read", Net: c.fd.net, Source: c.fd.laddr, Addr: c.fd.raddr, Err: err}
+		return n, addr, c.opError("read", err)
 	}
-	return n, addr, err
+	return n, addr, nil
 }
 
-// ReadFrom implements the PacketConn ReadFrom method.
+// ReadFrom is ReadFromUDP for the PacketConn interface (a nil sender is a
+// nil Addr, not a nil *UDPAddr in one).
 func (c *UDPConn) ReadFrom(b []byte) (int, Addr, error) {
-	n, addr, err := c.ReadFromUDP(b)
-	if addr == nil {
-		return n, nil, err
-	}
-	return n, addr, err
+	n, from, err := c.ReadFromUDP(b)
+	return n, udpAddrOrNil(from), err
 }
 
-// WriteToUDP acts like WriteTo but takes a UDPAddr.
+// sendError wraps err, a failed send to, naming that destination.
+func (c *UDPConn) sendError(to Addr, err error) error {
+	return &OpError{Op: "write", Net: c.fd.net, Source: c.fd.laddr, Addr: to, Err: err}
+}
+
+// WriteToUDP sends b as one datagram to addr.
 func (c *UDPConn) WriteToUDP(b []byte, addr *UDPAddr) (int, error) {
 	if !c.ok() {
 		return 0, syscall.EINVAL
 	}
 	n, err := c.writeTo(b, addr)
 	if err != nil {
-		err = &OpError{Op: "write", Net: c.fd.net, Source: c.fd.laddr, Addr: opUDPAddr(addr), Err: err}
+		return n, c.sendError(udpAddrOrNil(addr), err)
 	}
-	return n, err
+	return n, nil
 }
 
-// WriteTo implements the PacketConn WriteTo method.
+// WriteTo is WriteToUDP for the PacketConn interface; addr must be a
+// *UDPAddr.
 func (c *UDPConn) WriteTo(b []byte, addr Addr) (int, error) {
 	if !c.ok() {
 		return 0, syscall.EINVAL
 	}
-	a, ok := addr.(*UDPAddr)
-	if !ok {
-		return 0, &OpError{Op: "write", Net: c.fd.net, Source: c.fd.laddr, Addr: addr, Err: syscall.EINVAL}
+	to, isUDP := addr.(*UDPAddr)
+	if !isUDP {
+		return 0, c.sendError(addr, syscall.EINVAL)
 	}
-	n, err := c.writeTo(b, a)
+	n, err := c.writeTo(b, to)
 	if err != nil {
-		err = &OpError{Op: "write", Net: c.fd.net, Source: c.fd.laddr, Addr: a, Err: err}
+		return n, c.sendError(to, err)
 	}
-	return n, err
+	return n, nil
 }
 
-// opUDPAddr keeps a nil *UDPAddr out of an Addr interface.
-func opUDPAddr(a *UDPAddr) Addr {
+// udpAddrOrNil keeps a nil *UDPAddr out of an Addr interface.
+func udpAddrOrNil(a *UDPAddr) Addr {
 	if a == nil {
 		return nil
 	}
 	return a
 }
 
-// DialUDP acts like Dial for UDP networks.
+func isUDPNetwork(network string) bool {
+	return network == "udp" || network == "udp4" || network == "udp6"
+}
+
+// DialUDP makes a UDP endpoint whose Read and Write talk to raddr.
 func DialUDP(network string, laddr, raddr *UDPAddr) (*UDPConn, error) {
-	switch network {
-	case "udp", "udp4", "udp6":
-	default:
-		return nil, &OpError{Op: "dial", Net: network, Source: opUDPAddr(laddr), Addr: opUDPAddr(raddr), Err: UnknownNetworkError(network)}
+	failed := func(to Addr, err error) (*UDPConn, error) {
+		return nil, &OpError{Op: "dial", Net: network, Source: udpAddrOrNil(laddr), Addr: to, Err: err}
 	}
-	if raddr == nil {
-		return nil, &OpError{Op: "dial", Net: network, Source: opUDPAddr(laddr), Addr: nil, Err: errMissingAddress}
+	switch {
+	case !isUDPNetwork(network):
+		return failed(udpAddrOrNil(raddr), UnknownNetworkError(network))
+	case raddr == nil:
+		return failed(nil, errMissingAddress)
 	}
-	var la Addr
-	if laddr != nil {
-		la = laddr
-	}
-	fd, err := dialPlan9(network, la, raddr)
+	fd, err := dialPlan9(network, udpAddrOrNil(laddr), raddr)
 	if err != nil {
-		return nil, &OpError{Op: "dial", Net: network, Source: opUDPAddr(laddr), Addr: raddr, Err: err}
+		return failed(raddr, err)
 	}
 	return newUDPConn(fd), nil
 }
 
-// ListenUDP acts like ListenPacket for UDP networks: ListenUDP("udp",
-// &UDPAddr{IP: IPv4(127, 0, 0, 1)}) picks a free port, which LocalAddr
-// reports.
+// ListenUDP makes a UDP endpoint at laddr; port 0 (or a nil laddr) lets
+// the kernel choose, and LocalAddr says what it chose.
 func ListenUDP(network string, laddr *UDPAddr) (*UDPConn, error) {
-	switch network {
-	case "udp", "udp4", "udp6":
-	default:
-		return nil, &OpError{Op: "listen", Net: network, Source: nil, Addr: opUDPAddr(laddr), Err: UnknownNetworkError(network)}
+	if !isUDPNetwork(network) {
+		return nil, &OpError{Op: "listen", Net: network, Addr: udpAddrOrNil(laddr), Err: UnknownNetworkError(network)}
 	}
 	if laddr == nil {
-		laddr = &UDPAddr{}
+		laddr = new(UDPAddr)
 	}
 	c, err := listenUDP(network, laddr)
 	if err != nil {
-		return nil, &OpError{Op: "listen", Net: network, Source: nil, Addr: laddr, Err: err}
+		return nil, &OpError{Op: "listen", Net: network, Addr: laddr, Err: err}
 	}
 	return c, nil
 }
 
-// ListenPacket announces on the local network address; p9rt supports
-// "udp" (and "udp4") on literal IPv4 addresses and "localhost".
+// ListenPacket makes a PacketConn at a "host:port" address; p9rt has
+// "udp" (udp4, udp6) on literal addresses and "localhost".
 func ListenPacket(network, address string) (PacketConn, error) {
 	la, err := ResolveUDPAddr(network, address)
 	if err != nil {
-		return nil, &OpError{Op: "listen", Net: network, Source: nil, Addr: nil, Err: err}
+		return nil, &OpError{Op: "listen", Net: network, Err: err}
 	}
 	c, err := ListenUDP(network, la)
 	if err != nil {

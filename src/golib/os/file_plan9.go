@@ -5,19 +5,18 @@ import (
 	"syscall"
 )
 
-// File represents an open file descriptor. (Go keeps these fields in an
-// embedded *file so that a copy of a File cannot be corrupted; p9rt keeps
-// them in File itself, which the compiler's subset handles without
-// embedding.)
+// A File is an open Plan 9 file descriptor and the name it was opened by.
+// (Go puts these in an embedded *file so that copying a File cannot
+// break it; p9rt keeps them in File itself.)
 type File struct {
 	fd   int
 	name string
 }
 
-const badFd = -1
+// closedFd marks a File that has been closed.
+const closedFd = -1
 
-// Fd returns the integer Plan 9 file descriptor referencing the open file.
-// If f is closed, the file descriptor becomes invalid.
+// Fd is the Plan 9 file descriptor; after Close it means nothing.
 func (f *File) Fd() uintptr {
 	if f == nil {
 		return ^uintptr(0)
@@ -25,136 +24,113 @@ func (f *File) Fd() uintptr {
 	return uintptr(f.fd)
 }
 
-// NewFile returns a new File with the given file descriptor and name.
+// NewFile makes a File of an open descriptor; nil for a negative one.
 func NewFile(fd uintptr, name string) *File {
-	fdi := int(fd)
-	if fdi < 0 {
+	if int(fd) < 0 {
 		return nil
 	}
-	return &File{fd: fdi, name: name}
+	return &File{fd: int(fd), name: name}
 }
 
-// OpenFile is the generalized open call (go os/file_plan9.go openFileNolog):
-// O_CREATE with O_TRUNC, or O_EXCL, creates; otherwise the file is opened,
-// and created only if it does not exist. O_APPEND is emulated with a seek.
+// OpenFile opens (or creates) name, the way Go's Plan 9 port does:
+// O_CREATE with O_TRUNC, or O_EXCL, is a create call (which truncates or
+// fails on an existing file); O_CREATE alone opens and creates only when
+// the open finds nothing. Plan 9 has no append mode, so O_APPEND is a
+// seek to the end after opening.
 func OpenFile(name string, flag int, perm FileMode) (*File, error) {
-	var (
-		fd     int
-		e      error
-		create bool
-		excl   bool
-		trunc  bool
-		append bool
-	)
+	has := func(bit int) bool { return flag&bit != 0 }
+	create, excl, trunc, appending := has(O_CREATE), has(O_EXCL), has(O_TRUNC), has(O_APPEND)
+	mode := flag &^ (O_CREATE | O_APPEND)
+	bits := uint32(perm & ModePerm)
 
-	if flag&O_CREATE == O_CREATE {
-		flag = flag & ^O_CREATE
-		create = true
-	}
-	if flag&O_EXCL == O_EXCL {
-		excl = true
-	}
-	if flag&O_TRUNC == O_TRUNC {
-		trunc = true
-	}
-	// O_APPEND is emulated on Plan 9
-	if flag&O_APPEND == O_APPEND {
-		flag = flag &^ O_APPEND
-		append = true
-	}
-
-	if (create && trunc) || excl {
-		fd, e = syscall.Create(name, flag, uint32(perm&ModePerm))
-	} else {
-		fd, e = syscall.Open(name, flag)
-		if IsNotExist(e) && create {
-			fd, e = syscall.Create(name, flag, uint32(perm&ModePerm))
-			if e != nil {
-				return nil, &PathError{Op: "create", Path: name, Err: e}
-			}
+	var fd int
+	var err error
+	if excl || (create && trunc) {
+		fd, err = syscall.Create(name, mode, bits)
+	} else if fd, err = syscall.Open(name, mode); err != nil && create && IsNotExist(err) {
+		if fd, err = syscall.Create(name, mode, bits); err != nil {
+			return nil, &PathError{Op: "create", Path: name, Err: err}
 		}
 	}
-
-	if e != nil {
-		return nil, &PathError{Op: "open", Path: name, Err: e}
+	if err != nil {
+		return nil, &PathError{Op: "open", Path: name, Err: err}
 	}
-
-	if append {
-		if _, e = syscall.Seek(fd, 0, io.SeekEnd); e != nil {
-			return nil, &PathError{Op: "seek", Path: name, Err: e}
+	if appending {
+		if _, err := syscall.Seek(fd, 0, io.SeekEnd); err != nil {
+			return nil, &PathError{Op: "seek", Path: name, Err: err}
 		}
 	}
-
 	return NewFile(uintptr(fd), name), nil
 }
 
-// Close closes the File, rendering it unusable for I/O.
+// Close closes the descriptor; a second Close is ErrInvalid.
 func (f *File) Close() error {
-	if f == nil {
+	if f == nil || f.fd == closedFd {
 		return ErrInvalid
 	}
-	if f.fd == badFd {
-		return ErrInvalid
-	}
-	var err error
-	if e := syscall.Close(f.fd); e != nil {
-		err = &PathError{Op: "close", Path: f.name, Err: e}
-	}
-	f.fd = badFd // so it can't be closed again
-	return err
-}
-
-// read reads up to len(b) bytes from the File. A (0, nil) result is end of
-// file (docs/plan9-notes.md §2.8): the os package does not retry an interrupted
-// read ("ignoringEINTR" calls the function once on Plan 9).
-func (f *File) read(b []byte) (n int, err error) {
-	n, e := fixCount(syscall.Read(f.fd, b))
-	if n == 0 && len(b) > 0 && e == nil {
-		return 0, io.EOF
-	}
-	return n, e
-}
-
-// pread reads len(b) bytes from the File starting at byte offset off.
-func (f *File) pread(b []byte, off int64) (n int, err error) {
-	n, e := fixCount(syscall.Pread(f.fd, b, off))
-	if n == 0 && len(b) > 0 && e == nil {
-		return 0, io.EOF
-	}
-	return n, e
-}
-
-// write writes len(b) bytes to the File. Since Plan 9 preserves message
-// boundaries, never allow a zero-byte write.
-func (f *File) write(b []byte) (n int, err error) {
-	if len(b) == 0 {
-		return 0, nil
-	}
-	return fixCount(syscall.Write(f.fd, b))
-}
-
-// fixCount turns a -1 count from a failed call into 0.
-func fixCount(n int, err error) (int, error) {
-	if n < 0 {
-		n = 0
-	}
-	return n, err
-}
-
-// Remove removes the named file or directory.
-func Remove(name string) error {
-	if e := syscall.Remove(name); e != nil {
-		return &PathError{Op: "remove", Path: name, Err: e}
+	err := syscall.Close(f.fd)
+	f.fd = closedFd
+	if err != nil {
+		return &PathError{Op: "close", Path: f.name, Err: err}
 	}
 	return nil
 }
 
-// Pipe returns a connected pair of Files; reads from r return bytes
-// written to w.
-func Pipe() (r *File, w *File, err error) {
-	var p [2]int
-	if e := syscall.Pipe(p[0:]); e != nil {
-		return nil, nil, NewSyscallError("pipe", e)
+// count is a system call's byte count as File reports it: never negative
+// (a failed call returns -1).
+func count(n int, err error) (int, error) {
+	if n < 0 {
+		return 0, err
 	}
-	return NewFile(uintptr(p[0]), "|0"), NewFile(uintptr(p[1]), "|1"), nil
+	return n, err
+}
+
+// eof: Plan 9 says "end of file" with a read of 0 bytes and no error.
+func eof(n int, err error, want int) (int, error) {
+	if n == 0 && err == nil && want > 0 {
+		return 0, io.EOF
+	}
+	return n, err
+}
+
+// read reads once at the current offset. It is not retried when a note
+// interrupts it: on Plan 9 Go's os calls the system once
+// (docs/plan9-notes.md §2.8).
+func (f *File) read(b []byte) (int, error) {
+	n, err := count(syscall.Read(f.fd, b))
+	return eof(n, err, len(b))
+}
+
+// pread reads once at offset off.
+func (f *File) pread(b []byte, off int64) (int, error) {
+	n, err := count(syscall.Pread(f.fd, b, off))
+	return eof(n, err, len(b))
+}
+
+// write writes once. Plan 9 keeps write boundaries (an empty write is a
+// message of its own on a pipe or a network connection), so an empty b is
+// not written at all.
+func (f *File) write(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	return count(syscall.Write(f.fd, b))
+}
+
+// Remove removes the file or (empty) directory name.
+func Remove(name string) error {
+	if err := syscall.Remove(name); err != nil {
+		return &PathError{Op: "remove", Path: name, Err: err}
+	}
+	return nil
+}
+
+// Pipe makes a pipe: what is written to w is read from r. (A Plan 9 pipe
+// is bidirectional; Go uses it one way.)
+func Pipe() (r *File, w *File, err error) {
+	fds := make([]int, 2)
+	if err := syscall.Pipe(fds); err != nil {
+		return nil, nil, NewSyscallError("pipe", err)
+	}
+	return NewFile(uintptr(fds[0]), "|0"), NewFile(uintptr(fds[1]), "|1"), nil
 }
