@@ -1,17 +1,15 @@
-// Package errors implements functions to manipulate errors (go errors/errors.go).
+// Package errors makes errors from text and looks through chains of
+// wrapped errors (Go's errors package is the reference).
 package errors
 
-// New returns an error that formats as the given text.
-// Each call to New returns a distinct error value even if the text is identical.
+// New makes an error whose message is text. Two calls never give equal
+// errors, whatever their text: each is a pointer to its own value.
 func New(text string) error {
-	return &errorString{text}
+	return &errorString{msg: text}
 }
 
-// errorString is a trivial implementation of error.
 type errorString struct {
-	s string
+	msg string
 }
 
-func (e *errorString) Error() string {
-	return e.s
-}
+func (e *errorString) Error() string { return e.msg }

@@ -2,73 +2,67 @@ package errors
 
 import "internal/reflectlite"
 
-// Unwrap returns the result of calling the Unwrap method on err, if err's
-// type contains an Unwrap method returning error.
-// Otherwise, Unwrap returns nil.
-func Unwrap(err error) error {
-	u, ok := err.(interface {
-		Unwrap() error
-	})
-	if !ok {
-		return nil
-	}
-	return u.Unwrap()
+// wrapper is an error that wraps another.
+type wrapper interface {
+	Unwrap() error
 }
 
-// Is reports whether any error in err's chain matches target.
-//
-// An error is considered to match a target if it is equal to that target or
-// if it implements a method Is(error) bool such that Is(target) returns true.
+// Unwrap is the error err wraps: what its Unwrap method returns, nil when
+// it has none.
+func Unwrap(err error) error {
+	if w, wraps := err.(wrapper); wraps {
+		return w.Unwrap()
+	}
+	return nil
+}
+
+// Is reports whether err, or an error it wraps (directly or further
+// down), is target: equal to it, or saying so through its own
+// Is(error) bool method.
 func Is(err, target error) bool {
 	if target == nil {
-		return err == target
+		return err == nil
 	}
-
-	isComparable := reflectlite.Comparable(target)
-	for {
-		if isComparable && err == target {
+	// Comparing two interfaces panics when their dynamic type has no ==
+	// (a slice, say); such a target can only match through an Is method.
+	comparable := reflectlite.Comparable(target)
+	for ; err != nil; err = Unwrap(err) {
+		if comparable && err == target {
 			return true
 		}
-		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
+		if m, has := err.(interface{ Is(error) bool }); has && m.Is(target) {
 			return true
 		}
-		if err = Unwrap(err); err == nil {
-			return false
-		}
 	}
+	return false
 }
 
-// As finds the first error in err's chain that matches target, and if one is
-// found, sets target to that error value and returns true. Otherwise, it
-// returns false.
-//
-// An error matches target if the error's concrete value is assignable to the
-// value pointed to by target, or if the error has a method As(any) bool such
-// that As(target) returns true.
-//
-// As panics if target is not a non-nil pointer to either a type that
-// implements error, or to any interface type.
+// As looks down err's chain for the first error that can be stored in
+// *target (its type is assignable to *target's type), or that claims
+// target through its own As(any) bool method. It stores it and says
+// whether it found one. target must be a non-nil pointer to an interface
+// type or to a type implementing error; As panics otherwise, with Go's
+// messages.
 func As(err error, target any) bool {
 	if target == nil {
 		panic("errors: target cannot be nil")
 	}
-	typ, val := reflectlite.IfaceWords(target)
-	if reflectlite.Kind(typ) != reflectlite.Pointer || val == 0 {
+	ptrType, ptr := reflectlite.IfaceWords(target)
+	if ptr == 0 || reflectlite.Kind(ptrType) != reflectlite.Pointer {
 		panic("errors: target must be a non-nil pointer")
 	}
-	targetType := reflectlite.Elem(typ)
-	if reflectlite.Kind(targetType) != reflectlite.Interface && !reflectlite.Implements(targetType, errorType) {
+	want := reflectlite.Elem(ptrType)
+	if reflectlite.Kind(want) != reflectlite.Interface && !reflectlite.Implements(want, errorType) {
 		panic("errors: *target must be interface or implement error")
 	}
-	for err != nil {
-		if reflectlite.AssignableTo(err, targetType) {
-			reflectlite.Store(val, targetType, err)
+	for ; err != nil; err = Unwrap(err) {
+		if reflectlite.AssignableTo(err, want) {
+			reflectlite.Store(ptr, want, err)
 			return true
 		}
-		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
+		if m, has := err.(interface{ As(any) bool }); has && m.As(target) {
 			return true
 		}
-		err = Unwrap(err)
 	}
 	return false
 }

@@ -15,19 +15,19 @@ func Pipe() (Conn, Conn) {
 	aToB, bToA := make(chan []byte), make(chan []byte)
 	aTook, bTook := make(chan int), make(chan int)
 	aDone, bDone := make(chan struct{}), make(chan struct{})
-	a := &pipeEnd{in: bToA, took: aTook, out: aToB, peerTook: bTook, done: aDone, peerDone: bDone}
-	b := &pipeEnd{in: aToB, took: bTook, out: bToA, peerTook: aTook, done: bDone, peerDone: aDone}
-	for _, e := range []*pipeEnd{a, b} {
+	a := &pipe{in: bToA, took: aTook, out: aToB, peerTook: bTook, done: aDone, peerDone: bDone}
+	b := &pipe{in: aToB, took: bTook, out: bToA, peerTook: aTook, done: bDone, peerDone: aDone}
+	for _, e := range []*pipe{a, b} {
 		e.rd.expired = make(chan struct{})
 		e.wr.expired = make(chan struct{})
 	}
 	return a, b
 }
 
-// pipeEnd is one end of a Pipe. A Write offers its bytes on out, and the
+// pipe is one end of a Pipe. A Write offers its bytes on out, and the
 // Read at the other end answers on peerTook how many it copied; the
 // roles are the same the other way round with in and took.
-type pipeEnd struct {
+type pipe struct {
 	in       <-chan []byte
 	took     chan<- int
 	out      chan<- []byte
@@ -104,8 +104,8 @@ type pipeAddr struct{}
 func (pipeAddr) Network() string { return "pipe" }
 func (pipeAddr) String() string  { return "pipe" }
 
-func (*pipeEnd) LocalAddr() Addr  { return pipeAddr{} }
-func (*pipeEnd) RemoteAddr() Addr { return pipeAddr{} }
+func (*pipe) LocalAddr() Addr  { return pipeAddr{} }
+func (*pipe) RemoteAddr() Addr { return pipeAddr{} }
 
 // pipeError wraps what a Read or Write failed with in an OpError, except
 // io.EOF and io.ErrClosedPipe, which Go's pipe returns bare.
@@ -116,7 +116,7 @@ func pipeError(op string, err error) error {
 	return &OpError{Op: op, Net: "pipe", Err: err}
 }
 
-func (p *pipeEnd) Read(b []byte) (int, error) {
+func (p *pipe) Read(b []byte) (int, error) {
 	n, err := p.receive(b)
 	return n, pipeError("read", err)
 }
@@ -124,7 +124,7 @@ func (p *pipeEnd) Read(b []byte) (int, error) {
 // receive waits for a Write at the other end and copies what fits of it.
 // A closed end, a closed peer (end of stream) and a past deadline are
 // reported before anything is taken.
-func (p *pipeEnd) receive(b []byte) (int, error) {
+func (p *pipe) receive(b []byte) (int, error) {
 	expired := p.rd.channel()
 	switch {
 	case isClosed(p.done):
@@ -148,14 +148,14 @@ func (p *pipeEnd) receive(b []byte) (int, error) {
 	}
 }
 
-func (p *pipeEnd) Write(b []byte) (int, error) {
+func (p *pipe) Write(b []byte) (int, error) {
 	n, err := p.send(b)
 	return n, pipeError("write", err)
 }
 
 // send offers b to the other end's Reads until all of it is taken; even
 // an empty b is offered once (it meets one Read).
-func (p *pipeEnd) send(b []byte) (int, error) {
+func (p *pipe) send(b []byte) (int, error) {
 	if isClosed(p.done) || isClosed(p.peerDone) {
 		return 0, io.ErrClosedPipe
 	}
@@ -185,7 +185,7 @@ func (p *pipeEnd) send(b []byte) (int, error) {
 
 // setDeadlines sets the deadline of the directions given; an end that
 // either side has closed refuses.
-func (p *pipeEnd) setDeadlines(t time.Time, dirs ...*expiry) error {
+func (p *pipe) setDeadlines(t time.Time, dirs ...*expiry) error {
 	if isClosed(p.done) || isClosed(p.peerDone) {
 		return io.ErrClosedPipe
 	}
@@ -195,14 +195,14 @@ func (p *pipeEnd) setDeadlines(t time.Time, dirs ...*expiry) error {
 	return nil
 }
 
-func (p *pipeEnd) SetDeadline(t time.Time) error      { return p.setDeadlines(t, &p.rd, &p.wr) }
-func (p *pipeEnd) SetReadDeadline(t time.Time) error  { return p.setDeadlines(t, &p.rd) }
-func (p *pipeEnd) SetWriteDeadline(t time.Time) error { return p.setDeadlines(t, &p.wr) }
+func (p *pipe) SetDeadline(t time.Time) error      { return p.setDeadlines(t, &p.rd, &p.wr) }
+func (p *pipe) SetReadDeadline(t time.Time) error  { return p.setDeadlines(t, &p.rd) }
+func (p *pipe) SetWriteDeadline(t time.Time) error { return p.setDeadlines(t, &p.wr) }
 
 // Close closes this end: its own calls fail with io.ErrClosedPipe from
 // now on, the other end reads io.EOF and cannot write. Closing twice is
 // not an error.
-func (p *pipeEnd) Close() error {
+func (p *pipe) Close() error {
 	p.closing.Do(func() { close(p.done) })
 	return nil
 }

@@ -5,19 +5,17 @@ import (
 	"io/fs"
 )
 
-// Portable analogs of some common system call errors.
+// The errors os functions report, whatever the system; the file-system
+// ones are io/fs's.
 var (
-	// ErrInvalid indicates an invalid argument.
-	// Methods on File will return this error when the receiver is nil.
-	ErrInvalid = fs.ErrInvalid // "invalid argument"
+	ErrInvalid    = fs.ErrInvalid // "invalid argument"; also File's methods on a nil *File
+	ErrPermission = fs.ErrPermission
+	ErrExist      = fs.ErrExist
+	ErrNotExist   = fs.ErrNotExist
+	ErrClosed     = fs.ErrClosed
 
-	ErrPermission = fs.ErrPermission // "permission denied"
-	ErrExist      = fs.ErrExist      // "file already exists"
-	ErrNotExist   = fs.ErrNotExist   // "file does not exist"
-	ErrClosed     = fs.ErrClosed     // "file already closed"
-
-	ErrNoDeadline       = errNoDeadline()       // "file type does not support deadline"
-	ErrDeadlineExceeded = errDeadlineExceeded() // "i/o timeout"
+	ErrNoDeadline       = errNoDeadline()
+	ErrDeadlineExceeded = errDeadlineExceeded()
 )
 
 func errNoDeadline() error { return poll.ErrNoDeadline }
@@ -27,10 +25,10 @@ func errNoDeadline() error { return poll.ErrNoDeadline }
 // net Read returns.
 func errDeadlineExceeded() error { return poll.ErrDeadlineExceeded }
 
-// PathError records an error and the operation and file path that caused it.
+// A PathError is a failed operation on a named file (io/fs's type).
 type PathError = fs.PathError
 
-// SyscallError records an error from a specific system call.
+// A SyscallError is the failure of the system call it names.
 type SyscallError struct {
 	Syscall string
 	Err     error
@@ -40,66 +38,52 @@ func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() 
 
 func (e *SyscallError) Unwrap() error { return e.Err }
 
-// Timeout reports whether this error represents a timeout.
+// Timeout is Err's Timeout, false when Err has none.
 func (e *SyscallError) Timeout() bool {
-	t, ok := e.Err.(interface{ Timeout() bool })
-	return ok && t.Timeout()
-}
-
-// NewSyscallError returns, as an error, a new SyscallError with the given
-// system call name and error details. If err is nil, it returns nil.
-func NewSyscallError(syscall string, err error) error {
-	if err == nil {
-		return nil
+	if t, has := e.Err.(interface{ Timeout() bool }); has {
+		return t.Timeout()
 	}
-	return &SyscallError{syscall, err}
+	return false
 }
 
-// IsExist reports whether the error is known to report that a file or
-// directory already exists.
-func IsExist(err error) bool {
-	return underlyingErrorIs(err, ErrExist)
+// NewSyscallError wraps err, the failure of the named call; nil stays nil.
+func NewSyscallError(syscall string, err error) error {
+	if err != nil {
+		return &SyscallError{Syscall: syscall, Err: err}
+	}
+	return nil
 }
 
-// IsNotExist reports whether the error is known to report that a file or
-// directory does not exist.
-func IsNotExist(err error) bool {
-	return underlyingErrorIs(err, ErrNotExist)
-}
+// IsExist, IsNotExist and IsPermission look at err itself or, for a
+// *PathError or *SyscallError, at the error inside (one level only, not the
+// whole chain: that is errors.Is), and compare it with ErrExist,
+// ErrNotExist or ErrPermission, directly or through its Is method.
+func IsExist(err error) bool      { return causeIs(err, ErrExist) }
+func IsNotExist(err error) bool   { return causeIs(err, ErrNotExist) }
+func IsPermission(err error) bool { return causeIs(err, ErrPermission) }
 
-// IsPermission reports whether the error is known to report that
-// permission is denied.
-func IsPermission(err error) bool {
-	return underlyingErrorIs(err, ErrPermission)
-}
-
-// IsTimeout reports whether the error is known to report that a timeout
-// occurred.
+// IsTimeout: the same cause's Timeout method says so.
 func IsTimeout(err error) bool {
-	terr, ok := underlyingError(err).(interface{ Timeout() bool })
-	return ok && terr.Timeout()
+	t, has := cause(err).(interface{ Timeout() bool })
+	return has && t.Timeout()
 }
 
-func underlyingErrorIs(err, target error) bool {
-	// Note that this function is not errors.Is: underlyingError only
-	// unwraps the specific error-wrapping types that it historically did,
-	// not all errors implementing Unwrap().
-	err = underlyingError(err)
-	if err == target {
+func causeIs(err, target error) bool {
+	c := cause(err)
+	if c == target {
 		return true
 	}
-	// To preserve prior behavior, only examine syscall errors.
-	e, ok := err.(interface{ Is(error) bool })
-	return ok && e.Is(target)
+	m, has := c.(interface{ Is(error) bool })
+	return has && m.Is(target)
 }
 
-// underlyingError returns the underlying error for known os error types.
-func underlyingError(err error) error {
-	switch err := err.(type) {
-	case *PathError:
-		return err.Err
-	case *SyscallError:
-		return err.Err
+// cause unwraps one *PathError or *SyscallError.
+func cause(err error) error {
+	if pe, ok := err.(*PathError); ok {
+		return pe.Err
+	}
+	if se, ok := err.(*SyscallError); ok {
+		return se.Err
 	}
 	return err
 }

@@ -2,22 +2,19 @@ package os
 
 import "internal/itoa"
 
-func (p *Process) writeProcFile(file string, data string) error {
-	f, e := OpenFile("/proc/"+itoa.Itoa(p.Pid)+"/"+file, O_WRONLY, 0)
-	if e != nil {
-		return e
-	}
-	defer f.Close()
-	_, e = f.Write([]byte(data))
-	return e
-}
-
+// signal posts sig's text as a note to the process, by writing it to
+// /proc/<pid>/note: that is all a signal is on Plan 9.
 func (p *Process) signal(sig Signal) error {
 	if p.done {
 		return ErrProcessDone
 	}
-	if e := p.writeProcFile("note", sig.String()); e != nil {
-		return NewSyscallError("signal", e)
+	note, err := OpenFile("/proc/"+itoa.Itoa(p.Pid)+"/note", O_WRONLY, 0)
+	if err == nil {
+		_, err = note.Write([]byte(sig.String()))
+		note.Close()
+	}
+	if err != nil {
+		return NewSyscallError("signal", err)
 	}
 	return nil
 }

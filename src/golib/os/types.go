@@ -5,7 +5,7 @@ import (
 	"syscall"
 )
 
-// A FileMode represents a file's mode and permission bits.
+// FileMode is io/fs's: a file's kind and permission bits.
 type FileMode = fs.FileMode
 
 // The defined file mode bits.

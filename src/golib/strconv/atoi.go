@@ -2,48 +2,42 @@ package strconv
 
 import "errors"
 
-// ErrRange indicates that a value is out of range for the target type.
-var ErrRange = errors.New("value out of range")
+// The two ways a conversion can fail, as NumError.Err.
+var (
+	ErrRange  = errors.New("value out of range") // well formed, but too big for the type
+	ErrSyntax = errors.New("invalid syntax")     // not a number of the kind asked for
+)
 
-// ErrSyntax indicates that a value does not have the right syntax for the
-// target type.
-var ErrSyntax = errors.New("invalid syntax")
-
-// A NumError records a failed conversion.
+// A NumError says which function failed (Func: ParseInt, ParseUint,
+// ParseBool, ParseFloat, Atoi) on which input (Num), and why (Err,
+// usually ErrRange or ErrSyntax).
 type NumError struct {
-	Func string // the failing function (ParseBool, ParseInt, ParseUint, ParseFloat)
-	Num  string // the input
-	Err  error  // the reason the conversion failed (e.g. ErrRange, ErrSyntax, etc.)
+	Func string
+	Num  string
+	Err  error
 }
 
+// Error reads `strconv.Func: parsing "Num": Err`.
 func (e *NumError) Error() string {
-	return "strconv." + e.Func + ": " + "parsing " + Quote(e.Num) + ": " + e.Err.Error()
+	return "strconv." + e.Func + ": parsing " + Quote(e.Num) + ": " + e.Err.Error()
 }
 
 func (e *NumError) Unwrap() error { return e.Err }
 
-func syntaxError(fn, str string) *NumError {
-	return &NumError{fn, str, ErrSyntax}
+// numError is the failure of fn on input s for reason why.
+func numError(fn, s string, why error) *NumError {
+	return &NumError{Func: fn, Num: s, Err: why}
 }
 
-func rangeError(fn, str string) *NumError {
-	return &NumError{fn, str, ErrRange}
-}
+func syntaxError(fn, s string) *NumError { return numError(fn, s, ErrSyntax) }
+func rangeError(fn, s string) *NumError  { return numError(fn, s, ErrRange) }
 
-func baseError(fn, str string, base int) *NumError {
-	return &NumError{fn, str, errors.New("invalid base " + Itoa(base))}
-}
-
-func bitSizeError(fn, str string, bitSize int) *NumError {
-	return &NumError{fn, str, errors.New("invalid bit size " + Itoa(bitSize))}
-}
-
-// IntSize is the size in bits of an int or uint value.
+// IntSize is how many bits an int (and a uint) has in p9rt: 64.
 const IntSize = 64
 
-func lower(c byte) byte {
-	return c | ('x' - 'X')
-}
+// lower folds an ASCII letter to lower case (other bytes come out
+// changed too, but never as a letter they were not).
+func lower(c byte) byte { return c | 0x20 }
 
 // ParseUint is like ParseInt but for unsigned numbers. A sign prefix is
 // not permitted.
@@ -57,12 +51,13 @@ func ParseUint(s string, base int, bitSize int) (uint64, error) {
 	if base == 0 {
 		base, s = detectBase(s)
 	} else if base < 2 || base > 36 {
-		return 0, baseError(fn, orig, base)
+		return 0, numError(fn, orig, errors.New("invalid base "+Itoa(base)))
 	}
 	if bitSize == 0 {
 		bitSize = IntSize
-	} else if bitSize < 0 || bitSize > 64 {
-		return 0, bitSizeError(fn, orig, bitSize)
+	}
+	if bitSize < 1 || bitSize > 64 {
+		return 0, numError(fn, orig, errors.New("invalid bit size "+Itoa(bitSize)))
 	}
 	max := ^uint64(0) >> uint(64-bitSize)
 
@@ -114,8 +109,9 @@ func digitValue(c byte) int {
 	switch {
 	case '0' <= c && c <= '9':
 		return int(c - '0')
-	case 'a' <= lower(c) && lower(c) <= 'z':
-		return int(lower(c)-'a') + 10
+	}
+	if l := lower(c); l >= 'a' && l <= 'z' {
+		return int(l-'a') + 10
 	}
 	return 99
 }
@@ -129,8 +125,12 @@ func ParseInt(s string, base int, bitSize int) (i int64, err error) {
 		return 0, syntaxError(fn, s)
 	}
 	orig := s
-	neg := s[0] == '-'
-	if s[0] == '+' || s[0] == '-' {
+	neg := false
+	switch s[0] {
+	case '-':
+		neg = true
+		s = s[1:]
+	case '+':
 		s = s[1:]
 	}
 	u, err := ParseUint(s, base, bitSize)
@@ -158,7 +158,7 @@ func ParseInt(s string, base int, bitSize int) (i int64, err error) {
 	return int64(u), nil
 }
 
-// Atoi is equivalent to ParseInt(s, 10, 0), converted to type int.
+// Atoi is ParseInt(s, 10, 0) as an int; its errors name Atoi.
 func Atoi(s string) (int, error) {
 	i, err := ParseInt(s, 10, 0)
 	if ne, ok := err.(*NumError); ok {
@@ -175,10 +175,15 @@ func underscoreOK(s string) bool {
 	}
 	hex := false
 	prev := byte('^') // '^' start, '0' digit or prefix, '_' underscore
-	if len(s) >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x') {
-		hex = lower(s[1]) == 'x'
-		s = s[2:]
-		prev = '0'
+	if len(s) >= 2 && s[0] == '0' {
+		switch lower(s[1]) {
+		case 'x':
+			hex = true
+			fallthrough
+		case 'b', 'o':
+			s = s[2:]
+			prev = '0' // an underscore may follow the prefix
+		}
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -201,13 +206,18 @@ func underscoreOK(s string) bool {
 	return prev != '_'
 }
 
-// ParseBool returns the boolean value represented by the string.
+// ParseBool accepts the spellings Go's does: 1 t T true TRUE True, and
+// 0 f F false FALSE False.
 func ParseBool(str string) (bool, error) {
-	switch str {
-	case "1", "t", "T", "true", "TRUE", "True":
-		return true, nil
-	case "0", "f", "F", "false", "FALSE", "False":
-		return false, nil
+	for _, yes := range []string{"1", "t", "T", "true", "TRUE", "True"} {
+		if str == yes {
+			return true, nil
+		}
+	}
+	for _, no := range []string{"0", "f", "F", "false", "FALSE", "False"} {
+		if str == no {
+			return false, nil
+		}
 	}
 	return false, syntaxError("ParseBool", str)
 }

@@ -8,7 +8,7 @@ type Builder struct {
 	buf []byte
 }
 
-// String returns the accumulated string.
+// String is everything written so far.
 func (b *Builder) String() string { return string(b.buf) }
 
 // Len returns the number of accumulated bytes.
@@ -17,7 +17,7 @@ func (b *Builder) Len() int { return len(b.buf) }
 // Cap returns the capacity of the builder's underlying byte slice.
 func (b *Builder) Cap() int { return cap(b.buf) }
 
-// Reset resets the Builder to be empty.
+// Reset empties the Builder.
 func (b *Builder) Reset() { b.buf = nil }
 
 // Grow grows b's capacity, if necessary, to guarantee space for another n
@@ -39,7 +39,7 @@ func (b *Builder) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// WriteByte appends the byte c to b's buffer.
+// WriteByte adds one byte.
 func (b *Builder) WriteByte(c byte) error {
 	b.buf = append(b.buf, c)
 	return nil
@@ -52,7 +52,7 @@ func (b *Builder) WriteRune(r rune) (int, error) {
 	return len(b.buf) - n, nil
 }
 
-// WriteString appends the contents of s to b's buffer.
+// WriteString adds the bytes of s.
 func (b *Builder) WriteString(s string) (int, error) {
 	b.buf = append(b.buf, s...)
 	return len(s), nil

@@ -12,7 +12,7 @@ type Cond struct {
 	waiters []*uint32
 }
 
-// NewCond returns a new Cond with Locker l.
+// NewCond makes a Cond whose waiters hold l.
 func NewCond(l Locker) *Cond {
 	return &Cond{L: l}
 }
@@ -30,7 +30,7 @@ func (c *Cond) Wait() {
 	c.L.Lock()
 }
 
-// Signal wakes one goroutine waiting on c, if there is any.
+// Signal wakes the longest waiter, if any.
 func (c *Cond) Signal() {
 	c.mu.Lock()
 	if len(c.waiters) > 0 {
@@ -41,7 +41,7 @@ func (c *Cond) Signal() {
 	c.mu.Unlock()
 }
 
-// Broadcast wakes all goroutines waiting on c.
+// Broadcast wakes every waiter.
 func (c *Cond) Broadcast() {
 	c.mu.Lock()
 	for _, s := range c.waiters {

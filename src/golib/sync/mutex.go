@@ -3,7 +3,7 @@ package sync
 
 import "sync/atomic"
 
-// A Locker represents an object that can be locked and unlocked.
+// A Locker is anything with Lock and Unlock.
 type Locker interface {
 	Lock()
 	Unlock()
@@ -20,8 +20,7 @@ type Mutex struct {
 	sema uint32
 }
 
-// Lock locks m. If the lock is already in use, the calling goroutine
-// blocks until the mutex is available.
+// Lock takes m, waiting for whoever holds it to let go.
 func (m *Mutex) Lock() {
 	if atomic.AddInt32(&m.key, 1) == 1 {
 		return
@@ -29,7 +28,7 @@ func (m *Mutex) Lock() {
 	runtime_Semacquire(&m.sema)
 }
 
-// TryLock tries to lock m and reports whether it succeeded.
+// TryLock takes m if it is free and says whether it did.
 func (m *Mutex) TryLock() bool {
 	return atomic.CompareAndSwapInt32(&m.key, 0, 1)
 }

@@ -2,7 +2,7 @@ package sync
 
 import "sync/atomic"
 
-// Once is an object that will perform exactly one action.
+// A Once runs one function, the first time Do is called.
 type Once struct {
 	done int32
 	m    Mutex
@@ -13,11 +13,11 @@ type Once struct {
 // to f returns; if f panics, Do considers it to have returned.
 func (o *Once) Do(f func()) {
 	if atomic.LoadInt32(&o.done) == 0 {
-		o.doSlow(f)
+		o.first(f)
 	}
 }
 
-func (o *Once) doSlow(f func()) {
+func (o *Once) first(f func()) {
 	o.m.Lock()
 	defer o.m.Unlock()
 	if o.done == 0 {

@@ -1,8 +1,8 @@
 package syscall
 
-// Constants (go syscall/errors_plan9.go).
+// Open flags and file kinds that Plan 9 does not have but package os
+// refers to; the values are Go's (syscall/errors_plan9.go).
 const (
-	// Invented values to support what package os expects.
 	O_CREAT    = 0x02000
 	O_APPEND   = 0x00400
 	O_NOCTTY   = 0x00000
@@ -20,7 +20,7 @@ const (
 	S_IFSOCK = 0xc000
 )
 
-// Errors
+// Errors by their Unix names, with Plan 9's texts.
 var (
 	EINVAL       = NewError("bad arg in system call")
 	ENOTDIR      = NewError("not a directory")
@@ -36,15 +36,15 @@ var (
 	ETIMEDOUT    = NewError("connection timed out")
 	EPLAN9       = NewError("not supported by plan 9")
 
-	// The following errors do not correspond to any
-	// Plan 9 system messages. Invented to support
-	// what package os and others expect.
+	// No Plan 9 call fails with these texts; Go made them up for the
+	// packages above syscall that expect them.
 	EACCES       = NewError("access permission denied")
 	EAFNOSUPPORT = NewError("address family not supported by protocol")
 	ESPIPE       = NewError("illegal seek")
 )
 
-// Notes
+// The Unix signal names as the notes Plan 9 uses for them (SIGTERM is
+// "interrupt" too).
 const (
 	SIGABRT = Note("abort")
 	SIGALRM = Note("alarm")

@@ -1,7 +1,7 @@
 // Package oserror defines errors values used in the os package
 // (go internal/oserror/errors.go).
 //
-// These types are defined here to permit the syscall package to reference them.
+// They live below os and io/fs so that syscall can refer to them too.
 package oserror
 
 import "errors"

@@ -4,7 +4,8 @@ package fs
 
 import "internal/oserror"
 
-// Generic file system errors.
+// The errors every file system reports in the same way; os gives them
+// other names (os.ErrNotExist is ErrNotExist).
 var (
 	ErrInvalid    = oserror.ErrInvalid    // "invalid argument"
 	ErrPermission = oserror.ErrPermission // "permission denied"
@@ -13,7 +14,8 @@ var (
 	ErrClosed     = oserror.ErrClosed     // "file already closed"
 )
 
-// PathError records an error and the operation and file path that caused it.
+// A PathError is a failed operation on a file: what was done (Op), to
+// which path, and why (Err). Error reads "op path: err".
 type PathError struct {
 	Op   string
 	Path string
@@ -24,13 +26,16 @@ func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.E
 
 func (e *PathError) Unwrap() error { return e.Err }
 
-// Timeout reports whether this error represents a timeout.
+// Timeout is Err's Timeout, false when Err has none.
 func (e *PathError) Timeout() bool {
-	t, ok := e.Err.(interface{ Timeout() bool })
-	return ok && t.Timeout()
+	if t, has := e.Err.(interface{ Timeout() bool }); has {
+		return t.Timeout()
+	}
+	return false
 }
 
-// A FileMode represents a file's mode and permission bits.
+// A FileMode holds a file's kind (the high bits) and its permissions (the
+// low nine).
 type FileMode uint32
 
 // The mode bits (Go's values).
