@@ -3,7 +3,10 @@
 // already running (blocked on the FD's read mutex while the clearing
 // SetReadDeadline holds it). For each lead time δ before the deadline, the
 // deadline is cleared δ early by a goroutine that spins until then; the
-// timer's goroutine preempts it at a safepoint once due. Data is already
+// timer's goroutine preempts it at a safepoint once due. The window is
+// about 10 ns of virtual time wide and where it falls moves with every
+// change to the instructions the library runs, so δ steps by 10 ns: a
+// coarser sweep can miss every window after an unrelated change. Data is already
 // waiting, so the Read after the clear must succeed. Go 1.19.8's callback
 // (--poll=go1.19) does not check that it is still the FD's timer and marks
 // the FD timed out after the clear: "stale" counts those runs. The fixed
@@ -35,7 +38,7 @@ func main() {
 		}
 	}()
 	runs, stale := 0, 0
-	for lead := 0; lead < 4000; lead += 50 {
+	for lead := 0; lead < 4000; lead += 10 {
 		c, err := net.Dial("tcp", ln.Addr().String())
 		if err != nil {
 			fmt.Println(err)
