@@ -10,6 +10,7 @@ import { CompileTimeout, type Diagnostic, type Position } from './diag.js';
 import { Code, ImageBuilder } from './image.js';
 import { BuiltinObj, ConstObj, FuncObj, NilObj, PkgObj, Scope, TypeObj, VarObj, type Obj, type Package, type VarInit } from './objects.js';
 import { parseFile } from './parse.js';
+import { undefinedMember } from './subset.js';
 import * as T from './types.js';
 import { FnGen } from './stmt.js';
 import { TypeRecords, typeKey } from './typerec.js';
@@ -557,7 +558,7 @@ export class Compiler {
         p.used = true;
         const o = p.pkg.scope.names.get(e.sel.name);
         if (!o || !T.isExported(e.sel.name)) {
-          this.error(env.file, e.sel.pos, `undefined: ${e.x.name}.${e.sel.name}`);
+          this.error(env.file, e.sel.pos, undefinedMember(p.pkg.path, e.x.name, e.sel.name));
           return undefined;
         }
         return o;

@@ -10,6 +10,7 @@ import { Code } from './image.js';
 import { FuncObj, Scope, VarObj, type Obj } from './objects.js';
 import { noGen, type Callee, type LValue, type Operand } from './operand.js';
 import { decodeEscapes, unquote } from './parse.js';
+import { undefinedMember } from './subset.js';
 import { adaptRecv, emitPath, fieldAddr, loadWord, typeKind } from './typerec.js';
 import * as T from './types.js';
 
@@ -616,7 +617,7 @@ export class ExprGen {
         o.used = true;
         const m = o.pkg.scope.names.get(e.sel.name);
         if (!m || !T.isExported(e.sel.name)) {
-          this.error(e.sel.pos, m ? `name ${e.sel.name} not exported by package ${o.pkg.name}` : `undefined: ${e.x.name}.${e.sel.name}`);
+          this.error(e.sel.pos, m ? `name ${e.sel.name} not exported by package ${o.pkg.name}` : undefinedMember(o.pkg.path, e.x.name, e.sel.name));
           return this.invalid(e);
         }
         return this.objOperand(m, e);
