@@ -683,13 +683,7 @@ export class ExprGen {
       fieldAddr(this.code, off);
     };
     const addressable = viaPtr || !!x.addressable || path.length > 1 && this.pathHasPtr(xt, parentPath);
-    const finish = (): void => {
-      this.code.op(Op.NILCHECK);
-      if (off) {
-        this.code.const(off);
-        this.code.op(Op.ADD);
-      }
-    };
+    const finish = (): void => fieldAddr(this.code, off);
     const lv: LValue = {
       words: 1, prep: pushAddr, load: () => loadAt(this.code, ft), store: () => storeAt(this.code, ft),
       split: { n: 1, push: pushHolder, finish, stable: !parentPath.length && this.isStable(x.expr) },
