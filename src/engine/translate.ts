@@ -22,7 +22,7 @@
 // core. The instruction count is charged per segment of straight-line code,
 // exactly as the interpreter counts, so the virtual clock, and every trace,
 // is the same under both engines.
-import { Op, Ctl, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES, NIL_GUARD } from '../../host/abi/defs.js';
+import { Op, Ctl, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
 import { opInfo } from '../compiler/opinfo.js';
 import { readImage, type ImageFunc } from '../compiler/disasm.js';
 import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
@@ -709,6 +709,23 @@ class FuncCompiler {
     return this.guarded(i, k);
   }
 
+  /**
+   * Is base pointer p a real one (docs/bytecode.md "Nil checks": any base
+   * below NIL_GUARD is nil)? wrap: compare its low 32 bits, as the
+   * interpreter's loads and stores do (a usize); else the whole word.
+   */
+  private notnil(p: number, wrap: boolean): void {
+    this.get(p);
+    if (wrap) {
+      this.op(W.i32_wrap_i64);
+      this.i32(NIL_GUARD);
+      this.op(W.i32_ge_u);
+    } else {
+      this.b.byte(W.i64_const).s64(BigInt(NIL_GUARD));
+      this.op(W.i64_ge_u);
+    }
+  }
+
   /** The address p + off of a load or store, in i32 arithmetic as the interpreter's. */
   private effaddr(p: number, off: number): void {
     this.get(p);
@@ -719,13 +736,6 @@ class FuncCompiler {
     }
   }
 
-  /** Whether pointer p is not nil: any base below NIL_GUARD is (docs/bytecode.md "Nil checks"), as in the interpreter. */
-  private notnil(p: number): void {
-    this.get(p);
-    this.b.byte(W.i64_const).s64(BigInt(NIL_GUARD));
-    this.op(W.i64_ge_u);
-  }
-
   /** Inline ops with a rare case the core runs. */
   private guarded(i: Insn, k: number): boolean {
     const op = i.op;
@@ -734,7 +744,7 @@ class FuncCompiler {
       const p = this.pop(0);
       const r = this.push();
       this.vs.pop(); // the result is not on the stack the core sees
-      this.notnil(p);
+      this.notnil(p, true);
       this.open(W.if);
       this.effaddr(p, i.a);
       this.mem(op === Op.LOAD ? W.i64_load : op === Op.LOAD8U ? W.i64_load8_u : W.i64_load8_s, op === Op.LOAD ? 3 : 0);
@@ -748,7 +758,7 @@ class FuncCompiler {
     if (op === Op.STORE || op === Op.STORE8) {
       const v = this.pop(0);
       const p = this.pop(1);
-      this.notnil(p);
+      this.notnil(p, true);
       this.open(W.if);
       this.effaddr(p, i.a);
       this.get(v);
@@ -758,32 +768,23 @@ class FuncCompiler {
       this.close();
       return true;
     }
-    if (op === Op.FIELDADDR) {
+    if (op === Op.NILCHECK || op === Op.FIELDADDR) {
+      // NILCHECK: p -> p; FIELDADDR off: p -> p + off (u64, as the interpreter's).
       const p = this.pop(0);
       const r = this.push();
       this.vs.pop();
-      this.notnil(p);
+      this.notnil(p, false);
       this.open(W.if);
       this.get(p);
-      k64(BigInt(i.a));
-      this.op(W.i64_add);
+      if (op === Op.FIELDADDR) {
+        this.b.byte(W.i64_const).s64(BigInt(i.a));
+        this.op(W.i64_add);
+      }
       this.set(r);
       this.b.byte(W.else);
       this.rare(i, k, [p], [r]);
       this.close();
       this.vs.push(r);
-      return true;
-    }
-    if (op === Op.NILCHECK) {
-      const p = this.pop(0);
-      this.notnil(p);
-      this.op(W.i32_eqz);
-      this.open(W.if);
-      this.rare(i, k, [p], []);
-      this.close();
-      const r = this.push();
-      this.get(p);
-      this.set(r);
       return true;
     }
     if (DIVS[op] !== undefined || SHIFTS[op] !== undefined) {
@@ -839,8 +840,8 @@ class FuncCompiler {
         this.get(idx);
         k64(BigInt(i.b));
         this.op(W.i64_lt_u);
-        this.get(s);
-        this.op(W.i64_eqz, W.i32_eqz, W.i32_and);
+        this.notnil(s, true);
+        this.op(W.i32_and);
       }
       this.open(W.if);
       if (op === Op.INDEXADDR) {
