@@ -116,6 +116,7 @@ export interface StartOptions {
 /** internal/poll's deadline logic: see StartOptions.poll. */
 export type PollOption = 'current' | 'go1.19';
 
+/** How Go code runs: 'interp', the bytecode interpreter (the default), or 'wasm', each function compiled to WebAssembly (docs/backend.md); the output and trace are the same. */
 export type Engine = 'interp' | 'wasm';
 
 /** StartOptions.engine, checked. */

@@ -20,7 +20,11 @@ export function parseDuration(s: string): number {
   return ms;
 }
 
-/** One "WHEN:TARGET:TEXT"; TARGET is main, group or a pid; TEXT may hold colons. Throws with the reason. */
+/**
+ * One "WHEN:TARGET:TEXT"; TARGET is main, group or a pid; TEXT may hold colons and may be
+ * empty (4e postnote queues an empty note like any other: docs/decisions.md, issue 18.2).
+ * Throws with the reason.
+ */
 export function parseNote(s: string): ScheduledNote {
   const i = s.indexOf(':');
   const j = i < 0 ? -1 : s.indexOf(':', i + 1);
@@ -33,7 +37,6 @@ export function parseNote(s: string): ScheduledNote {
   else throw new Error(`target ${JSON.stringify(t)} is not main, group or a pid from 1 to ${PROCS_MAX}`);
   const text = s.slice(j + 1);
   const len = new TextEncoder().encode(text).length;
-  if (len === 0) throw new Error(`${JSON.stringify(s)} has no note text`);
   if (len > NOTE_TEXT_MAX) throw new Error(`the note text is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX} (a write to /proc/n/note of more fails)`);
   return { at, target, text };
 }
