@@ -2,6 +2,7 @@
 // docs/api.md is generated from what this file exports (tools/genapidoc.mjs).
 export { compile } from '../compiler/index.js';
 export type { CompileOptions, Program, PackageLoader, SourceFile } from '../compiler/index.js';
-export { CompileError, type Position } from '../compiler/diag.js';
+export { CompileError, CompileTimeout, type Position } from '../compiler/diag.js';
+export { decodeSource } from '../compiler/scanner.js';
 export { Machine } from './machine.js';
 export type { PollOption, StartOptions, HostNote, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';

@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { Machine, NOTE_TEXT_MAX, PROCS_MAX, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
+import { decodeSource } from '../compiler/scanner.js';
 
 const RUN_FLAGS = `flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
@@ -290,7 +291,8 @@ async function load(file: string, err: (s: string) => void): Promise<Runnable | 
     err(`p9rt: ${file}: not a p9rt image\n`);
     return null;
   }
-  const source = bytes.toString('utf8');
+  // bytes that are not UTF-8 reach the compiler as such (Go reports them)
+  const source = decodeSource(bytes);
   const { compileCached } = await import('./imagecache.js');
   try {
     const image = await compileCached([{ name: file, source }], async () => (await compiler()).compile(source, { filename: file }).image);

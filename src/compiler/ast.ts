@@ -1,7 +1,6 @@
 // The compiler's own syntax tree, shaped after go/ast: parse.ts builds it from
-// @lezer/go's concrete tree, so the checker never sees grammar kludges
-// (Conversion vs CallExpr, DerefOp vs PointerType). Every node carries `pos`,
-// a byte offset into its file; File.position turns it into line:col.
+// scanner.ts's tokens. Every node carries `pos`, an offset into its file's
+// text; position() turns it into Go's line:col (columns in bytes).
 
 export interface Node {
   pos: number;

@@ -6,7 +6,7 @@ import { Intrinsic, Kind, Op, TypeId } from '../../host/abi/defs.js';
 import type * as A from './ast.js';
 import { position } from './ast.js';
 import { cbool, cint, type Const } from './constant.js';
-import type { Diagnostic, Position } from './diag.js';
+import { CompileTimeout, type Diagnostic, type Position } from './diag.js';
 import { Code, ImageBuilder } from './image.js';
 import { BuiltinObj, ConstObj, FuncObj, NilObj, PkgObj, Scope, TypeObj, VarObj, type Obj, type Package, type VarInit } from './objects.js';
 import { parseFile } from './parse.js';
@@ -89,6 +89,40 @@ export class Compiler {
   /** funcs synthesized once per key (method thunks, wrappers) */
   readonly synth = new Map<string, number>();
   readonly blockGlobals: VarObj[] = [];
+  /** the expression being checked last (a stack overflow is reported there) */
+  at: { file: A.File; pos: number } | undefined;
+  /** `file:line:col` of an offset, for the lines that follow an error's first */
+  posText(file: A.File, pos: number): string {
+    const p = position(file, pos);
+    return `${file.name}:${p.line}:${p.col}`;
+  }
+
+  /** "x refers to y" lines of a cycle (Go's continuation lines, tab-indented) */
+  private refersTo(cycle: { name: string; file: A.File; pos: number }[]): string {
+    return cycle.map((o, i) => `\n\t${this.posText(o.file, o.pos)}: ${o.name} refers to ${cycle[(i + 1) % cycle.length].name}`).join('');
+  }
+
+  /** type declarations being resolved, with the indirection count at their start */
+  private typePath: { obj: TypeObj; file: A.File; ind: number }[] = [];
+  /** pointers, slices, maps, channels, funcs and interfaces entered while resolving a type */
+  private indirections = 0;
+  /** package-level constants being evaluated (a cycle among them is an error) */
+  private constPath: { obj: ConstObj; file: A.File }[] = [];
+
+  /** some file had lexical or syntax errors: nothing is checked (as in Go) */
+  syntaxFailed = false;
+  /** CompileOptions.deadline */
+  deadline: number | undefined;
+  private ticks = 0;
+
+  /** Called for each expression checked: past the deadline, stop. */
+  tick(): void {
+    if ((++this.ticks & 255) === 0) this.checkDeadline();
+  }
+
+  checkDeadline(): void {
+    if (this.deadline !== undefined && Date.now() > this.deadline) throw new CompileTimeout();
+  }
 
   constructor(
     private loader: PackageLoader,
@@ -139,11 +173,19 @@ export class Compiler {
     }
     this.loading.add(path);
     const files: A.File[] = [];
+    let parseFailed = false;
     for (const s of sources) {
       const { file, diags } = parseCached(s.name, s.source, s.tree);
       this.files.set(s.name, file);
       for (const d of diags) this.error(file, d.pos, d.message);
+      if (diags.length) parseFailed = true;
       files.push(file);
+    }
+    if (parseFailed) {
+      // as in Go, a package that does not parse is not checked: its other errors would be noise
+      this.syntaxFailed = true;
+      this.loading.delete(path);
+      return undefined;
     }
     const name = files[0]?.pkgName.name ?? path;
     for (const f of files) {
@@ -159,6 +201,14 @@ export class Compiler {
     if (path !== 'runtime' && this.loader('runtime')) deps.set('runtime', { file: files[0] });
     for (const f of files) for (const imp of f.imports) if (!deps.has(imp.path) || !deps.get(imp.path)?.spec) deps.set(imp.path, { file: f, spec: imp });
     for (const [ipath, at] of deps) {
+      if (at.spec && path === 'main' && /(^|\/)internal(\/|$)/.test(ipath) && ipath !== 'internal/poll') {
+        // Go's rule: only packages rooted at internal's parent may import it; a program is not one.
+        // Exception, not Go's: internal/poll carries p9rt's Go119Deadlines switch, which
+        // examples/issue57114.go sets per scenario (it belongs in a package of p9rt's own).
+        this.error(at.file, at.spec.pos, `use of internal package ${ipath} not allowed`);
+        this.deadImports.add(`${at.file.name}:${at.spec.name?.name ?? ipath.split('/').pop()}`);
+        continue;
+      }
       const src = this.loader(ipath);
       if (!src || !src.length) {
         if (at.spec) {
@@ -188,6 +238,13 @@ export class Compiler {
       }
       const name = imp.name?.name ?? dep.name;
       if (name === '_') continue;
+      const prev = s.names.get(name);
+      if (prev?.kind === 'pkg') {
+        this.error(f, imp.pos, `${name} redeclared in this block\n\t${this.posText(f, prev.spec.pos)}: other declaration of ${name}`);
+        // kept under a name no identifier has, so that it is reported unused too
+        s.names.set(`${name} ${imp.pos}`, new PkgObj(name, dep, imp, f));
+        continue;
+      }
       s.names.set(name, new PkgObj(name, dep, imp, f));
     }
     return s;
@@ -284,8 +341,13 @@ export class Compiler {
     to.lazy = () => {
       to.lazy = undefined;
       named.state = 1;
-      const u = this.resolveType(env, s.type);
-      named.underlying = T.under(u);
+      this.typePath.push({ obj: to, file: env.file, ind: this.indirections });
+      try {
+        const u = this.resolveType(env, s.type);
+        named.underlying = T.under(u);
+      } finally {
+        this.typePath.pop();
+      }
       named.state = 2;
     };
     if (scope === env.pkg.scope) this.declare(env.pkg, env.file, s.name, to);
@@ -305,6 +367,7 @@ export class Compiler {
         const resolve = (): void => {
           c.lazy = undefined;
           c.state = 1;
+          if (pkgLevel) this.constPath.push({ obj: c, file: env.file });
           const e = src?.values[i];
           if (!e) {
             this.error(env.file, n.pos, src && src.values.length ? 'missing init expr for const declaration' : 'missing init expr for const declaration');
@@ -315,6 +378,7 @@ export class Compiler {
               c.val = r.val;
             }
           }
+          if (pkgLevel) this.constPath.pop();
           c.state = 2;
         };
         c.lazy = resolve;
@@ -379,6 +443,14 @@ export class Compiler {
     if (o.kind === 'type' && o.lazy) o.lazy();
     else if (o.kind === 'const' && o.lazy) o.lazy();
     else if (o.kind === 'const' && o.state === 1) {
+      // a constant used while its own value is computed: an initialization cycle
+      const at = this.constPath.findIndex((p) => p.obj === o);
+      if (at >= 0) {
+        const ring = this.constPath.slice(at).map((p) => ({ name: p.obj.name, file: p.file, pos: p.obj.pos }));
+        const head = ring[0];
+        if (ring.length === 1) this.error(head.file, head.pos, `initialization cycle: ${head.name} refers to itself`);
+        else this.error(head.file, head.pos, `initialization cycle for ${head.name}${this.refersTo(ring)}`);
+      }
       o.state = 2;
     } else if (o.kind === 'var' && o.global) this.varResolvers.get(o)?.();
   }
@@ -472,6 +544,37 @@ export class Compiler {
     return undefined;
   }
 
+  /** Resolve through a pointer, slice, map, channel, func or interface: a type may refer to itself there. */
+  private indirect<R>(f: () => R): R {
+    this.indirections++;
+    try {
+      return f();
+    } finally {
+      this.indirections--;
+    }
+  }
+
+  /**
+   * A reference to a type still being declared: a cycle unless a pointer,
+   * slice, map, channel, func or interface came between (Go's "invalid
+   * recursive type"). Reports it and returns true when it is one.
+   */
+  private recursiveType(o: TypeObj): boolean {
+    const at = this.typePath.findIndex((p) => p.obj === o);
+    if (at < 0 || this.typePath[at].ind !== this.indirections) return false;
+    const cycle = this.typePath.slice(at).map((p) => ({ name: p.obj.name, file: p.file, pos: p.obj.pos }));
+    // reported at the cycle's first declaration in the source
+    let first = 0;
+    cycle.forEach((c, i) => {
+      if (c.file === cycle[first].file && c.pos < cycle[first].pos) first = i;
+    });
+    const ring = [...cycle.slice(first), ...cycle.slice(0, first)];
+    const head = ring[0];
+    if (ring.length === 1) this.error(head.file, head.pos, `invalid recursive type: ${head.name} refers to itself`);
+    else this.error(head.file, head.pos, `invalid recursive type ${head.name}${this.refersTo(ring)}`);
+    return true;
+  }
+
   resolveType(env: Env, e: A.Expr): T.Type {
     switch (e.k) {
       case 'Ident':
@@ -486,6 +589,7 @@ export class Compiler {
           this.error(env.file, e.pos, `${this.exprText(env, e)} is not a type`);
           return T.Invalid;
         }
+        if (o.type.t === 'named' && o.type.state === 1 && this.recursiveType(o)) return T.Invalid;
         if (o.lazy) o.lazy();
         if (o.type === T.basic('invalid') && e.k === 'Ident' && ['float32', 'complex64', 'complex128'].includes(e.name)) {
           this.error(env.file, e.pos, `type ${e.name} is not supported by p9rt`);
@@ -495,9 +599,9 @@ export class Compiler {
       case 'ParenExpr':
         return this.resolveType(env, e.x);
       case 'StarExpr':
-        return { t: 'pointer', elem: this.resolveType(env, e.x) };
+        return { t: 'pointer', elem: this.indirect(() => this.resolveType(env, e.x)) };
       case 'ArrayType': {
-        const elem = this.resolveType(env, e.elem);
+        const elem = e.len ? this.resolveType(env, e.elem) : this.indirect(() => this.resolveType(env, e.elem));
         if (!e.len) return { t: 'slice', elem };
         if (e.len.k === 'Ellipsis') {
           this.error(env.file, e.pos, 'invalid use of [...] array (outside a composite literal)');
@@ -511,16 +615,16 @@ export class Compiler {
         return this.arrayType(env, e, elem, c.val.v);
       }
       case 'MapType': {
-        const key = this.resolveType(env, e.key);
-        const elem = this.resolveType(env, e.value);
+        const key = this.indirect(() => this.resolveType(env, e.key));
+        const elem = this.indirect(() => this.resolveType(env, e.value));
         if (key !== T.Invalid && T.under(key) !== T.Invalid && !T.comparable(key)) this.error(env.file, e.key.pos, `invalid map key type ${this.typeStr(env, key)}`);
         return { t: 'map', key, elem };
       }
       case 'ChanType':
-        return { t: 'chan', elem: this.resolveType(env, e.elem), dir: e.dir };
+        return { t: 'chan', elem: this.indirect(() => this.resolveType(env, e.elem)), dir: e.dir };
       case 'FuncType':
         if (e.typeParams) this.error(env.file, e.pos, 'generic functions are not supported by p9rt');
-        return this.resolveSig(env, e);
+        return this.indirect(() => this.resolveSig(env, e));
       case 'StructType': {
         const fields: T.Field[] = [];
         const seen = new Set<string>();
@@ -545,7 +649,7 @@ export class Compiler {
         const explicit: T.IfaceMethod[] = e.methods.map((m) => ({
           name: m.names[0].name,
           pkg: env.pkg.path,
-          sig: this.resolveSig(env, m.type as A.FuncType),
+          sig: this.indirect(() => this.resolveSig(env, m.type as A.FuncType)),
         }));
         const embeds = e.embeds.map((x) => {
           const t = this.resolveType(env, x);
@@ -626,6 +730,7 @@ export class Compiler {
   // ---- whole program ----------------------------------------------------------------
 
   compileProgram(main: Package): void {
+    this.checkDeadline();
     for (const pkg of this.order) {
       for (const o of pkg.scope.names.values()) this.resolveObj(o);
     }
@@ -707,8 +812,50 @@ export class Compiler {
     return this.b.addFunc(`${pkg.path}.init`, pkg.files[0]?.name ?? '', { code, nparams: 0, nresults: 0, nlocals: 0 });
   }
 
+  /**
+   * Go's rule: a package-level variable whose initializer refers back to it,
+   * through other variables and functions, is an initialization cycle. The
+   * first such variable in declaration order is reported, with the path.
+   */
+  private initCycle(pkg: Package): boolean {
+    const initOf = new Map<VarObj, VarInit>();
+    for (const vi of pkg.varInits) for (const v of vi.lhs) initOf.set(v, vi);
+    const depsOf = (d: VarObj | FuncObj): Set<VarObj | FuncObj> | undefined => (d.kind === 'var' ? initOf.get(d)?.deps : d.deps);
+    for (const vi of pkg.varInits) {
+      for (const v of vi.lhs) {
+        // depth-first, with an explicit stack: the path is the stack when v is reached again
+        const seen = new Set<VarObj | FuncObj>();
+        const stack: { node: VarObj | FuncObj; it: Iterator<VarObj | FuncObj> }[] = [{ node: v, it: vi.deps.values() }];
+        let ring: (VarObj | FuncObj)[] | undefined;
+        while (stack.length && !ring) {
+          const top = stack[stack.length - 1];
+          const n = top.it.next();
+          if (n.done) {
+            stack.pop();
+            continue;
+          }
+          const d = n.value;
+          if (d === v) ring = stack.map((f) => f.node);
+          else if (!seen.has(d)) {
+            seen.add(d);
+            const next = depsOf(d);
+            if (next) stack.push({ node: d, it: next.values() });
+          }
+        }
+        if (!ring) continue;
+        const named = ring.map((o) =>
+          o.kind === 'var' ? { name: o.name, file: o.file, pos: o.pos } : { name: o.name, file: o.file as A.File, pos: o.decl?.name.pos ?? 0 });
+        if (named.length === 1) this.error(named[0].file, named[0].pos, `initialization cycle: ${named[0].name} refers to itself`);
+        else this.error(named[0].file, named[0].pos, `initialization cycle for ${named[0].name}${this.refersTo(named)}`);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Go's rule: repeatedly the earliest variable in declaration order with no uninitialized dependencies. */
   initOrder(pkg: Package): VarInit[] {
+    if (this.initCycle(pkg)) return pkg.varInits;
     const pending = new Set<VarObj>();
     for (const vi of pkg.varInits) for (const v of vi.lhs) pending.add(v);
     const varDeps = (vi: VarInit): Set<VarObj> => {

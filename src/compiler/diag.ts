@@ -29,3 +29,11 @@ export class CompileError extends Error {
     this.diagnostics = diagnostics;
   }
 }
+
+/** Compiling went past CompileOptions.deadline. */
+export class CompileTimeout extends Error {
+  constructor() {
+    super('compiling took longer than the deadline');
+    this.name = 'CompileTimeout';
+  }
+}

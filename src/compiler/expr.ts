@@ -250,6 +250,9 @@ export class ExprGen {
   }
 
   exprOrType(e: A.Expr): Operand {
+    // where checking was when the stack ran out (compile() reports it there)
+    this.c.at = { file: this.env.file, pos: e.pos };
+    this.c.tick();
     switch (e.k) {
       case 'Ident': return this.ident(e);
       case 'BasicLit': return this.basicLit(e);
@@ -1138,11 +1141,28 @@ export class ExprGen {
     return { mode: 'value', type: { t: 'pointer', elem: x.type }, expr: e, gen: addr };
   }
 
+  /**
+   * A binary expression. A long chain (a + b + c ..., 5,000 terms) is a
+   * left spine as deep as the chain: walk it in a loop, not recursively, so
+   * its length is not bounded by the stack.
+   */
   binary(e: A.BinaryExpr): Operand {
+    const spine: A.BinaryExpr[] = [e];
+    let leaf: A.Expr = e.x;
+    while (leaf.k === 'BinaryExpr') {
+      spine.push(leaf);
+      leaf = leaf.x;
+    }
+    let x = this.expr(leaf);
+    for (let i = spine.length - 1; i >= 0; i--) x = this.binaryOp(spine[i], x);
+    return x;
+  }
+
+  /** e with its left operand x (and maybe its right one, y0) already checked. */
+  binaryOp(e: A.BinaryExpr, x: Operand, y0?: Operand): Operand {
     const op = e.op;
-    if (op === '&&' || op === '||') return this.logical(e);
-    let x = this.expr(e.x);
-    let y = this.expr(e.y);
+    if (op === '&&' || op === '||') return this.logical(e, x, y0);
+    let y = y0 ?? this.expr(e.y);
     if (x.mode === 'invalid' || y.mode === 'invalid') return this.invalid(e);
     if (op === '<<' || op === '>>') return this.shift(e, x, y);
     // bring the operands to a common type
@@ -1243,6 +1263,7 @@ export class ExprGen {
   }
 
   shift(e: A.BinaryExpr, x: Operand, y: Operand): Operand {
+    const y0 = y;
     if (y.mode === 'const' && y.val) {
       const v = C.represent(y.val, T.basic('uint'));
       if (!v) {
@@ -1262,7 +1283,18 @@ export class ExprGen {
         return this.invalid(e);
       }
       const n = y.val.v;
+      // Go's bounds on constant shifts: a count past 1074 (the smallest float64's
+      // exponent), and results past 512 bits, are errors (and would make
+      // numbers too large to compute with)
+      if (e.op === '<<' && n > 1074n) {
+        this.error(e.y.pos, `invalid operation: invalid shift count ${this.opText(y0)}`);
+        return this.invalid(e);
+      }
       const v = e.op === '<<' ? xv.v << n : xv.v >> n;
+      if (T.isUntyped(x.type) && (v < 0n ? -v : v).toString(2).length > 512) {
+        this.error(e.opPos, 'constant shift overflow');
+        return this.invalid(e);
+      }
       const t = T.isUntyped(x.type) ? (x.type === T.UntypedFloat ? T.UntypedInt : x.type) : x.type;
       if (!T.isUntyped(t) && !C.represent(C.cint(v), t)) {
         this.error(e.pos, `constant ${v} overflows ${this.typeStr(t)}`);
@@ -1383,9 +1415,8 @@ export class ExprGen {
     };
   }
 
-  logical(e: A.BinaryExpr): Operand {
-    const x = this.expr(e.x);
-    const y = this.expr(e.y);
+  logical(e: A.BinaryExpr, x: Operand, y0?: Operand): Operand {
+    const y = y0 ?? this.expr(e.y);
     if (x.mode === 'invalid' || y.mode === 'invalid') return this.invalid(e);
     for (const o of [x, y]) {
       if (!T.isBoolean(o.type)) {

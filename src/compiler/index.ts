@@ -8,9 +8,11 @@
 // browser passes one built from its bundle.
 
 import { Compiler, type PackageLoader, type SourceFile } from './compiler.js';
-import { CompileError } from './diag.js';
+import { CompileError, CompileTimeout } from './diag.js';
+import { nestingMessage } from './parse.js';
 
-export { CompileError } from './diag.js';
+export { CompileError, CompileTimeout } from './diag.js';
+export { decodeSource } from './scanner.js';
 export type { Position as Diagnostic } from './diag.js';
 export type { PackageLoader, SourceFile } from './compiler.js';
 export { ImageBuilder, Code, Label } from './image.js';
@@ -38,6 +40,8 @@ export interface CompileOptions {
   loader?: PackageLoader;
   /** More files of package main (p9rt test's generated main beside the _test.go file). */
   files?: SourceFile[];
+  /** Date.now() past which compiling stops with CompileTimeout (the CLI's --timeout). */
+  deadline?: number;
 }
 
 let defaultLoader: PackageLoader | undefined;
@@ -63,6 +67,7 @@ export function compile(source: string, opts: CompileOptions): Program {
   let escapes = new Set<string>();
   for (let attempt = 0; ; attempt++) {
     const c = new Compiler(loader, escapes);
+    c.deadline = opts.deadline;
     let main;
     let early = 0;
     try {
@@ -71,9 +76,14 @@ export function compile(source: string, opts: CompileOptions): Program {
       // checking of bodies, so every error of the file is reported; syntax
       // errors do, as in Go.
       early = c.diags.length;
-      if (main && !c.diags.some((d) => d.message.startsWith('syntax error'))) c.compileProgram(main);
+      if (main && !c.syntaxFailed) c.compileProgram(main);
     } catch (e) {
-      if (e instanceof CompileError) throw e;
+      if (e instanceof CompileError || e instanceof CompileTimeout) throw e;
+      if (e instanceof RangeError && c.at) {
+        // deeper than the parser's limit allows for: still the named limit, at the place
+        c.error(c.at.file, c.at.pos, nestingMessage);
+        throw new CompileError(c.positions().slice(0, 50));
+      }
       // checking on past an earlier error tripped over it: that error is the report
       if (early) throw new CompileError(c.positions().slice(0, 50));
       // a bug in the compiler: report it at the file, never as a stack trace alone

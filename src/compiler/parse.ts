@@ -1,698 +1,1472 @@
-// From @lezer/go's concrete syntax tree to ast.ts. The grammar is a
-// highlighting grammar: it accepts some non-Go (statements at top level) and
-// leaves ambiguities (T(x) is a CallExpr, []T(x) a Conversion) that this walk
-// settles. Error nodes become `syntax error` diagnostics.
+// Go source to ast.ts: a recursive-descent parser over scanner.ts's tokens,
+// following the spec's grammar (docs/language.md) and reporting syntax errors
+// as cmd/compile does: "syntax error: unexpected X, expecting Y" at the
+// offending token, one per line, recovering at the same points. Nesting is
+// bounded (maxNesting) so that no input can exhaust the compiler's stack; the
+// error names the limit.
 
-import { parser as lezerGo } from '@lezer/go';
-import { ContextTracker, type LRParser } from '@lezer/lr';
-import type { SyntaxNode } from '@lezer/common';
 import type * as A from './ast.js';
 import type { Diagnostic } from './diag.js';
+import { Scanner, type Tok } from './scanner.js';
 
-const skip = new Set(['LineComment', 'BlockComment']);
+/**
+ * How deep expressions, types and blocks may nest, in units. Go has no such
+ * limit; the compiler's recursive walks (here, in checking and in emitting)
+ * need one to stay inside the JavaScript stack (about 1 MB). A block,
+ * parenthesis, operator, index or type counts 1; a call or composite
+ * literal 2, a function literal 4 more than its body block, in proportion to
+ * the stack their checking takes (measured: about 1,250 nested calls, 1,050
+ * nested composite literals, 430 nested function literals fit). 1,100 lets
+ * 1,000 nested ifs through with room to spare.
+ */
+export const maxNesting = 1100;
+const weight = { call: 2, compositeLit: 2, funcLit: 3 };
+export const nestingMessage = `nesting too deep: p9rt's compiler limit is ${maxNesting} levels (blocks, parentheses and operators count 1, calls and composite literals 2, function literals 4)`;
 
-function kids(n: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) if (!skip.has(c.name)) out.push(c);
-  return out;
-}
+const stopTokens = new Set<Tok>(['break', 'const', 'continue', 'defer', 'fallthrough', 'for', 'go', 'goto', 'if', 'return', 'select', 'switch', 'type', 'var']);
 
-const punct = new Set([';', ',', '(', ')', '{', '}', '[', ']', ':', '=', ':=', '.', '...', '<-', '*', '~', 'insertedSemi']);
-const keywords = new Set([
-  'func', 'var', 'const', 'type', 'package', 'import', 'return', 'if', 'else', 'for', 'range', 'switch', 'case',
-  'default', 'select', 'go', 'defer', 'break', 'continue', 'goto', 'fallthrough', 'struct', 'interface', 'map', 'chan',
-]);
-
-function named(n: SyntaxNode): SyntaxNode[] {
-  return kids(n).filter((c) => !punct.has(c.name) && !keywords.has(c.name));
-}
+class Bail extends Error {}
 
 class Parser {
   readonly diags: Diagnostic[] = [];
+  private s: Scanner;
+  private tok: Tok = 'EOF';
+  private lit = '';
+  private pos = 0;
+  /** > 0 inside function bodies: statement keywords stop error recovery */
+  private fnest = 0;
+  /** expression level: < 0 in control clauses, where `{` starts the block */
+  private xnest = 0;
+  private depth = 0;
+  private lastErrLine = -1;
+  private nerrs = 0;
+  private lineStarts: number[];
+
   constructor(
     private file: A.File,
     private src: string,
-  ) {}
-
-  text(n: SyntaxNode): string {
-    return this.src.slice(n.from, n.to);
+  ) {
+    this.s = new Scanner(file.name, src);
+    this.lineStarts = file.lineStarts;
+    this.next();
   }
 
-  error(pos: number, msg: string): void {
+  /** The current token (a call, so that checks after next() are not narrowed away). */
+  private t(): Tok {
+    return this.tok;
+  }
+
+  private next(): void {
+    this.lastEnd = this.pos + tokenLength(this.s);
+    this.s.next();
+    this.tok = this.s.tok;
+    this.lit = this.s.lit;
+    this.pos = this.s.pos;
+  }
+
+  private lineOf(pos: number): number {
+    return lineIndex(this.lineStarts, pos);
+  }
+
+  private errorAt(pos: number, msg: string): void {
+    this.nerrs++;
     this.diags.push({ file: this.file.name, pos, message: msg });
   }
 
-  ident(n: SyntaxNode): A.Ident {
-    return { k: 'Ident', pos: n.from, name: this.text(n) };
-  }
-
-  bad(n: SyntaxNode, what: string): A.BadExpr {
-    return { k: 'BadExpr', pos: n.from, what };
-  }
-
-  // ---- expressions and types ----
-
-  /**
-   * Error recovery leaves trees with missing children; a node whose shape is
-   * not what the grammar promises is a syntax error (the error node itself
-   * is reported by errors()), never a crash.
-   */
-  expr(n: SyntaxNode | undefined): A.Expr {
-    if (!n) return { k: 'BadExpr', pos: 0, what: 'syntax' };
-    try {
-      return this.exprNode(n);
-    } catch {
-      this.syntaxError(n);
-      return this.bad(n, 'syntax');
-    }
-  }
-
-  exprNode(n: SyntaxNode): A.Expr {
-    const c = named(n);
-    switch (n.name) {
-      case 'Number': {
-        const t = this.text(n);
-        let kind: A.BasicLit['kind'] = 'INT';
-        if (t.endsWith('i')) kind = 'IMAG';
-        else if (/^0[xX]/.test(t) ? /[.pP]/.test(t) : /[.eE]/.test(t)) kind = 'FLOAT';
-        return { k: 'BasicLit', pos: n.from, kind, value: t };
-      }
-      case 'String':
-        return { k: 'BasicLit', pos: n.from, kind: 'STRING', value: this.text(n) };
-      case 'Rune':
-        return { k: 'BasicLit', pos: n.from, kind: 'CHAR', value: this.text(n) };
-      case 'Bool':
-      case 'Nil':
-      case 'VariableName':
-      case 'TypeName':
-      case 'FieldName':
-      case 'DefName':
-        return this.ident(n);
-      case 'TypedLiteral':
-        return { k: 'CompositeLit', pos: n.from, type: this.expr(c[0]), elts: this.literalValue(c[1]), end: n.to };
-      case 'LiteralValue':
-        return { k: 'CompositeLit', pos: n.from, elts: this.literalValue(n), end: n.to };
-      case 'ParenthesizedExpr':
-      case 'ParenthesizedType':
-        return { k: 'ParenExpr', pos: n.from, x: this.expr(c[0]) };
-      case 'FunctionLiteral':
-        return { k: 'FuncLit', pos: n.from, type: this.signature(n, c), body: this.block(c[c.length - 1]) };
-      case 'Conversion':
-        return { k: 'CallExpr', pos: n.from, fun: this.expr(c[0]), args: [this.expr(c[1])], ellipsis: false };
-      case 'SelectorExpr':
-      case 'IndexExpr':
-      case 'SliceExpr':
-      case 'TypeAssertion':
-      case 'CallExpr':
-      case 'UnaryExp':
-      case 'BinaryExp':
-        return this.opExpr(n);
-      case 'QualifiedType': {
-        let x: A.Expr = this.ident(c[0]);
-        for (let i = 1; i < c.length; i++) x = { k: 'SelectorExpr', pos: n.from, x, sel: this.ident(c[i]) };
-        return x;
-      }
-      case 'PointerType':
-        return { k: 'StarExpr', pos: n.from, x: this.expr(c[0]) };
-      case 'FunctionType':
-        return this.signature(n, c);
-      case 'ArrayType':
-        return { k: 'ArrayType', pos: n.from, len: this.expr(c[0]), elem: this.expr(c[1]) };
-      case 'SliceType': {
-        const dots = kids(n).some((k) => k.name === '...');
-        return { k: 'ArrayType', pos: n.from, len: dots ? { k: 'Ellipsis', pos: n.from } : undefined, elem: this.expr(c[0]) };
-      }
-      case 'MapType':
-        return { k: 'MapType', pos: n.from, key: this.expr(c[0]), value: this.expr(c[1]) };
-      case 'ChannelType': {
-        const ks = kids(n).map((k) => k.name);
-        const dir = ks[0] === '<-' ? 'recv' : ks[1] === '<-' ? 'send' : 'both';
-        return { k: 'ChanType', pos: n.from, dir, elem: this.expr(c[0]) };
-      }
-      case 'StructType':
-        return { k: 'StructType', pos: n.from, fields: this.structBody(c[0]) };
-      case 'InterfaceType':
-        return this.interfaceType(n, c[0]);
-      case 'ParameterizedType':
-      case 'ParameterizedExpr':
-        return this.bad(n, 'generic type instantiation');
-      default:
-        if (n.type.isError) {
-          this.syntaxError(n);
-          return this.bad(n, 'syntax');
-        }
-        this.error(n.from, `syntax error: unexpected ${this.text(n).slice(0, 20) || n.name}`);
-        return this.bad(n, 'syntax');
-    }
-  }
-
-  syntaxError(n: SyntaxNode): void {
-    const t = this.text(n).trim().split(/\s/)[0];
-    this.error(n.from, t ? `syntax error: unexpected ${t}` : 'syntax error: unexpected newline');
-  }
-
-  literalValue(n: SyntaxNode): A.Expr[] {
-    const out: A.Expr[] = [];
-    for (const el of named(n)) {
-      if (el.name !== 'Element') {
-        this.expr(el);
-        continue;
-      }
-      const parts = named(el);
-      if (parts[0]?.name === 'Key') {
-        const kn = named(parts[0])[0];
-        out.push({ k: 'KeyValueExpr', pos: el.from, key: this.expr(kn), value: this.expr(parts[1]) });
-      } else out.push(this.expr(parts[0]));
-    }
-    return out;
-  }
-
-  slicePart(n: SyntaxNode): (x: A.Expr) => A.Expr {
-    const ks = kids(n);
-    const parts: (A.Expr | undefined)[] = [undefined];
-    let colons = 0;
-    for (const k of ks.slice(2, -1)) {
-      if (k.name === ':') {
-        colons++;
-        parts.push(undefined);
-      } else parts[colons] = this.expr(k);
-    }
-    return (y) => ({ k: 'SliceExpr', pos: y.pos, x: y, lo: parts[0], hi: parts[1], max: parts[2], slice3: colons === 2 });
-  }
-
-  callPart(n: SyntaxNode, c: SyntaxNode[]): (x: A.Expr) => A.Expr {
-    const argsNode = c[c.length - 1];
-    const args = named(argsNode).map((a) => this.expr(a));
-    const ellipsis = kids(argsNode).some((k) => k.name === '...');
-    return (x) => ({ k: 'CallExpr', pos: x.pos, fun: x, args, ellipsis });
-  }
-
-  /**
-   * @lezer/go gives selectors, index, slice, assertion and call lower
-   * precedence than unary and binary operators (a + b.c parses as (a + b).c)
-   * and so can build operator trees that Go does not. The in-order walk of
-   * its tree is still the source order: flatten operator expressions to
-   * operands and operators and rebuild them with Go's precedence.
-   */
-  opExpr(n: SyntaxNode): A.Expr {
-    const items: Item[] = [];
-    const walk = (m: SyntaxNode): void => {
-      const c = named(m);
-      switch (m.name) {
-        case 'BinaryExp':
-          walk(c[0]);
-          items.push({ k: 'bin', op: this.text(c[1]), pos: c[1].from });
-          walk(c[2]);
-          return;
-        case 'UnaryExp':
-          items.push({ k: 'pre', op: this.text(kids(m)[0]), pos: m.from });
-          walk(c[c.length - 1]);
-          return;
-        case 'SelectorExpr': {
-          walk(c[0]);
-          const sel = this.ident(c[1]);
-          items.push({ k: 'post', wrap: (x) => ({ k: 'SelectorExpr', pos: x.pos, x, sel }) });
-          return;
-        }
-        case 'IndexExpr': {
-          walk(c[0]);
-          const index = this.expr(c[1]);
-          items.push({ k: 'post', wrap: (x) => ({ k: 'IndexExpr', pos: x.pos, x, index }) });
-          return;
-        }
-        case 'SliceExpr':
-          walk(kids(m)[0]);
-          items.push({ k: 'post', wrap: this.slicePart(m) });
-          return;
-        case 'TypeAssertion': {
-          walk(c[0]);
-          const type = this.expr(c[1]);
-          items.push({ k: 'post', wrap: (x) => ({ k: 'TypeAssertExpr', pos: x.pos, x, type }) });
-          return;
-        }
-        case 'CallExpr': {
-          const f = c[0];
-          if (f.name === 'make' || f.name === 'new') items.push({ k: 'operand', x: { k: 'Ident', pos: f.from, name: f.name } });
-          else walk(f);
-          items.push({ k: 'post', wrap: this.callPart(m, c) });
-          return;
-        }
-        default:
-          items.push({ k: 'operand', x: this.expr(m) });
-      }
-    };
-    walk(n);
-    let i = 0;
-    const unaryExpr = (): A.Expr => {
-      const it = items[i];
-      if (it?.k === 'pre') {
-        i++;
-        const x = unaryExpr();
-        if (it.op === '*') return { k: 'StarExpr', pos: it.pos, x };
-        return { k: 'UnaryExpr', pos: it.pos, op: it.op, x };
-      }
-      let x: A.Expr;
-      if (it?.k === 'operand') {
-        i++;
-        x = it.x;
-      } else {
-        x = { k: 'BadExpr', pos: n.from, what: 'syntax' };
-        this.error(n.from, 'syntax error: unexpected operator');
-        i++;
-      }
-      while (items[i]?.k === 'post') x = (items[i++] as PostItem).wrap(x);
-      return x;
-    };
-    const binary = (minPrec: number): A.Expr => {
-      let x = unaryExpr();
-      for (;;) {
-        const it = items[i];
-        if (!it || it.k !== 'bin') return x;
-        const p = precedence(it.op);
-        if (p < minPrec) return x;
-        i++;
-        const y = binary(p + 1);
-        x = { k: 'BinaryExpr', pos: x.pos, op: it.op, opPos: it.pos, x, y };
-      }
-    };
-    return binary(1);
-  }
-
-  /** Parameters [Parameters | type] of a func type, literal or declaration (sig nodes in c). */
-  signature(n: SyntaxNode, c: SyntaxNode[]): A.FuncType {
-    const ps = c.filter((k) => k.name === 'Parameters');
-    const params = ps[0] ? this.params(ps[0]) : [];
-    let results: A.Field[] = [];
-    if (ps[1]) results = this.params(ps[1]);
+  /** Go's syntax error: the message completed with the current token, one per line. */
+  private syntaxErrorAt(pos: number, msg: string): void {
+    if (this.t() === 'EOF' && this.nerrs > 0) return;
+    const line = this.lineOf(pos);
+    if (line === this.lastErrLine) return;
+    this.lastErrLine = line;
+    if (msg.startsWith('in ') || msg.startsWith('at ') || msg.startsWith('after ')) msg = ' ' + msg;
+    else if (msg.startsWith('expecting ')) msg = ', ' + msg;
     else {
-      const last = c[c.length - 1];
-      const after = ps[0] ? c.indexOf(ps[0]) + 1 : c.length;
-      for (let i = after; i < c.length; i++) {
-        if (c[i].name === 'Block') break;
-        results = [{ pos: c[i].from, names: [], type: this.expr(c[i]), variadic: false }];
-        void last;
-      }
+      this.errorAt(pos, 'syntax error: ' + msg);
+      return;
     }
-    const typeParams = c.some((k) => k.name === 'TypeParams');
-    return { k: 'FuncType', pos: n.from, params, results, typeParams };
+    this.errorAt(pos, `syntax error: unexpected ${this.tokDesc()}${msg}`);
   }
 
-  params(n: SyntaxNode): A.Field[] {
-    const out: A.Field[] = [];
-    for (const p of named(n)) {
-      if (p.name !== 'Parameter') {
-        this.expr(p);
-        continue;
-      }
-      const pk = kids(p);
-      const names = pk.filter((k) => k.name === 'DefName').map((k) => this.ident(k));
-      const variadic = pk.some((k) => k.name === '...');
-      const tn = named(p).filter((k) => k.name !== 'DefName');
-      const type = tn[0] ? this.expr(tn[0]) : this.bad(p, 'syntax');
-      out.push({ pos: p.from, names, type, variadic });
-    }
-    // (a, b int) parses as two Parameters if a has no type: Go's grouping rule
-    // is handled by the checker (an unnamed list followed by named ones).
-    return out;
+  private syntaxError(msg: string): void {
+    this.syntaxErrorAt(this.pos, msg);
   }
 
-  structBody(n: SyntaxNode): A.Field[] {
-    const out: A.Field[] = [];
-    for (const f of named(n)) {
-      if (f.name !== 'FieldDecl') {
-        this.expr(f);
-        continue;
+  private tokDesc(): string {
+    switch (this.t()) {
+      case 'name': return 'name ' + this.lit;
+      case ';': return this.lit;
+      case 'literal': return 'literal ' + this.lit;
+      case 'op': case '*': case '<-': return this.lit;
+      case 'assignop': return this.lit + '=';
+      case 'incop': return this.lit + this.lit;
+      default: return tokString(this.t());
+    }
+  }
+
+  private got(t: Tok): boolean {
+    if (this.t() === t) {
+      this.next();
+      return true;
+    }
+    return false;
+  }
+
+  private want(t: Tok): void {
+    if (!this.got(t)) {
+      this.syntaxError('expecting ' + tokString(t));
+      this.advance();
+    }
+  }
+
+  /** Skip to a token of follow (or a statement keyword inside a function); with none, skip one token. */
+  private advance(...follow: Tok[]): void {
+    if (!follow.length) {
+      if (this.t() !== 'EOF') this.next();
+      return;
+    }
+    const set = new Set<Tok>(follow);
+    while (this.t() !== 'EOF' && !set.has(this.t()) && !(this.fnest > 0 && stopTokens.has(this.t()))) this.next();
+  }
+
+  /** Enter one more level of nesting; past maxNesting the parse stops with an error naming the limit. */
+  /** Enter w more units of nesting; past maxNesting the parse stops with an error naming the limit. */
+  private enter(w = 1): void {
+    this.depth += w;
+    if (this.depth > maxNesting) {
+      this.errorAt(this.pos, nestingMessage);
+      throw new Bail();
+    }
+  }
+
+  private leave(w = 1): void {
+    this.depth -= w;
+  }
+
+  /**
+   * list = [ f { sep f } [sep] ] close . Returns the position of close.
+   */
+  private list(context: string, sep: Tok, close: Tok, f: () => boolean): number {
+    let done = false;
+    while (this.t() !== 'EOF' && this.t() !== close && !done) {
+      done = f();
+      if (!this.got(sep) && this.t() !== close) {
+        this.syntaxError(`in ${context}; possibly missing ${tokString(sep)} or ${tokString(close)}`);
+        this.advance(')', ']', '}');
+        if (this.t() !== close) return this.pos;
       }
-      const fk = named(f).filter((k) => k.name !== 'String');
-      const names = fk.filter((k) => k.name === 'FieldName').map((k) => this.ident(k));
-      const tn = fk.filter((k) => k.name !== 'FieldName');
-      if (names.length) {
-        out.push({ pos: f.from, names, type: this.expr(tn[0]), variadic: false });
+    }
+    const pos = this.pos;
+    this.want(close);
+    return pos;
+  }
+
+  // ---- files and declarations ----
+
+  parseFile(): void {
+    const f = this.file;
+    if (this.t() !== 'package') {
+      this.syntaxError('package statement must be first');
+      return;
+    }
+    this.next();
+    f.pkgName = this.name();
+    this.want(';');
+    if (this.nerrs) return;
+    while (this.got('import')) {
+      this.group(() => this.importSpec());
+      this.want(';');
+    }
+    while (this.t() !== 'EOF') {
+      const pos = this.pos;
+      switch (this.t()) {
+        case 'const':
+        case 'var':
+        case 'type': {
+          const kw = this.t() as 'const' | 'var' | 'type';
+          this.next();
+          f.decls.push(this.genDecl(kw, pos));
+          break;
+        }
+        case 'func': {
+          this.next();
+          const d = this.funcDecl(pos);
+          if (d) f.decls.push(d);
+          break;
+        }
+        case 'import':
+          this.syntaxError('imports must appear before other declarations');
+          this.next();
+          this.group(() => this.importSpec());
+          break;
+        default: {
+          const last = f.decls[f.decls.length - 1];
+          if (this.t() === '{' && last && last.k === 'FuncDecl' && !last.body) this.syntaxError('unexpected semicolon or newline before {');
+          else this.syntaxError('non-declaration statement outside function body');
+          f.stray.push({ pos });
+          this.advance('const', 'type', 'var', 'func');
+          continue;
+        }
+      }
+      if (this.t() !== 'EOF' && !this.got(';')) {
+        this.syntaxError('after top level declaration');
+        this.advance('const', 'type', 'var', 'func');
+      }
+    }
+  }
+
+  /** group(f) = f | "(" { f ";" } ")" */
+  private group(f: () => void): void {
+    if (this.got('(')) {
+      while (this.t() !== 'EOF' && this.t() !== ')') {
+        f();
+        if (!this.got(';') && this.t() !== ')') {
+          this.syntaxError('in grouped declaration; possibly missing semicolon or newline or )');
+          this.advance(')', ';');
+          this.got(';');
+        }
+      }
+      this.want(')');
+    } else f();
+  }
+
+  private importSpec(): void {
+    const pos = this.pos;
+    let name: A.Ident | undefined;
+    let dot = false;
+    if (this.t() === 'name') name = this.name();
+    else if (this.t() === '.') {
+      dot = true;
+      this.next();
+    }
+    if (this.t() !== 'literal' || this.s.litKind !== 'STRING') {
+      this.syntaxError(this.t() === ';' || this.t() === ')' ? 'missing import path' : 'import path must be a string');
+      this.advance(';', ')');
+      return;
+    }
+    const lit = this.lit;
+    const bad = this.s.bad;
+    this.next();
+    if (!bad) this.file.imports.push({ pos, name, dot, path: unquote(lit) });
+  }
+
+  private genDecl(kw: 'const' | 'var' | 'type', pos: number): A.GenDecl {
+    if (kw === 'type') {
+      const specs: A.TypeSpec[] = [];
+      this.group(() => {
+        const s = this.typeSpec();
+        if (s) specs.push(s);
+      });
+      return { k: 'type', pos, specs };
+    }
+    const specs: A.ValueSpec[] = [];
+    let iota = 0;
+    this.group(() => {
+      const s = this.valueSpec(kw, iota++);
+      if (s) specs.push(s);
+    });
+    return kw === 'const' ? { k: 'const', pos, specs } : { k: 'var', pos, specs };
+  }
+
+  private valueSpec(kw: 'const' | 'var', iota: number): A.ValueSpec | undefined {
+    const pos = this.pos;
+    const names = this.nameList();
+    let type: A.Expr | undefined;
+    let values: A.Expr[] = [];
+    if (kw === 'var') {
+      // var x = v | var x T [= v]: a var without type needs a value
+      if (!this.gotAssign()) {
+        type = this.type();
+        if (this.gotAssign()) values = this.exprList();
+      } else values = this.exprList();
+    } else if (this.t() !== 'EOF' && this.t() !== ';' && this.t() !== ')') {
+      type = this.typeOrNil();
+      if (this.gotAssign()) values = this.exprList();
+    }
+    return { pos, names, type, values, iota };
+  }
+
+  /** `=` (or `:=`, reported) in a declaration. */
+  private gotAssign(): boolean {
+    if (this.t() === ':=') this.syntaxError('expecting =');
+    else if (this.t() !== '=') return false;
+    this.next();
+    return true;
+  }
+
+  private typeSpec(): A.TypeSpec | undefined {
+    const pos = this.pos;
+    const name = this.name();
+    let typeParams = false;
+    if (this.t() === '[') {
+      // type T[P any] ... (generic) or type T [N]E (array)
+      const lpos = this.pos;
+      this.next();
+      if (this.t() === 'name' && this.isTypeParamStart()) {
+        typeParams = true;
+        this.typeParamList();
       } else {
-        const star = kids(f).some((k) => k.name === '*');
-        let type = this.expr(tn[0]);
-        if (star) type = { k: 'StarExpr', pos: f.from, x: type };
-        out.push({ pos: f.from, names: [], type, variadic: false, embedded: true });
+        let len: A.Expr | undefined;
+        if (this.t() === '...') len = this.ellipsisLen();
+        else if (this.t() !== ']') {
+          this.xnest++;
+          len = this.expr();
+          this.xnest--;
+        }
+        this.want(']');
+        const elem = this.type();
+        return { pos, name, alias: false, typeParams, type: { k: 'ArrayType', pos: lpos, len, elem }, end: this.prevEnd };
       }
     }
+    const alias = this.got('=');
+    const type = this.typeOrNil();
+    if (!type) {
+      this.syntaxError('in type declaration');
+      this.advance(';', ')');
+      return { pos, name, alias, typeParams, type: { k: 'BadExpr', pos: this.pos, what: 'syntax' }, end: this.pos };
+    }
+    return { pos, name, alias, typeParams, type, end: this.prevEnd };
+  }
+
+  private ellipsisLen(): A.Expr {
+    const pos = this.pos;
+    this.next();
+    return { k: 'Ellipsis', pos };
+  }
+
+  /** After `[` and a name: is this a type parameter list? */
+  private isTypeParamStart(): boolean {
+    // peek: the scanner state is cheap to copy
+    const save = this.saveState();
+    this.next();
+    const t = this.t();
+    const lit = this.lit;
+    this.restoreState(save);
+    return ['name', 'interface', '[', 'func', 'chan', 'map', 'struct', '*', ','].includes(t) || (t === 'op' && lit === '~');
+  }
+
+  private saveState(): unknown {
+    return { s: Object.assign(Object.create(Object.getPrototypeOf(this.s)), this.s, { diags: [...this.s.diags] }), tok: this.t(), lit: this.lit, pos: this.pos };
+  }
+
+  private restoreState(st: unknown): void {
+    const x = st as { s: Scanner; tok: Tok; lit: string; pos: number };
+    this.s = x.s;
+    this.tok = x.tok;
+    this.lit = x.lit;
+    this.pos = x.pos;
+  }
+
+  /** [P any, Q interface{...}] after the `[`: skipped (generics are outside the subset). */
+  private typeParamList(): void {
+    this.list('type parameter list', ',', ']', () => {
+      this.nameList();
+      if (this.t() !== ',' && this.t() !== ']') this.constraint();
+      return false;
+    });
+  }
+
+  private constraint(): void {
+    for (;;) {
+      if (this.t() === 'op' && this.lit === '~') this.next();
+      this.type();
+      if (this.t() === 'op' && this.lit === '|') this.next();
+      else return;
+    }
+  }
+
+  private funcDecl(pos: number): A.FuncDecl | undefined {
+    let recv: A.Field | undefined;
+    if (this.t() === '(') {
+      const rl = this.paramList('(', ')');
+      if (rl.length === 0) this.errorAt(this.pos, 'method has no receiver');
+      else if (rl.length > 1 || rl[0].names.length > 1) this.errorAt(this.pos, 'method has multiple receivers');
+      recv = rl[0];
+    }
+    if (this.t() !== 'name') {
+      this.syntaxError('expecting name or (');
+      this.advance('{', ';');
+      return undefined;
+    }
+    const name = this.name();
+    let typeParams = false;
+    if (this.t() === '[') {
+      this.next();
+      typeParams = true;
+      this.typeParamList();
+    }
+    const type = this.signature(pos);
+    type.typeParams = typeParams;
+    let body: A.BlockStmt | undefined;
+    if (this.t() === '{') {
+      this.fnest++;
+      body = this.blockStmt('');
+      this.fnest--;
+    }
+    return { k: 'FuncDecl', pos, recv, name, type, body, end: this.prevEnd };
+  }
+
+  /** End of the last token consumed (for `end` fields). */
+  private get prevEnd(): number {
+    return this.lastEnd;
+  }
+  private lastEnd = 0;
+
+  private signature(pos: number): A.FuncType {
+    const params = this.paramList('(', ')');
+    let results: A.Field[] = [];
+    if (this.t() === '(') results = this.paramList('(', ')');
+    else {
+      const rpos = this.pos;
+      const t = this.typeOrNil();
+      if (t) results = [{ pos: rpos, names: [], type: t, variadic: false }];
+    }
+    return { k: 'FuncType', pos, params, results, typeParams: false };
+  }
+
+  /**
+   * A parameter list: entries are `name`, `name Type`, `Type` or `...Type`;
+   * when any entry has a name and a type, the bare names before it share it
+   * (a, b int) — else every entry is a type (int, string).
+   */
+  private paramList(open: Tok, close: Tok): A.Field[] {
+    this.want(open);
+    type Entry = { pos: number; name?: A.Ident; type?: A.Expr; variadic: boolean };
+    const entries: Entry[] = [];
+    this.list('parameter list', ',', close, () => {
+      const pos = this.pos;
+      let variadic = false;
+      if (this.t() === 'name') {
+        const n = this.name();
+        if (this.t() === '.') {
+          // a qualified type name
+          this.next();
+          const sel = this.name();
+          entries.push({ pos, type: this.pexprFrom({ k: 'SelectorExpr', pos, x: n, sel }), variadic });
+          return false;
+        }
+        if (this.t() === '...') {
+          this.next();
+          variadic = true;
+          entries.push({ pos, name: n, type: this.variadicType(), variadic });
+          return false;
+        }
+        if (this.t() === '[') {
+          // name [N]T, name []T — or a generic type instance G[T]
+          entries.push({ pos, name: n, type: this.type(), variadic });
+          return false;
+        }
+        const t = this.t() === ',' || this.t() === close ? undefined : this.typeOrNil();
+        entries.push({ pos, name: n, type: t, variadic });
+        return false;
+      }
+      if (this.t() === '...') {
+        this.next();
+        entries.push({ pos, type: this.variadicType(), variadic: true });
+        return false;
+      }
+      const t = this.typeOrNil();
+      if (!t) {
+        this.syntaxError('expecting )');
+        this.advance(',', close);
+        return false;
+      }
+      entries.push({ pos, type: t, variadic });
+      return false;
+    });
+    const named = entries.some((e) => e.name && e.type);
+    const out: A.Field[] = [];
+    if (!named) {
+      // all types: a bare name is a type name
+      for (const e of entries) out.push({ pos: e.pos, names: [], type: e.type ?? (e.name as A.Ident), variadic: e.variadic });
+      return out;
+    }
+    let pending: A.Ident[] = [];
+    let pendPos = -1;
+    for (const e of entries) {
+      if (e.name && !e.type) {
+        if (!pending.length) pendPos = e.pos;
+        pending.push(e.name);
+        continue;
+      }
+      if (!e.name) {
+        this.errorAt(e.pos, 'syntax error: mixed named and unnamed parameters');
+        continue;
+      }
+      out.push({ pos: pending.length ? pendPos : e.pos, names: [...pending, e.name], type: e.type as A.Expr, variadic: e.variadic });
+      pending = [];
+    }
+    if (pending.length) this.errorAt(pending[pending.length - 1].pos, 'syntax error: mixed named and unnamed parameters');
     return out;
   }
 
-  interfaceType(n: SyntaxNode, body: SyntaxNode): A.InterfaceType {
+  private variadicType(): A.Expr {
+    const t = this.typeOrNil();
+    if (!t) {
+      this.syntaxError('... is missing type');
+      return { k: 'BadExpr', pos: this.pos, what: 'syntax' };
+    }
+    return t;
+  }
+
+  // ---- types ----
+
+  private type(): A.Expr {
+    const t = this.typeOrNil();
+    if (!t) {
+      this.syntaxError('expecting type');
+      this.advance(',', ':', ';', ')', ']', '}');
+      return { k: 'BadExpr', pos: this.pos, what: 'syntax' };
+    }
+    return t;
+  }
+
+  private typeOrNil(): A.Expr | undefined {
+    const pos = this.pos;
+    switch (this.t()) {
+      case '*': {
+        this.next();
+        this.enter();
+        try {
+          return { k: 'StarExpr', pos, x: this.type() };
+        } finally {
+          this.leave();
+        }
+      }
+      case '<-': {
+        this.next();
+        this.want('chan');
+        return { k: 'ChanType', pos, dir: 'recv', elem: this.chanElem() };
+      }
+      case 'func':
+        this.next();
+        return this.signature(pos);
+      case '[': {
+        this.next();
+        this.enter();
+        try {
+          if (this.got(']')) return { k: 'ArrayType', pos, elem: this.type() };
+          let len: A.Expr;
+          if (this.t() === '...') len = this.ellipsisLen();
+          else {
+            this.xnest++;
+            len = this.expr();
+            this.xnest--;
+          }
+          if (this.t() === ',') {
+            this.syntaxError('unexpected comma; expecting ]');
+            this.advance(']');
+          }
+          this.want(']');
+          return { k: 'ArrayType', pos, len, elem: this.type() };
+        } finally {
+          this.leave();
+        }
+      }
+      case 'chan': {
+        this.next();
+        let dir: A.ChanType['dir'] = 'both';
+        if (this.got('<-')) dir = 'send';
+        return { k: 'ChanType', pos, dir, elem: this.chanElem() };
+      }
+      case 'map': {
+        this.next();
+        this.want('[');
+        this.enter();
+        try {
+          const key = this.type();
+          this.want(']');
+          return { k: 'MapType', pos, key, value: this.type() };
+        } finally {
+          this.leave();
+        }
+      }
+      case 'struct':
+        return this.structType();
+      case 'interface':
+        return this.interfaceType();
+      case 'name':
+        return this.qualifiedName();
+      case '(': {
+        this.next();
+        this.enter();
+        try {
+          const t = this.type();
+          this.want(')');
+          return { k: 'ParenExpr', pos, x: t };
+        } finally {
+          this.leave();
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private chanElem(): A.Expr {
+    const t = this.typeOrNil();
+    if (!t) {
+      this.syntaxError('missing channel element type');
+      return { k: 'BadExpr', pos: this.pos, what: 'syntax' };
+    }
+    return t;
+  }
+
+  /** Name, pkg.Name, or a generic instance Name[T] (outside the subset). */
+  private qualifiedName(): A.Expr {
+    const pos = this.pos;
+    let x: A.Expr = this.name();
+    if (this.t() === '.') {
+      this.next();
+      x = { k: 'SelectorExpr', pos, x, sel: this.name() };
+    }
+    if (this.t() === '[') {
+      this.next();
+      this.enter();
+      try {
+        this.list('type argument list', ',', ']', () => {
+          this.type();
+          return false;
+        });
+      } finally {
+        this.leave();
+      }
+      return { k: 'BadExpr', pos, what: 'generic type instantiation' };
+    }
+    return x;
+  }
+
+  private structType(): A.StructType {
+    const pos = this.pos;
+    this.next();
+    this.want('{');
+    const fields: A.Field[] = [];
+    this.enter();
+    try {
+      this.list('struct type', ';', '}', () => {
+        this.fieldDecl(fields);
+        return false;
+      });
+    } finally {
+      this.leave();
+    }
+    return { k: 'StructType', pos, fields };
+  }
+
+  private fieldDecl(out: A.Field[]): void {
+    const pos = this.pos;
+    if (this.t() === 'name') {
+      const n = this.name();
+      if (this.t() === '.' || this.t() === ';' || this.t() === '}' || (this.t() === 'literal' && this.s.litKind === 'STRING')) {
+        // embedded type name (possibly qualified)
+        let type: A.Expr = n;
+        if (this.got('.')) type = { k: 'SelectorExpr', pos, x: n, sel: this.name() };
+        if (this.t() === '[') type = this.genericRest(pos);
+        this.tag();
+        out.push({ pos, names: [], type, variadic: false, embedded: true });
+        return;
+      }
+      const names = [n];
+      while (this.got(',')) names.push(this.name());
+      const type = this.type();
+      this.tag();
+      out.push({ pos, names, type, variadic: false });
+      return;
+    }
+    if (this.t() === '*') {
+      this.next();
+      if (this.t() === '(') {
+        this.syntaxError('cannot parenthesize embedded type');
+        this.advance(';', '}');
+        return;
+      }
+      const t = this.qualifiedName();
+      this.tag();
+      out.push({ pos, names: [], type: { k: 'StarExpr', pos, x: t }, variadic: false, embedded: true });
+      return;
+    }
+    if (this.t() === '(') {
+      this.syntaxError('cannot parenthesize embedded type');
+      this.advance(';', '}');
+      return;
+    }
+    this.syntaxError('expecting field name or embedded type');
+    this.advance(';', '}');
+  }
+
+  private genericRest(pos: number): A.Expr {
+    this.next();
+    this.list('type argument list', ',', ']', () => {
+      this.type();
+      return false;
+    });
+    return { k: 'BadExpr', pos, what: 'generic type instantiation' };
+  }
+
+  private tag(): void {
+    if (this.t() === 'literal' && this.s.litKind === 'STRING') this.next();
+  }
+
+  private interfaceType(): A.InterfaceType {
+    const pos = this.pos;
+    this.next();
+    this.want('{');
     const methods: A.Field[] = [];
     const embeds: A.Expr[] = [];
     let unions = false;
-    for (const e of named(body)) {
-      if (e.name === 'MethodElem') {
-        const c = named(e);
-        methods.push({ pos: e.from, names: [this.ident(c[0])], type: this.signature(e, c.slice(1)), variadic: false });
-      } else if (e.name === 'TypeElem' || e.name === 'UnderlyingType') unions = true;
-      else embeds.push(this.expr(e));
+    this.enter();
+    try {
+      this.list('interface type', ';', '}', () => {
+        const epos = this.pos;
+        if (this.t() === 'name') {
+          const n = this.name();
+          if (this.t() === '(') {
+            methods.push({ pos: epos, names: [n], type: this.signature(epos), variadic: false });
+            return false;
+          }
+          let t: A.Expr = n;
+          if (this.got('.')) t = { k: 'SelectorExpr', pos: epos, x: n, sel: this.name() };
+          if (this.t() === '[') t = this.genericRest(epos);
+          if (this.t() === 'op' && this.lit === '|') {
+            unions = true;
+            this.next();
+            this.constraint();
+            return false;
+          }
+          embeds.push(t);
+          return false;
+        }
+        // ~T, unions and other type terms: constraints (outside the subset)
+        unions = true;
+        this.constraint();
+        return false;
+      });
+    } finally {
+      this.leave();
     }
-    return { k: 'InterfaceType', pos: n.from, methods, embeds, unions };
+    return { k: 'InterfaceType', pos, methods, embeds, unions };
+  }
+
+  // ---- expressions ----
+
+  private name(): A.Ident {
+    if (this.t() === 'name') {
+      const id: A.Ident = { k: 'Ident', pos: this.pos, name: this.lit };
+      this.next();
+      return id;
+    }
+    const pos = this.pos;
+    this.syntaxError('expecting name');
+    this.advance();
+    return { k: 'Ident', pos, name: '_' };
+  }
+
+  private nameList(): A.Ident[] {
+    const out = [this.name()];
+    while (this.got(',')) out.push(this.name());
+    return out;
+  }
+
+  expr(): A.Expr {
+    return this.binaryExpr(1);
+  }
+
+  private exprList(): A.Expr[] {
+    const out = [this.expr()];
+    while (this.got(',')) out.push(this.expr());
+    return out;
+  }
+
+  /** Precedence climbing: a chain of one precedence is a loop, not a recursion. */
+  private binaryExpr(minPrec: number): A.Expr {
+    let x = this.unaryExpr();
+    for (;;) {
+      if (!((this.t() === 'op' || this.t() === '*') && this.s.prec >= minPrec)) return x;
+      const op = this.lit;
+      const prec = this.s.prec;
+      const opPos = this.pos;
+      this.next();
+      this.enter();
+      let y: A.Expr;
+      try {
+        y = this.binaryExpr(prec + 1);
+      } finally {
+        this.leave();
+      }
+      x = { k: 'BinaryExpr', pos: x.pos, op, opPos, x, y };
+    }
+  }
+
+  private unaryExpr(): A.Expr {
+    const pos = this.pos;
+    if ((this.t() === 'op' && ['+', '-', '!', '^', '&', '~'].includes(this.lit)) || this.t() === '*' || this.t() === '<-') {
+      const tok = this.t();
+      const op = this.lit;
+      this.next();
+      this.enter();
+      try {
+        if (tok === '*') return { k: 'StarExpr', pos, x: this.unaryExpr() };
+        if (tok === '<-') {
+          const x = this.unaryExpr();
+          // <-chan T is a channel type; the arrow moves onto the type
+          if (x.k === 'ChanType') return this.recvChanType(pos, x);
+          return { k: 'UnaryExpr', pos, op: '<-', x };
+        }
+        if (op === '~') this.errorAt(pos, 'cannot use ~ outside of interface or type constraint');
+        return { k: 'UnaryExpr', pos, op, x: this.unaryExpr() };
+      } finally {
+        this.leave();
+      }
+    }
+    return this.pexprFrom(this.operand());
+  }
+
+  /** `<-` followed by a channel type: <-chan T, <-chan <-chan T. */
+  private recvChanType(pos: number, c: A.ChanType): A.Expr {
+    if (c.dir === 'send') {
+      this.syntaxErrorAt(pos, 'unexpected <-, expecting chan');
+      return c;
+    }
+    if (c.dir === 'recv') {
+      // <-(<-chan T) : <-chan (<-chan T)
+      return { k: 'ChanType', pos, dir: 'recv', elem: { ...c, dir: 'both' } };
+    }
+    return { k: 'ChanType', pos, dir: 'recv', elem: c.elem };
+  }
+
+  private operand(): A.Expr {
+    const pos = this.pos;
+    switch (this.t()) {
+      case 'name':
+        return this.name();
+      case 'literal': {
+        const x: A.BasicLit = { k: 'BasicLit', pos, kind: this.s.litKind, value: this.lit };
+        const bad = this.s.bad;
+        this.next();
+        return bad ? { k: 'BadExpr', pos, what: 'syntax' } : x;
+      }
+      case '(': {
+        this.next();
+        this.enter();
+        this.xnest++;
+        try {
+          const x = this.binaryExpr(1);
+          this.want(')');
+          return { k: 'ParenExpr', pos, x };
+        } finally {
+          this.xnest--;
+          this.leave();
+        }
+      }
+      case 'func': {
+        this.next();
+        const type = this.signature(pos);
+        if (this.t() === '{') {
+          this.xnest++;
+          this.fnest++;
+          this.enter(weight.funcLit);
+          try {
+            const body = this.blockStmt('');
+            return { k: 'FuncLit', pos, type, body };
+          } finally {
+            this.leave(weight.funcLit);
+            this.fnest--;
+            this.xnest--;
+          }
+        }
+        return type;
+      }
+      case '[': case 'chan': case 'map': case 'struct': case 'interface': case '*': case '<-':
+        return this.type();
+    }
+    this.syntaxError('expecting expression');
+    this.advance(')', ']', '}', ';', ',');
+    return { k: 'BadExpr', pos, what: 'syntax' };
+  }
+
+
+
+  private pexprFrom(start: A.Expr): A.Expr {
+    let x = start;
+    const pos = x.pos;
+    for (;;) {
+      switch (this.t()) {
+        case '.': {
+          this.next();
+          if (this.t() === 'name') {
+            x = { k: 'SelectorExpr', pos, x, sel: this.name() };
+            break;
+          }
+          if (this.t() === '(') {
+            this.next();
+            if (this.got('type')) x = { k: 'TypeAssertExpr', pos, x };
+            else {
+              this.enter();
+              try {
+                x = { k: 'TypeAssertExpr', pos, x, type: this.type() };
+              } finally {
+                this.leave();
+              }
+            }
+            this.want(')');
+            break;
+          }
+          this.syntaxError('expecting name or (');
+          this.advance(';', ')');
+          break;
+        }
+        case '[': {
+          this.next();
+          this.enter();
+          this.xnest++;
+          try {
+            x = this.indexOrSlice(x, pos);
+          } finally {
+            this.xnest--;
+            this.leave();
+          }
+          break;
+        }
+        case '(': {
+          this.next();
+          this.enter(weight.call);
+          this.xnest++;
+          try {
+            x = this.callArgs(x, pos);
+          } finally {
+            this.xnest--;
+            this.leave(weight.call);
+          }
+          break;
+        }
+        case '{': {
+          const t = unparen(x);
+          let ok = false;
+          switch (t.k) {
+            case 'Ident':
+            case 'SelectorExpr':
+              ok = this.xnest >= 0;
+              break;
+            case 'BadExpr':
+              ok = this.xnest >= 0 && t.what === 'generic type instantiation';
+              break;
+            case 'IndexExpr':
+              ok = this.xnest >= 0 && !isValue(t);
+              break;
+            case 'ArrayType':
+            case 'StructType':
+            case 'MapType':
+              ok = true;
+          }
+          if (!ok) return x;
+          if (t !== x) this.syntaxError('cannot parenthesize type in composite literal');
+          x = this.compositeLit(x, pos);
+          break;
+        }
+        default:
+          return x;
+      }
+    }
+  }
+
+  private indexOrSlice(x: A.Expr, pos: number): A.Expr {
+    if (this.t() === ']') {
+      this.syntaxError('expecting operand');
+      this.next();
+      return x;
+    }
+    let lo: A.Expr | undefined;
+    if (this.t() !== ':') {
+      lo = this.binaryExpr(1);
+      if (this.t() === ',') {
+        // x[a, b]: a generic instance
+        while (this.got(',') && this.t() !== ']') this.binaryExpr(1);
+        this.want(']');
+        return { k: 'BadExpr', pos, what: 'generic type instantiation' };
+      }
+      if (this.got(']')) return { k: 'IndexExpr', pos, x, index: lo };
+    }
+    if (this.t() !== ':') {
+      this.syntaxError('expecting comma, : or ]');
+      this.advance(']');
+      this.got(']');
+      return { k: 'BadExpr', pos, what: 'syntax' };
+    }
+    this.next();
+    let hi: A.Expr | undefined;
+    let max: A.Expr | undefined;
+    let slice3 = false;
+    if (this.t() !== ':' && this.t() !== ']') hi = this.expr();
+    if (this.t() === ':') {
+      slice3 = true;
+      this.next();
+      if (!hi) this.errorAt(this.pos, 'middle index required in 3-index slice');
+      if (this.t() !== ']') max = this.expr();
+      else this.errorAt(this.pos, 'final index required in 3-index slice');
+    }
+    this.want(']');
+    return { k: 'SliceExpr', pos, x, lo, hi, max, slice3 };
+  }
+
+  private callArgs(fun: A.Expr, pos: number): A.Expr {
+    const args: A.Expr[] = [];
+    let ellipsis = false;
+    this.list('argument list', ',', ')', () => {
+      args.push(this.binaryExpr(1));
+      if (this.t() === '...') {
+        ellipsis = true;
+        this.next();
+      }
+      return ellipsis;
+    });
+    return { k: 'CallExpr', pos, fun, args, ellipsis };
+  }
+
+  private compositeLit(type: A.Expr | undefined, pos: number): A.CompositeLit {
+    const lpos = this.pos;
+    this.want('{');
+    this.enter(weight.compositeLit);
+    this.xnest++;
+    const elts: A.Expr[] = [];
+    let end: number;
+    try {
+      end = this.list('composite literal', ',', '}', () => {
+        const epos = this.pos;
+        let k = this.bare();
+        if (this.got(':')) {
+          const v = this.bare();
+          k = { k: 'KeyValueExpr', pos: epos, key: k, value: v };
+        }
+        elts.push(k);
+        return false;
+      });
+    } finally {
+      this.xnest--;
+      this.leave(weight.compositeLit);
+    }
+    return { k: 'CompositeLit', pos: type ? pos : lpos, type, elts, end: end + 1 };
+  }
+
+  /** An element or key: an expression, or a literal value with its type elided. */
+  private bare(): A.Expr {
+    if (this.t() === '{') return this.compositeLit(undefined, this.pos);
+    return this.expr();
   }
 
   // ---- statements ----
 
-  block(n: SyntaxNode): A.BlockStmt {
-    return { k: 'BlockStmt', pos: n.from, list: this.stmts(named(n)), end: n.to - 1 };
+  private blockStmt(context: string): A.BlockStmt {
+    const pos = this.pos;
+    if (!this.got('{')) {
+      this.syntaxError('expecting { after ' + context);
+      this.advance('name', '}');
+    }
+    this.enter();
+    try {
+      const list = this.stmtList();
+      const end = this.pos;
+      this.want('}');
+      return { k: 'BlockStmt', pos, list, end };
+    } finally {
+      this.leave();
+    }
   }
 
-  stmts(ns: SyntaxNode[]): A.Stmt[] {
+  private stmtList(): A.Stmt[] {
     const out: A.Stmt[] = [];
-    for (const s of ns) {
-      const st = this.stmt(s);
-      if (st) out.push(st);
+    while (this.t() !== 'EOF' && this.t() !== '}' && this.t() !== 'case' && this.t() !== 'default') {
+      const s = this.stmtOrNil();
+      if (!s) break;
+      out.push(s);
+      // ";" is optional before "}"
+      if (!this.got(';') && this.t() !== '}') {
+        this.syntaxError('at end of statement');
+        this.advance(';', '}', 'case', 'default');
+        this.got(';');
+      }
     }
     return out;
   }
 
-  stmt(n: SyntaxNode | undefined): A.Stmt | undefined {
-    if (!n) return undefined;
-    try {
-      return this.stmtNode(n);
-    } catch {
-      this.syntaxError(n);
-      return undefined;
-    }
-  }
-
-  stmtNode(n: SyntaxNode): A.Stmt | undefined {
-    const c = named(n);
-    const pos = n.from;
-    switch (n.name) {
-      case 'ExprStatement':
-        return { k: 'ExprStmt', pos, x: this.expr(c[0]) };
-      case 'SendStatement':
-        return { k: 'SendStmt', pos, chan: this.expr(c[0]), value: this.expr(c[1]) };
-      case 'IncDecStatement':
-        return { k: 'IncDecStmt', pos, x: this.expr(c[0]), inc: this.text(c[1]) === '++' };
-      case 'Assignment': {
-        const ks = kids(n);
-        const i = ks.findIndex((k) => k.name === '=' || k.name === 'UpdateOp');
-        const lhs = ks.slice(0, i).filter((k) => k.name !== ',').map((k) => this.expr(k));
-        const rhs = ks.slice(i + 1).filter((k) => k.name !== ',').map((k) => this.expr(k));
-        return { k: 'AssignStmt', pos, lhs, tok: this.text(ks[i]), rhs, tokPos: ks[i].from };
+  private stmtOrNil(): A.Stmt | undefined {
+    const pos = this.pos;
+    if (this.t() === 'name') return this.simpleStmt(false, true);
+    switch (this.t()) {
+      case ';':
+        return { k: 'EmptyStmt', pos };
+      case 'var':
+      case 'const':
+      case 'type': {
+        const kw = this.t() as 'const' | 'var' | 'type';
+        this.next();
+        return { k: 'DeclStmt', pos, decl: this.genDecl(kw, pos) };
       }
-      case 'VarDecl':
-        if (kids(n)[0].name !== 'var') {
-          const ks = kids(n);
-          const i = ks.findIndex((k) => k.name === ':=');
-          const lhs = ks.slice(0, i).filter((k) => k.name === 'DefName').map((k) => this.ident(k));
-          const rhs = ks.slice(i + 1).filter((k) => k.name !== ',').map((k) => this.expr(k));
-          return { k: 'AssignStmt', pos, lhs, tok: ':=', rhs, tokPos: ks[i].from };
-        }
-        return { k: 'DeclStmt', pos, decl: this.genDecl(n) };
-      case 'ConstDecl':
-      case 'TypeDecl':
-        return { k: 'DeclStmt', pos, decl: this.genDecl(n) };
-      case 'Block':
-        return this.block(n);
-      case 'LabeledStatement': {
-        const st = c[1] ? this.stmt(c[1]) : undefined;
-        return { k: 'LabeledStmt', pos, label: this.ident(c[0]), stmt: st ?? { k: 'EmptyStmt', pos } };
+      case '{':
+        return this.blockStmt('');
+      case 'if':
+        return this.ifStmt();
+      case 'for':
+        return this.forStmt();
+      case 'switch':
+        return this.switchStmt();
+      case 'select':
+        return this.selectStmt();
+      case 'go':
+      case 'defer': {
+        const kw = this.t();
+        this.next();
+        const call = this.expr();
+        return kw === 'go' ? { k: 'GoStmt', pos, call } : { k: 'DeferStmt', pos, call };
       }
-      case 'IfStatement':
-        return this.ifStmt(n);
-      case 'SwitchStatement':
-      case 'TypeSwitchStatement':
-        return this.switchStmt(n);
-      case 'ForStatement':
-        return this.forStmt(n);
-      case 'GoStatement':
-        return { k: 'GoStmt', pos, call: this.expr(c[0]) };
-      case 'DeferStatement':
-        return { k: 'DeferStmt', pos, call: this.expr(c[0]) };
-      case 'SelectStatement':
-        return this.selectStmt(c[0]);
-      case 'ReturnStatement':
-        return { k: 'ReturnStmt', pos, results: c.map((e) => this.expr(e)) };
-      case 'GotoStatement': {
-        const tok = kids(n)[0].name as 'break' | 'continue' | 'goto';
-        return { k: 'BranchStmt', pos, tok, label: c[0] ? this.ident(c[0]) : undefined };
+      case 'return': {
+        this.next();
+        const results = this.t() !== ';' && this.t() !== '}' ? this.exprList() : [];
+        return { k: 'ReturnStmt', pos, results };
       }
-      case 'FallthroughStatement':
+      case 'break':
+      case 'continue':
+      case 'goto': {
+        const tok = this.t() as 'break' | 'continue' | 'goto';
+        this.next();
+        const label = this.t() === 'name' ? this.name() : undefined;
+        return { k: 'BranchStmt', pos, tok, label };
+      }
+      case 'fallthrough':
+        this.next();
         return { k: 'BranchStmt', pos, tok: 'fallthrough' };
-      default:
-        if (n.type.isError) this.syntaxError(n);
-        else this.error(pos, `syntax error: unexpected ${this.text(n).slice(0, 20)}`);
-        return undefined;
+      case 'func':
+      case 'name': case 'literal': case '(': case '[': case 'struct': case 'map': case 'chan': case 'interface': case '*': case '<-': case 'op':
+        return this.simpleStmt(false);
     }
+    return undefined;
   }
 
-  /** Split [simpleStatement ";"] prefix from a header's children. */
-  header(ks: SyntaxNode[]): { init?: A.Stmt; rest: SyntaxNode[] } {
-    const semi = ks.findIndex((k) => k.name === ';');
-    if (semi < 0) return { rest: ks };
-    const before = ks.slice(0, semi).filter((k) => !keywords.has(k.name));
-    const init = before[0] ? this.simpleStmt(before[0]) : undefined;
-    return { init, rest: ks.slice(semi + 1) };
-  }
-
-  /** A simple statement; a bare expression node in the header is an ExprStmt. */
-  simpleStmt(n: SyntaxNode): A.Stmt | undefined {
-    const stmtNames = ['ExprStatement', 'SendStatement', 'IncDecStatement', 'Assignment', 'VarDecl'];
-    if (stmtNames.includes(n.name)) return this.stmt(n);
-    return { k: 'ExprStmt', pos: n.from, x: this.expr(n) };
-  }
-
-  ifStmt(n: SyntaxNode): A.IfStmt {
-    const ks = kids(n).filter((k) => k.name !== 'if');
-    const { init, rest } = this.header(ks);
-    const r = rest.filter((k) => k.name !== 'else');
-    const cond = this.expr(r[0]);
-    const body = this.block(r[1]);
-    let els: A.Stmt | undefined;
-    if (r[2]) els = r[2].name === 'IfStatement' ? this.ifStmt(r[2]) : this.block(r[2]);
-    return { k: 'IfStmt', pos: n.from, init, cond, body, else: els };
-  }
-
-  switchStmt(n: SyntaxNode): A.SwitchStmt | A.TypeSwitchStmt {
-    const ks = kids(n).filter((k) => k.name !== 'switch');
-    const { init, rest } = this.header(ks);
-    const blockNode = rest[rest.length - 1];
-    const head = rest.slice(0, -1);
-    const typeSwitch = n.name === 'TypeSwitchStatement';
-    const cases: A.CaseClause[] = [];
-    let cur: A.CaseClause | undefined;
-    for (const k of named(blockNode)) {
-      if (k.name === 'Case') {
-        const ck = kids(k);
-        const isDefault = ck[0].name === 'default';
-        cur = { pos: k.from, list: isDefault ? undefined : named(k).map((e) => this.expr(e)), body: [] };
-        cases.push(cur);
-      } else if (cur) {
-        const st = this.stmt(k);
-        if (st) cur.body.push(st);
-      } else this.stmt(k);
+  private labeled(label: A.Ident, pos: number): A.Stmt {
+    if (this.t() === '}') {
+      // a label before the closing brace labels an empty statement
+      return { k: 'LabeledStmt', pos, label, stmt: { k: 'EmptyStmt', pos: this.pos } };
     }
-    if (typeSwitch) {
-      const hn = head.filter((k) => !punct.has(k.name) && k.name !== 'type');
-      let bind: A.Ident | undefined;
-      let x: A.Expr;
-      if (hn[0].name === 'DefName') {
-        bind = this.ident(hn[0]);
-        x = this.expr(hn[1]);
-      } else x = this.expr(hn[0]);
-      return { k: 'TypeSwitchStmt', pos: n.from, init, bind, x, cases };
+    const s = this.stmtOrNil();
+    if (!s) {
+      this.syntaxErrorAt(this.pos, 'missing statement after label');
+      return { k: 'LabeledStmt', pos, label, stmt: { k: 'EmptyStmt', pos } };
     }
-    const tagNode = head.find((k) => !punct.has(k.name));
-    return { k: 'SwitchStmt', pos: n.from, init, tag: tagNode ? this.expr(tagNode) : undefined, cases };
+    return { k: 'LabeledStmt', pos, label, stmt: s };
   }
 
-  forStmt(n: SyntaxNode): A.ForStmt | A.RangeStmt {
-    const c = named(n);
-    const body = this.block(c[c.length - 1]);
-    const h = c.length > 1 ? c[0] : undefined;
-    if (!h) return { k: 'ForStmt', pos: n.from, body };
-    if (h.name === 'ForClause') {
-      const parts: (SyntaxNode | undefined)[] = [undefined];
-      for (const k of kids(h)) {
-        if (k.name === ';') parts.push(undefined);
-        else parts[parts.length - 1] = k;
-      }
-      return {
-        k: 'ForStmt',
-        pos: n.from,
-        init: parts[0] ? this.simpleStmt(parts[0]) : undefined,
-        cond: parts[1] ? this.expr(parts[1]) : undefined,
-        post: parts[2] ? this.simpleStmt(parts[2]) : undefined,
-        body,
-      };
+  /**
+   * A simple statement; with rangeOk (a for header), also `range x` and
+   * `k, v := range x`, returned as a RangeStmt without body.
+   */
+  private simpleStmt(rangeOk: boolean, labelOk = false): A.Stmt {
+    const pos = this.pos;
+    if (rangeOk && this.t() === 'range') {
+      this.next();
+      return { k: 'RangeStmt', pos, define: false, x: this.expr(), body: { k: 'BlockStmt', pos, list: [], end: pos } };
     }
-    if (h.name === 'RangeClause') {
-      const ks = kids(h);
-      const ri = ks.findIndex((k) => k.name === 'range');
-      const op = ks.findIndex((k) => k.name === '=' || k.name === ':=');
-      const lhs = op >= 0 ? ks.slice(0, op).filter((k) => k.name !== ',').map((k) => this.expr(k)) : [];
-      const define = op >= 0 && ks[op].name === ':=';
-      return { k: 'RangeStmt', pos: n.from, key: lhs[0], value: lhs[1], define, x: this.expr(ks[ri + 1]), body };
+    const lhs = this.exprList();
+    if (labelOk && lhs.length === 1 && lhs[0].k === 'Ident' && this.t() === ':') {
+      this.next();
+      return this.labeled(lhs[0], pos);
     }
-    return { k: 'ForStmt', pos: n.from, cond: this.expr(h), body };
-  }
-
-  selectStmt(n: SyntaxNode): A.SelectStmt {
-    const cases: A.CommClause[] = [];
-    let cur: A.CommClause | undefined;
-    for (const k of named(n)) {
-      if (k.name === 'Case') {
-        const ck = named(k);
-        let comm: A.Stmt | undefined;
-        if (ck[0]?.name === 'SendStatement') comm = this.stmt(ck[0]);
-        else if (ck[0]?.name === 'ReceiveStatement') comm = this.recvStmt(ck[0]);
-        cur = { pos: k.from, comm, body: [] };
-        cases.push(cur);
-      } else if (cur) {
-        const st = this.stmt(k);
-        if (st) cur.body.push(st);
-      }
-    }
-    return { k: 'SelectStmt', pos: n.from, cases };
-  }
-
-  recvStmt(n: SyntaxNode): A.Stmt {
-    const ks = kids(n);
-    const op = ks.findIndex((k) => k.name === '=' || k.name === ':=');
-    if (op < 0) return { k: 'ExprStmt', pos: n.from, x: this.expr(named(n)[0]) };
-    const lhs = ks.slice(0, op).filter((k) => k.name !== ',').map((k) => this.expr(k));
-    const rhs = ks.slice(op + 1).filter((k) => k.name !== ',').map((k) => this.expr(k));
-    return { k: 'AssignStmt', pos: n.from, lhs, tok: ks[op].name, rhs };
-  }
-
-  // ---- declarations ----
-
-  genDecl(n: SyntaxNode): A.GenDecl {
-    const kw = kids(n)[0].name;
-    let specNodes = named(n);
-    if (specNodes[0]?.name === 'SpecList') specNodes = named(specNodes[0]);
-    if (kw === 'type') {
-      const specs: A.TypeSpec[] = [];
-      for (const s of specNodes) {
-        const c = named(s);
-        const alias = kids(s).some((k) => k.name === '=');
-        const typeParams = c.some((k) => k.name === 'TypeParams');
-        const tn = c.filter((k) => k.name !== 'DefName' && k.name !== 'TypeParams');
-        specs.push({ pos: s.from, name: this.ident(c[0]), alias, typeParams, type: this.expr(tn[0]), end: s.to });
-      }
-      return { k: 'type', pos: n.from, specs };
-    }
-    const specs: A.ValueSpec[] = [];
-    specNodes.forEach((s, iota) => {
-      const ks = kids(s);
-      const eq = ks.findIndex((k) => k.name === '=');
-      const before = eq >= 0 ? ks.slice(0, eq) : ks;
-      const names = before.filter((k) => k.name === 'DefName').map((k) => this.ident(k));
-      const tn = before.filter((k) => !punct.has(k.name) && k.name !== 'DefName');
-      const values = eq >= 0 ? ks.slice(eq + 1).filter((k) => k.name !== ',').map((k) => this.expr(k)) : [];
-      specs.push({ pos: s.from, names, type: tn[0] ? this.expr(tn[0]) : undefined, values, iota });
-    });
-    return kw === 'const' ? { k: 'const', pos: n.from, specs } : { k: 'var', pos: n.from, specs };
-  }
-
-  funcDecl(n: SyntaxNode): A.FuncDecl {
-    const c = named(n);
-    const body = c.find((k) => k.name === 'Block');
-    if (n.name === 'MethodDecl') {
-      const recvs = this.params(c[0]);
-      const name = this.ident(c[1]);
-      const type = this.signature(n, c.slice(2).filter((k) => k.name !== 'Block'));
-      if (recvs.length !== 1 || recvs[0].names.length > 1) this.error(c[0].from, 'method has multiple receivers');
-      return { k: 'FuncDecl', pos: n.from, recv: recvs[0], name, type, body: body ? this.block(body) : undefined, end: n.to };
-    }
-    const name = this.ident(c[0]);
-    const type = this.signature(n, c.slice(1).filter((k) => k.name !== 'Block'));
-    return { k: 'FuncDecl', pos: n.from, name, type, body: body ? this.block(body) : undefined, end: n.to };
-  }
-
-  parseTop(top: SyntaxNode): void {
-    for (const n of named(top)) {
-      try {
-        this.topDecl(n);
-      } catch {
-        this.syntaxError(n);
-      }
-    }
-  }
-
-  topDecl(n: SyntaxNode): void {
-    const f = this.file;
-    {
-      switch (n.name) {
-        case 'PackageClause':
-          f.pkgName = this.ident(named(n)[0]);
-          break;
-        case 'ImportDecl': {
-          let specs = named(n);
-          if (specs[0]?.name === 'SpecList') specs = named(specs[0]);
-          for (const s of specs) {
-            const sk = kids(s);
-            const str = sk.find((k) => k.name === 'String');
-            if (!str) continue;
-            const nameNode = sk.find((k) => k.name === 'DefName');
-            f.imports.push({
-              pos: s.from,
-              name: nameNode ? this.ident(nameNode) : undefined,
-              dot: sk.some((k) => k.name === '.'),
-              path: unquote(this.text(str)),
-            });
-          }
-          break;
+    if (lhs.length === 1) {
+      switch (this.t()) {
+        case 'assignop': {
+          const op = this.lit;
+          const tokPos = this.pos;
+          this.next();
+          return { k: 'AssignStmt', pos, lhs, tok: op + '=', rhs: [this.expr()], tokPos };
         }
-        case 'FunctionDecl':
-        case 'MethodDecl':
-          f.decls.push(this.funcDecl(n));
-          break;
-        case 'ConstDecl':
-        case 'VarDecl':
-        case 'TypeDecl':
-          if (kids(n)[0].name === 'var' || n.name !== 'VarDecl') {
-            f.decls.push(this.genDecl(n));
-            break;
-          }
-        // fallthrough: x := 1 at top level
-        default:
-          if (n.type.isError) this.syntaxError(n);
-          else this.error(n.from, 'syntax error: non-declaration statement outside function body');
+        case 'incop': {
+          const inc = this.lit === '+';
+          this.next();
+          return { k: 'IncDecStmt', pos, x: lhs[0], inc };
+        }
+        case '<-': {
+          this.next();
+          return { k: 'SendStmt', pos, chan: lhs[0], value: this.expr() };
+        }
       }
+    }
+    if (this.t() === '=' || this.t() === ':=') {
+      const tok = this.t();
+      const tokPos = this.pos;
+      this.next();
+      if (rangeOk && this.t() === 'range') {
+        this.next();
+        if (lhs.length > 2) this.errorAt(lhs[2].pos, 'range clause permits at most two iteration variables');
+        return { k: 'RangeStmt', pos, key: lhs[0], value: lhs[1], define: tok === ':=', x: this.expr(), body: { k: 'BlockStmt', pos, list: [], end: pos } };
+      }
+      const rhs = this.exprList();
+      return { k: 'AssignStmt', pos, lhs, tok, rhs, tokPos };
+    }
+    if (lhs.length > 1) {
+      this.syntaxError('expecting := or = or comma');
+      this.advance(';', '}');
+      return { k: 'ExprStmt', pos, x: lhs[0] };
+    }
+    return { k: 'ExprStmt', pos, x: lhs[0] };
+  }
+
+  /** The header of if/switch/for: [init ;] cond, with `{` starting the body. */
+  private header(kw: 'if' | 'switch' | 'for'): { init?: A.Stmt; cond?: A.Stmt; post?: A.Stmt; bad?: boolean } {
+    if (this.t() === '{') {
+      if (kw === 'if') {
+        this.syntaxError('missing condition in if statement');
+        return { bad: true };
+      }
+      return {};
+    }
+    const outer = this.xnest;
+    this.xnest = -1;
+    try {
+      let init: A.Stmt | undefined;
+      if (this.t() !== ';') {
+        if (this.got('var')) this.syntaxError(`var declaration not allowed in ${kw} initializer`);
+        init = this.simpleStmt(kw === 'for');
+        if (init.k === 'RangeStmt') return { cond: init };
+      }
+      let cond: A.Stmt | undefined;
+      let post: A.Stmt | undefined;
+      let semiLit = '';
+      let semiPos = -1;
+      if (this.t() !== '{') {
+        if (this.t() === ';') {
+          semiLit = this.lit;
+          semiPos = this.pos;
+          this.next();
+        } else {
+          this.want('{');
+          if (this.t() !== '{') this.advance('{', '}');
+        }
+        if (kw === 'for') {
+          if (this.t() !== ';') {
+            if (this.t() === '{') {
+              this.syntaxError('expecting for loop condition');
+              return { init };
+            }
+            cond = this.simpleStmt(false);
+          }
+          this.want(';');
+          if (this.t() !== '{') {
+            post = this.simpleStmt(false);
+            if (post.k === 'AssignStmt' && post.tok === ':=') this.syntaxErrorAt(post.pos, 'cannot declare in post statement of for loop');
+          }
+        } else if (this.t() !== '{') cond = this.simpleStmt(false);
+      } else {
+        cond = init;
+        init = undefined;
+      }
+      if (!cond && kw === 'if' && semiPos >= 0) {
+        if (semiLit === 'semicolon') this.syntaxErrorAt(semiPos, 'missing condition in if statement');
+        else this.syntaxErrorAt(semiPos, `unexpected ${semiLit}, expecting { after if clause`);
+        return { init, bad: true };
+      }
+      return { init, cond, post };
+    } finally {
+      this.xnest = outer;
     }
   }
 
-  /** Report every error node of the tree once (the walk above may skip some). */
-  errors(top: SyntaxNode): void {
-    const seen = new Set(this.diags.map((d) => d.pos));
-    const cur = top.cursor();
-    do {
-      if (cur.type.isError && !seen.has(cur.from)) {
-        seen.add(cur.from);
-        this.syntaxError(cur.node);
-      }
-    } while (cur.next());
+  private condExpr(s: A.Stmt | undefined, kw: string): A.Expr | undefined {
+    if (!s) return undefined;
+    if (s.k === 'ExprStmt') return s.x;
+    const list = (l: A.Expr[]): string => l.map(exprText).join(', ');
+    const what = s.k === 'AssignStmt' && s.tok === ':=' ? `${list(s.lhs)} := ${list(s.rhs)}`
+      : s.k === 'AssignStmt' ? `assignment ${list(s.lhs)} ${s.tok} ${list(s.rhs)}` : 'statement';
+    this.syntaxErrorAt(s.k === 'AssignStmt' && s.tokPos !== undefined ? s.tokPos : s.pos, `cannot use ${what} as value`);
+    void kw;
+    return { k: 'BadExpr', pos: s.pos, what: 'syntax' };
   }
+
+  private ifStmt(): A.IfStmt {
+    const pos = this.pos;
+    this.next();
+    const h = this.header('if');
+    let cond = this.condExpr(h.cond, 'if');
+    if (!cond) cond = { k: 'BadExpr', pos, what: 'syntax' };
+    const body = this.blockStmt('if clause');
+    let els: A.Stmt | undefined;
+    if (this.got('else')) {
+      if (this.t() === 'if') els = this.ifStmt();
+      else if (this.t() === '{') els = this.blockStmt('');
+      else {
+        this.syntaxError('else must be followed by if or statement block');
+        this.advance('name', '}');
+      }
+    }
+    return { k: 'IfStmt', pos, init: h.init, cond, body, else: els };
+  }
+
+  private forStmt(): A.ForStmt | A.RangeStmt {
+    const pos = this.pos;
+    this.next();
+    const h = this.header('for');
+    const body = this.blockStmt('for clause');
+    if (h.cond?.k === 'RangeStmt' && !h.init) return { ...h.cond, pos, body };
+    if (h.init?.k === 'RangeStmt') {
+      this.syntaxErrorAt(h.init.pos, 'expecting for loop condition');
+      return { k: 'ForStmt', pos, body };
+    }
+    return { k: 'ForStmt', pos, init: h.init, cond: this.condExpr(h.cond, 'for'), post: h.post, body };
+  }
+
+  private switchStmt(): A.SwitchStmt | A.TypeSwitchStmt {
+    const pos = this.pos;
+    this.next();
+    const h = this.header('switch');
+    if (!this.got('{')) {
+      this.syntaxError('missing { after switch clause');
+      this.advance('case', 'default', '}');
+    }
+    const cases: A.CaseClause[] = [];
+    this.enter();
+    try {
+      while (this.t() !== 'EOF' && this.t() !== '}') {
+        const cpos = this.pos;
+        let list: A.Expr[] | undefined;
+        if (this.got('case')) list = this.exprList();
+        else if (!this.got('default')) {
+          this.syntaxError('expecting case or default or }');
+          this.advance(':', 'case', 'default', '}');
+        }
+        this.want(':');
+        cases.push({ pos: cpos, list, body: this.stmtList() });
+      }
+      this.want('}');
+    } finally {
+      this.leave();
+    }
+    const g = h.cond;
+    if (g?.k === 'ExprStmt' && g.x.k === 'TypeAssertExpr' && !g.x.type) return { k: 'TypeSwitchStmt', pos, init: h.init, x: g.x.x, cases };
+    if (g?.k === 'AssignStmt' && g.tok === ':=' && g.lhs.length === 1 && g.rhs.length === 1 && g.rhs[0].k === 'TypeAssertExpr' && !g.rhs[0].type && g.lhs[0].k === 'Ident') {
+      return { k: 'TypeSwitchStmt', pos, init: h.init, bind: g.lhs[0], x: g.rhs[0].x, cases };
+    }
+    return { k: 'SwitchStmt', pos, init: h.init, tag: this.condExpr(g, 'switch'), cases };
+  }
+
+  private selectStmt(): A.SelectStmt {
+    const pos = this.pos;
+    this.next();
+    if (!this.got('{')) {
+      this.syntaxError('missing { after select clause');
+      this.advance('case', 'default', '}');
+    }
+    const cases: A.CommClause[] = [];
+    this.enter();
+    try {
+      while (this.t() !== 'EOF' && this.t() !== '}') {
+        const cpos = this.pos;
+        let comm: A.Stmt | undefined;
+        if (this.got('case')) comm = this.simpleStmt(false);
+        else if (!this.got('default')) {
+          this.syntaxError('expecting case or default or }');
+          this.advance(':', 'case', 'default', '}');
+        }
+        this.want(':');
+        cases.push({ pos: cpos, comm, body: this.stmtList() });
+      }
+      this.want('}');
+    } finally {
+      this.leave();
+    }
+    return { k: 'SelectStmt', pos, cases };
+  }
+
+  run(): void {
+    try {
+      this.parseFile();
+    } catch (e) {
+      if (e instanceof RangeError) {
+        // the stack ran out before maxNesting: still a limit, named as such
+        this.errorAt(this.pos, nestingMessage);
+        return;
+      }
+      if (!(e instanceof Bail)) throw e;
+    }
+  }
+
 }
 
-type PostItem = { k: 'post'; wrap: (x: A.Expr) => A.Expr };
-type Item =
-  | { k: 'operand'; x: A.Expr }
-  | { k: 'pre'; op: string; pos: number }
-  | { k: 'bin'; op: string; pos: number }
-  | PostItem;
+/** Length of the current token in the source (for end positions). */
+function tokenLength(s: Scanner): number {
+  if (s.tok === ';') return s.lit === 'semicolon' ? 1 : 0;
+  if (s.tok === 'EOF') return 0;
+  if (s.tok === 'assignop') return s.lit.length + 1;
+  if (s.tok === 'incop') return 2;
+  return s.lit.length;
+}
 
-/** Go's binary operator precedence (5 binds tightest). */
-function precedence(op: string): number {
-  switch (op) {
-    case '*': case '/': case '%': case '<<': case '>>': case '&': case '&^': return 5;
-    case '+': case '-': case '|': case '^': return 4;
-    case '==': case '!=': case '<': case '<=': case '>': case '>=': return 3;
-    case '&&': return 2;
-    case '||': return 1;
+function lineIndex(starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
   }
-  return 1;
+  return lo;
+}
+
+function unparen(x: A.Expr): A.Expr {
+  while (x.k === 'ParenExpr') x = x.x;
+  return x;
+}
+
+/** Must x be a value (not a type)? Decides whether `x[i] {` starts a composite literal. */
+function isValue(x: A.Expr): boolean {
+  switch (x.k) {
+    case 'BasicLit': case 'CompositeLit': case 'FuncLit': case 'SliceExpr': case 'TypeAssertExpr': case 'CallExpr':
+      return true;
+    case 'UnaryExpr': case 'BinaryExpr':
+      return true;
+    case 'ParenExpr':
+      return isValue(x.x);
+    case 'IndexExpr':
+      return isValue(x.x) || isValue(x.index);
+  }
+  return false;
+}
+
+function tokString(t: Tok): string {
+  switch (t) {
+    case ',': return 'comma';
+    case ';': return 'semicolon or newline';
+    case 'name': return 'name';
+    case 'literal': return 'literal';
+    case 'op': return 'op';
+    case 'assignop': return 'op=';
+    case 'incop': return 'opop';
+  }
+  if (/^[a-z]/.test(t)) return 'keyword ' + t;
+  return t;
+}
+
+function exprText(e: A.Expr): string {
+  switch (e.k) {
+    case 'Ident': return e.name;
+    case 'BasicLit': return e.value;
+    case 'SelectorExpr': return exprText(e.x) + '.' + e.sel.name;
+    case 'CallExpr': return exprText(e.fun) + '(' + e.args.map(exprText).join(', ') + ')';
+    case 'BinaryExpr': return exprText(e.x) + ' ' + e.op + ' ' + exprText(e.y);
+    case 'UnaryExpr': return e.op + exprText(e.x);
+    case 'ParenExpr': return '(' + exprText(e.x) + ')';
+    case 'IndexExpr': return exprText(e.x) + '[' + exprText(e.index) + ']';
+    case 'StarExpr': return '*' + exprText(e.x);
+  }
+  return '…';
 }
 
 /** The value of a Go string literal (interpreted or raw). */
 export function unquote(lit: string): string {
-  if (lit.startsWith('`')) return lit.slice(1, -1).replace(/\r/g, '');
+  if (lit.startsWith('`')) return latinBytes(lit.slice(1, -1).replace(/\r/g, ''));
   return decodeEscapes(lit.slice(1, -1));
+}
+
+/** UTF-8 bytes of text as a byte string (one char 0-255 per byte). */
+function latinBytes(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  return bytesToLatin([...new TextEncoder().encode(s)]);
 }
 
 export function decodeEscapes(s: string): string {
@@ -704,7 +1478,8 @@ export function decodeEscapes(s: string): string {
     if (ch !== '\\') {
       const cp = s.codePointAt(i) as number;
       if (cp > 0xffff) i++;
-      bytes.push(...enc.encode(String.fromCodePoint(cp)));
+      if (cp < 0x80) bytes.push(cp);
+      else bytes.push(...enc.encode(String.fromCodePoint(cp)));
       continue;
     }
     const e = s[++i];
@@ -735,106 +1510,13 @@ function bytesToLatin(b: number[]): string {
   return s;
 }
 
-/**
- * @lezer/go inserts semicolons at line ends only after the tokens its
- * context tracker lists, which misses true, false and nil (they are
- * specialized tokens with their own term ids), so `x = true` followed by a
- * line fails to parse. Find those terms and track them too.
- */
-function fixedParser(): LRParser {
-  const orig = (lezerGo as unknown as { context: TrackerSpec | null }).context;
-  if (!orig) return lezerGo;
-  const termAfterEq = (word: string): number | undefined => {
-    const seen: number[] = [];
-    const probe = new ContextTracker<unknown>({
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      start: orig.start,
-      shift: (c, term, s, i) => {
-        seen.push(term);
-        return orig.shift(c, term, s as unknown, i as unknown);
-      },
-      strict: false,
-    });
-    lezerGo.configure({ contextTracker: probe }).parse(`package p;var x=${word}`);
-    const eq = seen.findIndex((t) => lezerGo.getName(t) === '=');
-    return eq >= 0 ? seen[eq + 1] : undefined;
-  };
-  const extra = new Set<number>();
-  for (const w of ['true', 'false', 'nil']) {
-    const t = termAfterEq(w);
-    if (t !== undefined) extra.add(t);
-  }
-  const tracker = new ContextTracker<unknown>({
-    start: orig.start,
-    shift: (c, term, s, i) => (extra.has(term) ? true : orig.shift(c, term, s as unknown, i as unknown)),
-    strict: false,
-  });
-  return lezerGo.configure({ contextTracker: tracker });
-}
-
-let goParser: LRParser | undefined;
-
-/** The fields of a ContextTracker (its .d.ts keeps them private). */
-interface TrackerSpec {
-  start: unknown;
-  shift: (c: unknown, term: number, stack: unknown, input: unknown) => unknown;
-}
-
-/**
- * The grammar has no `for range x` (Go 1.4's form without variables):
- * rewrite it to `for _ = range x`, outside strings and comments, and
- * remember the insertions so positions map back to the original text.
- */
-export function rewriteBareRange(src: string): { src: string; shifts: [number, number][] } {
-  const shifts: [number, number][] = [];
-  let out = '';
-  let i = 0;
-  const n = src.length;
-  const isWord = (c: string | undefined): boolean => !!c && /[A-Za-z0-9_]/.test(c);
-  while (i < n) {
-    const c = src[i];
-    if (c === '/' && src[i + 1] === '/') {
-      const e = src.indexOf('\n', i);
-      const end = e < 0 ? n : e;
-      out += src.slice(i, end);
-      i = end;
-    } else if (c === '/' && src[i + 1] === '*') {
-      const e = src.indexOf('*/', i + 2);
-      const end = e < 0 ? n : e + 2;
-      out += src.slice(i, end);
-      i = end;
-    } else if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < n && src[j] !== c && (c === '`' || src[j] !== '\n')) j += src[j] === '\\' && c !== '`' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === 'f' && src.startsWith('for', i) && !isWord(src[i - 1]) && !isWord(src[i + 3])) {
-      const m = /^for[ \t]+range(?![A-Za-z0-9_])/.exec(src.slice(i, i + 40));
-      if (m) {
-        const at = out.length + m[0].length - 5;
-        out += m[0].slice(0, -5) + '_ = range';
-        shifts.push([at, 4]);
-        i += m[0].length;
-      } else {
-        out += 'for';
-        i += 3;
-      }
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return { src: out, shifts };
-}
-
-export function parseFile(name: string, original: string): { file: A.File; diags: Diagnostic[] } {
-  const { src, shifts } = rewriteBareRange(original);
+export function parseFile(name: string, src: string): { file: A.File; diags: Diagnostic[] } {
   const lineStarts = [0];
-  for (let i = 0; i < original.length; i++) if (original.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const file: A.File = {
     name,
-    src: original,
-    shifts,
+    src,
+    shifts: [],
     pkgName: { k: 'Ident', pos: 0, name: '' },
     imports: [],
     decls: [],
@@ -842,10 +1524,18 @@ export function parseFile(name: string, original: string): { file: A.File; diags
     lineStarts,
   };
   const p = new Parser(file, src);
-  goParser ??= fixedParser();
-  const tree = goParser.parse(src);
-  p.parseTop(tree.topNode);
-  p.errors(tree.topNode);
-  if (!file.pkgName.name && !p.diags.length) p.error(0, 'syntax error: package statement must be first');
-  return { file, diags: p.diags };
+  p.run();
+  // lexical errors first where they share a position with the syntax error they cause
+  const scanDiags = (p as unknown as { s: Scanner }).s.diags;
+  const all = [...scanDiags, ...p.diags].sort((a, b) => a.pos - b.pos);
+  // as cmd/compile: an error repeating the one before it on the same line is dropped
+  const diags: Diagnostic[] = [];
+  let last: { line: number; msg: string } | undefined;
+  for (const d of all) {
+    const line = lineIndex(lineStarts, d.pos);
+    if (!d.message.startsWith('syntax error') && last && last.line === line && last.msg === d.message) continue;
+    if (!d.message.startsWith('syntax error')) last = { line, msg: d.message };
+    diags.push(d);
+  }
+  return { file, diags };
 }

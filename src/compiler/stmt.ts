@@ -380,7 +380,7 @@ export class FnGen extends ExprGen {
     this.code.op(Op.SEND);
   }
 
-  lvalue(e: A.Expr, forWhat: string): { lv: LValue; type: T.Type } | undefined {
+  lvalue(e: A.Expr, forWhat: string): { lv: LValue; type: T.Type; op?: Operand } | undefined {
     let x = e;
     while (x.k === 'ParenExpr') x = x.x;
     if (x.k === 'Ident' && x.name === '_') return { lv: blankLValue(this), type: T.Invalid };
@@ -406,7 +406,7 @@ export class FnGen extends ExprGen {
       void forWhat;
       return undefined;
     }
-    return { lv: op.lv, type: op.type };
+    return { lv: op.lv, type: op.type, op };
   }
 
   private exprTypeOf(e: A.Expr): T.Type {
@@ -551,12 +551,12 @@ export class FnGen extends ExprGen {
       return;
     }
     // check as the binary expression lhs op rhs
+    // (each side checked once: checking again per nesting level is exponential)
     const bin: A.BinaryExpr = { k: 'BinaryExpr', pos: s.pos, op, opPos: s.pos, x: s.lhs[0], y: s.rhs[0] };
-    const saveUsed = this.markRead(s.lhs[0]);
-    const r = this.binary(bin);
-    saveUsed();
+    const rhs0 = this.expr(s.rhs[0]);
+    const r = this.binaryOp(bin, l.op ?? this.expr(s.lhs[0]), rhs0);
     if (r.mode === 'invalid') return;
-    let rhs = this.expr(s.rhs[0]);
+    let rhs = rhs0;
     if (op === '<<' || op === '>>') {
       if (T.isUntyped(rhs.type)) {
         const c = this.convertUntyped(rhs, T.basic('uint'));
@@ -571,20 +571,6 @@ export class FnGen extends ExprGen {
     rhs.gen();
     this.arith(op, type);
     lv.store();
-  }
-
-  /** x op= y reads x, but Go does not count it as a use; undo the mark. */
-  private markRead(e: A.Expr): () => void {
-    if (e.k === 'Ident') {
-      const o = this.lookup(e.name);
-      if (o?.kind === 'var') {
-        const prev = o.used;
-        return () => {
-          o.used = prev;
-        };
-      }
-    }
-    return noGen;
   }
 
   define(s: A.AssignStmt): void {
@@ -797,6 +783,16 @@ export class FnGen extends ExprGen {
     const end = this.code.label();
     const bodies = s.cases.map(() => this.code.label());
     let defaultIdx = -1;
+    // constant case values seen, by type and value: Go rejects a repeated one
+    const seen = new Map<string, number>();
+    const dupCheck = (e: A.Expr, x: Operand): void => {
+      if (x.mode !== 'const' || !x.val) return;
+      const key = `${this.typeStr(x.type)} ${C.constString(x.val)}`;
+      const prev = seen.get(key);
+      // (a binary expression is where its operator is, as Go places it)
+      if (prev === undefined) seen.set(key, e.k === 'BinaryExpr' ? e.opPos : e.pos);
+      else this.error(e.pos, `duplicate case ${this.exprString(e)} (${this.describe(x)}) in expression switch\n\t${this.c.posText(this.file, prev)}: previous case`);
+    };
     s.cases.forEach((cl, i) => {
       if (!cl.list) {
         if (defaultIdx >= 0) this.error(cl.pos, 'multiple defaults in switch');
@@ -813,8 +809,10 @@ export class FnGen extends ExprGen {
           const x = this.expr(e);
           if (x.mode === 'invalid') continue;
           const bin: A.BinaryExpr = { k: 'BinaryExpr', pos: e.pos, op: '==', opPos: e.pos, x: s.tag, y: e };
-          const cmp = this.comparison(bin, tagOp, T.isUntyped(x.type) ? this.convertOrSelf(x, tag.type) : x);
+          const xc = T.isUntyped(x.type) ? this.convertOrSelf(x, tag.type) : x;
+          const cmp = this.comparison(bin, tagOp, xc);
           if (cmp.mode === 'invalid') continue;
+          dupCheck(e, xc);
           cmp.gen();
         } else {
           const c = this.cond(e, 'case');
@@ -874,6 +872,7 @@ export class FnGen extends ExprGen {
     const bodies = s.cases.map(() => this.code.label());
     let defaultIdx = -1;
     const caseTypes: (T.Type | null)[][] = [];
+    const seenTypes: { t: T.Type; pos: number }[] = [];
     s.cases.forEach((cl, i) => {
       const types: (T.Type | null)[] = [];
       caseTypes.push(types);
@@ -892,6 +891,11 @@ export class FnGen extends ExprGen {
           continue;
         }
         const t = this.resolveType(te);
+        if (t !== T.Invalid) {
+          const prev = seenTypes.find((p) => T.identical(p.t, t));
+          if (prev) this.error(te.pos, `duplicate case ${this.typeStr(t)} in type switch\n\t${this.c.posText(this.file, prev.pos)}: previous case`);
+          else seenTypes.push({ t, pos: te.pos });
+        }
         types.push(t);
         if (t === T.Invalid) continue;
         const id = this.c.types.id(t);
