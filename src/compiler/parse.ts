@@ -490,13 +490,13 @@ class Parser {
         continue;
       }
       if (!e.name) {
-        this.errorAt(e.pos, 'syntax error: mixed named and unnamed parameters');
+        this.syntaxErrorAt(e.pos, 'mixed named and unnamed parameters');
         continue;
       }
       out.push({ pos: pending.length ? pendPos : e.pos, names: [...pending, e.name], type: e.type as A.Expr, variadic: e.variadic });
       pending = [];
     }
-    if (pending.length) this.errorAt(pending[pending.length - 1].pos, 'syntax error: mixed named and unnamed parameters');
+    if (pending.length) this.syntaxErrorAt(pending[pending.length - 1].pos, 'mixed named and unnamed parameters');
     return out;
   }
 
