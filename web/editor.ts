@@ -59,6 +59,8 @@ function byteColToOffset(text: string, col: number): number {
 export class SourceEditor {
   readonly view: EditorView;
   private changed: (() => void) | null = null;
+  /** Ctrl+Enter, Cmd+Enter or Shift+Enter in the editor: run the program. */
+  onRun: (() => void) | null = null;
 
   constructor(parent: HTMLElement, labelledBy: string) {
     const extensions: Extension[] = [
@@ -77,7 +79,13 @@ export class SourceEditor {
       go(),
       // Tab indents, as in any Go editor; Escape then Tab leaves the editor (CodeMirror's own
       // escape hatch), so keyboard users are never trapped.
-      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      keymap.of([
+        { key: 'Mod-Enter', run: () => (this.onRun?.(), true) },
+        { key: 'Shift-Enter', run: () => (this.onRun?.(), true) },
+        ...defaultKeymap,
+        ...historyKeymap,
+        indentWithTab,
+      ]),
       EditorView.contentAttributes.of({
         'aria-labelledby': labelledBy,
         'aria-describedby': 'source-help',

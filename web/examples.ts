@@ -7,6 +7,7 @@ import notify from '../examples/notify.go?raw';
 import backgroundread from '../examples/backgroundread.go?raw';
 import issue57114 from '../examples/issue57114.go?raw';
 import blocked from '../examples/blocked.go?raw';
+import pollrace from '../examples/pollrace.go?raw';
 
 export interface Example {
   file: string;
@@ -16,6 +17,10 @@ export interface Example {
   about: string;
   /** The clock the example is meant for (default virtual). */
   clock?: 'virtual' | 'real';
+  /** The internal/poll it starts with (default current). */
+  poll?: 'current' | 'go1.19';
+  /** Its story is in the Options (unfold them when it is shown). */
+  openOptions?: boolean;
 }
 
 export const examples: Example[] = [
@@ -24,7 +29,7 @@ export const examples: Example[] = [
     title: 'A read deadline',
     source: deadline,
     about:
-      'The Read runs on its own proc, which ignores hangup. When the 50 ms deadline timer fires, internal/poll posts "hangup" to that proc; the kernel fails its pread with "interrupted" and Read returns i/o timeout. Click the red pread in the timeline for the whole cause chain.',
+      'The Read runs on its own proc, which ignores hangup. When the 50 ms deadline timer fires, internal/poll posts "hangup" to that proc; the kernel fails its pread with "interrupted" and Read returns i/o timeout. After Run, that red pread is selected in the timeline with its cause chain: click a step to see its line here.',
   },
   {
     file: 'hangup.go',
@@ -53,6 +58,15 @@ export const examples: Example[] = [
     source: issue57114,
     about:
       'A 20 ms deadline moved to an hour. Go 1.19.8\'s timer callback does not check that it is still the FD\'s timer, so it cancels the Read at 20 ms; current Go\'s (CL 470215) does nothing and the Read waits for the peer. Both run here, one after the other, through poll.Go119Deadlines.',
+  },
+  {
+    file: 'pollrace.go',
+    title: 'Issue 57114: switch internal/poll',
+    source: pollrace,
+    poll: 'go1.19',
+    openOptions: true,
+    about:
+      'The read deadline is moved from 20 ms to an hour before the Read. Run it as it is (Options: Go 1.19.8\'s internal/poll): the stale 20 ms timer still fires and posts hangup, the Read is interrupted (the red pread), and the next Read fails at once: the conn stays timed out. Then pick "Current Go" and run again: the Read just waits for the peer.',
   },
   {
     file: 'blocked.go',

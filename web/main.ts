@@ -1,12 +1,16 @@
 // The playground page: pick or edit a Go program, compile it in a worker, run it on the
-// emulated Plan 9 through the library API (src/api), and show its output, exit string, times,
-// the live procs (to post notes to by hand) and the timeline picture. The main thread only ever
-// awaits: compiling runs in a worker, the kernel and every M are workers of their own.
+// emulated Plan 9 through the library API (src/api), and show its output, how it ended, the live
+// procs (to post notes to by hand) and the timeline picture with the cause chain of the first
+// interrupted call. The main thread only ever awaits: compiling runs in a worker, the kernel and
+// every M are workers of their own, and what a run produces reaches the page at most once a
+// frame (web/output.ts, web/timeline.ts), so no program can freeze the page.
 // Machine straight from its module: src/api/index.ts also re-exports the compiler, which only
 // the compile worker needs.
 import { Machine, type ProcView, type Runnable, type TraceEvent } from '../src/api/machine.ts';
+import { formatNotes, parseNotes } from '../src/api/notes.ts';
 import { timeline as textTimeline } from '../src/trace/timeline.ts';
 import { chromeTrace } from '../src/trace/chrome.ts';
+import { fmtTime } from '../src/trace/view.ts';
 import coreUrl from '../build/core.wasm?url';
 // The kernel worker and the M worker, bundled by vite as module workers. Machine.start would
 // find them next to its own module, which holds for dist/ and vite's dev server but not for a
@@ -15,10 +19,11 @@ import kernelWorkerUrl from '../host/kernel/worker.ts?worker&url';
 import mWorkerUrl from '../host/m/worker.ts?worker&url';
 import type { CompileReply, CompileRequest } from './compile.worker.ts';
 import { SourceEditor } from './editor.ts';
-import { exampleByFile, examples } from './examples.ts';
+import { exampleByFile, examples, type Example } from './examples.ts';
+import { OutputPane } from './output.ts';
+import { openInPerfetto } from './perfetto.ts';
 import { Timeline } from './timeline.ts';
-import { replayLine } from './trace-model.ts';
-import { decodeSpec, encodeSpec, formatNotes, parseNotes, type RunSpec, type ScheduledNote } from './share.ts';
+import { decodeSpec, encodeSpec, type RunSpec, type ScheduledNote } from './share.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -29,6 +34,8 @@ function byId<T extends HTMLElement>(id: string): T {
 const ui = {
   form: byId<HTMLFormElement>('controls'),
   example: byId<HTMLSelectElement>('example'),
+  options: byId<HTMLDetailsElement>('options'),
+  optionsSummary: byId<HTMLElement>('options-summary'),
   seed: byId<HTMLInputElement>('seed'),
   notes: byId<HTMLInputElement>('notes'),
   run: byId<HTMLButtonElement>('run'),
@@ -36,6 +43,8 @@ const ui = {
   share: byId<HTMLButtonElement>('share'),
   shareOut: byId<HTMLParagraphElement>('share-out'),
   download: byId<HTMLButtonElement>('download'),
+  perfetto: byId<HTMLButtonElement>('perfetto'),
+  perfettoOut: byId<HTMLParagraphElement>('perfetto-out'),
   about: byId<HTMLParagraphElement>('about'),
   status: byId<HTMLParagraphElement>('status'),
   exit: byId<HTMLElement>('exit'),
@@ -44,7 +53,9 @@ const ui = {
   elapsed: byId<HTMLElement>('elapsed'),
   clockMs: byId<HTMLElement>('clock-ms'),
   output: byId<HTMLPreElement>('output'),
+  outputMore: byId<HTMLElement>('output-more'),
   timeline: byId<HTMLPreElement>('timeline'),
+  timelineText: byId<HTMLDetailsElement>('tl-text'),
   isolation: byId<HTMLDivElement>('isolation'),
   post: byId<HTMLFormElement>('post'),
   procs: byId<HTMLTableElement>('procs'),
@@ -53,32 +64,45 @@ const ui = {
   postOut: byId<HTMLParagraphElement>('post-out'),
 };
 
+/** The name a program has when it is not one of the examples (as on go.dev/play). */
+const OWN_FILE = 'prog.go';
+
 const editor = new SourceEditor(byId('editor'), 'source-label');
+const output = new OutputPane(ui.output, ui.outputMore, () => filename);
 const picture = new Timeline({
   root: byId('tl'),
   details: byId('tl-details'),
   chain: byId('tl-chain'),
+  legend: byId('tl-legend'),
   axis: byId('tl-axis'),
   goroutines: byId('tl-goroutines'),
   zoomIn: byId('tl-zoom-in'),
   zoomOut: byId('tl-zoom-out'),
   fit: byId('tl-fit'),
   replay: byId('tl-replay'),
+  back: byId('tl-back'),
+  play: byId('tl-play'),
+  forward: byId('tl-fwd'),
   replayText: byId('tl-replay-text'),
 });
-// Replay: the editor follows the goroutine of the step (docs/trace.md "Source positions").
-picture.onReplay = (e) => editor.highlightLine(e?.id ? replayLine(lastEvents, e.id - 1, filename) : null);
+// A selected event (chain entry, shape, replay step): the editor marks the line its goroutine
+// was running (docs/trace.md "Source positions").
+picture.onSelect = (_e, index) => {
+  const v = picture.model;
+  editor.highlightLine(v && index >= 0 && ranFile === filename ? v.sourceLine(index, filename) : null);
+};
 
-type State = 'loading' | 'ready' | 'compiling' | 'running' | 'done' | 'error' | 'not-isolated';
+type State = 'loading' | 'ready' | 'compiling' | 'running' | 'stopping' | 'done' | 'stopped' | 'error' | 'not-isolated';
 
 function setState(state: State, message: string): void {
   document.body.dataset.state = state;
   ui.status.textContent = message;
-  const busy = state === 'compiling' || state === 'running';
+  const busy = state === 'compiling' || state === 'running' || state === 'stopping';
   ui.run.disabled = busy || state === 'loading' || state === 'not-isolated';
-  ui.stop.disabled = !busy;
+  ui.stop.disabled = !(state === 'compiling' || state === 'running');
   ui.share.disabled = state === 'loading' || state === 'not-isolated';
   ui.download.disabled = busy || lastEvents.length === 0;
+  ui.perfetto.disabled = ui.download.disabled;
   ui.postSend.disabled = state !== 'running';
 }
 
@@ -176,9 +200,59 @@ function compileCached(source: string, filename: string, ahead: boolean): Compil
   return c;
 }
 
+// ---- The program shown -------------------------------------------------------------------
+
+/** The example in the editor, as long as its text is the example's; null for the user's own. */
+let shown: Example | null = examples[0];
+let filename = examples[0].file;
+/** The file of the run the picture shows (its source lines are only marked while it is shown). */
+let ranFile = '';
+
+const ownOption = document.createElement('option');
+ownOption.value = OWN_FILE;
+ownOption.textContent = `${OWN_FILE} (your program)`;
+
+for (const ex of examples) {
+  const o = document.createElement('option');
+  o.value = ex.file;
+  o.textContent = `${ex.file}: ${ex.title}`;
+  ui.example.append(o);
+}
+
+function showExample(file: string): void {
+  const ex = exampleByFile(file);
+  if (!ex) return;
+  shown = ex;
+  filename = ex.file;
+  ownOption.remove();
+  ui.example.value = ex.file;
+  editor.text = ex.source;
+  ui.about.textContent = ex.about;
+  ui.about.hidden = false;
+  const clock = ui.form.querySelector<HTMLInputElement>(`input[name="clock"][value="${ex.clock ?? 'virtual'}"]`);
+  if (clock) clock.checked = true;
+  const poll = ui.form.querySelector<HTMLInputElement>(`input[name="poll"][value="${ex.poll ?? 'current'}"]`);
+  if (poll) poll.checked = true;
+  ui.notes.value = '';
+  if (ex.openOptions) ui.options.open = true;
+  optionsSummary();
+  if (!isolationProblem()) compileCached(editor.text, filename, true);
+}
+
+/** The code is no longer the example's (or never was): it is the user's own program. */
+function showOwn(about = ''): void {
+  shown = null;
+  filename = OWN_FILE;
+  if (!ownOption.isConnected) ui.example.prepend(ownOption);
+  ui.example.value = OWN_FILE;
+  ui.about.textContent = about;
+  ui.about.hidden = about === '';
+}
+
 // Inline errors while editing: compile (in the worker) a moment after typing stops.
 let checkTimer: ReturnType<typeof setTimeout> | null = null;
 editor.onChange(() => {
+  if (shown && editor.text !== shown.source) showOwn();
   if (checkTimer) clearTimeout(checkTimer);
   if (isolationProblem()) return;
   checkTimer = setTimeout(() => {
@@ -191,64 +265,37 @@ editor.onChange(() => {
   }, 600);
 });
 
-// ---- Output ----------------------------------------------------------------------------
-
-type Stream = 'stdout' | 'stderr';
-
-// Machine decodes the program's bytes (a shared-memory copy in the kernel) into text for us.
-function append(stream: Stream, s: string): void {
-  if (s === '') return;
-  // Consecutive writes to one stream share a span, so the pane holds few nodes.
-  const last = ui.output.lastElementChild as HTMLSpanElement | null;
-  if (last && last.className === stream) {
-    last.textContent += s;
-  } else {
-    const span = document.createElement('span');
-    span.className = stream;
-    span.textContent = s;
-    ui.output.append(span);
+// The options that are not their defaults, beside the folded section's title.
+function optionsSummary(): void {
+  const spec = readSpec();
+  if (typeof spec === 'string') {
+    ui.optionsSummary.textContent = '';
+    return;
   }
-  ui.output.scrollTop = ui.output.scrollHeight;
+  const parts: string[] = [];
+  if (spec.seed !== 1) parts.push(`seed ${spec.seed}`);
+  if (spec.clock === 'real') parts.push('wall clock');
+  if (spec.poll === 'go1.19') parts.push('Go 1.19.8 poll');
+  if (spec.notes.length) parts.push(`${spec.notes.length} scheduled note${spec.notes.length > 1 ? 's' : ''}`);
+  ui.optionsSummary.textContent = parts.length ? `(${parts.join(', ')})` : '';
 }
-
-function ms(t: number): string {
-  return t < 10 ? `${t.toFixed(2)} ms` : `${Math.round(t)} ms`;
-}
-
-// ---- The program shown -------------------------------------------------------------------
-
-let filename = examples[0].file;
-
-function showExample(file: string): void {
-  const ex = exampleByFile(file);
-  if (!ex) return;
-  filename = ex.file;
-  ui.example.value = ex.file;
-  editor.text = ex.source;
-  ui.about.textContent = ex.about;
-  const clock = ui.form.querySelector<HTMLInputElement>(`input[name="clock"][value="${ex.clock ?? 'virtual'}"]`);
-  if (clock) clock.checked = true;
-  ui.notes.value = '';
-  if (!isolationProblem()) compileCached(editor.text, filename, true);
-}
-
-for (const ex of examples) {
-  const o = document.createElement('option');
-  o.value = ex.file;
-  o.textContent = `${ex.file}: ${ex.title}`;
-  ui.example.append(o);
-}
+ui.form.addEventListener('change', optionsSummary);
+ui.form.addEventListener('input', optionsSummary);
 
 // ---- Live procs and posting notes by hand ------------------------------------------------
 
 let current: Machine | null = null;
-let procTimer: ReturnType<typeof setInterval> | null = null;
+let liveTimer: ReturnType<typeof setInterval> | null = null;
 let selectedPid = 1;
 
 function showProcs(view: ProcView[]): void {
   const body = ui.procs.tBodies[0];
   const live = view.filter((p) => p.state !== 'dead');
   if (!live.some((p) => p.pid === selectedPid) && live.length > 0) selectedPid = live[0].pid;
+  // Keep focus on a radio the user is on: replace rows only when something changed.
+  const sig = live.map((p) => `${p.pid}/${p.state}/${p.sys}/${p.notes.join('|')}/${p.pid === selectedPid}`).join(';');
+  if (body.dataset.sig === sig) return;
+  body.dataset.sig = sig;
   const rows = live.map((p) => {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
@@ -273,10 +320,6 @@ function showProcs(view: ProcView[]): void {
     tr.dataset.sys = p.sys ?? '';
     return tr;
   });
-  // Keep focus on a radio the user is on: replace rows only when something changed.
-  const sig = live.map((p) => `${p.pid}/${p.state}/${p.sys}/${p.notes.join('|')}/${p.pid === selectedPid}`).join(';');
-  if (body.dataset.sig === sig) return;
-  body.dataset.sig = sig;
   const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.name === 'pid';
   body.replaceChildren(...rows);
   if (focused) body.querySelector<HTMLInputElement>(`input[value="${selectedPid}"]`)?.focus();
@@ -340,7 +383,17 @@ function handNotes(events: TraceEvent[], scheduled: ScheduledNote[]): ScheduledN
   return out;
 }
 
-let liveDraw = 0;
+function ms(t: number): string {
+  return fmtTime(t * 1e6);
+}
+
+/** How a run ended, in words for the Exit field. */
+function ending(exitString: string, reason: string): string {
+  if (reason === 'stopped') return 'stopped (Stop was pressed)';
+  if (reason === 'timeout') return 'stopped (ran past its time limit)';
+  if (reason !== 'pid 1 exited') return reason;
+  return exitString === '' ? '"" (success)' : JSON.stringify(exitString);
+}
 
 async function run(): Promise<void> {
   const spec = readSpec();
@@ -348,32 +401,48 @@ async function run(): Promise<void> {
     setState('error', spec);
     return;
   }
-  ui.output.replaceChildren();
+  // Runs started, for whoever waits for this one (tests).
+  document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+  output.clear();
   ui.timeline.textContent = '';
   ui.postOut.textContent = '';
   ui.shareOut.replaceChildren();
+  ui.perfettoOut.replaceChildren();
   picture.clear();
+  editor.highlightLine(null);
   lastEvents = [];
   handPosts = 0;
+  ranFile = spec.file;
   for (const dd of [ui.exit, ui.code, ui.compileMs, ui.elapsed, ui.clockMs]) dd.textContent = '–';
   delete ui.exit.dataset.exit;
+  delete ui.exit.dataset.reason;
   editor.showErrors([]);
 
   setState('compiling', `Compiling ${spec.file}…`);
+  stopWanted = false;
   const c = compileCached(spec.source, spec.file, false);
   const [compiled, core] = await Promise.all([c.reply, loadCore()]);
-  ui.compileMs.textContent = ms(compiled.ms) + (c.ahead ? ' (ahead of Run)' : '');
+  ui.compileMs.textContent = ms(compiled.ms) + (c.ahead ? ' (ahead)' : '');
+  if (stopWanted) {
+    ui.exit.textContent = 'stopped before it ran';
+    setState('stopped', `Stopped: ${spec.file} did not run.`);
+    return;
+  }
   if (!compiled.ok) {
-    append('stderr', compiled.message.endsWith('\n') ? compiled.message : compiled.message + '\n');
+    // What the compiler reports, one line per error, as file:line:col: message.
+    output.write('stderr', compiled.message.endsWith('\n') ? compiled.message : compiled.message + '\n');
+    output.flush();
     editor.showErrors(compiled.errors.filter((e) => e.file === spec.file));
     ui.exit.textContent = '(did not run)';
     ui.code.textContent = '2';
-    setState('error', 'Compile error: see the marks in the editor and the output.');
+    const n = compiled.errors.length;
+    setState('error', `${spec.file} does not compile: ${n > 1 ? `${n} errors, marked` : 'the error is marked'} in the editor and listed under Output.`);
     return;
   }
 
   const poll = spec.poll === 'current' ? '' : `, internal/poll of ${spec.poll}`;
   setState('running', `Running ${spec.file} (${spec.clock} time, seed ${spec.seed}${poll})…`);
+  picture.begin();
   const t0 = performance.now();
   const m = await Machine.start(compiled.program as Runnable, {
     clock: spec.clock,
@@ -381,32 +450,33 @@ async function run(): Promise<void> {
     poll: spec.poll,
     notes: spec.notes,
     core,
+    timeoutMs: RUN_LIMIT_S * 1000,
     kernelWorker: new URL(kernelWorkerUrl, location.href),
     // Absolute: the kernel worker spawns the Ms, and relative URLs there resolve against its own.
     mWorker: new URL(mWorkerUrl, location.href),
-    onStdout: (chunk) => append('stdout', chunk),
-    onStderr: (chunk) => append('stderr', chunk),
+    onStdout: (chunk) => output.write('stdout', chunk),
+    onStderr: (chunk) => output.write('stderr', chunk),
+    // The picture's model grows with every batch; it is drawn a few times a second below.
+    onTrace: (batch) => picture.add(batch),
   });
   current = m;
-  // Live: the proc list a few times a second, the picture as the trace grows.
-  procTimer = setInterval(() => {
+  if (stopWanted) m.stop();
+  liveTimer = setInterval(() => {
     showProcs(m.procs());
-    const n = m.trace().length;
-    if (n !== liveDraw) {
-      liveDraw = n;
-      picture.show(m.trace(), true);
-    }
-  }, 250);
+    picture.refresh();
+  }, 300);
   showProcs(m.procs());
   const { exitString, code, reason } = await m.exited;
   const wall = performance.now() - t0;
-  if (procTimer) clearInterval(procTimer);
-  procTimer = null;
+  if (liveTimer) clearInterval(liveTimer);
+  liveTimer = null;
   current = null;
+  output.flush();
   ui.procs.tBodies[0].replaceChildren();
   delete ui.procs.tBodies[0].dataset.sig;
-  ui.exit.textContent = exitString === '' ? '"" (success)' : JSON.stringify(exitString);
+  ui.exit.textContent = ending(exitString, reason);
   ui.exit.dataset.exit = exitString;
+  ui.exit.dataset.reason = reason;
   ui.code.textContent = String(code);
   ui.elapsed.textContent = ms(wall);
   // The trace's last batch is posted just before the exit message: let it land.
@@ -414,30 +484,48 @@ async function run(): Promise<void> {
   const events = m.trace();
   lastEvents = events;
   lastRun = { ...spec, handNotes: handPosts > 0 ? handNotes(events, spec.notes) : [] };
-  ui.timeline.textContent = textTimeline(events);
-  picture.show(events);
+  const view = picture.show(events);
+  if (ui.timelineText.open) showTextTimeline();
   // The kernel's clock at the end: in virtual time, how long the program believed it ran
   // (sleeps and deadlines included) next to how long it really took.
   const end = events.at(-1);
   if (end) {
-    ui.clockMs.textContent = `${ms(end.t / 1e6)} (${spec.clock})`;
+    ui.clockMs.textContent = `${fmtTime(end.t)} (${spec.clock})`;
     ui.clockMs.dataset.ns = String(end.t);
   }
+  // The story: the first interrupted call, selected, with its cause chain.
+  if (view.interrupted.length > 0) picture.explain(view.interrupted[0]);
+  if (reason === 'stopped') {
+    setState('stopped', `Stopped: ${spec.file} ran ${ms(wall)} and was ended by Stop.`);
+    return;
+  }
+  if (reason === 'timeout') {
+    setState('error', `${spec.file} was stopped after ${ms(wall)}: a run may take up to ${RUN_LIMIT_S} s of wall-clock time here.`);
+    return;
+  }
   if (reason !== 'pid 1 exited') {
-    // Not the program's own end: a timeout, a deadlock of every proc, a stop, a kernel failure.
+    // Not the program's own end: a timeout, a deadlock of every proc, a kernel failure.
     setState('error', `${spec.file} did not finish on its own: ${reason} (exit code ${code}).`);
     return;
   }
-  setState('done', `${spec.file} exited ${exitString === '' ? 'successfully' : `with "${exitString}"`} after ${ms(wall)}.`);
+  const interrupted = view.interrupted.length;
+  const story = interrupted > 0 ? ` ${interrupted} call${interrupted > 1 ? 's were' : ' was'} interrupted: the first is selected in the timeline, its cause chain below it.` : '';
+  setState('done', `${spec.file} exited ${exitString === '' ? 'successfully' : `with "${exitString}"`} after ${ms(wall)}.${story}`);
 }
 
+let stopWanted = false;
+/** Wall-clock seconds a run may take (Machine.start's timeoutMs). */
+const RUN_LIMIT_S = 60;
+
 function startRun(): void {
+  if (ui.run.disabled) return;
   run().catch((e: unknown) => {
     current = null;
-    if (procTimer) clearInterval(procTimer);
-    procTimer = null;
+    if (liveTimer) clearInterval(liveTimer);
+    liveTimer = null;
     const err = e as Error;
-    append('stderr', `p9rt: ${err?.message ?? String(e)}\n`);
+    output.write('stderr', `p9rt: ${err?.message ?? String(e)}\n`);
+    output.flush();
     setState('error', `The run failed: ${err?.message ?? String(e)}`);
     console.error(e);
   });
@@ -448,13 +536,44 @@ ui.form.addEventListener('submit', (ev) => {
   startRun();
 });
 
-ui.stop.addEventListener('click', () => {
-  current?.stop();
+// Ctrl+Enter (Cmd+Enter) or Shift+Enter anywhere on the page runs, as in the editor.
+editor.onRun = startRun;
+document.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'Enter' || !(ev.ctrlKey || ev.metaKey || ev.shiftKey)) return;
+  if ((ev.target as Element | null)?.closest?.('.cm-editor, #post')) return;
+  ev.preventDefault();
+  startRun();
 });
 
-ui.example.addEventListener('change', () => showExample(ui.example.value));
+ui.stop.addEventListener('click', () => {
+  stopWanted = true;
+  const m = current;
+  if (m) {
+    setState('stopping', 'Stopping…');
+    m.stop();
+  }
+});
 
-// ---- Share and download ------------------------------------------------------------------
+ui.example.addEventListener('change', () => {
+  if (ui.example.value !== OWN_FILE) showExample(ui.example.value);
+});
+
+// ---- Text timeline, shown when asked (a long run's is long) --------------------------------
+
+const TEXT_TIMELINE_MAX = 50_000;
+
+function showTextTimeline(): void {
+  if (lastEvents.length > TEXT_TIMELINE_MAX) {
+    ui.timeline.textContent = `${lastEvents.length.toLocaleString('en')} events: too many to list here. Use "Trace JSON" or "Open in Perfetto", or p9rt run --timeline.`;
+    return;
+  }
+  ui.timeline.textContent = lastEvents.length ? textTimeline(lastEvents) : '';
+}
+ui.timelineText.addEventListener('toggle', () => {
+  if (ui.timelineText.open) showTextTimeline();
+});
+
+// ---- Share, download and Perfetto ------------------------------------------------------------
 
 ui.share.addEventListener('click', () => {
   const spec = readSpec();
@@ -484,39 +603,57 @@ ui.share.addEventListener('click', () => {
   });
 });
 
-ui.download.addEventListener('click', () => {
-  if (lastEvents.length === 0) return;
+function traceName(): string {
+  return `${ranFile.replace(/\.go$/, '')}.trace.json`;
+}
+
+function saveTrace(): string {
   const blob = new Blob([chromeTrace(lastEvents)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `${filename.replace(/\.go$/, '')}.trace.json`;
+  a.download = traceName();
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  return a.download;
+}
+
+ui.download.addEventListener('click', () => {
+  if (lastEvents.length > 0) saveTrace();
+});
+
+ui.perfetto.addEventListener('click', () => {
+  if (lastEvents.length === 0) return;
+  const json = chromeTrace(lastEvents);
+  void openInPerfetto(json, traceName(), () => saveTrace(), (msg) => ui.perfettoOut.replaceChildren(...msg));
 });
 
 // ---- Start -----------------------------------------------------------------------------
 
 async function start(): Promise<void> {
   let shared: RunSpec | null = null;
+  let damaged = '';
   try {
     shared = await decodeSpec(location.hash);
   } catch (e) {
-    ui.shareOut.textContent = `The link's program could not be read: ${(e as Error).message}`;
+    damaged = (e as Error).message;
   }
   if (shared) {
-    filename = shared.file;
     const ex = exampleByFile(shared.file);
-    ui.example.value = ex ? ex.file : '';
-    editor.text = shared.source;
-    ui.about.textContent = ex && ex.source === shared.source ? ex.about : `A shared program (${shared.file}).`;
+    if (ex && ex.source === shared.source) {
+      showExample(ex.file);
+    } else {
+      editor.text = shared.source;
+      showOwn('A shared program.');
+    }
     ui.seed.value = String(shared.seed);
     const clock = ui.form.querySelector<HTMLInputElement>(`input[name="clock"][value="${shared.clock}"]`);
     if (clock) clock.checked = true;
     const poll = ui.form.querySelector<HTMLInputElement>(`input[name="poll"][value="${shared.poll}"]`);
     if (poll) poll.checked = true;
     ui.notes.value = formatNotes(shared.notes);
+    optionsSummary();
   } else {
     showExample(examples[0].file);
   }
@@ -531,12 +668,30 @@ async function start(): Promise<void> {
     setState('error', `core.wasm could not be loaded: ${(e as Error).message}`);
   });
   compileCached(editor.text, filename, true);
-  if (shared) {
+  if (damaged) {
+    setState('error', `The link could not be opened: ${damaged} The first example is shown instead.`);
+    ui.shareOut.textContent = `Damaged link: ${damaged}`;
+  } else if (shared) {
     setState('ready', 'Running the shared program…');
     startRun();
   } else {
-    setState('ready', 'Ready. Press Run (or Enter in a field).');
+    setState('ready', 'Ready: press Run (or Ctrl+Enter) to run the program.');
   }
 }
+
+// The page's one hook for tests and the console: draw a trace (schema v1, docs/trace.md) as if a
+// run had produced it, e.g. one saved from Machine.trace() or a generated one a million long.
+(window as unknown as { p9rt: object }).p9rt = {
+  showTrace(events: TraceEvent[]): void {
+    lastEvents = events;
+    ranFile = '';
+    output.clear();
+    for (const dd of [ui.exit, ui.code, ui.compileMs, ui.elapsed, ui.clockMs]) dd.textContent = '–';
+    if (ui.timelineText.open) showTextTimeline();
+    const view = picture.show(events);
+    if (view.interrupted.length > 0) picture.explain(view.interrupted[0]);
+    setState('done', `A trace of ${events.length.toLocaleString('en')} events is shown.`);
+  },
+};
 
 void start();

@@ -3,12 +3,9 @@
 // added at the program-clock time they arrived), so opening the link runs the same program the same way; in virtual time, the same output and
 // trace. The state is JSON, deflated and base64url-encoded: `#run=...`.
 
-export interface ScheduledNote {
-  /** ms of the run's clock since boot. */
-  at: number;
-  target: 'main' | 'group' | number;
-  text: string;
-}
+import type { ScheduledNote } from '../src/api/notes.ts';
+
+export type { ScheduledNote };
 
 export interface RunSpec {
   file: string;
@@ -41,15 +38,24 @@ export async function encodeSpec(spec: RunSpec): Promise<string> {
   return 'run=' + b64url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
 }
 
-/** The spec in a URL fragment, or null when it holds none; throws on a damaged one. */
+/** The spec in a URL fragment, or null when it holds none; throws, saying so, on a damaged one. */
 export async function decodeSpec(hash: string): Promise<RunSpec | null> {
+  if (!/^#?run=/.test(hash)) return null;
   const m = /^#?run=([A-Za-z0-9_-]+)$/.exec(hash);
-  if (!m) return null;
-  const json = new TextDecoder().decode(await pipe(unb64url(m[1]), new DecompressionStream('deflate-raw')));
-  const o = JSON.parse(json) as { v: number; f: string; s: string; seed: number; clock: string; poll?: string; notes?: ScheduledNote[] };
-  if (o.v !== 1 || typeof o.s !== 'string') throw new Error('unknown link format');
+  // A cut or altered link fails somewhere in base64, inflate or JSON, each with its own
+  // message ("Failed to fetch" from the decompressor): the user needs to hear only that.
+  const damaged = new Error('this link is damaged (cut short or altered), so its program cannot be read. Ask for the link again, or copy it whole.');
+  if (!m) throw damaged;
+  let o: { v: number; f: string; s: string; seed: number; clock: string; poll?: string; notes?: ScheduledNote[] };
+  try {
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(unb64url(m[1]), new DecompressionStream('deflate-raw')));
+    o = JSON.parse(json);
+  } catch {
+    throw damaged;
+  }
+  if (o?.v !== 1 || typeof o.s !== 'string') throw new Error('this link was made by another version of the playground, whose format this one does not read.');
   return {
-    file: typeof o.f === 'string' && /^[\w.-]+\.go$/.test(o.f) ? o.f : 'main.go',
+    file: typeof o.f === 'string' && /^[\w.-]+\.go$/.test(o.f) ? o.f : 'prog.go',
     source: o.s,
     seed: Number.isSafeInteger(o.seed) && o.seed >= 0 ? o.seed : 1,
     clock: o.clock === 'real' ? 'real' : 'virtual',
@@ -57,22 +63,4 @@ export async function decodeSpec(hash: string): Promise<RunSpec | null> {
     poll: o.poll === 'go1.19' ? 'go1.19' : 'current',
     notes: Array.isArray(o.notes) ? o.notes.filter((n) => typeof n.text === 'string' && typeof n.at === 'number') : [],
   };
-}
-
-const units: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
-
-/** Parse "50ms:main:interrupt, 1s:2:hangup" (the CLI's --note syntax) into notes; throws with a reason. */
-export function parseNotes(text: string): ScheduledNote[] {
-  const out: ScheduledNote[] = [];
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h):(main|group|\d+):(.+)$/.exec(part);
-    if (!m) throw new Error(`"${part}" is not WHEN:TARGET:TEXT (like 50ms:main:interrupt)`);
-    const target = m[3] === 'main' || m[3] === 'group' ? m[3] : Number(m[3]);
-    out.push({ at: Number(m[1]) * units[m[2]], target, text: m[4] });
-  }
-  return out;
-}
-
-export function formatNotes(notes: ScheduledNote[]): string {
-  return notes.map((n) => `${+n.at.toFixed(6)}ms:${n.target}:${n.text}`).join(', ');
 }
