@@ -19,8 +19,6 @@ export interface Example {
   clock?: 'virtual' | 'real';
   /** The internal/poll it starts with (default current). */
   poll?: 'current' | 'go1.19';
-  /** Its story is in the Options (unfold them when it is shown). */
-  openOptions?: boolean;
 }
 
 export const examples: Example[] = [
@@ -64,9 +62,8 @@ export const examples: Example[] = [
     title: 'Issue 57114: switch internal/poll',
     source: pollrace,
     poll: 'go1.19',
-    openOptions: true,
     about:
-      'The read deadline is moved from 20 ms to an hour before the Read. Run it as it is (Options: Go 1.19.8\'s internal/poll): the stale 20 ms timer still fires and posts hangup, the Read is interrupted (the red pread), and the next Read fails at once: the conn stays timed out. Then pick "Current Go" and run again: the Read just waits for the peer.',
+      'The read deadline is moved from 20 ms to an hour before the Read. Run it as it is (under Options, internal/poll is Go 1.19.8): the stale 20 ms timer still fires and posts hangup, the Read is interrupted (the red pread), and the next Read fails at once: the conn stays timed out. Then pick "Current Go" under Options and run again: the Read just waits for the peer.',
   },
   {
     file: 'blocked.go',

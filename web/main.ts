@@ -234,7 +234,6 @@ function showExample(file: string): void {
   const poll = ui.form.querySelector<HTMLInputElement>(`input[name="poll"][value="${ex.poll ?? 'current'}"]`);
   if (poll) poll.checked = true;
   ui.notes.value = '';
-  if (ex.openOptions) ui.options.open = true;
   optionsSummary();
   if (!isolationProblem()) compileCached(editor.text, filename, true);
 }

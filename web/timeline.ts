@@ -605,7 +605,8 @@ export class Timeline {
         this.shape(plot, el('path', { d: `M${x - 5},${yy - 5} L${x + 5},${yy + 5} M${x + 5},${yy - 5} L${x - 5},${yy + 5}`, class: 'tl-exit' }), p.exitEvent, `pid ${p.pid} exits "${p.exit}"`);
       }
       // Markers: timers and deadlines (merged when they crowd one pixel).
-      const mk = p.markers.map((m) => ({ ...m, t0: m.t, t1: m.t }));
+      // (A deadline due after the run ended never came: it is not drawn.)
+      const mk = p.markers.filter((m) => m.t <= end).map((m) => ({ ...m, t0: m.t, t1: m.t }));
       this.visit(mk, (m) => {
         const x = this.x(m.t);
         let s: SVGElement;

@@ -194,6 +194,18 @@ export class TraceView {
     }
   }
 
+  /** Due times still ahead of the trace, ascending: they join the axis once the run reaches them. */
+  private readonly ahead: number[] = [];
+
+  private due(t: number): void {
+    if (t <= this.end) {
+      this.addTime(t);
+      return;
+    }
+    const a = this.ahead;
+    a.splice(lowerBound(a.length, (k) => a[k] > t), 0, t);
+  }
+
   private lane(pid: number, t: number): ProcLane | undefined {
     if (pid <= 0) return undefined;
     let p = this.procs.get(pid);
@@ -233,6 +245,8 @@ export class TraceView {
     for (let k = 0; k < events.length; k++) {
       const e = events[k];
       const index = base + k;
+      // A due time the run has now reached goes on the axis first (it lies before e.t).
+      while (this.ahead.length > 0 && this.ahead[0] <= e.t) this.addTime(this.ahead.shift()!);
       this.addTime(e.t);
       if (e.t > this.end) this.end = e.t;
       this.lane(e.pid, e.t);
@@ -387,7 +401,7 @@ export class TraceView {
           this.mark('deadline', e, `${call}(${d <= 0 ? 'past' : `+${fmtTime(d)}`})`);
           if (d > 0) {
             this.mark('deadline.due', e, `${call} deadline due`, e.t + d);
-            this.addTime(e.t + d);
+            this.due(e.t + d);
           }
         }
         break;

@@ -304,8 +304,9 @@ for (const [file, want] of Object.entries(expected)) {
 
 test('pollrace.go: the internal/poll option decides the issue-57114 race, visibly', T, async () => {
   await page.selectOption('#example', 'pollrace.go');
-  assert.equal(await page.evaluate(() => document.getElementById('options').open), true, 'its Options unfold');
   assert.equal(await page.isChecked('input[name="poll"][value="go1.19"]'), true, 'it starts under Go 1.19.8');
+  assert.match(await page.textContent('#options-summary'), /Go 1\.19\.8 poll/, 'the folded Options say so');
+  await page.evaluate(() => (document.getElementById('options').open = false));
   await page.click('#run');
   const old = await waitEnd(page);
   assert.equal(old.state, 'done', explain(old));
@@ -313,6 +314,7 @@ test('pollrace.go: the internal/poll option decides the issue-57114 race, visibl
   assert.ok((await page.locator('#tl .tl-sys.interrupted.sel').count()) === 1, 'the stale timer interrupts a pread, selected');
   assert.match(await page.textContent('#tl-chain'), /timer fires[\s\S]*posts note "hangup"/);
   await shot(page, 'pollrace-go119.png');
+  await openOptions(page);
   await page.check('input[name="poll"][value="current"]');
   await page.click('#run');
   const cur = await waitEnd(page);
