@@ -194,6 +194,7 @@ export class Timeline {
     this.live = false;
     this.step = null;
     this.selected = 0;
+    this.ui.root.scrollTop = 0;
     this.fitRange();
     this.replayControls();
     this.legend(this.view.lanes().map((p) => p.pid));
@@ -405,7 +406,7 @@ export class Timeline {
       li.setAttribute('aria-current', String(Number(li.dataset.id) === id));
     }
     this.onSelect?.(e, v.indexOf(id));
-    this.request();
+    this.renderNow();
   }
 
   /** The cause chain of event id, and what it led to, in the chain panel; id is selected. */
@@ -525,11 +526,13 @@ export class Timeline {
     const width = root.clientWidth || 800;
     const pw = this.plotWidth();
     const { lanes, height } = this.lanes();
-    // The frame is as tall as its lanes, up to its CSS max-height (then it scrolls).
+    // The frame is as tall as its lanes, up to its CSS max-height (then it scrolls). A scroll
+    // position left from a taller picture is clamped now, not a frame later.
     root.style.height = `${height + AXIS_H + 4}px`;
+    const scrollTop = Math.min(root.scrollTop, Math.max(0, height + AXIS_H + 4 - root.clientHeight));
     // Only the lanes in the scrolled window (and a lane either side) are drawn.
-    const top = root.scrollTop - LANE_H;
-    const bottom = root.scrollTop + root.clientHeight + LANE_H;
+    const top = scrollTop - LANE_H;
+    const bottom = scrollTop + root.clientHeight + LANE_H;
     const shown = lanes.filter((l) => l.y + l.h >= top && l.y <= bottom);
     const procY = new Map<number, Lane>();
     for (const l of lanes) if (l.kind !== 'g') procY.set(l.key, l);
