@@ -255,6 +255,7 @@ test('the trace downloads as Chrome JSON; Open in Perfetto opens it there or say
   // (Perfetto itself may be out of reach of this machine: then the tab shows the browser's error.)
   assert.match(p.url(), /ui\.perfetto\.dev|about:blank|chrome-error/);
   await p.close();
+  await page.bringToFront();
 });
 
 test('deadline.go matches a live `go run` when Go is installed', T, async (t) => {
@@ -290,6 +291,8 @@ for (const [file, want] of Object.entries(expected)) {
       const go = spawnSync('go', ['run', `examples/${file}`], { cwd: root, encoding: 'utf8', timeout: 120_000 });
       if (!go.error && go.status === 0) assert.equal(go.stdout, want.stdout, `real Go's output of ${file}`);
     }
+    // (The picture is drawn as the run ends; a background tab draws it when shown.)
+    await page.waitForFunction(() => document.querySelectorAll('#tl .tl-note-text').length > 0, null, { timeout: 20_000 }).catch(() => {});
     if (file === 'hangup.go') {
       const notes = await page.locator('#tl .tl-note-text').allTextContents();
       assert.ok(notes.includes('hangup → kill'), JSON.stringify(notes));
@@ -311,7 +314,8 @@ test('pollrace.go: the internal/poll option decides the issue-57114 race, visibl
   const old = await waitEnd(page);
   assert.equal(old.state, 'done', explain(old));
   assert.match(old.stdout, /^Read 1 failed before the peer wrote: true: .*i\/o timeout\nRead 2 failed too, the conn stays timed out: .*i\/o timeout\nafter clearing the deadline: got "late", err=<nil>\n$/);
-  assert.ok((await page.locator('#tl .tl-sys.interrupted.sel').count()) === 1, 'the stale timer interrupts a pread, selected');
+  await page.waitForFunction(() => document.querySelectorAll('#tl .tl-sys.interrupted.sel').length > 0, null, { timeout: 20_000 }).catch(() => {});
+  assert.equal(await page.locator('#tl .tl-sys.interrupted.sel').count(), 1, 'the stale timer interrupts a pread, selected');
   assert.match(await page.textContent('#tl-chain'), /timer fires[\s\S]*posts note "hangup"/);
   await shot(page, 'pollrace-go119.png');
   await openOptions(page);
@@ -574,7 +578,8 @@ test('the page works narrow (390x844) without horizontal scrolling, keyboard ope
   await shot(page, 'playground-narrow.png', { fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
-  const ticks = await page.evaluate(() => [...document.querySelectorAll('#tl .tl-tick')].map((t) => t.getBoundingClientRect()).map((b) => [b.left, b.right]));
+  await answers();
+  const ticks = await page.evaluate(() => [...document.querySelectorAll('#tl .tl-tick')].map((t) => t.getBoundingClientRect()).map((b) => [b.left, b.right]).sort((a, b) => a[0] - b[0]));
   for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i][0] >= ticks[i - 1][1], `axis labels do not collide: ${JSON.stringify(ticks)}`);
   await page.setViewportSize({ width: 1400, height: 900 });
 });
