@@ -232,12 +232,15 @@ export class Timeline {
   // little for its length (log scale, capped), so a long wait still looks longer than a step.
   private stepAt: number[] = [];
   private stepReorders = -1;
+  private stepView: TraceView | null = null;
 
   private syncSteps(): void {
     const v = this.view!;
     const ts = v.times;
-    if (this.stepReorders !== v.reorders) {
+    // Built for this view's times as they are: start over for another view or after an insert.
+    if (this.stepView !== v || this.stepReorders !== v.reorders || this.stepAt.length > ts.length) {
       this.stepAt = [];
+      this.stepView = v;
       this.stepReorders = v.reorders;
     }
     const at = this.stepAt;
