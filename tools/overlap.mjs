@@ -13,7 +13,8 @@
 // Code that only declares API (an exported func's, method's or type's
 // signature, an interface method, an exported var or const) is Go's by
 // necessity, since programs call it by those names, and is counted apart
-// as "api", not as shared. Parts are compared with every .go file under
+// as "api", not as shared; so is a panic (or fatal error) with Go's own message, which a
+// program prints and p9rt must print the same. Parts are compared with every .go file under
 // GOROOT/src, so a copy is found whichever package it came from. Without
 // FILEs it measures src/golib and tests/go. --show prints the shared parts.
 import { execFileSync } from 'node:child_process';
@@ -74,7 +75,8 @@ export function isAPI(code) {
     /^func (\([^)]*\) )?[A-Z]\w*(\[|\()/.test(code) ||
     /^(type|var|const) [A-Z]\w*\b/.test(code) ||
     /^[A-Z]\w*\(.*\)( \(?[\w\s,.*\[\]]*\)?)?$/.test(code) ||
-    /^[A-Z]\w* (=|[\w.*\[\]]+ =) /.test(code)
+    /^[A-Z]\w* (=|[\w.*\[\]]+ =) /.test(code) ||
+    /^(panic|fatal|throw)\("[^"\\]*"\)$/.test(code)
   );
 }
 

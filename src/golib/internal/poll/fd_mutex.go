@@ -2,165 +2,143 @@ package poll
 
 import "sync"
 
-// fdMutex serializes the Reads and the Writes of an FD and records its
-// Close: a simplified form of Go's fdMutex (one lock-free state word with
-// reference count, closing flag and reader/writer lock bits and waiter
-// counts). The observable behaviour is kept: one Read and one Write at a
-// time, waiters queued, and every lock after Close failing with
-// errClosing. p9rt's one P makes Go's lock-free packing unnecessary.
+// fdMutex is an FD's reference count and its two locks, one per direction.
+// What a program can see is Go's: at most one Read and one Write run at a
+// time and the others queue; from Close on, every new operation fails with
+// errClosing, queued ones included; the descriptor is destroyed when the
+// last operation in flight ends. Go packs all of this in one word updated
+// lock-free; here a sync.Mutex guards plain fields, which is as correct and
+// far shorter, and FD operations are not hot enough on p9rt to notice.
 type fdMutex struct {
 	mu      sync.Mutex
-	rcond   *sync.Cond // readers waiting for rlocked to clear
-	wcond   *sync.Cond // writers waiting for wlocked to clear
+	side    [2]fdSide // [sideRead], [sideWrite]
+	refs    int       // operations in flight, lock holders among them
 	closing bool
-	ref     int // references, lock holders included
-	rlocked bool
-	wlocked bool
 }
 
-// init makes the condition variables on first use: an FD's zero value
-// must be usable, as in Go.
-func (mu *fdMutex) init() {
-	if mu.rcond == nil {
-		mu.rcond = sync.NewCond(&mu.mu)
-		mu.wcond = sync.NewCond(&mu.mu)
+// fdSide is the lock of one direction.
+type fdSide struct {
+	held  bool
+	queue *sync.Cond // operations waiting for held to clear (made on first use)
+}
+
+const (
+	sideRead  = 0
+	sideWrite = 1
+)
+
+// cond answers the queue of side s, making it on first use so that the
+// zero FD works, as in Go.
+func (m *fdMutex) cond(s int) *sync.Cond {
+	if m.side[s].queue == nil {
+		m.side[s].queue = sync.NewCond(&m.mu)
 	}
+	return m.side[s].queue
 }
 
-// incref adds a reference to mu. It reports whether mu is available.
-func (mu *fdMutex) incref() bool {
-	mu.mu.Lock()
-	defer mu.mu.Unlock()
-	if mu.closing {
+// hold counts one more operation in flight, unless Close has begun.
+func (m *fdMutex) hold() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closing {
 		return false
 	}
-	mu.ref++
+	m.refs++
 	return true
 }
 
-// increfAndClose sets the closing state of mu and adds a reference. It
-// reports false if mu was already closing. Waiting readers and writers are
-// woken so they fail with errClosing.
-func (mu *fdMutex) increfAndClose() bool {
-	mu.mu.Lock()
-	defer mu.mu.Unlock()
-	if mu.closing {
-		return false
-	}
-	mu.init()
-	mu.closing = true
-	mu.ref++
-	mu.rcond.Broadcast()
-	mu.wcond.Broadcast()
-	return true
+// release ends an operation; true means it was the last one after Close,
+// and the caller must destroy the descriptor.
+func (m *fdMutex) release() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.drop()
 }
 
-// decref removes a reference from mu. It reports whether there is no
-// remaining reference and mu is closing.
-func (mu *fdMutex) decref() bool {
-	mu.mu.Lock()
-	defer mu.mu.Unlock()
-	mu.ref--
-	if mu.ref < 0 {
+// drop is release with m.mu held.
+func (m *fdMutex) drop() bool {
+	if m.refs--; m.refs < 0 {
 		panic("inconsistent poll.fdMutex")
 	}
-	return mu.closing && mu.ref == 0
+	return m.closing && m.refs == 0
 }
 
-// rwlock adds a reference and locks the read (read true) or write side.
-// It reports whether it succeeded; it fails once mu is closing.
-func (mu *fdMutex) rwlock(read bool) bool {
-	mu.mu.Lock()
-	defer mu.mu.Unlock()
-	mu.init()
-	for {
-		if mu.closing {
-			return false
-		}
-		if read && !mu.rlocked {
-			mu.rlocked = true
-			mu.ref++
+// beginClose marks the descriptor closing, counting Close itself as an
+// operation, and wakes every queued operation so that it fails. It answers
+// false when Close had already begun.
+func (m *fdMutex) beginClose() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closing {
+		return false
+	}
+	m.closing = true
+	m.refs++
+	m.cond(sideRead).Broadcast()
+	m.cond(sideWrite).Broadcast()
+	return true
+}
+
+// acquire waits for side s and takes it, counting an operation in flight;
+// false once Close has begun, also for an operation that was queued.
+func (m *fdMutex) acquire(s int) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for !m.closing {
+		if !m.side[s].held {
+			m.side[s].held = true
+			m.refs++
 			return true
 		}
-		if !read && !mu.wlocked {
-			mu.wlocked = true
-			mu.ref++
-			return true
-		}
-		if read {
-			mu.rcond.Wait()
-		} else {
-			mu.wcond.Wait()
-		}
+		m.cond(s).Wait()
 	}
+	return false
 }
 
-// rwunlock unlocks the read or write side and removes a reference. It
-// reports whether there is no remaining reference and mu is closing.
-func (mu *fdMutex) rwunlock(read bool) bool {
-	mu.mu.Lock()
-	defer mu.mu.Unlock()
-	mu.init()
-	if read {
-		if !mu.rlocked {
-			panic("inconsistent poll.fdMutex")
-		}
-		mu.rlocked = false
-		mu.rcond.Signal()
-	} else {
-		if !mu.wlocked {
-			panic("inconsistent poll.fdMutex")
-		}
-		mu.wlocked = false
-		mu.wcond.Signal()
+// unlock gives side s back to the next queued operation and ends this one;
+// true as for release.
+func (m *fdMutex) unlock(s int) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.side[s].held {
+		panic("inconsistent poll.fdMutex")
 	}
-	mu.ref--
-	return mu.closing && mu.ref == 0
+	m.side[s].held = false
+	m.cond(s).Signal()
+	return m.drop()
 }
 
-// incref adds a reference to fd.
+// The FD's side of it: a failed lock is errClosing, and whoever ends the
+// last operation after Close destroys the descriptor.
+
 func (fd *FD) incref() error {
-	if !fd.fdmu.incref() {
-		return errClosing(fd.isFile)
+	if fd.fdmu.hold() {
+		return nil
 	}
-	return nil
+	return errClosing(fd.isFile)
 }
 
-// decref removes a reference from fd, destroying it after Close when the
-// last reference goes.
 func (fd *FD) decref() error {
-	if fd.fdmu.decref() {
-		return fd.destroy()
+	if !fd.fdmu.release() {
+		return nil
 	}
-	return nil
+	return fd.destroy()
 }
 
-// readLock adds a reference to fd and locks fd for reading.
-func (fd *FD) readLock() error {
-	if !fd.fdmu.rwlock(true) {
-		return errClosing(fd.isFile)
+func (fd *FD) lockSide(s int) error {
+	if fd.fdmu.acquire(s) {
+		return nil
 	}
-	return nil
+	return errClosing(fd.isFile)
 }
 
-// readUnlock removes a reference from fd and unlocks fd for reading.
-func (fd *FD) readUnlock() {
-	if fd.fdmu.rwunlock(true) {
+func (fd *FD) unlockSide(s int) {
+	if fd.fdmu.unlock(s) {
 		fd.destroy()
 	}
 }
 
-// writeLock adds a reference to fd and locks fd for writing.
-func (fd *FD) writeLock() error {
-	if !fd.fdmu.rwlock(false) {
-		return errClosing(fd.isFile)
-	}
-	return nil
-}
-
-// writeUnlock removes a reference from fd and unlocks fd for writing.
-func (fd *FD) writeUnlock() {
-	if fd.fdmu.rwunlock(false) {
-		fd.destroy()
-	}
-}
+func (fd *FD) readLock() error  { return fd.lockSide(sideRead) }
+func (fd *FD) readUnlock()      { fd.unlockSide(sideRead) }
+func (fd *FD) writeLock() error { return fd.lockSide(sideWrite) }
+func (fd *FD) writeUnlock()     { fd.unlockSide(sideWrite) }

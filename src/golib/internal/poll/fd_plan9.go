@@ -86,7 +86,7 @@ func (fd *FD) destroy() error {
 
 // Close marks the FD closed; the files go when the last reference does.
 func (fd *FD) Close() error {
-	if fd.fdmu.increfAndClose() {
+	if fd.fdmu.beginClose() {
 		return nil
 	}
 	return errClosing(fd.isFile)
