@@ -4,13 +4,14 @@
 package unicode
 
 const (
-	MaxRune         = '\U0010FFFF' // Maximum valid Unicode code point.
-	ReplacementChar = '\uFFFD'     // Represents invalid code points.
-	MaxASCII        = '\u007F'     // maximum ASCII value.
-	MaxLatin1       = '\u00FF'     // maximum Latin-1 value.
+	MaxRune         = '\U0010FFFF' // the last code point Unicode defines
+	ReplacementChar = '\uFFFD'     // what stands for a rune that is not valid
+	MaxASCII        = '\u007F'     // the last ASCII code point
+	MaxLatin1       = '\u00FF'     // the last Latin-1 code point
 )
 
-// Indices into the Delta arrays inside CaseRanges for case mapping.
+// Which case To maps to; each is also the index of its delta in a range of
+// caseRanges.
 const (
 	UpperCase = iota
 	LowerCase
@@ -30,8 +31,8 @@ func u24(i int) rune {
 // to maps r to _case by binary search over caseRanges (go unicode.to),
 // and reports whether a range held r.
 func to(_case int, r rune) (mappedRune rune, foundMapping bool) {
-	if _case < 0 || MaxCase <= _case {
-		return ReplacementChar, false // as reasonable an error as any
+	if uint(_case) >= MaxCase {
+		return ReplacementChar, false // Go's answer for a case that does not exist
 	}
 	lo := 0
 	hi := len(caseRanges) / caseRangeSize
@@ -61,13 +62,14 @@ func to(_case int, r rune) (mappedRune rune, foundMapping bool) {
 	return r, false
 }
 
-// To maps the rune to the specified case: UpperCase, LowerCase, or TitleCase.
+// To answers r in the case _case (UpperCase, LowerCase or TitleCase); a rune
+// without that case is its own answer.
 func To(_case int, r rune) rune {
 	r, _ = to(_case, r)
 	return r
 }
 
-// ToUpper maps the rune to upper case.
+// ToUpper answers r in upper case (ASCII without a table lookup).
 func ToUpper(r rune) rune {
 	if r <= MaxASCII {
 		if 'a' <= r && r <= 'z' {
@@ -78,7 +80,7 @@ func ToUpper(r rune) rune {
 	return To(UpperCase, r)
 }
 
-// ToLower maps the rune to lower case.
+// ToLower answers r in lower case (ASCII without a table lookup).
 func ToLower(r rune) rune {
 	if r <= MaxASCII {
 		if 'A' <= r && r <= 'Z' {
@@ -89,10 +91,10 @@ func ToLower(r rune) rune {
 	return To(LowerCase, r)
 }
 
-// ToTitle maps the rune to title case.
+// ToTitle answers r in title case, which for ASCII is upper case.
 func ToTitle(r rune) rune {
 	if r <= MaxASCII {
-		if 'a' <= r && r <= 'z' { // title case is upper case for ASCII
+		if 'a' <= r && r <= 'z' {
 			r -= 'a' - 'A'
 		}
 		return r

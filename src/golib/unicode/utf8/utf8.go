@@ -2,12 +2,12 @@
 // in UTF-8 (the parts fmt, strconv and strings use).
 package utf8
 
-// Numbers fundamental to the encoding.
+// The encoding's limits.
 const (
-	RuneError = '\uFFFD'     // the "error" Rune or "Unicode replacement character"
-	RuneSelf  = 0x80         // characters below RuneSelf are represented as themselves in a single byte.
-	MaxRune   = '\U0010FFFF' // Maximum valid Unicode code point.
-	UTFMax    = 4            // maximum number of bytes of a UTF-8 encoded Unicode character.
+	RuneError = '\uFFFD'     // U+FFFD, what a decoder answers for bytes that are not UTF-8
+	RuneSelf  = 0x80         // a byte below this is a rune of its own; above, part of a sequence
+	MaxRune   = '\U0010FFFF' // the last code point Unicode defines
+	UTFMax    = 4            // the longest sequence, in bytes
 )
 
 const (
@@ -79,19 +79,16 @@ func DecodeLastRuneInString(s string) (r rune, size int) {
 	if lim < 0 {
 		lim = 0
 	}
-	for start--; start >= lim; start-- {
-		if s[start]&0xC0 != 0x80 {
-			break
-		}
+	// Step back over continuation bytes (10xxxxxx) to a possible first byte,
+	// at most UTFMax-1 of them.
+	for start > lim && s[start]&0xC0 == 0x80 {
+		start--
 	}
-	if start < 0 {
-		start = 0
+	r, n := DecodeRuneInString(s[start:])
+	if start+n != end {
+		return RuneError, 1 // what ends s is not one whole sequence
 	}
-	r, size = DecodeRuneInString(s[start:end])
-	if start+size != end {
-		return RuneError, 1
-	}
-	return r, size
+	return r, n
 }
 
 // RuneLen returns the number of bytes required to encode the rune, or -1
@@ -104,8 +101,8 @@ func RuneLen(r rune) int {
 		return 1
 	case r < 0x800:
 		return 2
-	case surrogateMin <= r && r <= surrogateMax:
-		return -1
+	case r >= surrogateMin && r <= surrogateMax:
+		return -1 // a surrogate half has no UTF-8 form
 	case r < 0x10000:
 		return 3
 	case r <= MaxRune:
@@ -149,7 +146,7 @@ func AppendRune(p []byte, r rune) []byte {
 	return append(p, b[:n]...)
 }
 
-// RuneCountInString is like RuneCount but its input is a string.
+// RuneCountInString counts the runes of s, an invalid byte counting as one.
 func RuneCountInString(s string) (n int) {
 	for i := 0; i < len(s); {
 		_, size := DecodeRuneInString(s[i:])
@@ -162,7 +159,7 @@ func RuneCountInString(s string) (n int) {
 // RuneCount returns the number of runes in p.
 func RuneCount(p []byte) int { return RuneCountInString(string(p)) }
 
-// ValidString reports whether s consists entirely of valid UTF-8-encoded runes.
+// ValidString says whether s is nothing but whole, valid UTF-8 sequences.
 func ValidString(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := DecodeRuneInString(s[i:])
@@ -174,13 +171,11 @@ func ValidString(s string) bool {
 	return true
 }
 
-// ValidRune reports whether r can be legally encoded as UTF-8.
+// ValidRune says whether r has a UTF-8 form: a code point that is not a
+// surrogate half.
 func ValidRune(r rune) bool {
-	switch {
-	case 0 <= r && r < surrogateMin:
-		return true
-	case surrogateMax < r && r <= MaxRune:
-		return true
+	if r < 0 || r > MaxRune {
+		return false
 	}
-	return false
+	return r < surrogateMin || r > surrogateMax
 }
