@@ -21,10 +21,8 @@ const REMAINING = new Map([
   ['src/golib/bytes/buffer.go', 16],
   ['src/golib/bytes/bytes.go', 8],
   ['src/golib/fmt/format.go', 27],
-  ['src/golib/net/ip.go', 9],
   ['src/golib/strconv/itoa.go', 8],
   ['src/golib/strings/strings.go', 26],
-  ['src/golib/syscall/syscall_plan9.go', 20],
   ['src/golib/time/format.go', 14],
 
 ]);

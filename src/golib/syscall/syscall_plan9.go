@@ -10,61 +10,71 @@ import (
 
 const ImplementsGetwd = false
 
-// ErrorString implements Error's String method by returning itself.
-//
-// ErrorString values can be tested against error values using errors.Is.
+// ErrorString is a Plan 9 error: the text the kernel left in the proc's
+// error string. Plan 9 has no error numbers, so errors.Is with the os
+// errors looks for the words the kernel and file servers use.
 type ErrorString string
 
 func (e ErrorString) Error() string { return string(e) }
 
-// NewError converts s to an ErrorString, which satisfies the Error interface.
+// NewError makes an error of the text s.
 func NewError(s string) error { return ErrorString(s) }
 
+// The words that mark each kind of os error in Plan 9's error strings (the
+// same lists Go's Plan 9 port matches).
+var (
+	permissionWords = []string{"permission denied"}
+	existWords      = []string{"exists", "is a directory"}
+	notExistWords   = []string{"does not exist", "not found", "has been removed", "no parent"}
+)
+
 func (e ErrorString) Is(target error) bool {
+	var words []string
 	switch target {
 	case oserror.ErrPermission:
-		return checkErrMessageContent(e, "permission denied")
+		words = permissionWords
 	case oserror.ErrExist:
-		return checkErrMessageContent(e, "exists", "is a directory")
+		words = existWords
 	case oserror.ErrNotExist:
-		return checkErrMessageContent(e, "does not exist", "not found",
-			"has been removed", "no parent")
+		words = notExistWords
 	}
-	return false
-}
-
-// checkErrMessageContent checks if err message contains one of msgs.
-func checkErrMessageContent(e ErrorString, msgs ...string) bool {
-	for _, msg := range msgs {
-		if contains(string(e), msg) {
+	for _, w := range words {
+		if hasWord(string(e), w) {
 			return true
 		}
 	}
 	return false
 }
 
-// contains is a local version of strings.Contains. It knows len(sep) > 1.
-func contains(s, sep string) bool {
-	n := len(sep)
-	c := sep[0]
-	for i := 0; i+n <= len(s); i++ {
-		if s[i] == c && s[i:i+n] == sep {
+// hasWord says whether w occurs in s (syscall cannot import strings).
+func hasWord(s, w string) bool {
+	for at := 0; at+len(w) <= len(s); at++ {
+		if s[at:at+len(w)] == w {
 			return true
 		}
 	}
 	return false
 }
 
+// Temporary: worth retrying, as Go's Plan 9 port decides it.
 func (e ErrorString) Temporary() bool {
-	return e == EINTR || e == EMFILE || e.Timeout()
+	switch e {
+	case EINTR, EMFILE:
+		return true
+	}
+	return e.Timeout()
 }
 
+// Timeout: the error of a call that ran out of time.
 func (e ErrorString) Timeout() bool {
-	return e == EBUSY || e == ETIMEDOUT
+	switch e {
+	case EBUSY, ETIMEDOUT:
+		return true
+	}
+	return false
 }
 
-// A Note is a string describing a process note.
-// It implements the os.Signal interface.
+// A Note is the text of a Plan 9 note, which os/signal treats as a signal.
 type Note string
 
 func (n Note) Signal() {}
@@ -231,47 +241,42 @@ func Sleep(ms int) error {
 	return err
 }
 
-// readnum reads a decimal number from a small file such as #c/pid, whose
-// text is "%11d " (go syscall/syscall_plan9.go).
-func readnum(path string) (uint, error) {
-	var b [12]byte
-
-	fd, e := Open(path, O_RDONLY)
-	if e != nil {
-		return 0, e
+// numberIn reads the number a small device file holds, such as #c/pid,
+// whose text is the number right-aligned in 11 columns and a space.
+func numberIn(path string) (uint, error) {
+	fd, err := Open(path, O_RDONLY)
+	if err != nil {
+		return 0, err
 	}
-	defer Close(fd)
-
-	n, e := Pread(fd, b[:], 0)
-
-	if e != nil {
-		return 0, e
+	var text [12]byte
+	got, err := Pread(fd, text[:], 0)
+	Close(fd)
+	if err != nil {
+		return 0, err
 	}
-
-	m := 0
-	for ; m < n && b[m] == ' '; m++ {
+	var v uint
+	for _, c := range text[:got] {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v*10 + uint(c-'0')
+		case c == ' ' && v == 0:
+			// the padding before the digits
+		default:
+			return v, nil
+		}
 	}
-
-	return atoi(b[m : n-1]), nil
-}
-
-func atoi(b []byte) (n uint) {
-	n = 0
-	for i := 0; i < len(b) && '0' <= b[i] && b[i] <= '9'; i++ {
-		n = n*10 + uint(b[i]-'0')
-	}
-	return
+	return v, nil
 }
 
 // Getpid is the pid of the proc (M) running the calling goroutine, read
 // from "#c/pid" with three system calls, as on Plan 9: internal/poll relies
 // on it being the current proc's (docs/plan9-notes.md §5 item 28).
 func Getpid() (pid int) {
-	n, _ := readnum("#c/pid")
+	n, _ := numberIn("#c/pid")
 	return int(n)
 }
 
 func Getppid() (ppid int) {
-	n, _ := readnum("#c/ppid")
+	n, _ := numberIn("#c/ppid")
 	return int(n)
 }
