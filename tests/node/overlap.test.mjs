@@ -20,7 +20,6 @@ const MAX_SHARE = 0.25;
 const REMAINING = new Map([
   ['src/golib/bytes/buffer.go', 16],
   ['src/golib/bytes/bytes.go', 8],
-  ['src/golib/fmt/format.go', 27],
   ['src/golib/strconv/itoa.go', 8],
   ['src/golib/strings/strings.go', 26],
   ['src/golib/time/format.go', 14],

@@ -15,7 +15,7 @@ const (
 	unsigned = false
 )
 
-// fmtFlags are the flags of the verb being formatted.
+// fmtFlags: what the directive being printed asked for besides its verb.
 type fmtFlags struct {
 	widPresent  bool
 	precPresent bool
@@ -25,14 +25,15 @@ type fmtFlags struct {
 	space       bool
 	zero        bool
 
-	// For the formats %+v %#v, plusV and sharpV are set and plus and
-	// sharp cleared.
+	// %+v and %#v mean something else than + and # with other verbs
+	// (field names, Go syntax): the printer moves those two flags here.
 	plusV  bool
 	sharpV bool
 }
 
-// A fmt is the raw formatter used by Printf etc.: it pads and appends to
-// buf. The verb parsing is the printer's (print.go).
+// fmt turns one operand, already reduced to a bool, integer, float, string
+// or bytes, into text in the printer's buffer, honouring width, precision
+// and flags. Which of its methods runs is the printer's choice (print.go).
 type fmt struct {
 	buf *[]byte
 
@@ -42,25 +43,25 @@ type fmt struct {
 	prec int // precision
 }
 
-func (f *fmt) clearflags() {
+func (f *fmt) clearFlags() {
 	f.fmtFlags = fmtFlags{}
 }
 
 func (f *fmt) init(buf *[]byte) {
 	f.buf = buf
-	f.clearflags()
+	f.clearFlags()
 }
 
 func (f *fmt) write(b []byte) {
 	*f.buf = append(*f.buf, b...)
 }
 
-func (f *fmt) writeString(s string) {
+func (f *fmt) put(s string) {
 	*f.buf = append(*f.buf, s...)
 }
 
-// writePadding appends n bytes of padding: zeros or spaces.
-func (f *fmt) writePadding(n int) {
+// fill appends n bytes of padding: zeros or spaces.
+func (f *fmt) fill(n int) {
 	if n <= 0 {
 		return
 	}
@@ -73,43 +74,43 @@ func (f *fmt) writePadding(n int) {
 	}
 }
 
-// pad appends b, padded to the width on the left or (with -) the right.
+// padBytes appends b, padded to the width on the left or (with -) the right.
 // The width counts runes.
-func (f *fmt) pad(b []byte) {
-	f.padString(string(b))
+func (f *fmt) padBytes(b []byte) {
+	f.padText(string(b))
 }
 
-// padString appends s, padded to the width.
-func (f *fmt) padString(s string) {
+// padText appends s, padded to the width.
+func (f *fmt) padText(s string) {
 	if !f.widPresent || f.wid == 0 {
-		f.writeString(s)
+		f.put(s)
 		return
 	}
 	width := f.wid - utf8.RuneCountInString(s)
 	if !f.minus {
-		f.writePadding(width)
-		f.writeString(s)
+		f.fill(width)
+		f.put(s)
 	} else {
-		f.writeString(s)
+		f.put(s)
 		// Padding on the right is always spaces.
 		zero := f.zero
 		f.zero = false
-		f.writePadding(width)
+		f.fill(width)
 		f.zero = zero
 	}
 }
 
-// fmtBoolean formats a boolean.
-func (f *fmt) fmtBoolean(v bool) {
+// putBool formats a boolean.
+func (f *fmt) putBool(v bool) {
 	if v {
-		f.padString("true")
+		f.padText("true")
 	} else {
-		f.padString("false")
+		f.padText("false")
 	}
 }
 
-// fmtUnicode formats a uint64 as "U+0078", or with # as "U+0078 'x'".
-func (f *fmt) fmtUnicode(u uint64) {
+// putUnicode formats a uint64 as "U+0078", or with # as "U+0078 'x'".
+func (f *fmt) putUnicode(u uint64) {
 	hex := strconv.FormatUint(u, 16)
 	for i := 0; i < len(hex); i++ {
 		if 'a' <= hex[i] && hex[i] <= 'f' {
@@ -129,14 +130,14 @@ func (f *fmt) fmtUnicode(u uint64) {
 	}
 	zero := f.zero
 	f.zero = false
-	f.padString(s)
+	f.padText(s)
 	f.zero = zero
 }
 
-// fmtInteger formats signed and unsigned integers in base 2, 8, 10 or 16,
+// putInteger formats signed and unsigned integers in base 2, 8, 10 or 16,
 // honouring precision (minimum digits), the flags + and space, # (base
 // prefix) and zero padding.
-func (f *fmt) fmtInteger(u uint64, base int, isSigned bool, verb rune, digits string) {
+func (f *fmt) putInteger(u uint64, base int, isSigned bool, verb rune, digits string) {
 	negative := isSigned && int64(u) < 0
 	if negative {
 		u = -u
@@ -195,12 +196,12 @@ func (f *fmt) fmtInteger(u uint64, base int, isSigned bool, verb rune, digits st
 	// Precision-based zero padding is done; pad the rest with spaces.
 	zero := f.zero
 	f.zero = false
-	f.pad(num)
+	f.padBytes(num)
 	f.zero = zero
 }
 
-// truncateString cuts s to the precision, counted in runes.
-func (f *fmt) truncateString(s string) string {
+// clip cuts s to the precision, counted in runes.
+func (f *fmt) clip(s string) string {
 	if f.precPresent {
 		n := f.prec
 		for i := range s {
@@ -213,14 +214,14 @@ func (f *fmt) truncateString(s string) string {
 	return s
 }
 
-// fmtS formats a string.
-func (f *fmt) fmtS(s string) {
-	f.padString(f.truncateString(s))
+// putString formats a string.
+func (f *fmt) putString(s string) {
+	f.padText(f.clip(s))
 }
 
-// fmtSbx formats a string or byte slice as hex: %x, %X, with space
+// putHex formats a string or byte slice as hex: %x, %X, with space
 // between bytes for "% x" and 0x prefixes for #.
-func (f *fmt) fmtSbx(s string, b []byte, digits string) {
+func (f *fmt) putHex(s string, b []byte, digits string) {
 	length := len(b)
 	if b == nil {
 		length = len(s)
@@ -244,59 +245,59 @@ func (f *fmt) fmtSbx(s string, b []byte, digits string) {
 		}
 		buf = append(buf, digits[c>>4], digits[c&0xF])
 	}
-	f.pad(buf)
+	f.padBytes(buf)
 }
 
-// fmtSx formats a string as a hexadecimal encoding of its bytes.
-func (f *fmt) fmtSx(s, digits string) {
-	f.fmtSbx(s, nil, digits)
+// putStringHex formats a string as a hexadecimal encoding of its bytes.
+func (f *fmt) putStringHex(s, digits string) {
+	f.putHex(s, nil, digits)
 }
 
-// fmtBx formats a byte slice as a hexadecimal encoding of its bytes.
-func (f *fmt) fmtBx(b []byte, digits string) {
-	f.fmtSbx("", b, digits)
+// putBytesHex formats a byte slice as a hexadecimal encoding of its bytes.
+func (f *fmt) putBytesHex(b []byte, digits string) {
+	f.putHex("", b, digits)
 }
 
-// fmtQ formats a string as a double-quoted, escaped Go string constant;
+// putQuoted formats a string as a double-quoted, escaped Go string constant;
 // with # a backquoted raw string if possible.
-func (f *fmt) fmtQ(s string) {
-	s = f.truncateString(s)
+func (f *fmt) putQuoted(s string) {
+	s = f.clip(s)
 	if f.sharp && strconv.CanBackquote(s) {
-		f.padString("`" + s + "`")
+		f.padText("`" + s + "`")
 		return
 	}
 	if f.plus {
-		f.padString(strconv.QuoteToASCII(s))
+		f.padText(strconv.QuoteToASCII(s))
 	} else {
-		f.padString(strconv.Quote(s))
+		f.padText(strconv.Quote(s))
 	}
 }
 
-// fmtC formats an integer as a Unicode character.
-func (f *fmt) fmtC(c uint64) {
+// putChar formats an integer as a Unicode character.
+func (f *fmt) putChar(c uint64) {
 	r := rune(c)
 	if c > utf8.MaxRune {
 		r = utf8.RuneError
 	}
-	f.padString(string(r))
+	f.padText(string(r))
 }
 
-// fmtQc formats an integer as a single-quoted, escaped Go character constant.
-func (f *fmt) fmtQc(c uint64) {
+// putQuotedChar formats an integer as a single-quoted, escaped Go character constant.
+func (f *fmt) putQuotedChar(c uint64) {
 	r := rune(c)
 	if c > utf8.MaxRune {
 		r = utf8.RuneError
 	}
 	if f.plus {
-		f.padString(strconv.QuoteRuneToASCII(r))
+		f.padText(strconv.QuoteRuneToASCII(r))
 	} else {
-		f.padString(strconv.QuoteRune(r))
+		f.padText(strconv.QuoteRune(r))
 	}
 }
 
-// fmtFloat formats a float64 with strconv's verb and precision (-1: the
+// putFloat formats a float64 with strconv's verb and precision (-1: the
 // shortest exact form), then applies the sign flags and padding.
-func (f *fmt) fmtFloat(v float64, verb rune, prec int) {
+func (f *fmt) putFloat(v float64, verb rune, prec int) {
 	if f.precPresent {
 		prec = f.prec
 	}
@@ -317,7 +318,7 @@ func (f *fmt) fmtFloat(v float64, verb rune, prec int) {
 		if s[1] == 'N' && !f.space && !f.plus {
 			s = s[1:]
 		}
-		f.padString(s)
+		f.padText(s)
 		f.zero = zero
 		return
 	}
@@ -329,19 +330,19 @@ func (f *fmt) fmtFloat(v float64, verb rune, prec int) {
 	if f.plus || s[0] != '+' {
 		// Keep the sign: with zero padding it goes before the zeros.
 		if f.zero && f.widPresent && f.wid > len(s) && !f.minus {
-			f.writeString(s[:1])
+			f.put(s[:1])
 			f.wid--
 			zero := f.zero
-			f.padString(s[1:])
+			f.padText(s[1:])
 			f.zero = zero
 			f.wid++
 			return
 		}
-		f.padString(s)
+		f.padText(s)
 		return
 	}
 	// No sign to show.
-	f.padString(s[1:])
+	f.padText(s[1:])
 }
 
 // sharpFloat adds the decimal point (and, for %g, the trailing zeros) that

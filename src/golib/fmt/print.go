@@ -265,14 +265,14 @@ func (p *pp) fmtBool(v bool, verb rune) {
 		p.badVerb(verb)
 		return
 	}
-	p.fmt.fmtBoolean(v)
+	p.fmt.putBool(v)
 }
 
 // hex prints v in base 16, with or without 0x whatever the # flag says.
 func (p *pp) hex(v uint64, with0x bool) {
 	saved := p.fmt.sharp
 	p.fmt.sharp = with0x
-	p.fmt.fmtInteger(v, 16, unsigned, 'v', ldigits)
+	p.fmt.putInteger(v, 16, unsigned, 'v', ldigits)
 	p.fmt.sharp = saved
 }
 
@@ -297,19 +297,19 @@ func (p *pp) fmtInteger(v uint64, isSigned bool, verb rune) {
 	case 'X':
 		base, digits = 16, udigits
 	case 'c':
-		p.fmt.fmtC(v)
+		p.fmt.putChar(v)
 		return
 	case 'q':
-		p.fmt.fmtQc(v)
+		p.fmt.putQuotedChar(v)
 		return
 	case 'U':
-		p.fmt.fmtUnicode(v)
+		p.fmt.putUnicode(v)
 		return
 	default:
 		p.badVerb(verb)
 		return
 	}
-	p.fmt.fmtInteger(v, base, isSigned, verb, digits)
+	p.fmt.putInteger(v, base, isSigned, verb, digits)
 }
 
 // fmtFloat prints a float64: %v is %g; %e, %f, %F default to precision 6;
@@ -317,13 +317,13 @@ func (p *pp) fmtInteger(v uint64, isSigned bool, verb rune) {
 func (p *pp) fmtFloat(v float64, verb rune) {
 	switch verb {
 	case 'v':
-		p.fmt.fmtFloat(v, 'g', -1)
+		p.fmt.putFloat(v, 'g', -1)
 	case 'F':
-		p.fmt.fmtFloat(v, 'f', 6)
+		p.fmt.putFloat(v, 'f', 6)
 	case 'e', 'E', 'f':
-		p.fmt.fmtFloat(v, verb, 6)
+		p.fmt.putFloat(v, verb, 6)
 	case 'b', 'g', 'G', 'x', 'X':
-		p.fmt.fmtFloat(v, verb, -1)
+		p.fmt.putFloat(v, verb, -1)
 	default:
 		p.badVerb(verb)
 	}
@@ -332,13 +332,13 @@ func (p *pp) fmtFloat(v float64, verb rune) {
 func (p *pp) fmtString(v string, verb rune) {
 	switch {
 	case verb == 'q' || (verb == 'v' && p.fmt.sharpV):
-		p.fmt.fmtQ(v)
+		p.fmt.putQuoted(v)
 	case verb == 'v' || verb == 's':
-		p.fmt.fmtS(v)
+		p.fmt.putString(v)
 	case verb == 'x':
-		p.fmt.fmtSx(v, ldigits)
+		p.fmt.putStringHex(v, ldigits)
 	case verb == 'X':
-		p.fmt.fmtSx(v, udigits)
+		p.fmt.putStringHex(v, udigits)
 	default:
 		p.badVerb(verb)
 	}
@@ -366,16 +366,16 @@ func (p *pp) list(open, close byte, n int, elem func(i int)) {
 func (p *pp) fmtBytes(v []byte, verb rune, typeName string) {
 	switch verb {
 	case 's':
-		p.fmt.fmtS(string(v))
+		p.fmt.putString(string(v))
 	case 'q':
-		p.fmt.fmtQ(string(v))
+		p.fmt.putQuoted(string(v))
 	case 'x':
-		p.fmt.fmtBx(v, ldigits)
+		p.fmt.putBytesHex(v, ldigits)
 	case 'X':
-		p.fmt.fmtBx(v, udigits)
+		p.fmt.putBytesHex(v, udigits)
 	case 'v', 'd':
 		if !p.fmt.sharpV {
-			p.list('[', ']', len(v), func(i int) { p.fmt.fmtInteger(uint64(v[i]), 10, unsigned, verb, ldigits) })
+			p.list('[', ']', len(v), func(i int) { p.fmt.putInteger(uint64(v[i]), 10, unsigned, verb, ldigits) })
 			return
 		}
 		p.buf = append(p.buf, typeName...)
@@ -405,7 +405,7 @@ func (p *pp) fmtPointer(u uintptr, verb rune) {
 		}
 		p.buf = append(p.buf, ')')
 	case verb == 'v' && u == 0:
-		p.fmt.padString(nilAngleString)
+		p.fmt.padText(nilAngleString)
 	case verb == 'v' || verb == 'p':
 		p.hex(uint64(u), !p.fmt.sharp)
 	case verb == 'b' || verb == 'o' || verb == 'd' || verb == 'x' || verb == 'X':
@@ -432,7 +432,7 @@ func (p *pp) recovered(arg any, verb rune, method string) {
 		panic(r)
 	}
 	saved := p.fmt.fmtFlags
-	p.fmt.clearflags() // the panic value prints plainly
+	p.fmt.clearFlags() // the panic value prints plainly
 	p.mark(verb)
 	p.buf = append(p.buf, "(PANIC="...)
 	p.buf = append(p.buf, method...)
@@ -474,7 +474,7 @@ func (p *pp) handleMethods(verb rune) (handled bool) {
 		if gs, ok := p.arg.(GoStringer); ok {
 			handled = true
 			defer p.recovered(p.arg, verb, "GoString")
-			p.fmt.fmtS(gs.GoString()) // as is: no quoting, no padding
+			p.fmt.putString(gs.GoString()) // as is: no quoting, no padding
 		}
 		return
 	}
@@ -533,7 +533,7 @@ func (p *pp) printArg(arg any, verb rune) {
 	p.arg = arg
 	if arg == nil {
 		if verb == 'T' || verb == 'v' {
-			p.fmt.padString(nilAngleString)
+			p.fmt.padText(nilAngleString)
 		} else {
 			p.badVerb(verb)
 		}
@@ -541,7 +541,7 @@ func (p *pp) printArg(arg any, verb rune) {
 	}
 	switch verb {
 	case 'T':
-		p.fmt.fmtS(typeString(arg))
+		p.fmt.putString(typeString(arg))
 		return
 	case 'p':
 		v := reflectlite.ValueOf(arg)
@@ -799,7 +799,7 @@ func (p *pp) directive(format string, i int, a []any, argNum int) (int, int) {
 	end := len(format)
 	f := &p.fmt
 	p.goodArgNum = true
-	f.clearflags()
+	f.clearFlags()
 	i = p.flags(format, i)
 
 	// An operand index may come before the width...
@@ -908,7 +908,7 @@ func (p *pp) flags(format string, i int) int {
 
 // extraArgs reports operands no directive used: %!(EXTRA type=value, ...).
 func (p *pp) extraArgs(extra []any) {
-	p.fmt.clearflags()
+	p.fmt.clearFlags()
 	p.buf = append(p.buf, extraString...)
 	for i, arg := range extra {
 		if i > 0 {
