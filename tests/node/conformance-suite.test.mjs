@@ -21,6 +21,16 @@ async function runAllGo() {
   return results;
 }
 
+// Real Go's run of a program that orders goroutines by sleeping (a 50 ms
+// sleeper before a 100 ms one) can lose that race on a loaded machine. A
+// golden is stale only if Go disagrees with it every time: a disagreement
+// is run again, alone, up to twice (the binary is cached, so that is cheap).
+async function goAgrees(name, first, golden) {
+  let bad = compare(first, golden);
+  for (let i = 0; i < 2 && bad.length; i++) bad = compare(await runGo(name), golden);
+  return bad;
+}
+
 test('conformance programs on p9rt and real Go', async (t) => {
   if (!runnable()) return t.skip('core or dist not built');
   const t0 = Date.now();
@@ -38,7 +48,7 @@ test('conformance programs on p9rt and real Go', async (t) => {
     const bad = [];
     const r = p9.get(name) ?? { stdout: '', stderr: '', code: -1, error: 'no result (runner died)' };
     for (const b of compare(r, golden)) bad.push(`p9rt: ${b}`);
-    if (go) for (const b of compare(go.get(name), golden)) bad.push(`go (golden stale? node tests/conformance/golden.mjs ${name}): ${b}`);
+    if (go) for (const b of await goAgrees(name, go.get(name), golden)) bad.push(`go (golden stale? node tests/conformance/golden.mjs ${name}): ${b}`);
     if (bad.length) {
       failed++;
       failures.push(`--- ${name}.go\n${bad.join('\n')}`);
