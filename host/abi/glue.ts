@@ -39,8 +39,12 @@ export const TRACE_RECS = Math.floor(TRACE_RING / TRACE_REC);
  *         plus every live proc in real time or the one running proc in
  *         virtual time) fit on the machine's cores: spinning when threads
  *         outnumber cores steals the CPU from the thread being waited for.
+ *   HOSTWAIT  i32: nonzero while a host action waits for the running proc's
+ *         next kernel entry (virtual time, Kernel.hostact). TEST SEAM: only
+ *         fixture procs that compute without making calls read it; the core
+ *         never does, so it cannot change a run.
  */
-export const GlueCtl = { SPIN: MAILBOX_BASE + 0 };
+export const GlueCtl = { SPIN: MAILBOX_BASE + 0, HOSTWAIT: MAILBOX_BASE + 4 };
 
 /**
  * Glue-only pseudo calls (the core never makes them):

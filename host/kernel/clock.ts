@@ -9,6 +9,13 @@ export interface Timer {
   seq: number;
   fn: () => void;
   dead: boolean;
+  /**
+   * A host action (--note, --interrupt, a replayed Machine action): among
+   * timers due at the same time it fires after the program's, as a live one
+   * that arrives while a proc runs is taken after the program's timers of
+   * that kernel entry (docs/decisions.md "Host actions in virtual time").
+   */
+  host: boolean;
 }
 
 export class Clock {
@@ -29,10 +36,10 @@ export class Clock {
     return this.virtual ? this.vnow : wallNs() - this.bootWall;
   }
 
-  add(when: bigint, fn: () => void): Timer {
-    const t: Timer = { when, seq: this.seq++, fn, dead: false };
+  add(when: bigint, fn: () => void, host = false): Timer {
+    const t: Timer = { when, seq: this.seq++, fn, dead: false, host };
     let i = this.timers.length;
-    while (i > 0 && (this.timers[i - 1].when > when)) i--;
+    while (i > 0 && (this.timers[i - 1].when > when || (!host && this.timers[i - 1].host && this.timers[i - 1].when === when))) i--;
     this.timers.splice(i, 0, t);
     if (!this.virtual) this.arm();
     return t;
@@ -75,6 +82,18 @@ export class Clock {
       t.fn();
     }
     this.vnow = end;
+    this.publish(this.vnow);
+  }
+
+  /**
+   * Virtual time: the host acts while the run waits for it (no proc can
+   * enter the kernel). Its action takes 1 ns, so that, recorded at the time
+   * it took effect and replayed as a timer, it fires where it came: when the
+   * run next waits, not at the entry that made it wait.
+   */
+  tick1(): void {
+    if (!this.virtual) return;
+    this.vnow += 1n;
     this.publish(this.vnow);
   }
 

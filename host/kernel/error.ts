@@ -11,7 +11,6 @@ export const Ebadusefd = 'inappropriate use of fd';
 export const Egreg = 'ken has left the building';
 export const Eprocdied = 'process exited';
 export const Enochild = 'no living children';
-export const Ebadctl = 'bad process or channel control request';
 export const Eisdir = 'file is a directory';
 export const Eio = 'i/o error';
 export const Enegoff = 'negative i/o offset';
@@ -19,6 +18,8 @@ export const Enotdir = 'not a directory';
 export const Eexist = 'file already exists';
 export const Enotempty = 'directory not empty';
 export const Ebadaddr = 'bad address in syscall';
+/** 9front devproc: ctl nointerrupt while notes wait. */
+export const Enotespending = 'notes pending';
 
 /** A failed call: the text becomes the proc's error string. */
 export class KError extends Error {}

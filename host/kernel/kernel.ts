@@ -4,8 +4,8 @@
 // and hands each to trap.ts (entry, notify, noted); proc.ts has sleep and
 // wakeup, postnote, newproc, pexit and the scheduler (host/kernel/README.md).
 import { Ctl, Mbox, MboxState, ERRMAX } from '../abi/defs.js';
-import { MboxX } from '../abi/glue.js';
-import { spawn, waitAsync, type Peer } from '../platform/index.js';
+import { GlueCtl, MboxX } from '../abi/glue.js';
+import { nextTask, spawn, waitAsync, type Peer } from '../platform/index.js';
 import { Clock, Rand } from './clock.js';
 import { Rendez, type Proc } from './portdat.js';
 import { BadAddr } from './error.js';
@@ -16,7 +16,7 @@ import { procdev } from './dev/proc.js';
 import { netdev, NetStack } from './dev/net.js';
 import { ramdev, Ramfs } from './dev/ramfs.js';
 import { Tracer, type TraceEvent } from './trace.js';
-import { hostnotetimed, newnoteid, newproc, schedule, startproc, statename, wakeup } from './proc.js';
+import { hostactiontimed, newnoteid, newproc, schedule, startproc, statename, wakeup } from './proc.js';
 import { entry, mbox } from './trap.js';
 
 export interface KernelOptions {
@@ -25,8 +25,18 @@ export interface KernelOptions {
   seed: number | bigint;
   maxProcs: number;
   args: string[];
-  /** Notes to post during the run (--note). at: ns of the run's clock. */
-  notes: { at: number; target: 'main' | 'group' | number; text: string; atStart?: boolean }[];
+  /**
+   * What the host does during the run (--note, --interrupt, StartOptions.notes
+   * and actions, a recorded run replayed), in order. at: ns of the run's clock.
+   */
+  actions: KHostAction[];
+  /**
+   * When every proc is blocked in the kernel and no timer is pending, wait
+   * for the host (a note, an interrupt, stdin, stop) instead of ending the
+   * run as a deadlock: the library and the playground, whose host can
+   * still act; not the CLI once nothing it was given can (issue 11).
+   */
+  waitForHost?: boolean;
   /** Module URL of the M workers (test seam: fixtures stand in for core.wasm). */
   mWorker: string;
   /** M workers kept started ahead of rfork. */
@@ -52,6 +62,17 @@ export interface KernelOptions {
   program?: WebAssembly.Module | null;
 }
 
+/** A host action the kernel takes at `at` ns of the run's clock: a note posted, or a proc's call interrupted (ctl interrupt). */
+export interface KHostAction {
+  at: number;
+  kind: 'note' | 'interrupt';
+  /** The note's target; an interrupt's pid. */
+  target: 'main' | 'group' | number;
+  text: string;
+  /** Test seam: ignore `at` and post to pid `target` the moment the kernel starts it. */
+  atStart?: boolean;
+}
+
 /** What the kernel tells the thread that started it. */
 export type KernelEvent =
   | { t: 'booted' }
@@ -59,9 +80,12 @@ export type KernelEvent =
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
   | { t: 'exit'; exitString: string; code: number; reason: string }
-  | { t: 'reply'; id: number; ok: boolean; error?: string }
-  /** A scheduled host note (KernelOptions.notes[index]) could not be posted when its time came. */
-  | { t: 'notefail'; index: number; error: string };
+  /** A control message's answer; `at`: the run's clock (ns) when a host action took effect. */
+  | { t: 'reply'; id: number; ok: boolean; error?: string; at?: number }
+  /** A scheduled host action (KernelOptions.actions[index]) could not be taken when its time came. */
+  | { t: 'actionfail'; index: number; error: string }
+  /** The run starts (on) or stops waiting for the host: every proc blocked, no timer pending (KernelOptions.waitForHost). */
+  | { t: 'waiting'; on: boolean; procs: ProcView[] };
 
 /** A proc as Machine.procs() shows it, as of the kernel's last report. */
 export interface ProcView {
@@ -107,6 +131,8 @@ export class Kernel {
   private doorbell = 0;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
   private flushQueued = false;
+  /** Doorbell rings in a row found without waiting (listen). */
+  private busy = 0;
 
   // The scheduler's state (proc.ts, trap.ts work on it).
   nextpid = 1;
@@ -122,6 +148,10 @@ export class Kernel {
   /** Each traced proc's trace ring, as the kernel reads it. */
   readonly rings = new WeakMap<Proc, { i32: Int32Array; i64: BigInt64Array }>();
   ended = false;
+  /** The run waits for the host (KernelOptions.waitForHost): every proc is blocked and no timer is pending. */
+  waiting = false;
+  /** Host actions that came while a proc ran (virtual time): taken at the end of the next kernel entry (hostact). */
+  deferred: (() => void)[] = [];
   /**
    * The proc whose call entry() is handling. Charging its compute fires the
    * timers it passed (a --note at 0 ms fires at the first call), and their
@@ -190,8 +220,8 @@ export class Kernel {
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
-    this.opts.notes.forEach((n, i) => {
-      if (!n.atStart) this.clock.add(BigInt(n.at), () => hostnotetimed(this, n.target, n.text, i));
+    this.opts.actions.forEach((a, i) => {
+      if (!a.atStart) this.clock.add(BigInt(a.at), () => hostactiontimed(this, a, i), true);
     });
     for (const [path, data] of Object.entries(this.opts.files ?? {})) this.ramfs.preload(path, data);
     const fg = new Fgrp();
@@ -219,8 +249,14 @@ export class Kernel {
       this.scan();
       this.listen();
     };
-    if (r.async) (r.value as Promise<string>).then(go);
-    else queueMicrotask(go);
+    if (r.async) {
+      this.busy = 0;
+      (r.value as Promise<string>).then(go);
+    } else if (++this.busy % 64 !== 0) queueMicrotask(go);
+    // Procs that ring faster than the kernel re-arms would keep it in
+    // microtasks for good: now and then let the host's messages in (a note,
+    // an interrupt, stop).
+    else nextTask(go);
   }
 
   /** Pick up every mailbox that holds a new call, in pid order. */
@@ -233,6 +269,37 @@ export class Kernel {
       entry(this, p);
     }
     schedule(this);
+  }
+
+  /**
+   * A host action that arrived now (Machine.postnote, interrupt). In virtual
+   * time it is taken at once only if no proc can enter the kernel first (the
+   * run waits: the action then takes 1 ns, Clock.tick1); else at the next
+   * kernel entry, after the timers that entry's compute fires. Either way,
+   * recorded at the time it took effect and replayed as a scheduled action at
+   * that time, it meets the run in the same state (docs/decisions.md "Host
+   * actions in virtual time").
+   */
+  hostact(apply: () => void, check: () => void): void {
+    if (this.ended || this.opts.realtime) return apply();
+    if (!this.running && this.starting === 0 && this.ready.length === 0) {
+      // An action that fails changes nothing, not even the clock.
+      try {
+        check();
+      } catch {
+        return apply();
+      }
+      const before = this.clock.now();
+      this.clock.tick1();
+      apply();
+      // As schedule() records the clock after advance() fired a timer.
+      if (this.clock.now() !== before) this.record({ kind: 'clock', pid: 0 });
+      schedule(this);
+      return;
+    }
+    this.deferred.push(apply);
+    // TEST SEAM: fixture procs that compute without calls watch this word.
+    Atomics.store(this.i32, GlueCtl.HOSTWAIT >> 2, 1);
   }
 
   /** The host's answer to a stdin request: /dev/cons reads it, then end of file. */

@@ -67,6 +67,12 @@ export class Proc {
   notes: Note[] = [];
   lastnote: Note | null = null;
   notepending = false;
+  /**
+   * Who set notepending with ctl interrupt (a pid, or the host), until the
+   * call it ends uses it or nointerrupt clears it: the pending-call table
+   * and the trace say who ended a call.
+   */
+  interruptedBy: number | 'host' | null = null;
   procctl: 'exitme' | null = null;
   errstr = '';
   sc: Syscall | null = null;

@@ -6,8 +6,8 @@ import { ERRMAX, MAILBOX_SIZE, MAX_PROCS, Mbox, NNOTE, Sys } from '../abi/defs.j
 import { GlueCtl, MboxX, TRACE_RING } from '../abi/glue.js';
 import { ncpu } from '../platform/index.js';
 import type { Fgrp } from './dev/dev.js';
-import { KError, Enotposted, Etoobig } from './error.js';
-import type { Kernel } from './kernel.js';
+import { KError, Enotposted, Enotespending, Etoobig } from './error.js';
+import type { Kernel, KHostAction } from './kernel.js';
 import { cutbytes } from './notes.js';
 import { Block, NUser, Proc, Rendez } from './portdat.js';
 import { sysname } from './syscalls.js';
@@ -88,33 +88,75 @@ function writenoteQuiet(k: Kernel, p: Proc, text: string): void {
   }
 }
 
+/** Throw the error a host action would fail with now (no such proc, a note too long), before it changes anything. */
+export function hostcheck(k: Kernel, a: { kind: 'note' | 'interrupt'; target: 'main' | 'group' | number; text: string }): void {
+  if (a.kind === 'note' && new TextEncoder().encode(a.text).length >= ERRMAX - 1) throw new KError(Etoobig);
+  if (a.target === 'group') return;
+  const pid = a.target === 'main' ? 1 : a.target;
+  const p = k.procs.get(pid);
+  if (!p || (a.kind === 'note' && p.state === 'dead')) throw new KError(`no such proc: ${a.target}`);
+  if (p.state === 'dead') throw new KError(`proc ${pid} has exited${p.exitString ? ` (${p.exitString})` : ''}`);
+}
+
 /** The host posts a note (API, --note): to a pid, pid 1, or every proc of pid 1's group. */
 export function hostnote(k: Kernel, target: 'main' | 'group' | number, text: string): void {
+  hostcheck(k, { kind: 'note', target, text });
   if (target === 'group') {
     const g = k.procs.get(1)?.noteid;
-    if (new TextEncoder().encode(text).length >= ERRMAX - 1) throw new KError(Etoobig);
     for (const p of k.procs.values()) if (p.noteid === g && p.state !== 'dead') writenoteQuiet(k, p, text);
-  } else {
-    const p = k.procs.get(target === 'main' ? 1 : target);
-    if (!p || p.state === 'dead') throw new KError(`no such proc: ${target}`);
-    writenote(k, p, text, 'host');
-  }
+  } else writenote(k, k.procs.get(target === 'main' ? 1 : target)!, text, 'host');
   schedule(k);
 }
 
 /**
- * A --note's time came: a target that is gone (or not yet made) is no
- * reason to stop the kernel mid-call, but the host that asked is told
- * (notefail: KernelOptions.notes[index]), so the note is not dropped without
- * a word.
+ * 9front procinterrupt (docs/plan9-notes.md §1.10, the ctl message
+ * `interrupt`): no note is queued and no handler runs; the proc is marked
+ * (notepending) and woken, so its current sleep, or the next one it would
+ * enter, fails with interrupted. The mark is not cleared on the way back to
+ * user mode (notify clears it only when it hands over a note), so it waits
+ * for the proc's next blocking call: sticky until used or `nointerrupt`.
  */
-export function hostnotetimed(k: Kernel, target: 'main' | 'group' | number, text: string, index: number): void {
+export function procinterrupt(k: Kernel, p: Proc, from: number | 'host'): void {
+  k.record({ kind: 'interrupt', pid: typeof from === 'number' ? from : 0, from, to: p.pid });
+  p.notepending = true;
+  p.interruptedBy = from;
+  if (p.state === 'blocked') unsleep(k, p);
+}
+
+/** ctl nointerrupt (9front): drop a pending interrupt; refused while notes wait, which also mark the proc. */
+export function procnointerrupt(k: Kernel, p: Proc, from: number | 'host'): void {
+  if (p.notes.length > 0) throw new KError(Enotespending);
+  k.record({ kind: 'interrupt', pid: typeof from === 'number' ? from : 0, from, to: p.pid, cleared: true });
+  p.notepending = false;
+  p.interruptedBy = null;
+}
+
+/** The host interrupts pid's call (Machine.interrupt, --interrupt): an error names a pid that is not there. */
+export function hostinterrupt(k: Kernel, pid: number): void {
+  hostcheck(k, { kind: 'interrupt', target: pid, text: '' });
+  procinterrupt(k, k.procs.get(pid)!, 'host');
+  schedule(k);
+}
+
+/** The host's action `a`, now. */
+export function hostaction(k: Kernel, a: { kind: 'note' | 'interrupt'; target: 'main' | 'group' | number; text: string }): void {
+  if (a.kind === 'interrupt') hostinterrupt(k, a.target as number);
+  else hostnote(k, a.target, a.text);
+}
+
+/**
+ * A scheduled host action's time came (--note, --interrupt, a replayed
+ * action): a target that is gone (or not yet made) is no reason to stop the
+ * kernel mid-call, but the host that asked is told (actionfail:
+ * KernelOptions.actions[index]), so it is not dropped without a word.
+ */
+export function hostactiontimed(k: Kernel, a: KHostAction, index: number): void {
   try {
-    hostnote(k, target, text);
+    hostaction(k, a);
   } catch (e) {
     if (!(e instanceof KError)) throw e;
-    k.record({ kind: 'note.post', pid: 0, from: 'host', to: typeof target === 'number' ? target : 1, text, result: 'refused', reason: e.message });
-    k.emit({ t: 'notefail', index, error: e.message });
+    if (a.kind === 'note') k.record({ kind: 'note.post', pid: 0, from: 'host', to: typeof a.target === 'number' ? a.target : 1, text: a.text, result: 'refused', reason: e.message });
+    k.emit({ t: 'actionfail', index, error: e.message });
   }
 }
 
@@ -153,7 +195,7 @@ export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
   }
   w.post({ t: 'start', pid: p.pid, memory: k.memory, core: k.core, program: k.opts.program ?? null, image: arg === null ? k.image : null, arg: String(arg ?? 0n), ring });
   // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
-  for (const n of k.opts.notes) if (n.atStart && n.target === p.pid) writenoteQuiet(k, p, n.text);
+  for (const n of k.opts.actions) if (n.atStart && n.kind === 'note' && n.target === p.pid) writenoteQuiet(k, p, n.text);
   if (!k.ended) k.pool.push(k.spawnM());
 }
 
@@ -230,9 +272,9 @@ export function schedule(k: Kernel): void {
   if (k.incall) return; // entry() decides where its proc goes; scan() schedules after
   while (!k.ended) {
     if (k.opts.realtime) {
-      if (anyAlive(k) || k.clock.pending()) return;
+      if (anyAlive(k) || k.clock.pending()) return unwait(k);
     } else {
-      if (k.running || k.starting > 0) return;
+      if (k.running || k.starting > 0) return unwait(k);
       if (k.stdinAsked && k.ready.length === 0) return; // the clock waits for stdin
       if (k.ready.length > 0) {
         // A new proc's PROCSTART arrives whenever its worker is up, so the
@@ -257,8 +299,27 @@ export function schedule(k: Kernel): void {
     // A reader of /dev/cons waits for the host's stdin: that is not a
     // deadlock, and the clock must not move meanwhile (determinism).
     if (k.stdinAsked) return;
-    k.end('', 3, 'deadlock: every proc is blocked in the kernel and no timer is pending');
+    // Only the host can still wake a proc (a note, an interrupt): a host
+    // that can act is waited for, with the clock standing still (issue 11).
+    if (k.opts.waitForHost) {
+      if (!k.waiting) {
+        k.waiting = true;
+        k.emit({ t: 'waiting', on: true, procs: k.procView() });
+      }
+      return;
+    }
+    k.end('', 3, DEADLOCK);
   }
+}
+
+/** How a run that nothing can wake ends when no host waits on it (the CLI). */
+export const DEADLOCK = 'deadlock: every proc is blocked in the kernel and no timer is pending';
+
+/** Something runs again: the run no longer waits for the host. */
+function unwait(k: Kernel): void {
+  if (!k.waiting) return;
+  k.waiting = false;
+  k.emit({ t: 'waiting', on: false, procs: k.procView() });
 }
 
 /** Realtime: is any proc running, starting or about to return? */

@@ -19,6 +19,7 @@ export type TraceEventKind =
   | 'sys.exit' // ret, err
   | 'sys.interrupted' // the call failed with "interrupted"
   | 'note.post' // from (pid or 'host') posts text to pid `to`; result queued|refused
+  | 'interrupt' // ctl interrupt (9front): from (pid or 'host') marks pid `to`, whose current or next blocking call fails; cleared: nointerrupt
   | 'note.deliver' // text handed to the proc's handler
   | 'note.held' // a note waits: the proc is in its handler
   | 'note.kill' // the note kills the proc (no handler, NDFLT, system note in a handler)
@@ -71,9 +72,9 @@ export interface TraceEvent {
   err?: string;
   /** Note text (note.*), exit string (proc.exit, end), clock mode (boot) or abort message. */
   text?: string;
-  /** note.post, p.handoff, io.cancel: the receiving pid. */
+  /** note.post, interrupt, p.handoff, io.cancel: the receiving pid. */
   to?: number;
-  /** note.post: the posting pid, or 'host' (--note, Machine.postnote); p.handoff: the pid giving the P. */
+  /** note.post, interrupt: the posting pid, or 'host' (--note, --interrupt, Machine.postnote, Machine.interrupt); sys.interrupted: who ended the call with ctl interrupt (absent: a note); p.handoff: the pid giving the P. */
   from?: number | 'host';
   /** note.post: queued, or refused because the proc's note queue was full (NNOTE). */
   result?: 'queued' | 'refused';
@@ -107,7 +108,7 @@ export interface TraceEvent {
   on?: boolean;
   /** deadline: ns from now until the deadline (<= 0: already past). */
   d?: number;
-  /** deadline: the deadline was cleared (the zero time). */
+  /** deadline: the deadline was cleared (the zero time); interrupt: nointerrupt removed the mark. */
   cleared?: boolean;
   /** io.timeout: the proc that ran the interrupted call. */
   ranpid?: number;
@@ -163,7 +164,7 @@ interface ProcTrace {
   interrupted: number; // its sys.interrupted, if any
   lastInterrupted: number;
   queued: { id: number; text: string }[]; // note.post ids not yet delivered, oldest first
-  lastPost: number; // latest note.post to this proc
+  lastPost: number; // latest note.post or ctl interrupt to this proc
   deliver: number; // the note in the handler
   handler: number; // its note.handler
   lastCore: TraceEvent | null;
@@ -255,6 +256,13 @@ export class Tracer {
         const to = this.proc(e.to!);
         to.lastPost = e.id!;
         if (e.result === 'queued') to.queued.push({ id: e.id!, text: e.text ?? '' });
+        return;
+      }
+      case 'interrupt': {
+        // The writer's reason: its write to /proc/n/ctl (none for the host).
+        if (s) e.cause = s.sysEnter;
+        this.push(e);
+        if (!e.cleared) this.proc(e.to!).lastPost = e.id!;
         return;
       }
       case 'note.deliver': {

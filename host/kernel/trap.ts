@@ -4,7 +4,7 @@
 // the core's sigtramp; noted() ends the handler (docs/plan9-notes.md §1.4-1.8).
 // Where the core takes the note from there: assembly/README.md.
 import { ERRMAX, MAILBOX_BASE, MAILBOX_SIZE, Mbox, MboxState, NCONT, NDFLT, Sys } from '../abi/defs.js';
-import { MboxX, SysX, TRACE_REC } from '../abi/glue.js';
+import { GlueCtl, MboxX, SysX, TRACE_REC } from '../abi/glue.js';
 import type { Chan } from './dev/dev.js';
 import { BadAddr, Eintr, Ebadarg, KError } from './error.js';
 import type { Kernel } from './kernel.js';
@@ -51,6 +51,7 @@ function syscall(k: Kernel, p: Proc): void {
   if (k.running === p) k.running = null;
   p.state = 'kernel';
   charge(k, p);
+  hostdue(k);
   if (num === SysX.ABORT) {
     const n = Atomics.load(k.i32, (m + MboxX.TEXT_N) >> 2);
     k.abort(p.pid, new TextDecoder().decode(k.u8.slice(m + MboxX.TEXT, m + MboxX.TEXT + n)));
@@ -82,6 +83,20 @@ function charge(k: Kernel, p: Proc): void {
   Atomics.store(k.i64, (m + MboxX.CHARGE) >> 3, 0n);
   if (k.opts.realtime) return;
   k.clock.charge(n * NS_PER_INSN);
+}
+
+/**
+ * Virtual time: the host actions that arrived while this proc ran
+ * (Kernel.hostact) are taken at its kernel entry, after the program's timers
+ * that its compute fired, before its call: what a scheduled action at the
+ * same time does, so a recorded run replays the same (docs/decisions.md
+ * "Host actions in virtual time").
+ */
+function hostdue(k: Kernel): void {
+  if (k.deferred.length === 0) return;
+  const todo = k.deferred.splice(0);
+  Atomics.store(k.i32, GlueCtl.HOSTWAIT >> 2, 0);
+  for (const apply of todo) apply();
 }
 
 /** Drain the proc's trace ring (host/abi/glue.ts) into the trace: the records made since its last entry. */
@@ -146,7 +161,11 @@ export function retry(k: Kernel, p: Proc): void {
 
 function fail(k: Kernel, p: Proc, err: string): void {
   p.errstr = err;
-  if (err === Eintr) k.record({ kind: 'sys.interrupted', pid: p.pid, sys: sysname(p.sc!.num), err });
+  if (err === Eintr) {
+    // from: the ctl interrupt that ended the call (absent: a note did).
+    k.record({ kind: 'sys.interrupted', pid: p.pid, sys: sysname(p.sc!.num), err, from: p.interruptedBy ?? undefined });
+    p.interruptedBy = null;
+  }
   done(k, p, -1n, err);
 }
 
@@ -208,6 +227,7 @@ function notify(k: Kernel, p: Proc): boolean {
   }
   if (p.notes.length === 0) return true;
   p.notepending = false;
+  p.interruptedBy = null; // a note handed over takes a pending interrupt with it
   const n = p.notes[0];
   // 4e appends the pc to kernel notes here, at delivery (the text is cut to fit).
   if (n.text.startsWith('sys:') && !n.pc) {

@@ -1,11 +1,11 @@
 // The kernel worker's entry: boot on the first message, then serve control
-// messages (postnote, procs, stop) from the thread that started the run.
+// messages (postnote, interrupt, stdin, stop) from the thread that started the run.
 import { MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../abi/defs.js';
 import { parent, platformReady, sibling } from '../platform/index.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import { initRamfs } from './dev/ramfs.js';
 import { KError } from './error.js';
-import { hostnote } from './proc.js';
+import { hostaction, hostcheck } from './proc.js';
 
 export interface BootMsg {
   t: 'boot';
@@ -17,6 +17,7 @@ export interface BootMsg {
 export type ControlMsg =
   | BootMsg
   | { t: 'postnote'; id: number; target: 'main' | 'group' | number; text: string }
+  | { t: 'interrupt'; id: number; pid: number }
   | { t: 'stdin'; data: Uint8Array }
   | { t: 'stop'; reason: string; code: number };
 
@@ -52,15 +53,21 @@ async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promis
       }
       return;
     }
-    case 'postnote': {
+    case 'postnote':
+    case 'interrupt': {
       if (!k) return;
-      try {
-        hostnote(k, msg.target, msg.text);
-        port.post({ t: 'reply', id: msg.id, ok: true });
-      } catch (e) {
-        if (!(e instanceof KError)) throw e;
-        port.post({ t: 'reply', id: msg.id, ok: false, error: e.message });
-      }
+      const kk = k;
+      const a = msg.t === 'postnote' ? { kind: 'note' as const, target: msg.target, text: msg.text } : { kind: 'interrupt' as const, target: msg.pid, text: '' };
+      kk.hostact(() => {
+        if (kk.ended) return port.post({ t: 'reply', id: msg.id, ok: false, error: 'the run is over' });
+        try {
+          hostaction(kk, a);
+          port.post({ t: 'reply', id: msg.id, ok: true, at: Number(kk.clock.now()) });
+        } catch (e) {
+          if (!(e instanceof KError)) throw e;
+          port.post({ t: 'reply', id: msg.id, ok: false, error: e.message });
+        }
+      }, () => hostcheck(kk, a));
       return;
     }
     case 'stdin':

@@ -128,6 +128,23 @@ export function sibling(base: string, rel: string): URL {
   return new URL(fromSource ? rel.replace(/\.js$/, '.ts') : rel, base);
 }
 
+let channel: MessageChannel | null = null;
+const queued: (() => void)[] = [];
+/**
+ * Run fn as a new task, after the messages already waiting (setImmediate in
+ * Node, a MessageChannel in a browser: no clamped timer either way).
+ */
+export function nextTask(fn: () => void): void {
+  const g = globalThis as { setImmediate?: (f: () => void) => void };
+  if (g.setImmediate) return g.setImmediate(fn);
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => queued.shift()?.();
+  }
+  queued.push(fn);
+  channel.port2.postMessage(0);
+}
+
 type WaitAsync = (a: Int32Array, i: number, v: number) => { async: boolean; value: Promise<string> | string };
 
 /** Atomics.waitAsync (ES2024; in Node 20 and Chromium, not yet in this lib's types). */

@@ -4,5 +4,5 @@ export { compile } from '../compiler/index.js';
 export type { CompileOptions, Program, PackageLoader, SourceFile } from '../compiler/index.js';
 export { CompileError, CompileTimeout, type Position } from '../compiler/diag.js';
 export { decodeSource } from '../compiler/scanner.js';
-export { Machine } from './machine.js';
-export type { PollOption, Engine, StartOptions, HostNote, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';
+export { Machine, WAITING } from './machine.js';
+export type { PollOption, Engine, StartOptions, HostNote, HostAction, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView } from './machine.js';

@@ -33,6 +33,20 @@ export interface HostNote {
 /** Whom a note goes to: 'main' is pid 1, 'group' every proc of pid 1's note group, a number that pid. */
 export type NoteTarget = 'main' | 'group' | number;
 
+/**
+ * One thing the host does to a run at `at` ms of the run's clock: post a
+ * note (as Machine.postnote) or interrupt a proc's call (as
+ * Machine.interrupt). Machine.actions() gives those a run received, at
+ * the time each took effect; StartOptions.actions takes them back, so a
+ * run in virtual time replays the same.
+ */
+export type HostAction =
+  | { at: number; kind: 'note'; target: NoteTarget; text: string }
+  | { at: number; kind: 'interrupt'; pid: number };
+
+/** What Machine.waiting says while the run waits for the host. */
+export const WAITING = 'waiting: every proc is blocked in the kernel and no timer is pending';
+
 /** How Machine.start runs a program; every option may be left out. */
 export interface StartOptions {
   /** 'virtual' (default): deterministic, time advances only when every proc waits. */
@@ -66,6 +80,26 @@ export interface StartOptions {
    * such proc) is reported through onNoteError.
    */
   notes?: HostNote[];
+  /**
+   * Host actions to take during the run, after `notes` at the same time:
+   * notes and interrupts, each at `at` ms of the run's clock. Checked by
+   * start like `notes`; one that cannot be taken when its time comes (no such
+   * proc) is reported through onActionError. Machine.actions() of a run
+   * gives the list that replays it.
+   */
+  actions?: HostAction[];
+  /**
+   * When every proc is blocked in the kernel and no timer is pending, the
+   * run waits for the host (true, the default): a note, an interrupt, stdin
+   * or stop() can still wake it; Machine.waiting says so meanwhile, and in
+   * virtual time the clock stands still. false: the run ends at once as a
+   * deadlock (code 3), as `p9rt run` does when nothing it was given can
+   * still act. A goroutine deadlock that Go's runtime detects ends the run
+   * with Go's message either way.
+   */
+  waitForHost?: boolean;
+  /** Called when the run starts (with Machine.waiting's text) or stops (null) waiting for the host. */
+  onWaiting?: (waiting: string | null) => void;
   /** The program's arguments after its name (os.Args[1:]). */
   args?: string[];
   /** Files in the program's file tree at start (os.Open, os.ReadFile): absolute path -> contents. */
@@ -106,6 +140,8 @@ export interface StartOptions {
    * kernel's error. Without it the error goes to onStderr as a "p9rt:" line.
    */
   onNoteError?: (note: HostNote, error: string) => void;
+  /** As onNoteError, for `actions`: one that could not be taken when its time came. */
+  onActionError?: (action: HostAction, error: string) => void;
   /**
    * internal/poll's deadline logic: 'current' (default: Go with the
    * issue-57114 fix) or 'go1.19' (Go 1.19.8's fd_plan9.go, before it).
@@ -160,6 +196,18 @@ export function notesOf(notes: HostNote[] | undefined): HostNote[] {
     if (len > NOTE_TEXT_MAX) throw new RangeError(`notes: the text ${JSON.stringify(n.text.slice(0, 20) + '…')} is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX}`);
   }
   return notes ?? [];
+}
+
+/** StartOptions.actions, checked as notesOf checks notes; an interrupt names a pid. */
+export function actionsOf(actions: HostAction[] | undefined): HostAction[] {
+  for (const a of actions ?? []) {
+    if (a.kind === 'note') notesOf([a]);
+    else if (a.kind === 'interrupt') {
+      if (!Number.isFinite(a.at) || a.at < 0) throw new RangeError(`actions: time ${a.at} is not 0 ms or more`);
+      if (!(Number.isSafeInteger(a.pid) && a.pid >= 1)) throw new RangeError(`actions: interrupt of ${JSON.stringify(a.pid)}: not a pid`);
+    } else throw new RangeError(`actions: kind ${JSON.stringify((a as { kind: unknown }).kind)} is not 'note' or 'interrupt'`);
+  }
+  return actions ?? [];
 }
 
 /** A whole-number option, checked. */
@@ -229,7 +277,9 @@ export class Machine {
   /** Lets start() return: the kernel booted, or the run ended first (even a kernel that never answered). */
   private booted: () => void = () => {};
   private nextid = 1;
-  private replies = new Map<number, (r: { ok: boolean; error?: string }) => void>();
+  private replies = new Map<number, (r: { ok: boolean; error?: string; at?: number }) => void>();
+  private taken: HostAction[] = [];
+  private waitingText: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopTimer: ReturnType<typeof setTimeout> | null = null;
   private dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
@@ -251,6 +301,7 @@ export class Machine {
     const limit = maxMemory(opts.maxMemory);
     const seed = seedOf(opts.seed);
     const notes = notesOf(opts.notes);
+    const actions = actionsOf(opts.actions);
     const maxProcs = rangeOf('maxProcs', opts.maxProcs, 64, 1, PROCS_MAX);
     const timeout = opts.timeoutMs ?? 60_000;
     if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
@@ -281,7 +332,11 @@ export class Machine {
         seed,
         maxProcs,
         args: [argv0(runnable.filename), ...(opts.args ?? [])],
-        notes: notes.map((n) => ({ at: Math.round(n.at * 1e6), target: n.target, text: n.text, atStart: n.atStart })),
+        actions: [
+          ...notes.map((n) => ({ at: Math.round(n.at * 1e6), kind: 'note' as const, target: n.target, text: n.text, atStart: n.atStart })),
+          ...actions.map((a) => ({ at: Math.round(a.at * 1e6), kind: a.kind, target: a.kind === 'note' ? a.target : a.pid, text: a.kind === 'note' ? a.text : '' })),
+        ],
+        waitForHost: opts.waitForHost ?? true,
         pool: 2,
         files: bytesOf(opts.files),
         stdin: opts.stdin === undefined || typeof opts.stdin === 'function' ? undefined : toBytes(opts.stdin),
@@ -336,15 +391,28 @@ export class Machine {
         );
         return;
       }
-      case 'notefail': {
-        const note = this.opts.notes?.[e.index];
-        if (!note) return;
-        if (this.opts.onNoteError) this.opts.onNoteError(note, e.error);
-        else this.opts.onStderr?.(`p9rt: note ${JSON.stringify(note.text)} to ${note.target} at ${note.at}ms not posted: ${e.error}\n`);
+      case 'actionfail': {
+        // The kernel's list is notes, then actions (start).
+        const nn = this.opts.notes?.length ?? 0;
+        if (e.index < nn) {
+          const note = this.opts.notes![e.index];
+          if (this.opts.onNoteError) this.opts.onNoteError(note, e.error);
+          else this.opts.onStderr?.(`p9rt: note ${JSON.stringify(note.text)} to ${note.target} at ${note.at}ms not posted: ${e.error}\n`);
+          return;
+        }
+        const a = this.opts.actions?.[e.index - nn];
+        if (!a) return;
+        if (this.opts.onActionError) this.opts.onActionError(a, e.error);
+        else this.opts.onStderr?.(`p9rt: ${a.kind === 'note' ? `note ${JSON.stringify(a.text)} to ${a.target}` : `interrupt of pid ${a.pid}`} at ${a.at}ms not taken: ${e.error}\n`);
         return;
       }
+      case 'waiting':
+        this.view = e.procs;
+        this.waitingText = e.on ? WAITING : null;
+        this.opts.onWaiting?.(this.waitingText);
+        return;
       case 'reply':
-        this.replies.get(e.id)?.({ ok: e.ok, error: e.error });
+        this.replies.get(e.id)?.({ ok: e.ok, error: e.error, at: e.at });
         this.replies.delete(e.id);
         return;
     }
@@ -353,6 +421,9 @@ export class Machine {
   private finish(x: Exit): void {
     if (this.done) return;
     this.done = true;
+    this.waitingText = null;
+    for (const [, r] of this.replies) r({ ok: false, error: 'the run is over' });
+    this.replies.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.stopTimer) clearTimeout(this.stopTimer);
     // Let the trailing trace message (sent before exit) land, then end the kernel.
@@ -368,13 +439,50 @@ export class Machine {
    * the text is too long.
    */
   postnote(target: NoteTarget, text: string): Promise<void> {
-    if (this.done) return Promise.reject(new Error('postnote: the run is over'));
+    return this.act('postnote', { t: 'postnote', id: 0, target, text }, (at) => ({ at, kind: 'note', target, text }));
+  }
+
+  /**
+   * End the call pid is blocked in, or the next one it makes, as 9front's
+   * ctl `interrupt` does (docs/plan9-notes.md §1.10): no note is posted and
+   * no handler runs; the call fails with "interrupted" (internal/poll turns
+   * that into the error of the Read or Write). The mark stays until a
+   * blocking call uses it. Resolves when the kernel has set it; rejects if
+   * the run is over or pid is not a live proc.
+   */
+  interrupt(pid: number): Promise<void> {
+    if (!(Number.isSafeInteger(pid) && pid >= 1)) return Promise.reject(new RangeError(`interrupt: ${JSON.stringify(pid)} is not a pid`));
+    return this.act('interrupt', { t: 'interrupt', id: 0, pid }, (at) => ({ at, kind: 'interrupt', pid }));
+  }
+
+  /** Send a host action to the kernel; on success log it at the run-clock time it took effect. */
+  private act(what: string, msg: ControlMsg & { id: number }, log: (at: number) => HostAction): Promise<void> {
+    if (this.done) return Promise.reject(new Error(`${what}: the run is over`));
     const id = this.nextid++;
-    const msg: ControlMsg = { t: 'postnote', id, target, text };
+    msg.id = id;
     this.kernel.post(msg);
     return new Promise((resolve, reject) =>
-      this.replies.set(id, (r) => (r.ok ? resolve() : reject(new Error(`postnote: ${r.error}`)))),
+      this.replies.set(id, (r) => {
+        if (!r.ok) return reject(new Error(`${what}: ${r.error}`));
+        this.taken.push(log((r.at ?? 0) / 1e6));
+        resolve();
+      }),
     );
+  }
+
+  /**
+   * The host actions this run received through postnote and interrupt, in
+   * order, each at the run-clock time (ms, ns-exact) it took effect. Given
+   * as StartOptions.actions (with the same program, seed, clock and notes)
+   * they replay the run: in virtual time, the same output and trace.
+   */
+  actions(): HostAction[] {
+    return [...this.taken];
+  }
+
+  /** WAITING while the run waits for the host (StartOptions.waitForHost), else null. */
+  get waiting(): string | null {
+    return this.waitingText;
   }
 
   /** A live view of the procs (state, call in progress, pending notes), as of the kernel's last report. */

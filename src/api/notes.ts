@@ -1,5 +1,6 @@
 // Scheduled notes as people write them: "WHEN:TARGET:TEXT" (50ms:main:interrupt), the syntax of
-// `p9rt run --note` and of the playground's "Scheduled notes" field alike, parsed here once.
+// `p9rt run --note` and of the playground's "Scheduled notes" field alike, parsed here once; and
+// scheduled interrupts, "WHEN:PID" (`p9rt run --interrupt`, the playground's "Scheduled interrupts").
 import { NOTE_TEXT_MAX, PROCS_MAX, type NoteTarget } from './machine.js';
 
 export interface ScheduledNote {
@@ -39,6 +40,32 @@ export function parseNote(s: string): ScheduledNote {
   const len = new TextEncoder().encode(text).length;
   if (len > NOTE_TEXT_MAX) throw new Error(`the note text is ${len} bytes; a note holds at most ${NOTE_TEXT_MAX} (a write to /proc/n/note of more fails)`);
   return { at, target, text };
+}
+
+/** A scheduled interrupt: the call pid is in at `at` ms of the run's clock, or its next one, fails (9front ctl interrupt). */
+export interface ScheduledInterrupt {
+  at: number;
+  pid: number;
+}
+
+/** One "WHEN:PID" (50ms:2), the syntax of `p9rt run --interrupt` and the playground's field. Throws with the reason. */
+export function parseInterrupt(s: string): ScheduledInterrupt {
+  const i = s.indexOf(':');
+  if (i < 0) throw new Error(`${JSON.stringify(s)} is not WHEN:PID (like 50ms:2)`);
+  const at = parseDuration(s.slice(0, i));
+  const t = s.slice(i + 1);
+  if (!/^[0-9]+$/.test(t) || Number(t) < 1 || Number(t) > PROCS_MAX) throw new Error(`pid ${JSON.stringify(t)} is not a pid from 1 to ${PROCS_MAX}`);
+  return { at, pid: Number(t) };
+}
+
+/** A comma-separated list of interrupts ("50ms:2, 1s:3"); empty parts are skipped. */
+export function parseInterrupts(text: string): ScheduledInterrupt[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean).map(parseInterrupt);
+}
+
+/** The list back as text parseInterrupts reads. */
+export function formatInterrupts(list: readonly ScheduledInterrupt[]): string {
+  return list.map((n) => `${+n.at.toFixed(6)}ms:${n.pid}`).join(', ');
 }
 
 /** A comma-separated list of notes ("50ms:main:interrupt, 1s:2:hangup"); empty parts are skipped. */

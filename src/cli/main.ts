@@ -2,8 +2,8 @@
 // "The command line").
 import { accessSync, constants, fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Machine, PROCS_MAX, type Engine, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
-import { parseDuration as parseDurationText, parseNote as parseNoteText } from '../api/notes.js';
+import { Machine, PROCS_MAX, type Engine, type HostAction, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { parseDuration as parseDurationText, parseInterrupt as parseInterruptText, parseNote as parseNoteText } from '../api/notes.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 import { decodeSource } from '../compiler/scanner.js';
@@ -12,6 +12,8 @@ const RUN_FLAGS = `flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
   --seed N              seed of every scheduling choice, 0 to 2^64-1 (default 1)
   --note WHEN:TARGET:TEXT  post a note at WHEN (50ms) to main, a pid or group (repeatable)
+  --interrupt WHEN:PID  at WHEN, end the call pid is blocked in, or its next one, with
+                        "interrupted", as 9front's ctl interrupt: no note (repeatable)
   --trace FILE          write the trace (Chrome trace-event JSON)
   --timeline            print a timeline of procs, syscalls and notes to stderr
   --explain             print the cause chain of each interrupted call to stderr
@@ -31,7 +33,8 @@ const EXIT_CODES = `exit codes:
   N     the program called os.Exit(N) (its exit string was the number N); a Go panic or fatal error is 2, as in Go
   1     the program ended with any other exit string, shown as "p9rt: exit: TEXT" (killed by a note such as hangup); p9rt test: a test failed
   2     p9rt could not start the run: a compile error, a bad flag or command, an unreadable file
-  3     --timeout was reached, or every proc was blocked in the kernel with no timer pending (deadlock)
+  3     --timeout was reached, or every proc was blocked in the kernel with no timer pending and
+        nothing given to p9rt could still wake one (deadlock: no later --note or --interrupt, no unread stdin)
 `;
 
 /** What p9rt help COMMAND prints. */
@@ -167,6 +170,9 @@ interface RunFlags {
   notes: HostNote[];
   /** Each note's flag value, for the message if it cannot be posted. */
   noteFlags: Map<HostNote, string>;
+  /** --interrupt WHEN:PID, as Machine actions, with their flag values. */
+  interrupts: HostAction[];
+  interruptFlags: Map<HostAction, string>;
   trace: string | null;
   timeline: boolean;
   explain: boolean;
@@ -182,7 +188,7 @@ interface RunFlags {
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -224,6 +230,14 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
         const n = parseNote(v);
         f.notes.push(n);
         f.noteFlags.set(n, v);
+        break;
+      }
+      case 'interrupt': {
+        const v = value();
+        const { at, pid } = usage(parseInterruptText, '--interrupt', v);
+        const a: HostAction = { at, kind: 'interrupt', pid };
+        f.interrupts.push(a);
+        f.interruptFlags.set(a, v);
         break;
       }
       case 'trace': f.trace = writable(value()); break;
@@ -388,6 +402,12 @@ function startOptions(flags: RunFlags, t0: number, args: string[], onStdout: (s:
     notes: flags.notes,
     // A --note the kernel could not post when its time came is reported, not dropped.
     onNoteError: (n, error) => onStderr(`p9rt: --note ${flags.noteFlags.get(n) ?? n.text}: not posted: ${error}\n`),
+    actions: flags.interrupts,
+    onActionError: (a, error) => onStderr(`p9rt: --interrupt ${flags.interruptFlags.get(a) ?? ''}: not taken: ${error}\n`),
+    // Nothing outside the program acts on a CLI run but what its flags
+    // scheduled (timers the clock reaches) and its stdin (the kernel waits
+    // for it while a reader does): when neither can, the run is a deadlock.
+    waitForHost: false,
     maxProcs: flags.maxProcs,
     maxMemory: flags.maxMemory,
     timeoutMs: Math.max(flags.timeoutMs - (performance.now() - t0), Number.MIN_VALUE),
@@ -557,4 +577,4 @@ async function runTests(argv: string[], io: Io): Promise<number> {
 }
 
 /** run flags that take a separate value (so `--seed 3` is passed on whole). */
-const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'engine', 'file']);
+const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'interrupt', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'engine', 'file']);

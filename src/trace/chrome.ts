@@ -117,6 +117,14 @@ export function chromeEvents(events: readonly TraceEvent[]): ChromeEvent[] {
         }
         continue;
       }
+      case 'interrupt': {
+        const from = typeof e.from === 'number' ? e.from : 0;
+        out.push({ name: `${e.cleared ? 'nointerrupt' : 'ctl interrupt'} -> pid ${e.to}`, ph: 'i', s: 't', cat: 'note', ts, pid: grp(from), tid: from, args: { ...args, to: e.to } });
+        if (ix.effects.get(e.id ?? 0)?.some((x) => x.kind === 'sys.interrupted')) {
+          out.push({ name: 'note', ph: 's', cat: 'note', id: `n${e.id}`, ts, pid: grp(from), tid: from });
+        }
+        continue;
+      }
       case 'go.create': gbegin(e.goid!, e.pid, 'runnable', ts); break;
       case 'go.start': gbegin(e.goid!, e.pid, `running on M${e.pid}`, ts); break;
       case 'go.block': gbegin(e.goid!, e.pid, `waiting: ${e.reason}`, ts); break;

@@ -3,6 +3,8 @@
 //   pid 2 pread fd 5 interrupted at 50.021ms (deadline.go:45) <- "hangup" from
 //   pid 1 (g4 timer for SetReadDeadline at 0.015ms, deadline.go:42) -> Read
 //   returned i/o timeout [handler: ignoredNote]
+// A call ended by 9front's ctl interrupt (no note) says who ended it:
+//   pid 3 pread fd 4 interrupted at 1.2ms <- interrupted by the host (ctl interrupt)
 // Each link names its source position (the events' file and line, the file's
 // last element only: one line per call must stay readable) where it has one.
 import type { TraceEvent } from '../../host/kernel/trace.js';
@@ -55,8 +57,17 @@ function why(ix: TraceIndex, post: TraceEvent): string {
   }
 }
 
-/** " <- "text" from pid N (why)" for a note.post. */
+/**
+ * " <- "text" from pid N (why)" for a note.post; for a ctl interrupt (issue
+ * 11) " <- interrupted by the host" or " <- ctl interrupt from pid N (g,
+ * file:line of its write to /proc/n/ctl)".
+ */
 function from(ix: TraceIndex, post: TraceEvent | undefined): string {
+  if (post?.kind === 'interrupt') {
+    if (post.from === 'host') return ' <- interrupted by the host (ctl interrupt)';
+    const w = ix.cause(post);
+    return ` <- ctl interrupt from pid ${post.from} (${withpos(`g${w?.g ?? post.g ?? 0} ${w?.sys ?? 'pwrite'} of /proc/${post.to}/ctl`, w)})`;
+  }
   if (post?.kind !== 'note.post') return '';
   const who = post.from === 'host' ? 'the host' : `pid ${post.from}`;
   return ` <- ${q(post.text)} from ${who} (${why(ix, post)})`;

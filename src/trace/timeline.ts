@@ -112,6 +112,14 @@ export function timeline(events: readonly TraceEvent[], o: TimelineOptions = {})
         }
         break;
       }
+      case 'interrupt': {
+        // 9front's ctl interrupt: no note, a mark on the target (issue 11).
+        const who = e.from === 'host' ? 'host' : e.from === e.to ? 'self' : `pid ${e.from}`;
+        const cells = new Map<number, { s: string; c: Colour | null }>();
+        cells.set(e.to ?? 0, { s: `▶ ${e.cleared ? 'nointr' : 'interrupt'} from ${who}`, c: 'note' });
+        row(e.t, cells);
+        break;
+      }
       case 'note.deliver':
         one(e, `deliver ${q(e.text)}`, 'note');
         break;

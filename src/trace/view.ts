@@ -70,7 +70,7 @@ const lockCalls = new Set(['semacquire', 'tsemacquire', 'semrelease']);
 
 /** Event kinds the replay steps through (lock internals and P bookkeeping are left out). */
 const storyKinds = new Set<string>([
-  'proc.start', 'proc.exit', 'rfork', 'sys.block', 'sys.interrupted', 'note.post', 'note.deliver', 'note.held',
+  'proc.start', 'proc.exit', 'rfork', 'sys.block', 'sys.interrupted', 'note.post', 'interrupt', 'note.deliver', 'note.held',
   'note.kill', 'note.handler', 'noted', 'go.create', 'go.end', 'timer.set', 'timer.reset', 'timer.fire', 'timer.stop',
   'deadline', 'io.cancel', 'io.timeout', 'm.ignorehangup', 'clock', 'end', 'abort',
 ]);
@@ -473,7 +473,8 @@ export function describe(e: TraceEvent): string {
     case 'sys.enter': what = `${e.sys} called`; break;
     case 'sys.block': what = `${e.sys} sleeps in the kernel`; break;
     case 'sys.exit': what = `${e.sys} returns ${e.ret}${e.err ? ` "${e.err}"` : ''}`; break;
-    case 'sys.interrupted': what = `${e.sys} interrupted: returns -1 "interrupted"`; break;
+    case 'sys.interrupted': what = `${e.sys} interrupted: returns -1 "interrupted"${e.from !== undefined ? ` (ctl interrupt from ${e.from === 'host' ? 'the host' : `pid ${e.from}`})` : ''}`; break;
+    case 'interrupt': what = e.cleared ? `nointerrupt: pid ${e.to}'s pending interrupt dropped` : `ctl interrupt of pid ${e.to}${e.from === 'host' ? ' from outside the program' : ''}: its current or next blocking call fails, no note`; break;
     case 'note.post': what = `posts note "${e.text}" to pid ${e.to}${e.from === 'host' ? ' (from outside the program)' : ''}${e.result === 'refused' ? ': refused, queue full' : ''}`; break;
     case 'note.deliver': what = `note "${e.text}" handed to the handler (sigtramp)`; break;
     case 'note.held': what = `note "${e.text}" held: the proc is in its handler`; break;

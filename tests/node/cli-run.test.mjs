@@ -86,6 +86,30 @@ test('run: deadlock and --timeout end with code 3 and say why', () => {
   assert.match(r.stderr, /p9rt: timeout/);
 });
 
+test('run --interrupt WHEN:PID ends the call pid is in without a note; a missing pid is reported, a bad flag is exit 2', () => {
+  let r = p9rt('run', '--interrupt', '5ms:1', image({ scenario: 'i_host' }));
+  assert.equal(r.stdout, 'sleep -1 interrupted at 5\n');
+  assert.equal(r.status, 0);
+  r = p9rt('run', '--interrupt=2ms:7', '--interrupt', '5ms:1', image({ scenario: 'i_host' }));
+  assert.equal(r.stdout, 'sleep -1 interrupted at 5\n');
+  assert.equal(r.stderr, 'p9rt: --interrupt 2ms:7: not taken: no such proc: 7\n');
+  for (const [v, msg] of [['5ms', /^p9rt: flag --interrupt: "5ms" is not WHEN:PID \(like 50ms:2\)\n$/], ['5ms:main', /^p9rt: flag --interrupt: pid "main" is not a pid from 1 to 95\n$/], ['soon:1', /^p9rt: flag --interrupt: "soon" is not a duration/]]) {
+    r = p9rt('run', '--interrupt', v, image({ scenario: 'i_host' }));
+    assert.equal(r.status, 2, v);
+    assert.match(r.stderr, msg, v);
+  }
+});
+
+test('run waits for what its flags scheduled: a blocked run lives until a later --interrupt, then deadlocks with nothing left', () => {
+  let r = p9rt('run', '--interrupt', '40ms:1', image({ scenario: 'i_wait' }));
+  assert.equal(r.status, 3);
+  assert.equal(r.stdout, 'reading a pipe nobody writes\nread -1 interrupted at 40.002\n');
+  assert.match(r.stderr, /^p9rt: deadlock: every proc is blocked in the kernel and no timer is pending\n$/);
+  r = p9rt('run', '--interrupt', '40ms:1', '--note', '50ms:1:hangup', image({ scenario: 'i_wait' }));
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'reading a pipe nobody writes\nread -1 interrupted at 40.002\npid 1 handler: hangup\nread -1 interrupted at 50.002\n');
+});
+
 test('usage errors exit 2', () => {
   assert.equal(p9rt('run').status, 2);
   assert.equal(p9rt('frob').status, 2);

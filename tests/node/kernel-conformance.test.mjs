@@ -190,7 +190,7 @@ test('§1.10 /proc: permissions, errors and the status line', async () => {
       'status write: permission denied\n' +
       'no such proc: file does not exist\n' +
       'no such file: file does not exist\n' +
-      'bad ctl: -1 bad process or channel control request\n' +
+      'bad ctl: -1 unknown control message "frobnicate"\n' +
       'bad noteid: -1 bad arg in system call\n' +
       `status: ${JSON.stringify('main'.padEnd(28) + 'glenda'.padEnd(28) + 'Pread'.padEnd(28) + '      ')}\n`,
   );

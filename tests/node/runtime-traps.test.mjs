@@ -84,7 +84,7 @@ func main() {
   const quiet = await runGo(src);
   assert.equal(quiet.stdout, '1 <nil>\n');
   const msg = 'runtime: signal received on thread not created by Go.\n';
-  const r = await runGo(src, { notes: [{ at: 0, target: 2, text: 'alarm', atStart: true }] });
+  const r = await runGo(src, { notes: [{ at: 0, target: 2, text: 'alarm', atStart: true }], waitForHost: false });
   assert.equal(r.stderr, msg);
   const exits = r.trace.filter((e) => e.kind === 'proc.exit');
   assert.deepEqual(exits.map((e) => [e.pid, e.text]), [[2, msg]]);

@@ -2,10 +2,10 @@
 import type { Kernel } from '../kernel.js';
 
 import { Proc, NExit, NUser } from '../portdat.js';
-import { KError, Enonexist, Eperm, Eprocdied, Ebadctl, Ebadarg, Etoobig } from '../error.js';
+import { KError, Enonexist, Eperm, Eprocdied, Ebadarg, Etoobig } from '../error.js';
 import { ERRMAX } from '../../abi/defs.js';
 import { canread, canwrite, newChan, readstr, type Chan, type Dev } from './dev.js';
-import { postnote, releaseBroken, statename, writenote } from '../proc.js';
+import { postnote, procinterrupt, procnointerrupt, releaseBroken, statename, writenote } from '../proc.js';
 import { clearattn } from '../trap.js';
 
 type File = 'note' | 'notepg' | 'noteid' | 'ctl' | 'status';
@@ -24,6 +24,21 @@ function target(k: Kernel, pid: number): Proc {
   const p = k.procs.get(pid);
   if (!p || p.state === 'dead') throw new KError(Eprocdied);
   return p;
+}
+
+/**
+ * A ctl message, parsed as 4e parsecmd/lookupcmd do: words split on space,
+ * tab or newline (so `echo kill > ctl` works); an empty one, an unknown
+ * verb or extra words fail with lookupcmd's errors, naming the message.
+ * p9rt serves kill (4e) and 9front's interrupt and nointerrupt.
+ */
+function ctlcmd(text: string): 'kill' | 'interrupt' | 'nointerrupt' {
+  const f = text.split(/[ \t\r\n]+/).filter(Boolean);
+  if (f.length === 0) throw new KError('empty control message');
+  const quoted = `"${f.join(' ')}"`;
+  if (f[0] !== 'kill' && f[0] !== 'interrupt' && f[0] !== 'nointerrupt') throw new KError(`unknown control message ${quoted}`);
+  if (f.length !== 1) throw new KError(`wrong #args in control message ${quoted}`);
+  return f[0];
 }
 
 /** 4e status: name, user, state (%-27s each), six times in ms, memory, priorities (%11d each). */
@@ -58,6 +73,7 @@ export const procdev: Dev = {
         const note = q.notes.shift();
         if (q.notes.length === 0) {
           q.notepending = false;
+          q.interruptedBy = null;
           clearattn(k, q);
         }
         return note ? new TextEncoder().encode(note.text).slice(0, n) : new Uint8Array(0);
@@ -99,18 +115,24 @@ export const procdev: Dev = {
       }
       case 'ctl': {
         const q = target(k, a.pid);
-        if (text.trim() === 'kill') {
-          // A Broken proc is released; any other is killed "the next time it
-          // crosses the user/kernel boundary": procctl plus the NExit note.
-          if (q.state === 'broken') {
-            releaseBroken(k, q);
-            return data.length;
-          }
-          q.procctl = 'exitme';
-          postnote(k, q, 'sys: killed', NExit, p.pid);
+        const cmd = ctlcmd(text);
+        if (cmd === 'interrupt') {
+          procinterrupt(k, q, p.pid);
           return data.length;
         }
-        throw new KError(Ebadctl);
+        if (cmd === 'nointerrupt') {
+          procnointerrupt(k, q, p.pid);
+          return data.length;
+        }
+        // kill: a Broken proc is released; any other is killed "the next time it
+        // crosses the user/kernel boundary": procctl plus the NExit note.
+        if (q.state === 'broken') {
+          releaseBroken(k, q);
+          return data.length;
+        }
+        q.procctl = 'exitme';
+        postnote(k, q, 'sys: killed', NExit, p.pid);
+        return data.length;
       }
       default:
         throw new KError(Eperm);
