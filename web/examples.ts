@@ -1,6 +1,7 @@
 // The curated examples: the Go files of examples/, each with what to watch for. They tell the
 // story of the seed commits: a deadline interrupting a blocked pread, hangup killing or being
-// caught, net/http's background read, issue 57114, and a proc that waits for you.
+// caught, net/http's background read, issue 57114, a proc that waits for you, and a read that
+// never returns until you end it (seed 004, golang/go#41054).
 import deadline from '../examples/deadline.go?raw';
 import hangup from '../examples/hangup.go?raw';
 import notify from '../examples/notify.go?raw';
@@ -8,6 +9,7 @@ import backgroundread from '../examples/backgroundread.go?raw';
 import issue57114 from '../examples/issue57114.go?raw';
 import blocked from '../examples/blocked.go?raw';
 import pollrace from '../examples/pollrace.go?raw';
+import pending from '../examples/pending.go?raw';
 
 export interface Example {
   file: string;
@@ -72,6 +74,13 @@ export const examples: Example[] = [
     clock: 'real',
     about:
       'pid 1 sleeps in pread on a pipe nobody writes. While it runs, pick pid 1 under "Post a note", send "interrupt", and watch it die with exit string "interrupt" (try "hangup" to pid 2 too). Runs on the wall clock so that it waits for you; in virtual time it gives up at once, after 24 hours of its own clock.',
+  },
+  {
+    file: 'pending.go',
+    title: 'A read that never returns, ended from the page',
+    source: pending,
+    about:
+      'The Read has no deadline and its peer never writes, so every proc ends up blocked and the run waits for you ("waiting: every proc is blocked"; the clock stands still). Press "interrupt" on the proc in pread: the call fails with "interrupted" as 9front\'s ctl interrupt makes it, with no note and no handler, Read returns i/o timeout as in Go\'s Plan 9 port, and the connection still reads what the peer writes next. Share keeps your interrupt, at the time it took effect.',
   },
 ];
 

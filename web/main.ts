@@ -6,8 +6,8 @@
 // frame (web/output.ts, web/timeline.ts), so no program can freeze the page.
 // Machine straight from its module: src/api/index.ts also re-exports the compiler, which only
 // the compile worker needs.
-import { Machine, type ProcView, type Runnable, type TraceEvent } from '../src/api/machine.ts';
-import { formatNotes, parseNotes } from '../src/api/notes.ts';
+import { Machine, type HostAction, type ProcView, type Runnable, type TraceEvent } from '../src/api/machine.ts';
+import { formatInterrupts, formatNotes, parseInterrupts, parseNotes } from '../src/api/notes.ts';
 import { timeline as textTimeline } from '../src/trace/timeline.ts';
 import { chromeTrace } from '../src/trace/chrome.ts';
 import { fmtTime } from '../src/trace/view.ts';
@@ -23,7 +23,7 @@ import { exampleByFile, examples, type Example } from './examples.ts';
 import { OutputPane } from './output.ts';
 import { openInPerfetto } from './perfetto.ts';
 import { Timeline } from './timeline.ts';
-import { decodeSpec, encodeSpec, type RunSpec, type ScheduledNote } from './share.ts';
+import { decodeSpec, encodeSpec, type RunSpec, type ScheduledInterrupt, type ScheduledNote } from './share.ts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -38,6 +38,7 @@ const ui = {
   optionsSummary: byId<HTMLElement>('options-summary'),
   seed: byId<HTMLInputElement>('seed'),
   notes: byId<HTMLInputElement>('notes'),
+  interrupts: byId<HTMLInputElement>('interrupts'),
   run: byId<HTMLButtonElement>('run'),
   stop: byId<HTMLButtonElement>('stop'),
   share: byId<HTMLButtonElement>('share'),
@@ -234,6 +235,7 @@ function showExample(file: string): void {
   const poll = ui.form.querySelector<HTMLInputElement>(`input[name="poll"][value="${ex.poll ?? 'current'}"]`);
   if (poll) poll.checked = true;
   ui.notes.value = '';
+  ui.interrupts.value = '';
   optionsSummary();
   if (!isolationProblem()) compileCached(editor.text, filename, true);
 }
@@ -276,6 +278,7 @@ function optionsSummary(): void {
   if (spec.clock === 'real') parts.push('wall clock');
   if (spec.poll === 'go1.19') parts.push('Go 1.19.8 poll');
   if (spec.notes.length) parts.push(`${spec.notes.length} scheduled note${spec.notes.length > 1 ? 's' : ''}`);
+  if (spec.interrupts.length) parts.push(`${spec.interrupts.length} scheduled interrupt${spec.interrupts.length > 1 ? 's' : ''}`);
   ui.optionsSummary.textContent = parts.length ? `(${parts.join(', ')})` : '';
 }
 ui.form.addEventListener('change', optionsSummary);
@@ -314,6 +317,18 @@ function showProcs(view: ProcView[]): void {
       td.textContent = text;
       tr.append(td);
     }
+    // A proc in a system call: end that call (9front's ctl interrupt, Machine.interrupt).
+    const act = document.createElement('td');
+    if (p.sys && p.state !== 'Broken') {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'interrupt';
+      b.textContent = 'interrupt';
+      b.title = `End pid ${p.pid}'s ${p.sys} with "interrupted" (no note: 9front's ctl interrupt)`;
+      b.addEventListener('click', () => interruptCall(p.pid, p.sys!));
+      act.append(b);
+    }
+    tr.append(act);
     tr.dataset.pid = String(p.pid);
     tr.dataset.state = p.state;
     tr.dataset.sys = p.sys ?? '';
@@ -324,13 +339,34 @@ function showProcs(view: ProcView[]): void {
   if (focused) body.querySelector<HTMLInputElement>(`input[value="${selectedPid}"]`)?.focus();
 }
 
+function interruptCall(pid: number, sys: string): void {
+  const m = current;
+  if (!m) return;
+  m.interrupt(pid).then(
+    () => (ui.postOut.textContent = `Interrupted pid ${pid}'s ${sys}.`),
+    (e: Error) => (ui.postOut.textContent = `Not interrupted: ${e.message}`),
+  );
+}
+
+/** While the run waits for the host, the status line says so and what can be done. */
+function showWaiting(m: Machine, spec: RunSpec): void {
+  const w = m.waiting;
+  if ((document.body.dataset.waiting === '1') === (w !== null)) return;
+  if (w) {
+    document.body.dataset.waiting = '1';
+    ui.status.textContent = `${spec.file} is ${w}: post a note or interrupt a call below, or Stop.`;
+  } else {
+    delete document.body.dataset.waiting;
+    ui.status.textContent = `Running ${spec.file} (${spec.clock} time, seed ${spec.seed})…`;
+  }
+}
+
 ui.post.addEventListener('submit', (ev) => {
   ev.preventDefault();
   const m = current;
   const text = ui.postText.value.trim();
   if (!m || text === '') return;
   const pid = selectedPid;
-  handPosts++;
   m.postnote(pid, text).then(
     () => (ui.postOut.textContent = `Posted "${text}" to pid ${pid}.`),
     (e: Error) => (ui.postOut.textContent = `Not posted: ${e.message}`),
@@ -340,9 +376,8 @@ ui.post.addEventListener('submit', (ev) => {
 // ---- Running ---------------------------------------------------------------------------
 
 let lastEvents: TraceEvent[] = [];
-let handPosts = 0;
-/** What the last run was, for Share: its program and every note from outside, as posted. */
-let lastRun: (RunSpec & { handNotes: ScheduledNote[] }) | null = null;
+/** What the last run was, for Share: its program and what was done to it by hand, at the times it took effect. */
+let lastRun: (RunSpec & { hand: HostAction[] }) | null = null;
 
 function readSpec(): RunSpec | string {
   const seed = Number.parseInt(ui.seed.value, 10);
@@ -350,10 +385,16 @@ function readSpec(): RunSpec | string {
   const clockInput = ui.form.querySelector<HTMLInputElement>('input[name="clock"]:checked');
   const pollInput = ui.form.querySelector<HTMLInputElement>('input[name="poll"]:checked');
   let notes: ScheduledNote[];
+  let interrupts: ScheduledInterrupt[];
   try {
     notes = parseNotes(ui.notes.value);
   } catch (e) {
     return `Scheduled notes: ${(e as Error).message}`;
+  }
+  try {
+    interrupts = parseInterrupts(ui.interrupts.value);
+  } catch (e) {
+    return `Scheduled interrupts: ${(e as Error).message}`;
   }
   return {
     file: filename,
@@ -362,24 +403,8 @@ function readSpec(): RunSpec | string {
     clock: clockInput?.value === 'real' ? 'real' : 'virtual',
     poll: pollInput?.value === 'go1.19' ? 'go1.19' : 'current',
     notes,
+    interrupts,
   };
-}
-
-/** The notes posted by hand during a run, at the program-clock time the kernel took them. */
-function handNotes(events: TraceEvent[], scheduled: ScheduledNote[]): ScheduledNote[] {
-  const hosted = events.filter((e) => e.kind === 'note.post' && e.from === 'host');
-  // Scheduled notes come first in their own order; what is left was posted by hand.
-  const left = [...scheduled];
-  const out: ScheduledNote[] = [];
-  for (const e of hosted) {
-    const i = left.findIndex((n) => n.text === e.text && Math.abs(n.at * 1e6 - e.t) < 1e6 + 1);
-    if (i >= 0 && (left[i].target !== 'group' || left[i].text === e.text)) {
-      if (left[i].target !== 'group') left.splice(i, 1);
-      continue;
-    }
-    out.push({ at: e.t / 1e6, target: e.to ?? 1, text: e.text ?? '' });
-  }
-  return out;
 }
 
 function ms(t: number): string {
@@ -410,7 +435,7 @@ async function run(): Promise<void> {
   picture.clear();
   editor.highlightLine(null);
   lastEvents = [];
-  handPosts = 0;
+  delete document.body.dataset.waiting;
   ranFile = spec.file;
   for (const dd of [ui.exit, ui.code, ui.compileMs, ui.elapsed, ui.clockMs]) dd.textContent = '–';
   delete ui.exit.dataset.exit;
@@ -448,6 +473,7 @@ async function run(): Promise<void> {
     seed: spec.seed,
     poll: spec.poll,
     notes: spec.notes,
+    actions: spec.interrupts.map((i) => ({ at: i.at, kind: 'interrupt' as const, pid: i.pid })),
     core,
     timeoutMs: RUN_LIMIT_S * 1000,
     kernelWorker: new URL(kernelWorkerUrl, location.href),
@@ -462,6 +488,7 @@ async function run(): Promise<void> {
   if (stopWanted) m.stop();
   liveTimer = setInterval(() => {
     showProcs(m.procs());
+    showWaiting(m, spec);
     picture.refresh();
   }, 300);
   showProcs(m.procs());
@@ -473,6 +500,7 @@ async function run(): Promise<void> {
   output.flush();
   ui.procs.tBodies[0].replaceChildren();
   delete ui.procs.tBodies[0].dataset.sig;
+  delete document.body.dataset.waiting;
   ui.exit.textContent = ending(exitString, reason);
   ui.exit.dataset.exit = exitString;
   ui.exit.dataset.reason = reason;
@@ -482,7 +510,7 @@ async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
   const events = m.trace();
   lastEvents = events;
-  lastRun = { ...spec, handNotes: handPosts > 0 ? handNotes(events, spec.notes) : [] };
+  lastRun = { ...spec, hand: m.actions() };
   const view = picture.show(events);
   if (ui.timelineText.open) showTextTimeline();
   // The kernel's clock at the end: in virtual time, how long the program believed it ran
@@ -580,11 +608,13 @@ ui.share.addEventListener('click', () => {
     setState('error', spec);
     return;
   }
-  // Notes posted by hand in the last run of this very program travel with it, at the time
-  // they arrived, so the link reproduces that run.
+  // Notes and interrupts made by hand in the last run of this very program travel with it, at
+  // the program-clock time each took effect (Machine.actions), so the link reproduces that run.
   const same = lastRun && lastRun.source === spec.source && lastRun.file === spec.file;
-  const notes = same ? [...spec.notes, ...lastRun!.handNotes].sort((a, b) => a.at - b.at) : spec.notes;
-  void encodeSpec({ ...spec, notes }).then(async (frag) => {
+  const hand = same ? lastRun!.hand : [];
+  const notes = [...spec.notes, ...hand.flatMap((a) => (a.kind === 'note' ? [{ at: a.at, target: a.target, text: a.text }] : []))].sort((a, b) => a.at - b.at);
+  const interrupts = [...spec.interrupts, ...hand.flatMap((a) => (a.kind === 'interrupt' ? [{ at: a.at, pid: a.pid }] : []))].sort((a, b) => a.at - b.at);
+  void encodeSpec({ ...spec, notes, interrupts }).then(async (frag) => {
     const url = `${location.origin}${location.pathname}#${frag}`;
     history.replaceState(null, '', `#${frag}`);
     const a = document.createElement('a');
@@ -598,7 +628,8 @@ ui.share.addEventListener('click', () => {
     } catch {
       // No clipboard permission (or not focused): the link is on the page to copy by hand.
     }
-    ui.shareOut.replaceChildren(copied ? 'Copied: ' : 'Share this ', a, notes.length ? ` (with ${notes.length} scheduled note${notes.length > 1 ? 's' : ''})` : '');
+    const extra = [notes.length ? `${notes.length} scheduled note${notes.length > 1 ? 's' : ''}` : '', interrupts.length ? `${interrupts.length} scheduled interrupt${interrupts.length > 1 ? 's' : ''}` : ''].filter(Boolean);
+    ui.shareOut.replaceChildren(copied ? 'Copied: ' : 'Share this ', a, extra.length ? ` (with ${extra.join(' and ')})` : '');
   });
 });
 
@@ -652,6 +683,7 @@ async function start(): Promise<void> {
     const poll = ui.form.querySelector<HTMLInputElement>(`input[name="poll"][value="${shared.poll}"]`);
     if (poll) poll.checked = true;
     ui.notes.value = formatNotes(shared.notes);
+    ui.interrupts.value = formatInterrupts(shared.interrupts);
     optionsSummary();
   } else {
     showExample(examples[0].file);

@@ -1,11 +1,11 @@
 // Shareable runs: the URL's fragment holds the program, its name, the seed, the clock, the poll
-// variant (internal/poll's deadline logic) and the scheduled notes (notes posted by hand are
-// added at the program-clock time they arrived), so opening the link runs the same program the same way; in virtual time, the same output and
+// variant (internal/poll's deadline logic), the scheduled notes and interrupts (those made by hand
+// are added at the program-clock time they took effect), so opening the link runs the same program the same way; in virtual time, the same output and
 // trace. The state is JSON, deflated and base64url-encoded: `#run=...`.
 
-import type { ScheduledNote } from '../src/api/notes.ts';
+import type { ScheduledInterrupt, ScheduledNote } from '../src/api/notes.ts';
 
-export type { ScheduledNote };
+export type { ScheduledInterrupt, ScheduledNote };
 
 export interface RunSpec {
   file: string;
@@ -15,6 +15,8 @@ export interface RunSpec {
   /** Machine.start's `poll`: the same program can print differently under each. */
   poll: 'current' | 'go1.19';
   notes: ScheduledNote[];
+  /** Scheduled interrupts (`--interrupt`): interrupts made by hand are added at the time they took effect. */
+  interrupts: ScheduledInterrupt[];
 }
 
 async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
@@ -34,7 +36,7 @@ function unb64url(s: string): Uint8Array {
 }
 
 export async function encodeSpec(spec: RunSpec): Promise<string> {
-  const json = JSON.stringify({ v: 1, f: spec.file, s: spec.source, seed: spec.seed, clock: spec.clock, poll: spec.poll, notes: spec.notes });
+  const json = JSON.stringify({ v: 1, f: spec.file, s: spec.source, seed: spec.seed, clock: spec.clock, poll: spec.poll, notes: spec.notes, intr: spec.interrupts });
   return 'run=' + b64url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
 }
 
@@ -46,7 +48,7 @@ export async function decodeSpec(hash: string): Promise<RunSpec | null> {
   // message ("Failed to fetch" from the decompressor): the user needs to hear only that.
   const damaged = new Error('this link is damaged (cut short or altered), so its program cannot be read. Ask for the link again, or copy it whole.');
   if (!m) throw damaged;
-  let o: { v: number; f: string; s: string; seed: number; clock: string; poll?: string; notes?: ScheduledNote[] };
+  let o: { v: number; f: string; s: string; seed: number; clock: string; poll?: string; notes?: ScheduledNote[]; intr?: ScheduledInterrupt[] };
   try {
     const json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(unb64url(m[1]), new DecompressionStream('deflate-raw')));
     o = JSON.parse(json);
@@ -62,5 +64,7 @@ export async function decodeSpec(hash: string): Promise<RunSpec | null> {
     // Links made before the poll control have none: they ran under the current logic.
     poll: o.poll === 'go1.19' ? 'go1.19' : 'current',
     notes: Array.isArray(o.notes) ? o.notes.filter((n) => typeof n.text === 'string' && typeof n.at === 'number') : [],
+    // Links made before interrupts have none.
+    interrupts: Array.isArray(o.intr) ? o.intr.filter((n) => typeof n.pid === 'number' && typeof n.at === 'number') : [],
   };
 }

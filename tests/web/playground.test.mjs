@@ -390,6 +390,40 @@ test('a damaged share link says so', T, async () => {
   }
 });
 
+test('pending.go: the run waits for the host; interrupt on the blocked call ends it and the program goes on; Share replays it', T, async () => {
+  await page.selectOption('#example', 'pending.go');
+  await openOptions(page);
+  await page.check('input[name="clock"][value="virtual"]');
+  await page.click('#run');
+  await page.waitForFunction(() => document.body.dataset.waiting === '1', null, { timeout: RUN_TIMEOUT });
+  assert.match(await page.textContent('#status'), /waiting: every proc is blocked/);
+  const button = page.locator('#procs tr[data-sys="pread"] button.interrupt');
+  await button.waitFor({ timeout: RUN_TIMEOUT });
+  await shot(page, 'pending-waiting.png');
+  await button.click();
+  const r = await waitEnd(page);
+  assert.equal(r.state, 'done', explain(r));
+  const out = 'Read waits for a peer that says nothing, with no deadline\n' +
+    'Read returned 0, read tcp 127.0.0.1:40001->127.0.0.1:40000: i/o timeout\n' +
+    'the connection still works: "hello after the interrupt", <nil>\n';
+  assert.equal(r.stdout, out);
+  assert.match(await page.textContent('#post-out'), /^Interrupted pid \d+'s pread\.$/);
+  await page.click('#share');
+  await page.waitForSelector('#share-link');
+  assert.match(await page.textContent('#share-out'), /1 scheduled interrupt/);
+  const url = await page.getAttribute('#share-link', 'href');
+  const p4 = await site.context.newPage();
+  try {
+    await p4.goto(url);
+    const b = await waitEnd(p4);
+    assert.match(await p4.inputValue('#interrupts'), /^0\.0\d+ms:\d+$/);
+    assert.equal(b.stdout, out);
+    assert.equal(b.clockNs, r.clockNs);
+  } finally {
+    await p4.close();
+  }
+});
+
 test('deadline.go in real time prints the same (the wall-clock line aside)', T, async () => {
   const r = await runExample(page, 'deadline.go', { clock: 'real' });
   assert.equal(r.state, 'done', explain(r));

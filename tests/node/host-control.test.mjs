@@ -1,0 +1,60 @@
+// Issue 11 with real Go programs (core.wasm, the compiler): a blocked program waits for the host
+// on both clocks, Machine.interrupt ends its Read as Go's Plan 9 port sees an interrupted read,
+// the recorded actions replay the run, and p9rt run --interrupt does the same from the CLI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { built, root } from './lib/run-go.mjs';
+
+const api = built ? await import(root + 'dist/src/api/index.js') : null;
+const source = readFileSync(root + 'examples/pending.go', 'utf8');
+const until = async (f, what) => {
+  const t0 = Date.now();
+  while (!f()) {
+    if (Date.now() - t0 > 30000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+const tail = 'Read returned 0, read tcp 127.0.0.1:40001->127.0.0.1:40000: i/o timeout\nthe connection still works: "hello after the interrupt", <nil>\n';
+
+for (const clock of ['virtual', 'real']) {
+  test(`${clock} clock: pending.go waits for the host; Machine.interrupt ends its Read, the conn stays usable`, { skip: !built }, async () => {
+    const program = api.compile(source, { filename: 'pending.go' });
+    let out = '';
+    const m = await api.Machine.start(program, { clock, timeoutMs: 60_000, onStdout: (s) => (out += s), onStderr: (s) => (out += s) });
+    await until(() => m.waiting, 'the run to wait');
+    assert.equal(m.waiting, api.WAITING);
+    const reader = m.procs().find((p) => p.state === 'Pread');
+    assert.ok(reader, JSON.stringify(m.procs()));
+    await m.interrupt(reader.pid);
+    const x = await m.exited;
+    assert.deepEqual(x, { exitString: '', code: 0, reason: 'pid 1 exited' });
+    assert.equal(out, 'Read waits for a peer that says nothing, with no deadline\n' + tail);
+    const ended = m.trace().find((e) => e.kind === 'sys.interrupted');
+    assert.deepEqual([ended.pid, ended.sys, ended.from], [reader.pid, 'pread', 'host']);
+    assert.ok(!m.trace().some((e) => e.kind === 'note.post' && e.id < ended.id), 'no note was posted');
+    if (clock === 'virtual') {
+      // The recorded interrupt replays the run, event for event.
+      const [a] = m.actions();
+      assert.deepEqual({ kind: a.kind, pid: a.pid }, { kind: 'interrupt', pid: reader.pid });
+      let out2 = '';
+      const r = await api.Machine.start(program, { actions: m.actions(), waitForHost: false, onStdout: (s) => (out2 += s) });
+      await r.exited;
+      assert.equal(out2, out);
+      const strip = (t) => t.filter((e) => e.kind !== 'end');
+      assert.deepEqual(strip(r.trace()), strip(m.trace()));
+    }
+  });
+}
+
+test('p9rt run: pending.go is a deadlock (exit 3) alone, and runs to its end with --interrupt', { skip: !built }, () => {
+  const p9rt = (...args) => spawnSync(process.execPath, [root + 'bin/p9rt.js', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  let r = p9rt('run', 'examples/pending.go');
+  assert.equal(r.status, 3);
+  assert.equal(r.stderr, 'p9rt: deadlock: every proc is blocked in the kernel and no timer is pending\n');
+  r = p9rt('run', '--interrupt', '1ms:1', '--explain', 'examples/pending.go');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'Read waits for a peer that says nothing, with no deadline\n' + tail);
+  assert.match(r.stderr, /^pid 1 pread fd \d+ interrupted at 1ms \(pending\.go:\d+\) <- interrupted by the host \(ctl interrupt\) -> Read returned i\/o timeout$/m);
+});
