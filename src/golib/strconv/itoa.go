@@ -1,28 +1,26 @@
-// Package strconv implements conversions to and from string
-// representations of basic data types (the parts docs/language.md lists, and
-// what fmt needs).
+// Package strconv: numbers, booleans and quoted strings to text and back
+// (the parts docs/language.md lists, and what fmt needs).
 package strconv
 
-const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+// numerals are the digits of every base up to 36, lower case past 9.
+const numerals = "0123456789abcdefghijklmnopqrstuvwxyz"
 
-// FormatUint returns the string representation of i in the given base,
-// for 2 <= base <= 36. The result uses the lower-case letters 'a' to 'z'
-// for digit values >= 10.
+// FormatUint writes i in base (2 to 36).
 func FormatUint(i uint64, base int) string {
 	return string(AppendUint(nil, i, base))
 }
 
-// FormatInt returns the string representation of i in the given base.
+// FormatInt writes i in base (2 to 36), with a '-' when negative.
 func FormatInt(i int64, base int) string {
 	return string(AppendInt(nil, i, base))
 }
 
-// Itoa is equivalent to FormatInt(int64(i), 10).
+// Itoa writes i in decimal.
 func Itoa(i int) string {
-	return FormatInt(int64(i), 10)
+	return string(AppendInt(nil, int64(i), 10))
 }
 
-// AppendInt appends the string form of the integer i to dst.
+// AppendInt is FormatInt appending to dst.
 func AppendInt(dst []byte, i int64, base int) []byte {
 	if i < 0 {
 		// -i overflows for the most negative value, but as a uint64
@@ -32,29 +30,30 @@ func AppendInt(dst []byte, i int64, base int) []byte {
 	return appendBase(dst, uint64(i), base)
 }
 
-// AppendUint appends the string form of the unsigned integer i to dst.
+// AppendUint is FormatUint appending to dst.
 func AppendUint(dst []byte, i uint64, base int) []byte {
 	return appendBase(dst, i, base)
 }
 
+// appendBase appends u's digits in base, found from the lowest up into a
+// scratch array as wide as the longest answer (64 binary digits).
 func appendBase(dst []byte, u uint64, base int) []byte {
-	if base < 2 || base > len(digits) {
+	if base < 2 || base > 36 {
 		panic("strconv: illegal AppendInt/FormatInt base")
 	}
-	var a [64]byte
-	i := len(a)
-	b := uint64(base)
-	for u >= b {
-		i--
-		a[i] = digits[u%b]
-		u /= b
+	var scratch [64]byte
+	at := len(scratch)
+	for radix := uint64(base); ; u /= radix {
+		at--
+		scratch[at] = numerals[u%radix]
+		if u < radix {
+			break
+		}
 	}
-	i--
-	a[i] = digits[u]
-	return append(dst, a[i:]...)
+	return append(dst, scratch[at:]...)
 }
 
-// FormatBool returns "true" or "false" according to the value of b.
+// FormatBool answers "true" or "false".
 func FormatBool(b bool) string {
 	if b {
 		return "true"

@@ -26,11 +26,13 @@ func (b *Builder) Grow(n int) {
 	if n < 0 {
 		panic("strings.Builder.Grow: negative count")
 	}
-	if cap(b.buf)-len(b.buf) < n {
-		buf := make([]byte, len(b.buf), 2*cap(b.buf)+n)
-		copy(buf, b.buf)
-		b.buf = buf
+	if spare := cap(b.buf) - len(b.buf); spare >= n {
+		return
 	}
+	// Go's policy, so that Cap agrees: twice the capacity, plus n.
+	grown := make([]byte, len(b.buf), 2*cap(b.buf)+n)
+	copy(grown, b.buf)
+	b.buf = grown
 }
 
 // Write appends the contents of p to b's buffer. It returns len(p), nil.

@@ -1,5 +1,6 @@
-// Package strings implements simple functions to manipulate UTF-8 encoded
-// strings.
+// Package strings: searching, cutting, trimming and mapping UTF-8 text
+// (Go's API; the bodies are plain loops, which p9rt's compiler turns into
+// the same work Go's would do without its assembly).
 package strings
 
 import (
@@ -13,9 +14,10 @@ func Index(s, substr string) int {
 	if n == 0 {
 		return 0
 	}
-	for i := 0; i+n <= len(s); i++ {
-		if s[i] == substr[0] && s[i:i+n] == substr {
-			return i
+	first := substr[0]
+	for at, last := 0, len(s)-n; at <= last; at++ {
+		if s[at] == first && s[at:at+n] == substr {
+			return at
 		}
 	}
 	return -1
@@ -44,9 +46,11 @@ func IndexByte(s string, c byte) int {
 
 // LastIndexByte returns the index of the last instance of c in s, or -1.
 func LastIndexByte(s string, c byte) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == c {
-			return i
+	at := len(s)
+	for at > 0 {
+		at--
+		if s[at] == c {
+			return at
 		}
 	}
 	return -1
@@ -73,7 +77,7 @@ func IndexAny(s, chars string) int {
 	return -1
 }
 
-// Contains reports whether substr is within s.
+// Contains says whether substr occurs in s.
 func Contains(s, substr string) bool {
 	return Index(s, substr) >= 0
 }
@@ -83,26 +87,30 @@ func ContainsRune(s string, r rune) bool {
 	return IndexRune(s, r) >= 0
 }
 
-// ContainsAny reports whether any rune of chars is within s.
+// ContainsAny says whether one of the runes of chars occurs in s.
 func ContainsAny(s, chars string) bool {
-	return IndexAny(s, chars) >= 0
+	return !(IndexAny(s, chars) < 0)
 }
 
-// HasPrefix tests whether the string s begins with prefix.
+// HasPrefix says whether s starts with prefix.
 func HasPrefix(s, prefix string) bool {
-	return len(s) >= len(prefix) && s[0:len(prefix)] == prefix
+	if len(prefix) > len(s) {
+		return false
+	}
+	return s[:len(prefix)] == prefix
 }
 
-// HasSuffix tests whether the string s ends with suffix.
+// HasSuffix says whether s ends with suffix.
 func HasSuffix(s, suffix string) bool {
-	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+	start := len(s) - len(suffix)
+	return start >= 0 && s[start:] == suffix
 }
 
 // Count counts the number of non-overlapping instances of substr in s. If
 // substr is empty, Count returns 1 + the number of runes in s.
 func Count(s, substr string) int {
-	if len(substr) == 0 {
-		return utf8.RuneCountInString(s) + 1
+	if substr == "" {
+		return 1 + utf8.RuneCountInString(s) // the places between runes, and both ends
 	}
 	n := 0
 	for {
@@ -115,64 +123,71 @@ func Count(s, substr string) int {
 	}
 }
 
-// explode splits s into a slice of UTF-8 strings, one per rune, with at
-// most n elements (n < 0: no limit).
-func explode(s string, n int) []string {
-	l := utf8.RuneCountInString(s)
-	if n < 0 || n > l {
-		n = l
+// runesOf cuts s into at most n pieces (all when n < 0) of one rune each,
+// the last piece taking whatever is left; a byte that is not UTF-8 becomes
+// "\uFFFD", as in Go.
+func runesOf(s string, n int) []string {
+	if count := utf8.RuneCountInString(s); n < 0 || n > count {
+		n = count
 	}
-	a := make([]string, n)
-	for i := 0; i < n-1; i++ {
-		r, size := utf8.DecodeRuneInString(s)
-		a[i] = s[:size]
-		if r == utf8.RuneError && size == 1 {
-			// An invalid byte becomes U+FFFD, as in Go.
-			a[i] = string(utf8.RuneError)
-		}
-		s = s[size:]
-	}
-	if n > 0 {
-		a[n-1] = s
-	}
-	return a
-}
-
-// genSplit splits s around each sep, keeping sepSave bytes of sep in each
-// piece, into at most n pieces (n < 0: all).
-func genSplit(s, sep string, sepSave, n int) []string {
-	if n == 0 {
-		return nil
-	}
-	if sep == "" {
-		return explode(s, n)
-	}
-	if n < 0 {
-		n = Count(s, sep) + 1
-	}
-	var a []string
-	for len(a) < n-1 {
-		m := Index(s, sep)
-		if m < 0 {
+	pieces := make([]string, n)
+	for k := 0; k < n; k++ {
+		if k == n-1 {
+			pieces[k] = s
 			break
 		}
-		a = append(a, s[:m+sepSave])
-		s = s[m+len(sep):]
+		r, w := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && w == 1 {
+			pieces[k] = string(utf8.RuneError)
+		} else {
+			pieces[k] = s[:w]
+		}
+		s = s[w:]
 	}
-	return append(a, s)
+	return pieces
+}
+
+// cut is every Split function: s cut at each sep into at most n pieces (all
+// when n < 0; none when n == 0), each piece keeping the first keep bytes of
+// the sep that ended it. The answer's capacity is the most pieces there
+// could be, as Go makes it.
+func cut(s, sep string, keep, n int) []string {
+	switch {
+	case n == 0:
+		return nil
+	case sep == "":
+		return runesOf(s, n)
+	case n < 0:
+		n = Count(s, sep) + 1
+	}
+	if n > len(s)+1 {
+		n = len(s) + 1
+	}
+	pieces := make([]string, n)
+	k := 0
+	for ; k < n-1; k++ {
+		at := Index(s, sep)
+		if at < 0 {
+			break
+		}
+		pieces[k] = s[:at+keep]
+		s = s[at+len(sep):]
+	}
+	pieces[k] = s
+	return pieces[:k+1]
 }
 
 // SplitN slices s into substrings separated by sep, at most n of them.
-func SplitN(s, sep string, n int) []string { return genSplit(s, sep, 0, n) }
+func SplitN(s, sep string, n int) []string { return cut(s, sep, 0, n) }
 
 // SplitAfterN is SplitN keeping sep at the end of each piece.
-func SplitAfterN(s, sep string, n int) []string { return genSplit(s, sep, len(sep), n) }
+func SplitAfterN(s, sep string, n int) []string { return cut(s, sep, len(sep), n) }
 
 // Split slices s into all substrings separated by sep.
-func Split(s, sep string) []string { return genSplit(s, sep, 0, -1) }
+func Split(s, sep string) []string { return cut(s, sep, 0, -1) }
 
 // SplitAfter slices s into all substrings after each instance of sep.
-func SplitAfter(s, sep string) []string { return genSplit(s, sep, len(sep), -1) }
+func SplitAfter(s, sep string) []string { return cut(s, sep, len(sep), -1) }
 
 // Fields splits s around each run of white space, returning the pieces;
 // an s of only white space gives an empty slice.
@@ -289,7 +304,7 @@ func TrimRight(s, cutset string) string {
 	return TrimRightFunc(s, func(r rune) bool { return IndexRune(cutset, r) >= 0 })
 }
 
-// TrimPrefix returns s without the provided leading prefix string.
+// TrimPrefix drops prefix from the start of s if s starts with it.
 func TrimPrefix(s, prefix string) string {
 	if HasPrefix(s, prefix) {
 		return s[len(prefix):]
@@ -297,7 +312,7 @@ func TrimPrefix(s, prefix string) string {
 	return s
 }
 
-// TrimSuffix returns s without the provided trailing suffix string.
+// TrimSuffix drops suffix from the end of s if s ends with it.
 func TrimSuffix(s, suffix string) string {
 	if HasSuffix(s, suffix) {
 		return s[:len(s)-len(suffix)]
@@ -305,12 +320,13 @@ func TrimSuffix(s, suffix string) string {
 	return s
 }
 
-// Cut slices s around the first instance of sep.
+// Cut splits s at the first sep into what comes before and after it.
 func Cut(s, sep string) (before, after string, found bool) {
-	if i := Index(s, sep); i >= 0 {
-		return s[:i], s[i+len(sep):], true
+	at := Index(s, sep)
+	if at < 0 {
+		return s, "", false
 	}
-	return s, "", false
+	return s[:at], s[at+len(sep):], true
 }
 
 // Replace returns a copy of s with the first n non-overlapping instances
@@ -347,10 +363,8 @@ func Replace(s, old, new string, n int) string {
 	return b.String()
 }
 
-// ReplaceAll returns a copy of s with all instances of old replaced by new.
-func ReplaceAll(s, old, new string) string {
-	return Replace(s, old, new, -1)
-}
+// ReplaceAll is Replace with no limit.
+func ReplaceAll(s, old, new string) string { return Replace(s, old, new, -1) }
 
 // Map returns s with each rune replaced by mapping(r); a negative result
 // drops the rune.
@@ -364,20 +378,10 @@ func Map(mapping func(rune) rune, s string) string {
 	return string(b)
 }
 
-// ToUpper returns s with all Unicode letters mapped to their upper case.
-func ToUpper(s string) string {
-	return Map(unicode.ToUpper, s)
-}
-
-// ToLower returns s with all Unicode letters mapped to their lower case.
-func ToLower(s string) string {
-	return Map(unicode.ToLower, s)
-}
-
-// ToTitle returns s with all Unicode letters mapped to their title case.
-func ToTitle(s string) string {
-	return Map(unicode.ToTitle, s)
-}
+// ToUpper, ToLower and ToTitle map every rune of s to that case.
+func ToUpper(s string) string { return Map(unicode.ToUpper, s) }
+func ToLower(s string) string { return Map(unicode.ToLower, s) }
+func ToTitle(s string) string { return Map(unicode.ToTitle, s) }
 
 // EqualFold reports whether s and t are equal under simple lower-case
 // folding (Go's folds through unicode.SimpleFold orbits too).
@@ -385,7 +389,7 @@ func EqualFold(s, t string) bool {
 	return ToLower(s) == ToLower(t)
 }
 
-// Compare returns an integer comparing two strings lexicographically.
+// Compare orders a and b by their bytes: -1, 0 or +1.
 func Compare(a, b string) int {
 	if a == b {
 		return 0

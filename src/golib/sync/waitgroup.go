@@ -2,7 +2,8 @@ package sync
 
 import "sync/atomic"
 
-// A WaitGroup waits for a collection of goroutines to finish.
+// A WaitGroup lets goroutines wait until a count of work in flight, raised
+// by Add and lowered by Done, comes back to zero.
 //
 // state holds the counter in its high 32 bits and the number of waiters in
 // its low 32 bits, so both change in one atomic step: a Wait that sees a
@@ -13,9 +14,8 @@ type WaitGroup struct {
 	sema  uint32
 }
 
-// Add adds delta, which may be negative, to the WaitGroup counter. If the
-// counter becomes zero, all goroutines blocked on Wait are released. If the
-// counter goes negative, Add panics.
+// Add changes the count by delta (negative to lower it). Reaching zero lets
+// every waiting goroutine go; going below zero is a panic.
 func (wg *WaitGroup) Add(delta int) {
 	state := atomic.AddInt64(&wg.state, int64(delta)<<32)
 	v := int32(state >> 32)
@@ -33,12 +33,12 @@ func (wg *WaitGroup) Add(delta int) {
 	}
 }
 
-// Done decrements the WaitGroup counter by one.
+// Done lowers the count by one.
 func (wg *WaitGroup) Done() {
 	wg.Add(-1)
 }
 
-// Wait blocks until the WaitGroup counter is zero.
+// Wait returns once the count is zero: at once if it already is.
 func (wg *WaitGroup) Wait() {
 	for {
 		state := atomic.LoadInt64(&wg.state)

@@ -1,12 +1,12 @@
 package time
 
-// A Duration represents the elapsed time between two instants
-// as an int64 nanosecond count.
+// A Duration is a span of time in nanoseconds, about 292 years either way.
 type Duration int64
 
+// The ends of a Duration's range.
 const (
-	minDuration Duration = -1 << 63
-	maxDuration Duration = 1<<63 - 1
+	minDuration = Duration(-1 << 63)
+	maxDuration = Duration(1<<63 - 1)
 )
 
 // Common durations.
@@ -93,23 +93,25 @@ func utoa(v uint64) string {
 	return string(buf[i:])
 }
 
-// Nanoseconds returns the duration as an integer nanosecond count.
-func (d Duration) Nanoseconds() int64 { return int64(d) }
-
-// Microseconds returns the duration as an integer microsecond count.
+// Nanoseconds, Microseconds and Milliseconds count whole units, rounding
+// toward zero.
+func (d Duration) Nanoseconds() int64  { return int64(d) }
 func (d Duration) Microseconds() int64 { return int64(d) / 1e3 }
-
-// Milliseconds returns the duration as an integer millisecond count.
 func (d Duration) Milliseconds() int64 { return int64(d) / 1e6 }
 
-// Seconds returns the duration as a floating point number of seconds.
-func (d Duration) Seconds() float64 {
-	sec := d / Second
-	nsec := d % Second
-	return float64(sec) + float64(nsec)/1e9
+// Seconds, Minutes and Hours answer d in that unit as a float.
+func (d Duration) Seconds() float64 { return d.in(Second) }
+func (d Duration) Minutes() float64 { return d.in(Minute) }
+func (d Duration) Hours() float64   { return d.in(Hour) }
+
+// in converts the whole units and the remainder apart: converting d at once
+// would lose the low nanoseconds of a long duration to float64's 53 bits.
+func (d Duration) in(unit Duration) float64 {
+	return float64(d/unit) + float64(d%unit)/float64(unit)
 }
 
-// Truncate returns d rounded toward zero to a multiple of m.
+// Truncate answers d rounded toward zero to a multiple of m (d itself for
+// an m of 0 or less).
 func (d Duration) Truncate(m Duration) Duration {
 	if m <= 0 {
 		return d
@@ -117,59 +119,45 @@ func (d Duration) Truncate(m Duration) Duration {
 	return d - d%m
 }
 
-// Minutes returns the duration as a floating point number of minutes.
-func (d Duration) Minutes() float64 {
-	min := d / Minute
-	nsec := d % Minute
-	return float64(min) + float64(nsec)/(60*1e9)
-}
-
-// Hours returns the duration as a floating point number of hours.
-func (d Duration) Hours() float64 {
-	hour := d / Hour
-	nsec := d % Hour
-	return float64(hour) + float64(nsec)/(60*60*1e9)
-}
-
-// Round returns d rounded to the nearest multiple of m, halfway values away
-// from zero; a result that overflows saturates at the extreme Duration.
+// Round answers the multiple of m nearest to d, a tie going away from zero;
+// when that multiple is beyond what a Duration holds, the extreme Duration
+// of d's sign. An m of 0 or less leaves d as it is.
 func (d Duration) Round(m Duration) Duration {
 	if m <= 0 {
 		return d
 	}
-	r := d % m
+	off := d % m // same sign as d
 	if d < 0 {
-		r = -r
-		if lessThanHalf(r, m) {
-			return d + r
+		off = -off
+	}
+	// Down (toward zero) when off is under half of m.
+	if uint64(off)*2 < uint64(m) {
+		if d < 0 {
+			return d + off
 		}
-		if d1 := d - m + r; d1 < d {
-			return d1
+		return d - off
+	}
+	// Otherwise away from zero, unless that wraps around.
+	if d < 0 {
+		if away := d - (m - off); away < d {
+			return away
 		}
 		return minDuration
 	}
-	if lessThanHalf(r, m) {
-		return d - r
-	}
-	if d1 := d + m - r; d1 > d {
-		return d1
+	if away := d + (m - off); away > d {
+		return away
 	}
 	return maxDuration
 }
 
-// Abs returns the absolute value of d; minDuration becomes maxDuration.
+// Abs answers |d|; the most negative Duration, which has no opposite,
+// gives the most positive one.
 func (d Duration) Abs() Duration {
-	switch {
-	case d >= 0:
+	if d >= 0 {
 		return d
-	case d == minDuration:
-		return maxDuration
-	default:
-		return -d
 	}
-}
-
-// lessThanHalf reports whether x+x < y without overflowing (x, y >= 0).
-func lessThanHalf(x, y Duration) bool {
-	return uint64(x)+uint64(x) < uint64(y)
+	if d == minDuration {
+		return maxDuration
+	}
+	return -d
 }

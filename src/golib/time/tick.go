@@ -1,16 +1,15 @@
 package time
 
-// A Ticker holds a channel that delivers “ticks” of a clock at intervals.
+// A Ticker sends the time on C once every period.
 type Ticker struct {
 	C  <-chan Time
 	c  chan Time // C, for sending and for Reset
 	id int
 }
 
-// NewTicker returns a new Ticker containing a channel that will send the
-// current time on the channel after each tick. The period of the ticks is
-// specified by the duration argument. The ticker drops ticks to make up for
-// slow receivers. The duration d must be greater than zero.
+// NewTicker starts a Ticker of period d (which must be more than 0). C has
+// room for one tick: a receiver that falls behind misses ticks rather than
+// receiving a backlog.
 func NewTicker(d Duration) *Ticker {
 	if d <= 0 {
 		panic("non-positive interval for NewTicker")
@@ -21,12 +20,12 @@ func NewTicker(d Duration) *Ticker {
 	return t
 }
 
-// Stop turns off a ticker. After Stop, no more ticks will be sent.
+// Stop ends the ticks; C is not closed, so a receiver just waits.
 func (t *Ticker) Stop() {
 	stopTimer(t.id)
 }
 
-// Reset stops a ticker and resets its period to the specified duration.
+// Reset starts the ticks over with period d, the first one d from now.
 func (t *Ticker) Reset(d Duration) {
 	if d <= 0 {
 		panic("non-positive interval for Ticker.Reset")
@@ -36,8 +35,8 @@ func (t *Ticker) Reset(d Duration) {
 	t.id = startTimer(when(d), int64(d), func() { sendTime(c) })
 }
 
-// Tick is a convenience wrapper for NewTicker providing access to the
-// ticking channel only.
+// Tick is NewTicker(d).C, for a ticker that is never stopped; nil for a
+// d of 0 or less.
 func Tick(d Duration) <-chan Time {
 	if d <= 0 {
 		return nil
