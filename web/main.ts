@@ -295,7 +295,7 @@ function showProcs(view: ProcView[]): void {
   const live = view.filter((p) => p.state !== 'dead');
   if (!live.some((p) => p.pid === selectedPid) && live.length > 0) selectedPid = live[0].pid;
   // Keep focus on a radio the user is on: replace rows only when something changed.
-  const sig = live.map((p) => `${p.pid}/${p.state}/${p.sys}/${p.notes.join('|')}/${p.pid === selectedPid}`).join(';');
+  const sig = live.map((p) => `${p.pid}/${p.state}/${callText(p)}/${p.notes.join('|')}/${p.pid === selectedPid}`).join(';');
   if (body.dataset.sig === sig) return;
   body.dataset.sig = sig;
   const rows = live.map((p) => {
@@ -312,14 +312,14 @@ function showProcs(view: ProcView[]): void {
     label.append(radio, ` pid ${p.pid}`);
     th.append(label);
     tr.append(th);
-    for (const text of [p.state, p.sys ?? '–', p.notes.length ? p.notes.map((n) => JSON.stringify(n)).join(' ') : '–']) {
+    for (const text of [p.state, callText(p), p.notes.length ? p.notes.map((n) => JSON.stringify(n)).join(' ') : '–']) {
       const td = document.createElement('td');
       td.textContent = text;
       tr.append(td);
     }
-    // A proc in a system call: end that call (9front's ctl interrupt, Machine.interrupt).
+    // A proc asleep in a system call: end that call (9front's ctl interrupt, Machine.interrupt).
     const act = document.createElement('td');
-    if (p.sys && p.state !== 'Broken') {
+    if (p.call?.interruptible) {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'interrupt';
@@ -337,6 +337,15 @@ function showProcs(view: ProcView[]): void {
   const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.name === 'pid';
   body.replaceChildren(...rows);
   if (focused) body.querySelector<HTMLInputElement>(`input[value="${selectedPid}"]`)?.focus();
+}
+
+/** The pending-call table's line for a proc (issue 11): the call, its arguments, since when, the Go code that made it. */
+function callText(p: ProcView): string {
+  const c = p.call;
+  if (!c) return p.sys ?? '–';
+  const go = c.file !== undefined ? `, g${c.goroutine ?? '?'} ${c.func} at ${c.file.slice(c.file.lastIndexOf('/') + 1)}:${c.line}` : '';
+  const state = c.interruptible ? `since ${fmtTime(c.since)}` : 'returning, not interruptible';
+  return `${c.name}(${c.args}) ${state}${go}`;
 }
 
 function interruptCall(pid: number, sys: string): void {

@@ -678,7 +678,8 @@ export class Timeline {
         t.textContent = text;
         labelEnd.set(to.key, lx + w + 6);
       }
-      this.shape(plot, g, n.post, count > 1 ? `${count} notes from here: zoom in to see each` : `note "${n.text}" from ${n.from === 'host' ? 'outside the program' : `pid ${n.from}`} to pid ${n.to}: ${n.decision}`);
+      const what = n.post.kind === 'interrupt' ? 'ctl interrupt (no note)' : `note "${n.text}"`;
+      this.shape(plot, g, n.post, count > 1 ? `${count} notes from here: zoom in to see each` : `${what} from ${n.from === 'host' ? 'outside the program' : `pid ${n.from}`} to pid ${n.to}: ${n.decision}`);
     };
     {
       const tA = this.timeAtX(LABEL_W - 10);
@@ -697,7 +698,7 @@ export class Timeline {
 
     // The selection: a ring where the selected event happened, on its lane.
     const ring = (e: TraceEvent, cls: string) => {
-      const l = procY.get(e.kind === 'note.post' && e.from === 'host' ? HOST_LANE : e.pid) ?? procY.get(e.to ?? 0);
+      const l = procY.get((e.kind === 'note.post' || e.kind === 'interrupt') && e.from === 'host' ? HOST_LANE : e.pid) ?? procY.get(e.to ?? 0);
       const x = this.x(e.t);
       if (l) el('circle', { cx: x, cy: l.y + 22, r: 9, class: cls }, plot);
       el('line', { x1: x, x2: x, y1: 0, y2: height, class: `${cls}-line` }, plot);

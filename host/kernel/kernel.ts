@@ -18,6 +18,7 @@ import { ramdev, Ramfs } from './dev/ramfs.js';
 import { Tracer, type TraceEvent } from './trace.js';
 import { hostactiontimed, newnoteid, newproc, schedule, startproc, statename, wakeup } from './proc.js';
 import { entry, mbox } from './trap.js';
+import { pendingcall, type PendingCall } from './pending.js';
 
 export interface KernelOptions {
   realtime: boolean;
@@ -95,6 +96,12 @@ export interface ProcView {
   state: string;
   /** The call in progress, if any. */
   sys: string | null;
+  /**
+   * The call in progress as the pending-call table shows it (issue 11): its
+   * arguments in words, since when, whether a note or interrupt can end it,
+   * the goroutine and Go code that made it; null when the proc is in none.
+   */
+  call: PendingCall | null;
   /** Pending notes, oldest first. */
   notes: string[];
   /** A handler is registered (notify). */
@@ -343,6 +350,7 @@ export class Kernel {
       pid: p.pid,
       state: statename(p),
       sys: p.sc ? sysname(p.sc.num) : null,
+      call: pendingcall(this, p),
       notes: p.notes.map((n) => n.text),
       handler: p.notify,
       notified: p.notified,

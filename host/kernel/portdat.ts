@@ -55,6 +55,11 @@ export interface Syscall {
   args: bigint[];
   /** Call-specific progress, e.g. a write whose data is already queued. */
   x: Record<string, unknown>;
+  /** When it entered the kernel: the run's clock (ns) and the wall clock (ms since 1970). */
+  t0: bigint;
+  wall0: number;
+  /** The calling goroutine's core position (Mbox.POS; 0 when the core does not trace). */
+  pos: number;
 }
 
 export class Proc {

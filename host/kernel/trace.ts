@@ -180,8 +180,8 @@ export class Tracer {
   /** timer id -> its latest timer.set / timer.reset. */
   private timers = new Map<number, number>();
 
-  /** func index -> file, read from the image on first use. */
-  private files: string[] | null = null;
+  /** func index -> file and name, read from the image on first use. */
+  private funcs: { file: string; name: string }[] | null = null;
 
   /** image: the program image, whose func table names the files of positions (empty: none). */
   constructor(readonly on: boolean, private readonly image: Uint8Array = new Uint8Array(0)) {}
@@ -191,10 +191,20 @@ export class Tracer {
    * none; assembly/runtime/tracepos.ts): {file, line}, or {} when there is none.
    */
   where(pos: number): { file?: string; line?: number } {
-    if (!this.on || pos <= 0) return {};
-    const f = Math.floor(pos / 2 ** 32) - 1;
-    const file = (this.files ??= funcFiles(this.image))[f];
-    return file === undefined ? {} : { file, line: pos % 2 ** 32 };
+    const f = this.func(pos);
+    return f ? { file: f.file, line: f.line } : {};
+  }
+
+  /** The func, file and line of a core position, or null (the pending-call table). */
+  func(pos: number): { func: string; file: string; line: number } | null {
+    if (!this.on || pos <= 0) return null;
+    const f = (this.funcs ??= funcTable(this.image))[Math.floor(pos / 2 ** 32) - 1];
+    return f === undefined ? null : { func: f.name, file: f.file, line: pos % 2 ** 32 };
+  }
+
+  /** The goroutine running on pid's M as the trace last saw it (0: none or not known). */
+  goroutine(pid: number): number {
+    return this.procs.get(pid)?.g ?? 0;
   }
 
   private proc(pid: number): ProcTrace {
@@ -400,23 +410,26 @@ export class Tracer {
   }
 }
 
-/** The file of every func of a program image (docs/bytecode.md "Program image"); [] if it is none. */
-function funcFiles(image: Uint8Array): string[] {
+/** The file and name of every func of a program image (docs/bytecode.md "Program image"); [] if it is none. */
+function funcTable(image: Uint8Array): { file: string; name: string }[] {
   if (image.length < Img.HEADER_SIZE) return [];
   const dv = new DataView(image.buffer, image.byteOffset, image.byteLength);
   const u32 = (at: number): number => dv.getUint32(at, true);
   if (u32(Img.MAGIC) !== IMAGE_MAGIC) return [];
   const dec = new TextDecoder();
   const byHeader = new Map<number, string>();
-  const files: string[] = [];
-  for (let i = 0, n = u32(Img.NFUNCS); i < n; i++) {
-    const h = u32(u32(Img.FUNCS) + i * Img.FUNC_SIZE + FuncRec.FILE);
-    let name = byHeader.get(h);
-    if (name === undefined) {
-      name = h === 0 ? '' : dec.decode(image.subarray(u32(h), u32(h) + u32(h + 4)));
-      byHeader.set(h, name);
+  const str = (h: number): string => {
+    let s = byHeader.get(h);
+    if (s === undefined) {
+      s = h === 0 ? '' : dec.decode(image.subarray(u32(h), u32(h) + u32(h + 4)));
+      byHeader.set(h, s);
     }
-    files.push(name);
+    return s;
+  };
+  const funcs: { file: string; name: string }[] = [];
+  for (let i = 0, n = u32(Img.NFUNCS); i < n; i++) {
+    const r = u32(Img.FUNCS) + i * Img.FUNC_SIZE;
+    funcs.push({ file: str(u32(r + FuncRec.FILE)), name: str(u32(r + FuncRec.NAME)) });
   }
-  return files;
+  return funcs;
 }

@@ -59,11 +59,12 @@ function syscall(k: Kernel, p: Proc): void {
   }
   const args: bigint[] = [];
   for (let i = 0; i < 6; i++) args.push(Atomics.load(k.i64, (m + Mbox.ARGS + 8 * i) >> 3));
-  p.sc = { num, args, x: {} };
+  // Mbox.POS: where the calling goroutine is (written by a traced core only).
+  const pos = Number(Atomics.load(k.i64, (m + Mbox.POS) >> 3));
+  p.sc = { num, args, x: {}, t0: k.clock.now(), wall0: Date.now(), pos };
   p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
   if (num !== Sys.TICK && num !== Sys.PROCSTART) {
-    // Mbox.POS: where the calling goroutine is (written by a traced core only).
-    const at = k.tracer.where(Number(Atomics.load(k.i64, (m + Mbox.POS) >> 3)));
+    const at = k.tracer.where(pos);
     k.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number), ...at });
   }
   step(k, p);

@@ -3,12 +3,13 @@
 // never blocks) and sees the run through the kernel's messages.
 import { platformReady, readURL, sibling, spawn, type Peer } from '../../host/platform/index.js';
 import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
+import type { PendingCall } from '../../host/kernel/pending.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
 import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE, ERRMAX, MAX_PROCS } from '../../host/abi/defs.js';
 import { compileProgram } from '../engine/translate.js';
 
-export type { TraceEvent, TraceEventKind, ProcView };
+export type { TraceEvent, TraceEventKind, ProcView, PendingCall };
 
 /** What Machine.start needs of a compiled program. */
 export interface Runnable {
@@ -485,7 +486,11 @@ export class Machine {
     return this.waitingText;
   }
 
-  /** A live view of the procs (state, call in progress, pending notes), as of the kernel's last report. */
+  /**
+   * A live view of the procs (state, the call in progress with its arguments
+   * in words, since when, whether it can be interrupted and the Go code that
+   * made it, pending notes), as of the kernel's last report.
+   */
   procs(): ProcView[] {
     return this.view;
   }

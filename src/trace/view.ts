@@ -38,7 +38,7 @@ export interface NoteArrow {
   t0: number;
   /** When it reached the target's handler (or killed it); t0 if it never did. */
   t1: number;
-  /** The handler's decision (sighandler), "kill" for note.kill, "refused" for a full queue. */
+  /** The handler's decision (sighandler), "kill" for note.kill, "refused" for a full queue; for a ctl interrupt (text "ctl interrupt"), "ends pread". */
   decision: string;
   deliver: TraceEvent | null;
 }
@@ -301,6 +301,12 @@ export class TraceView {
         const o = this.open.get(e.pid);
         if (o) o.s.interrupted = e.id ?? 0;
         if (e.id) this.interrupted.push(e.id);
+        // Ended by a ctl interrupt: its arrow reaches here.
+        const n = e.from !== undefined && e.cause ? this.posts.get(e.cause) : undefined;
+        if (n) {
+          n.t1 = e.t;
+          n.decision = `ends ${e.sys}`;
+        }
         break;
       }
       case 'sys.exit': {
@@ -352,6 +358,15 @@ export class TraceView {
           decision: e.result === 'refused' ? 'refused' : 'queued',
           deliver: null,
         };
+        this.lane(n.to, e.t);
+        this.notes.push(n);
+        if (e.id) this.posts.set(e.id, n);
+        break;
+      }
+      case 'interrupt': {
+        // 9front's ctl interrupt (issue 11): an arrow like a note's, labelled with the call it ends.
+        if (e.cleared) break;
+        const n: NoteArrow = { post: e, from: e.from ?? e.pid, to: e.to ?? 0, text: 'ctl interrupt', t0: e.t, t1: e.t, decision: 'pending', deliver: null };
         this.lane(n.to, e.t);
         this.notes.push(n);
         if (e.id) this.posts.set(e.id, n);

@@ -27,6 +27,12 @@ for (const clock of ['virtual', 'real']) {
     assert.equal(m.waiting, api.WAITING);
     const reader = m.procs().find((p) => p.state === 'Pread');
     assert.ok(reader, JSON.stringify(m.procs()));
+    // The pending-call table names the call, its file and the Go code that made it.
+    const c = reader.call;
+    assert.equal(c.args, 'fd 5 /net/tcp/1/data, 64 bytes at the current offset');
+    assert.deepEqual([c.name, c.path, c.count, c.interruptible, c.func, c.file], ['pread', '/net/tcp/1/data', 64, true, 'main.main', 'pending.go']);
+    assert.equal(c.line, source.split('\n').findIndex((l) => l.includes('n, err := conn.Read(buf)')) + 1);
+    assert.ok(c.goroutine > 1, `goroutine ${c.goroutine}`);
     await m.interrupt(reader.pid);
     const x = await m.exited;
     assert.deepEqual(x, { exitString: '', code: 0, reason: 'pid 1 exited' });
@@ -57,4 +63,31 @@ test('p9rt run: pending.go is a deadlock (exit 3) alone, and runs to its end wit
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'Read waits for a peer that says nothing, with no deadline\n' + tail);
   assert.match(r.stderr, /^pid 1 pread fd \d+ interrupted at 1ms \(pending\.go:\d+\) <- interrupted by the host \(ctl interrupt\) -> Read returned i\/o timeout$/m);
+});
+
+test('p9rt/pending: List shows a Read in flight, Interrupt from another goroutine ends it with an *InterruptError, not a timeout', { skip: !built }, async () => {
+  const program = api.compile(readFileSync(root + 'tests/go/programs/pending_interrupt.go', 'utf8'), { filename: 'pending_interrupt.go' });
+  let out = '';
+  const m = await api.Machine.start(program, { waitForHost: false, onStdout: (s) => (out += s), onStderr: (s) => (out += s) });
+  const x = await m.exited;
+  assert.equal(x.code, 0, out);
+  const op = 'read /net/tcp/1/data (pread, 64 bytes)';
+  assert.equal(
+    out,
+    'in flight before the Read: 0\n' +
+      'in flight: 1 read pread 64 bytes /net/tcp/1/data\n' +
+      `String: ${op}\n` +
+      'Interrupt: <nil>\n' +
+      `Read: read tcp 127.0.0.1:40001->127.0.0.1:40000: interrupted by pending.Interrupt: ${op}\n` +
+      'errors.As InterruptError: true timeout: false\n' +
+      `again: pending.Interrupt: ${op}: the operation is over\n` +
+      'next Read: "still here" <nil>, in flight: 0\n' +
+      'deadline: true false\n',
+  );
+  // Built on ctl interrupt, not on a note: the call's end names the writer of /proc/n/ctl.
+  const ended = m.trace().find((e) => e.kind === 'sys.interrupted');
+  assert.equal(typeof ended.from, 'number');
+  assert.ok(!m.trace().some((e) => e.kind === 'note.post' && e.id < ended.id), 'no note was posted');
+  const { explain } = await import(root + 'dist/src/trace/explain.js');
+  assert.match(explain(m.trace()), new RegExp(`^pid ${ended.pid} pread fd \\d+ interrupted at [0-9.]+ms \\(pending_interrupt\\.go:\\d+\\) <- ctl interrupt from pid ${ended.from} \\(g\\d+ pwrite of /proc/${ended.pid}/ctl, pending_interrupt\\.go:\\d+\\)`, 'm'));
 });

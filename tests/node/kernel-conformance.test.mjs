@@ -231,7 +231,7 @@ test('Machine.procs(): pid, state, call, pending notes, handler state, group, ex
   );
   view = r.machine.procs();
   const p1 = view.find((p) => p.pid === 1);
-  assert.deepEqual(Object.keys(p1).sort(), ['exitString', 'handler', 'noteid', 'notes', 'notified', 'pid', 'state', 'sys', 'waitmsg'].sort());
+  assert.deepEqual(Object.keys(p1).sort(), ['call', 'exitString', 'handler', 'noteid', 'notes', 'notified', 'pid', 'state', 'sys', 'waitmsg'].sort());
   assert.equal(p1.handler, true);
   assert.equal(p1.noteid, 1);
   assert.equal(p1.exitString, '');

@@ -95,6 +95,13 @@ for (const clock of ['virtual', 'real']) {
     await until(() => m.waiting, 'the run to wait');
     assert.equal(m.waiting, WAITING);
     assert.deepEqual(m.procs().map((p) => [p.pid, p.state, p.sys]), [[1, 'Pread', 'pread']]);
+    // The pending-call table: the call and its arguments in words, since when, interruptible.
+    const call = m.procs()[0].call;
+    assert.deepEqual(
+      { ...call, sinceWall: typeof call.sinceWall },
+      { name: 'pread', args: 'fd 3 #|/data, 16 bytes at the current offset', fd: 3, path: '#|/data', count: 16, offset: -1, since: clock === 'virtual' ? 4000 : call.since, sinceWall: 'number', interruptible: true },
+    );
+    assert.ok(Math.abs(call.sinceWall - Date.now()) < 60_000);
     // Bad input: clear errors, and the run still waits.
     await assert.rejects(() => m.interrupt(9), /^Error: interrupt: no such proc: 9$/);
     await assert.rejects(() => m.interrupt(-1), /interrupt: -1 is not a pid/);

@@ -408,6 +408,9 @@ test('pending.go: the run waits for the host; interrupt on the blocked call ends
     'the connection still works: "hello after the interrupt", <nil>\n';
   assert.equal(r.stdout, out);
   assert.match(await page.textContent('#post-out'), /^Interrupted pid \d+'s pread\.$/);
+  // The picture draws the interrupt from the host's lane to the call it ended.
+  await page.waitForFunction(() => [...document.querySelectorAll('#tl .tl-note-text')].some((t) => t.textContent === 'ctl interrupt → ends pread'), null, { timeout: 20_000 });
+  await shot(page, 'pending-interrupted.png');
   await page.click('#share');
   await page.waitForSelector('#share-link');
   assert.match(await page.textContent('#share-out'), /1 scheduled interrupt/);

@@ -32,6 +32,7 @@ var errInvalidConn = syscall.EINVAL
 func newFD(proto, num string, listen, ctl, data *os.File, laddr, raddr Addr) (*netFD, error) {
 	fd := &netFD{net: proto, n: num, listen: listen, ctl: ctl, data: data, laddr: laddr, raddr: raddr}
 	fd.dir = netdir + "/" + proto + "/" + num
+	fd.pfd.Pathname = fd.dir + "/data"
 	// The poll.FD closes the files once its last reference is gone.
 	fd.pfd.Destroy = fd.destroy
 	return fd, nil

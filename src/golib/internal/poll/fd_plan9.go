@@ -33,6 +33,9 @@ type FD struct {
 
 	// Always false: on Plan 9 ordinary files do not use this package.
 	isFile bool
+
+	// Pathname is the data file, for p9rt/pending's list (not Go's).
+	Pathname string
 }
 
 // side is one direction of an FD: pointers to the fields its mutex
@@ -95,7 +98,9 @@ func (fd *FD) Close() error {
 // start runs fn(b) as an asyncIO, a proc of its own, unless the
 // direction's deadline has passed; then waits for it. It returns the
 // result and the pid of the proc that ran it (for the trace).
-func (s side) start(fn func([]byte) (int, error), b []byte) (n, pid int, err error) {
+//
+// While it is in flight the call is listed for p9rt/pending as op.
+func (s side) start(fn func([]byte) (int, error), b []byte, op *PendingOp) (n, pid int, err error) {
 	s.mu.Lock()
 	if *s.timedout {
 		s.mu.Unlock()
@@ -103,8 +108,11 @@ func (s side) start(fn func([]byte) (int, error), b []byte) (n, pid int, err err
 	}
 	aio := newAsyncIO(fn, b)
 	*s.aio = aio
+	op.aio = aio
+	addPending(op)
 	s.mu.Unlock()
 	n, err = aio.Wait()
+	removePending(op)
 	// Cleared without the mutex, as Go does: a timer callback that looks
 	// under the mutex meanwhile cancels an aio that is over, which does
 	// nothing (docs/plan9-notes.md §3.9.7).
@@ -125,10 +133,14 @@ func (fd *FD) Read(fn func([]byte) (int, error), b []byte) (int, error) {
 		// Nothing to read: no call, no deadline check (§5 item 27).
 		return 0, nil
 	}
-	n, pid, err := fd.readSide().start(fn, b)
+	op := newPendingOp("read", "pread", fd.Pathname, len(b))
+	n, pid, err := fd.readSide().start(fn, b, op)
 	switch {
 	case isHangup(err):
 		err = io.EOF
+	case isInterrupted(err) && op.byInterrupt():
+		// p9rt/pending's Interrupt, not a deadline (not Go's).
+		err = &InterruptError{op.String()}
 	case isInterrupted(err):
 		err = ErrDeadlineExceeded
 		runtime_traceEvent(traceIoTimeout, pid, 'r', n)
@@ -143,8 +155,11 @@ func (fd *FD) Write(fn func([]byte) (int, error), b []byte) (int, error) {
 		return 0, err
 	}
 	defer fd.writeUnlock()
-	n, pid, err := fd.writeSide().start(fn, b)
-	if isInterrupted(err) {
+	op := newPendingOp("write", "pwrite", fd.Pathname, len(b))
+	n, pid, err := fd.writeSide().start(fn, b, op)
+	if isInterrupted(err) && op.byInterrupt() {
+		err = &InterruptError{op.String()}
+	} else if isInterrupted(err) {
 		err = ErrDeadlineExceeded
 		runtime_traceEvent(traceIoTimeout, pid, 'w', n)
 	}
