@@ -29,7 +29,8 @@ for (const clock of ['virtual', 'real']) {
     assert.ok(reader, JSON.stringify(m.procs()));
     // The pending-call table names the call, its file and the Go code that made it.
     const c = reader.call;
-    assert.equal(c.args, 'fd 5 /net/tcp/1/data, 64 bytes at the current offset');
+    // (Which fd it is depends on the order of the procs' opens, which only virtual time fixes.)
+    assert.match(c.args, /^fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset$/);
     assert.deepEqual([c.name, c.path, c.count, c.interruptible, c.func, c.file], ['pread', '/net/tcp/1/data', 64, true, 'main.main', 'pending.go']);
     assert.equal(c.line, source.split('\n').findIndex((l) => l.includes('n, err := conn.Read(buf)')) + 1);
     assert.ok(c.goroutine > 1, `goroutine ${c.goroutine}`);
