@@ -14,6 +14,7 @@ export namespace Ctl {
   export const TRACE: i32 = 56;
   export const POLL_VARIANT: i32 = 60;
   export const MEMORY_LIMIT: i32 = 64;
+  export const NPIDS: i32 = 68;
   export const MHEAP_INIT: i32 = 128;
   export const MHEAP: i32 = 132;
   export const GC_WANTED: i32 = 136;
@@ -191,7 +192,7 @@ export namespace Kind {
 }
 export const MAILBOX_BASE: i32 = 4096;
 export const MAILBOX_SIZE: i32 = 512;
-export const MAX_PROCS: i32 = 96;
+export const MAX_PROCS: i32 = 8192;
 export const MEMORY_INITIAL_PAGES: i32 = 256;
 export const MEMORY_MAXIMUM_PAGES: i32 = 16384;
 export namespace Mbox {
@@ -202,6 +203,7 @@ export namespace Mbox {
   export const ARGS: i32 = 16;
   export const RET: i32 = 64;
   export const POS: i32 = 72;
+  export const KEEPSP: i32 = 80;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {
@@ -223,7 +225,7 @@ export namespace MemStat {
 }
 export const NCONT: i32 = 0;
 export const NDFLT: i32 = 1;
-export const NIL_GUARD: i32 = 65536;
+export const NIL_GUARD: i32 = 4259840;
 export const NNOTE: i32 = 5;
 export namespace OMode {
   export const OREAD: i32 = 0;
@@ -418,6 +420,7 @@ export const RFMEM: i32 = 32;
 export const RFNOTEG: i32 = 8;
 export const RFNOWAIT: i32 = 64;
 export const RFPROC: i32 = 16;
+export const STATIC_BASE: i32 = 4259840;
 export namespace SigFlag {
   export const NOTIFY: i32 = 1;
   export const KILL: i32 = 2;

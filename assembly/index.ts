@@ -2,7 +2,7 @@
 // Its exports are the ABI of docs/abi.md; assembly/README.md draws the
 // shared memory map, the per-M globals and the locking rules.
 import { persistentalloc, FLAG_NOSCAN } from "./runtime/malloc";
-import { boot as procboot, tstart as proctstart } from "./runtime/proc";
+import { boot as procboot, tstart as proctstart, syscallblock as procsyscallblock } from "./runtime/proc";
 import { sigtramp as sigsigtramp } from "./runtime/sighandler";
 import { wasmtrap } from "./runtime/panic";
 
@@ -28,6 +28,14 @@ export function boot(image: i32, len: i32): void {
 /** A proc made by rfork: mstart on M mp. Never returns. */
 export function tstart(mp: i32): void {
   proctstart(<usize>mp);
+}
+
+/**
+ * The call this M made keeping the P would sleep (Mbox.KEEPSP): hand the P
+ * off; the glue then makes the call again (host/m/mailbox.ts).
+ */
+export function syscallblock(): void {
+  procsyscallblock();
 }
 
 /** The note handler's entry: returns NCONT or NDFLT for the glue's noted(). */

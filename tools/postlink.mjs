@@ -27,6 +27,7 @@ async function build(defs, target) {
     'assembly/index.ts', '--config', 'asconfig.json', '--target', target,
     '--initialMemory', String(defs.MEMORY_INITIAL_PAGES),
     '--maximumMemory', String(defs.MEMORY_MAXIMUM_PAGES),
+    '--memoryBase', String(defs.STATIC_BASE), // above the Ctl page and the mailboxes
   ];
   const { error, stderr } = await asc.main(args, { stdout: process.stdout, stderr: process.stderr });
   if (error) {
@@ -52,7 +53,7 @@ function postlink(file, defs) {
     if (s.passive) throw new Error(`postlink: ${file}: segment ${i} is already passive (linked twice?)`);
     segs.push({ offset: Number(s.offset), data: new Uint8Array(s.data) });
   }
-  if (segs.some((s) => s.offset < 65536)) throw new Error('postlink: a data segment lies below 64 KiB (the Ctl page)');
+  if (segs.some((s) => s.offset < defs.STATIC_BASE)) throw new Error('postlink: a data segment lies below STATIC_BASE (the Ctl page and the mailboxes)');
   mod.setMemory(
     defs.MEMORY_INITIAL_PAGES, defs.MEMORY_MAXIMUM_PAGES, null,
     segs.map((s) => ({ offset: null, data: s.data, passive: true })),

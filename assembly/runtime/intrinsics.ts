@@ -6,7 +6,7 @@ import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason, Sys } from "../ab
 import { G, M, P, Panic, Sched, getg, getm, gcur, mcur, sched, schedp, image } from "./runtime2";
 import { vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, saveregs } from "../vm/frame";
 import { syscall6, nanotime, traceEvent, semacquire as plan9semacquire } from "./os_plan9";
-import { entersyscall, exitsyscall, gosched, numgoroutine } from "./proc";
+import { entersyscall, exitsyscall, keepp, gosched, numgoroutine } from "./proc";
 import { starttimer, stoptimer, resettimer, timesleep } from "./time";
 import { semacquire, semrelease, semapark } from "./sema";
 import { goexit } from "../vm/panic";
@@ -67,6 +67,7 @@ function dosyscall(): i32 {
   let sp = vsp - 48;
   setregs(vpc + INSN, sp + 8, vfp, vhdr, vcode);
   entersyscall(num);
+  keepp();
   r = syscall6(num, a0, a1, a2, a3, a4, 0);
   store<i64>(sp, r);
   if (exitsyscall()) return getg().sig != 0 ? sigpanic() : 0; // a trap note came during the call
@@ -92,6 +93,7 @@ function signalrecv(): i32 {
   unlock(l);
   // the G resumes at this same instruction
   entersyscall(Sys.SEMACQUIRE);
+  keepp();
   plan9semacquire(schedp + offsetof<Sched>("sigsema"), 1);
   if (exitsyscall()) return 0;
   return 1;

@@ -197,7 +197,9 @@ function markroots(): void {
     }
   }
   // buffers of system calls in flight
-  for (let pid = 0; pid < MAX_PROCS; pid++) {
+  let npids = atomic.load<i32>(Ctl.NPIDS);
+  if (npids > MAX_PROCS) npids = MAX_PROCS;
+  for (let pid = 0; pid < npids; pid++) {
     let mb = <usize>MAILBOX_BASE + <usize>pid * <usize>MAILBOX_SIZE;
     scanrange(mb + Mbox.ARGS, mb + Mbox.ARGS + 48);
   }

@@ -412,7 +412,15 @@ export function gosched(): i32 {
 
 // ---- system calls ------------------------------------------------------------------
 
-/** go entersyscall + handoffp: the G stays on this M; the P goes to whoever has work. */
+/**
+ * go entersyscall: the G stays on this M, and so does the P. Go's sysmon
+ * takes the P from an M whose call runs on; here the kernel tells the M
+ * when its call would sleep (Mbox.KEEPSP, set by keepp) and the M hands the
+ * P off itself (syscallblock). So a call that does not wait (an open, a
+ * write to a note file, a read of data already queued) costs no other M,
+ * and a burst of them (a hundred deadline timers firing at once, each
+ * making Cancel's calls) runs on the M that has the P, as in Go.
+ */
 export function entersyscall(num: i32): void {
   let gp = getg();
   saveregs(gp);
@@ -423,18 +431,43 @@ export function entersyscall(num: i32): void {
   s.nsyscall++;
   unlock(schedlock());
   traceEvent(TraceKind.SYSCALL_ENTER, gp.goid, num, 0);
+}
+
+/** The next kernel call is made keeping the P: the kernel must say if it would sleep (Mbox.KEEPSP). */
+export function keepp(): void {
+  let mp = getm();
+  if (mp.p != 0) store<i32>(mp.mailbox + Mbox.KEEPSP, 1);
+}
+
+/**
+ * The call this M made with the P kept would sleep (the glue calls this,
+ * then makes the call again): go's retake, run by the M itself. The P goes
+ * to an M that has work for it (handoffp), possibly a new one.
+ */
+export function syscallblock(): void {
+  let mp = getm();
+  if (mp.p == 0) return;
   handoffp(releasep());
 }
 
 /**
- * go exitsyscall: take the idle P and go on (true), or queue the G and
- * return false: the caller saved its registers, the M must then stop.
+ * go exitsyscall: go on with the P this M kept, or take the idle P (true);
+ * or queue the G and return false: the caller saved its registers, the M
+ * must then stop.
  */
 export function exitsyscall(): bool {
   let gp = getg();
+  let mp = getm();
   let s = sched();
   lock(schedlock());
   s.nsyscall--;
+  if (mp.p != 0) {
+    // The call did not sleep: the P never left.
+    unlock(schedlock());
+    gp.status = Grunning;
+    traceEvent(TraceKind.SYSCALL_EXIT, gp.goid, 0, 0);
+    return true;
+  }
   if (s.pidle != 0) {
     let pp = changetype<P>(s.pidle);
     s.pidle = 0;

@@ -63,23 +63,34 @@ export const Sys = {
 
 // ---- Shared memory map -----------------------------------------------------
 //
-//   [0, 4096)            control words (Ctl)
-//   [4096, 4096+MAX_PROCS*MAILBOX_SIZE)  one syscall mailbox per pid (pid 1..)
-//   [65536, __heap_base) the core's static data (made passive by tools/postlink.mjs)
-//   [__heap_base, ...)   the core's shared heap (assembly/runtime/malloc.ts)
+//   [0, 4096)                   control words (Ctl)
+//   [4096, STATIC_BASE)         one syscall mailbox per pid (pid 1 .. MAX_PROCS-1);
+//                               pid 0's holds the glue's words (host/abi/glue.ts GlueCtl)
+//   [STATIC_BASE, __heap_base)  the core's static data (made passive by tools/postlink.mjs)
+//   [__heap_base, ...)          the core's shared heap (assembly/runtime/malloc.ts)
+//
+// The mailbox table is as big as the most procs a run may have: pages of it
+// that no proc uses are never touched, so they cost address space, not memory.
 
 export const PAGE = 65536;
 export const MEMORY_INITIAL_PAGES = 256; // 16 MiB
 export const MEMORY_MAXIMUM_PAGES = 16384; // 1 GiB
-export const MAX_PROCS = 96;
+/**
+ * Mailboxes, so pids: --max-procs may be at most MAX_PROCS - 1. A proc is
+ * a worker today (docs/design.md "Threads"), whose memory, not this table,
+ * is what bounds a run's procs in practice.
+ */
+export const MAX_PROCS = 8192;
+export const MAILBOX_BASE = 4096;
+export const MAILBOX_SIZE = 512;
+/** Where the core's static data starts (asc --memoryBase, tools/postlink.mjs): the first 64 KiB boundary above the mailboxes. */
+export const STATIC_BASE = (MAILBOX_BASE + MAX_PROCS * MAILBOX_SIZE + PAGE - 1) & ~(PAGE - 1);
 // Memory safety (docs/bytecode.md "Nil checks"): an op that dereferences or
 // offsets a base pointer below NIL_GUARD panics as a nil dereference. Nil is
 // 0; nothing Go can point at lies below the core's static data (the Ctl page
 // and the mailboxes are the kernel's), so a base there can only be nil plus
 // an offset, which is what Go's own runtime assumes of its unmapped zero page.
-export const NIL_GUARD = 65536;
-export const MAILBOX_BASE = 4096;
-export const MAILBOX_SIZE = 512;
+export const NIL_GUARD = STATIC_BASE;
 
 /** Control words at fixed addresses (byte offsets). */
 export const Ctl = {
@@ -95,6 +106,7 @@ export const Ctl = {
   TRACE: 56, // i32: 1 when the run is traced; the core skips host.trace when 0 (docs/trace.md)
   POLL_VARIANT: 60, // i32: internal/poll's deadline logic (PollVariant), set by the kernel at boot
   MEMORY_LIMIT: 64, // u32: bytes of memory the heap may reach (--max-memory), set by the kernel at boot; 0: MEMORY_MAXIMUM_PAGES
+  NPIDS: 68, // i32: 1 + the highest pid the kernel has made: the mailboxes in use (the collector scans their calls)
   // The garbage collector (assembly/runtime/malloc.ts, mgc.ts): core-owned; the host only reads them
   // (GC_PERCENT may be stored by the host before boot, like POLL_VARIANT).
   MHEAP_INIT: 128, // i32: CAS 0 -> 1 by the M that lays out the heap
@@ -122,7 +134,7 @@ export const MemStat = {
 export const PollVariant = { CURRENT: 0, GO119: 1 };
 
 /**
- * The per-proc syscall mailbox at MAILBOX_BASE + pid*MAILBOX_SIZE.
+ * The per-proc syscall mailbox at MAILBOX_BASE + pid*MAILBOX_SIZE (pid < MAX_PROCS).
  * Protocol (docs/toolchain.md "mailbox race rule"):
  *   M:      write NUM/ARGS, store STATE=PENDING, bump+notify DOORBELL,
  *           Atomics.wait(STATE) while PENDING.
@@ -146,6 +158,15 @@ export const Mbox = {
   // none), written by the core before every call; the kernel's sys.enter
   // carries it. Untraced runs never write it.
   POS: 72,
+  // i32: written 1 by the core just before a call its M makes while keeping
+  // the P (go entersyscall: the P stays with the M; sysmon retakes it only
+  // from a call that blocks). The kernel takes (reads and zeroes) it at the
+  // call's entry; if the call would sleep, it first returns to the glue with
+  // MboxX.SLEEPS set, the glue has the core hand the P off (the export
+  // syscallblock, go's retake + handoffp, done by the M itself), then makes the
+  // same call again. So only a call that really waits costs another M, as
+  // in Go (docs/plan9-notes.md §2.1).
+  KEEPSP: 80,
   NOTE: 128, // ERRMAX bytes
 };
 export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };

@@ -14,8 +14,13 @@ import { MAILBOX_BASE } from './defs.js';
  *   CHARGE   i64: bytecode instructions the core interpreted since this
  *            proc's last kernel entry, added by the glue before each call;
  *            the kernel charges them to the virtual clock and zeroes it.
+ * and one word of the lower half the core never reads:
+ *   SLEEPS   set by the kernel when a call made with Mbox.KEEPSP would
+ *            sleep: the call has not run; the glue hands the P off through
+ *            the core's syscallblock and makes the call again (SLEEPS = 2
+ *            marks that second entry, which the trace does not show again).
  */
-export const MboxX = { DEAD: 256, TRACE_N: 260, TEXT_N: 264, TEXT: 268, CHARGE: 504 };
+export const MboxX = { DEAD: 256, TRACE_N: 260, TEXT_N: 264, TEXT: 268, CHARGE: 504, SLEEPS: 84 };
 export const TEXT_MAX = 236;
 
 /**

@@ -81,6 +81,8 @@ export class Proc {
   procctl: 'exitme' | null = null;
   errstr = '';
   sc: Syscall | null = null;
+  /** A call that came back unrun to have the P handed off (trap.ts wouldsleep), until it is made again. */
+  again: Syscall | null = null;
   /** Where the proc sleeps, and its timeout. */
   r: Rendez | null = null;
   tmo: Timer | null = null;

@@ -2,10 +2,10 @@
 // pexit and the scheduler. The data is in portdat.ts; the way in and out of
 // the kernel (call entry, notify, noted) is in trap.ts; docs/plan9-notes.md
 // §1.2-1.8.
-import { ERRMAX, MAILBOX_SIZE, MAX_PROCS, Mbox, NNOTE, Sys } from '../abi/defs.js';
+import { Ctl, ERRMAX, MAILBOX_SIZE, MAX_PROCS, Mbox, NNOTE, Sys } from '../abi/defs.js';
 import { GlueCtl, MboxX, TRACE_RING } from '../abi/glue.js';
-import { ncpu } from '../platform/index.js';
-import type { Fgrp } from './dev/dev.js';
+import { freeMemory, ncpu } from '../platform/index.js';
+import type { Chan, Fgrp } from './dev/dev.js';
 import { KError, Enotposted, Enotespending, Etoobig } from './error.js';
 import type { Kernel, KHostAction } from './kernel.js';
 import { cutbytes } from './notes.js';
@@ -162,13 +162,27 @@ export function hostactiontimed(k: Kernel, a: KHostAction, index: number): void 
 
 // ---- birth and death ----------------------------------------------------
 
+/** What a proc costs the machine: its M worker, measured at about 9 MiB (bench/scale.mjs). */
+const PROC_BYTES = 16 << 20;
+/** Memory a new proc must leave free on the machine. */
+const MEMORY_RESERVE = 256 << 20;
+
 export function newproc(k: Kernel, noteid: number, fg: Fgrp, parent: Proc | null): Proc {
-  const limit = Math.min(k.opts.maxProcs, MAX_PROCS - 1);
+  const limit = k.opts.maxProcs;
   let live = 0;
   for (const q of k.procs.values()) if (q.state !== 'dead') live++;
   if (live >= limit) throw new KError(`no procs: the limit of ${limit} procs is reached (--max-procs)`);
-  if (k.nextpid >= MAX_PROCS) throw new KError(`no procs: pid ${k.nextpid} has no mailbox (MAX_PROCS ${MAX_PROCS})`);
+  // The flag is honoured as far as the machine can give: each proc is a
+  // worker (PROC_BYTES), and one more must leave the machine MEMORY_RESERVE.
+  const free = live > 0 ? freeMemory() : null;
+  if (free !== null && free < PROC_BYTES + MEMORY_RESERVE) {
+    throw new KError(`no procs: the machine has ${free >> 20} MiB free, too little for proc ${live + 1} (--max-procs ${limit} asks for more than it can give)`);
+  }
+  // A pid is a mailbox, and pids are not reused (Go's procs never exit, so only
+  // a program that rforks and exits procs itself can run out of them).
+  if (k.nextpid >= MAX_PROCS) throw new KError(`no procs: all ${MAX_PROCS - 1} pids were used (MAX_PROCS)`);
   const p = new Proc(k.nextpid++, noteid, fg, k.opts.args[0] ?? 'main');
+  Atomics.store(k.i32, Ctl.NPIDS >> 2, k.nextpid);
   p.parent = parent;
   if (parent) parent.nchild++;
   k.procs.set(p.pid, p);
@@ -214,6 +228,10 @@ export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
   if (i >= 0) k.ready.splice(i, 1);
   if (k.running === p) k.running = null;
   p.state = freemem ? 'dead' : 'broken';
+  // A call waiting to be made again (trap.ts wouldsleep) lets go of its Chan.
+  const held = p.again?.x.chan as Chan | undefined;
+  p.again = null;
+  if (held && --held.ref === 0) held.dev.close(k, held);
   setspin(k);
   p.exitString = cutbytes(msg, ERRMAX - 1);
   p.waitmsg = p.exitString === '' ? '' : cutbytes(`${p.text} ${p.pid}: ${p.exitString}`, ERRMAX - 1);

@@ -59,13 +59,21 @@ function syscall(k: Kernel, p: Proc): void {
   }
   const args: bigint[] = [];
   for (let i = 0; i < 6; i++) args.push(Atomics.load(k.i64, (m + Mbox.ARGS + 8 * i) >> 3));
+  // The same call again after the P was handed off (MboxX.SLEEPS = 2): it
+  // goes on with what it did at its first entry (a write's queued bytes, a
+  // sleep's deadline, the Chan it holds, the goroutine's position: the
+  // hand-off's own calls wrote Mbox.POS since). The calls syscallblock makes
+  // meanwhile leave it waiting.
+  const again = Atomics.exchange(k.i32, (m + MboxX.SLEEPS) >> 2, 0) === 2 && p.again?.num === num ? p.again : null;
+  if (again) p.again = null;
   // Mbox.POS: where the calling goroutine is (written by a traced core only).
-  const pos = Number(Atomics.load(k.i64, (m + Mbox.POS) >> 3));
-  p.sc = { num, args, x: {}, t0: k.clock.now(), wall0: Date.now(), pos };
+  p.sc = again ?? { num, args, x: {}, t0: k.clock.now(), wall0: Date.now(), pos: Number(Atomics.load(k.i64, (m + Mbox.POS) >> 3)) };
+  // Made keeping the P (Mbox.KEEPSP): if it would sleep, say so first (step).
+  if (Atomics.exchange(k.i32, (m + Mbox.KEEPSP) >> 2, 0) !== 0) p.sc.x.keepsp = true;
   p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
   if (num !== Sys.TICK && num !== Sys.PROCSTART) {
-    const at = k.tracer.where(pos);
-    k.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: args.slice(0, 4).map(Number), ...at });
+    const at = k.tracer.where(p.sc.pos);
+    k.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: p.sc.args.slice(0, 4).map(Number), ...at });
   }
   step(k, p);
 }
@@ -143,10 +151,33 @@ export function step(k: Kernel, p: Proc): void {
       fail(k, p, Eintr);
       return;
     }
+    if (sc.x.keepsp && !sc.x.blocked) {
+      wouldsleep(k, p);
+      return;
+    }
     sleep(k, p, r);
     return;
   }
   done(k, p, r);
+}
+
+/**
+ * A call made keeping the P (Mbox.KEEPSP) would sleep: return to the proc
+ * with MboxX.SLEEPS set, so its M hands the P off and makes the call again
+ * (host/m/mailbox.ts), which then goes on where this one stopped (Proc.again):
+ * a Plan 9 call that sleeps is re-driven from its start anyway, keeping only
+ * its scratch state. No note is delivered on this return: one pending would
+ * have failed the call above. The proc goes on running at once, as the one
+ * outside the kernel.
+ */
+function wouldsleep(k: Kernel, p: Proc): void {
+  p.again = p.sc;
+  p.sc!.x.keepsp = false;
+  p.sc = null;
+  p.state = 'running';
+  if (!k.opts.realtime) k.running = p;
+  Atomics.store(k.i32, (mbox(p) + MboxX.SLEEPS) >> 2, 1);
+  reply(k, p, 0n);
 }
 
 /** A woken proc runs again: its call fails if a note came meanwhile, else it is re-tried. */

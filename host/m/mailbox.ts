@@ -20,6 +20,8 @@ export class Mach {
   readonly base: number;
   /** The core's note entry point; fixtures install a JS function here. */
   sigtramp: ((note: number, len: number) => number) | null = null;
+  /** The core's syscallblock: hand the P off before a call made keeping it sleeps. */
+  syscallblock: (() => void) | null = null;
   /**
    * Takes (reads and zeroes) the core's count of bytecode instructions run
    * on this M since the last call; the worker installs it from the core's
@@ -83,9 +85,23 @@ export class Mach {
     r64[r + 5] = pos;
   }
 
-  /** host.syscall, with the note delivery of docs/abi.md step 4. */
+  /**
+   * host.syscall, with the note delivery of docs/abi.md step 4. A call made
+   * keeping the P (Mbox.KEEPSP) that would sleep comes back unrun with
+   * MboxX.SLEEPS set: the core hands its P off (syscallblock, which may make
+   * calls of its own) and the call is made again, this time to sleep.
+   */
   syscall(num: number, a0 = 0n, a1 = 0n, a2 = 0n, a3 = 0n, a4 = 0n, a5 = 0n): bigint {
-    const ret = this.call(num, [a0, a1, a2, a3, a4, a5]);
+    const args = [a0, a1, a2, a3, a4, a5];
+    let ret = this.call(num, args);
+    while (Atomics.load(this.i32, (this.base + MboxX.SLEEPS) >> 2) === 1) {
+      if (!this.syscallblock) throw new Error(`pid ${this.pid}: a call would sleep but the glue has no syscallblock`);
+      Atomics.store(this.i32, (this.base + MboxX.SLEEPS) >> 2, 0);
+      this.syscallblock();
+      this.views();
+      Atomics.store(this.i32, (this.base + MboxX.SLEEPS) >> 2, 2);
+      ret = this.call(num, args);
+    }
     this.deliver();
     return ret;
   }

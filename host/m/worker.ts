@@ -10,6 +10,7 @@ type CoreExports = {
   boot: (image: number, len: number) => void;
   tstart: (mp: number) => void;
   sigtramp: (note: number, len: number) => number;
+  syscallblock: () => void;
   /** A wasm trap the glue caught: prints Go's fatal error for it and exits 2. Never returns. */
   trap?: (kind: number) => void;
   /** 1: run Gs with the program module (docs/backend.md) instead of the interpreter. */
@@ -105,6 +106,7 @@ serve((m, s) => {
   // The note handler runs inside a system call of the code below, so a trap
   // in it reaches enter() too.
   m.sigtramp = (note, len) => core.sigtramp(note, len);
+  m.syscallblock = () => core.syscallblock();
   const g = core.uncharged;
   if (g) {
     m.insns = () => {

@@ -17,6 +17,7 @@ const wtName = 'node:worker_threads';
 const osName = 'node:os';
 let wt: NodeWT | null = null;
 let nodeCpus: number | null = null;
+let nodeFreemem: (() => number) | null = null;
 let loading: Promise<void> | null = null;
 
 /** Load what this layer needs of Node; call (and await) once before anything else in a thread. */
@@ -24,7 +25,9 @@ export function platformReady(): Promise<void> {
   if (!isNode) return Promise.resolve();
   loading ??= (async () => {
     wt = (await import(/* @vite-ignore */ wtName)) as NodeWT;
-    nodeCpus = ((await import(/* @vite-ignore */ osName)) as typeof import('node:os')).availableParallelism();
+    const os = (await import(/* @vite-ignore */ osName)) as typeof import('node:os');
+    nodeCpus = os.availableParallelism();
+    nodeFreemem = () => os.freemem();
   })();
   return loading;
 }
@@ -104,6 +107,11 @@ export function ncpu(): number {
   if (nodeCpus !== null) return nodeCpus;
   const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
   return typeof n === 'number' && n > 0 ? n : 1;
+}
+
+/** Bytes of memory the machine has free (Node), or null where a page cannot know (browsers). */
+export function freeMemory(): number | null {
+  return nodeFreemem ? nodeFreemem() : null;
 }
 
 /** Read a file next to the package (Node only): used to load build/core.wasm. */

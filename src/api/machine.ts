@@ -58,7 +58,11 @@ export interface StartOptions {
   onStdout?: (chunk: string) => void;
   /** Called with the program's standard error as it is written, panics and fatal errors included. */
   onStderr?: (chunk: string) => void;
-  /** Cap on procs, 1 to 95 (default 64); rfork beyond it fails with an error naming the limit. */
+  /**
+   * Cap on procs, 1 to 8191 (default 1000); rfork beyond it, or beyond what
+   * the machine's memory can give (each proc is a worker of about 9 MiB),
+   * fails with an error naming the limit.
+   */
   maxProcs?: number;
   /**
    * Bytes of memory the Go heap may reach (default: the memory maximum of
@@ -175,6 +179,12 @@ export function maxMemory(n: number | undefined): number | undefined {
 export const NOTE_TEXT_MAX = ERRMAX - 2;
 /** The most procs a run may have: one mailbox each, pid 0 unused. */
 export const PROCS_MAX = MAX_PROCS - 1;
+/**
+ * The default cap on procs. Go on Plan 9 has no cap of its own but the
+ * kernel's: every pending read or write holds a proc (docs/plan9-notes.md
+ * §3.2), so a server with a thousand idle connections holds a thousand.
+ */
+export const PROCS_DEFAULT = 1000;
 const SEED_MAX = 2n ** 64n - 1n;
 
 /** StartOptions.seed, checked: 0 to 2^64-1, exact (a number must be a safe integer). */
@@ -303,7 +313,7 @@ export class Machine {
     const seed = seedOf(opts.seed);
     const notes = notesOf(opts.notes);
     const actions = actionsOf(opts.actions);
-    const maxProcs = rangeOf('maxProcs', opts.maxProcs, 64, 1, PROCS_MAX);
+    const maxProcs = rangeOf('maxProcs', opts.maxProcs, PROCS_DEFAULT, 1, PROCS_MAX);
     const timeout = opts.timeoutMs ?? 60_000;
     if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();

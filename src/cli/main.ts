@@ -2,7 +2,7 @@
 // "The command line").
 import { accessSync, constants, fstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Machine, PROCS_MAX, type Engine, type HostAction, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
+import { Machine, PROCS_DEFAULT, PROCS_MAX, type Engine, type HostAction, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { parseDuration as parseDurationText, parseInterrupt as parseInterruptText, parseNote as parseNoteText } from '../api/notes.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
@@ -17,7 +17,7 @@ const RUN_FLAGS = `flags of run and test:
   --trace FILE          write the trace (Chrome trace-event JSON)
   --timeline            print a timeline of procs, syscalls and notes to stderr
   --explain             print the cause chain of each interrupted call to stderr
-  --max-procs N         cap on procs (default 64)
+  --max-procs N         cap on procs, 1 to 8191 (default 1000)
   --max-memory SIZE     cap on the Go heap's memory, e.g. 64MiB (default 1GiB)
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time, compiling and start-up included (default 60s)
@@ -188,7 +188,7 @@ interface RunFlags {
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: 64, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: PROCS_DEFAULT, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
