@@ -41,7 +41,7 @@ test('a bad value of any flag is exit 2 with a message naming the flag', () => {
     [['run', '--timeout', '9'.repeat(400) + 'h', 'hello.go'], /flag --timeout: 9+h is too long a duration/],
     [['run', '--note', '10ms:main', 'hello.go'], /flag --note: "10ms:main" is not WHEN:TARGET:TEXT/],
     [['run', '--note', 'soon:main:hangup', 'hello.go'], /flag --note: "soon" is not a duration/],
-    [['run', '--note', '10ms:0:hangup', 'hello.go'], /flag --note: target "0" is not main, group or a pid from 1 to 95/],
+    [['run', '--note', '10ms:0:hangup', 'hello.go'], /flag --note: target "0" is not main, group or a pid from 1 to 8191/],
     [['run', '--note', '10ms:me:hangup', 'hello.go'], /flag --note: target "me"/],
     [['run', '--note', `10ms:main:${long}`, 'hello.go'], /flag --note: the note text is 127 bytes; a note holds at most 126/],
     [['run', '--note', `10ms:main:${'é'.repeat(64)}`, 'hello.go'], /flag --note: the note text is 128 bytes/],
