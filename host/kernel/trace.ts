@@ -161,6 +161,7 @@ function flagNames(f: number): string {
 interface ProcTrace {
   g: number;
   sysEnter: number; // the call in progress
+  prevSysEnter?: number; // what sysEnter was before it (retractEnter)
   interrupted: number; // its sys.interrupted, if any
   lastInterrupted: number;
   queued: { id: number; text: string }[]; // note.post ids not yet delivered, oldest first
@@ -234,6 +235,19 @@ export class Tracer {
   }
 
   /** A kernel event. */
+  /**
+   * Take back pid's sys.enter if it is the last event: its call came back
+   * unrun to hand the P off (trap.ts wouldsleep) and is entered again after
+   * the calls that hand-off makes, which the trace shows in between.
+   */
+  retractEnter(pid: number): void {
+    const s = this.procs.get(pid);
+    const last = this.events.at(-1);
+    if (!s || !last || last.kind !== 'sys.enter' || last.pid !== pid || last.id !== s.sysEnter) return;
+    this.events.pop();
+    s.sysEnter = s.prevSysEnter ?? 0;
+  }
+
   add(e: TraceEvent): void {
     if (!this.on) return;
     const s = e.pid > 0 ? this.proc(e.pid) : null;
@@ -242,6 +256,7 @@ export class Tracer {
       case 'sys.enter':
         e.cause = this.context(s!.g);
         this.push(e);
+        s!.prevSysEnter = s!.sysEnter;
         s!.sysEnter = e.id!;
         s!.interrupted = 0;
         return;

@@ -173,6 +173,7 @@ export function step(k: Kernel, p: Proc): void {
 function wouldsleep(k: Kernel, p: Proc): void {
   p.again = p.sc;
   p.sc!.x.keepsp = false;
+  k.tracer.retractEnter(p.pid); // it is entered again, to sleep, after the hand-off's calls
   p.sc = null;
   p.state = 'running';
   if (!k.opts.realtime) k.running = p;

@@ -62,7 +62,9 @@ test('every lane holds its shapes in time order, without overlap', async () => {
 test('the replay steps through the story: calls, notes, handler decisions, goroutine switches; no lock internals', async () => {
   const v = new TraceView((await deadline).trace);
   const steps = v.steps.map((i) => v.events[i]);
-  assert.ok(steps.length > 20 && steps.length < v.events.length / 3, `${steps.length} of ${v.events.length} events`);
+  // Fewer than half: a run whose Ms keep the P through calls that do not sleep
+  // (docs/design.md "Threads") has little scheduling around its story.
+  assert.ok(steps.length > 20 && steps.length < v.events.length / 2, `${steps.length} of ${v.events.length} events`);
   assert.ok(!steps.some((e) => ['semacquire', 'semrelease', 'tsemacquire'].includes(e.sys)));
   assert.ok(!steps.some((e) => e.kind === 'p.handoff' || e.kind === 'go.sysexit'));
   for (const kind of ['note.post', 'note.handler', 'sys.interrupted', 'go.start', 'timer.fire', 'deadline', 'io.timeout']) {

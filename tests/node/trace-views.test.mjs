@@ -99,7 +99,7 @@ test('deadline.go: --explain prints the chain on one line', async () => {
   const set = lineOf('examples/deadline.go', 'conn.SetReadDeadline(time.Now()');
   assert.equal(
     untimed(lines[0]),
-    `pid 2 pread fd 5 interrupted at Tms (deadline.go:${read}) <- "hangup" from pid 1 (g4 timer for SetReadDeadline at Tms, deadline.go:${set}) -> Read returned i/o timeout [handler: ignoredNote]`,
+    `pid 2 pread fd 5 interrupted at Tms (deadline.go:${read}) <- "hangup" from pid 3 (g4 timer for SetReadDeadline at Tms, deadline.go:${set}) -> Read returned i/o timeout [handler: ignoredNote]`,
   );
   // the program's end interrupts the idle Ms with go: exit
   assert.ok(lines.length > 1);
@@ -115,7 +115,9 @@ test('deadline.go: the timeline has a column per proc, spans, the note arrow and
   assert.doesNotMatch(t, /\x1b\[/);
   assert.match(t, /SetReadDeadline \+50ms/);
   assert.match(t, /┬ pread fd \d+/);
-  assert.match(t, /"hangup" ─+▶ note/);
+  // The timer's M (pid 3, started when pid 2's pread slept) posts to pid 2, on its left.
+  assert.match(t, /"hangup" ◀─+•/);
+  assert.match(t, /"go: exit " ─+▶ note/);
   assert.match(t, /┴ pread interrupted/);
   assert.match(t, /handler: ignoredNote/);
   assert.match(t, /Read: i\/o timeout/);
