@@ -193,8 +193,9 @@ export namespace Kind {
 export const MAILBOX_BASE: i32 = 4096;
 export const MAILBOX_SIZE: i32 = 512;
 export const MAX_PROCS: i32 = 8192;
+export const MEMORY_DEFAULT_PAGES: i32 = 16384;
 export const MEMORY_INITIAL_PAGES: i32 = 256;
-export const MEMORY_MAXIMUM_PAGES: i32 = 16384;
+export const MEMORY_MAXIMUM_PAGES: i32 = 65536;
 export namespace Mbox {
   export const STATE: i32 = 0;
   export const ATTN: i32 = 4;

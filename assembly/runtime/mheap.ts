@@ -9,12 +9,12 @@
 // of the heap, its address in Ctl.MHEAP; span records come from chunks of
 // pages the page table does not map. Callers hold the heap lock
 // (malloc.ts); nothing here locks.
-import { Ctl, MEMORY_MAXIMUM_PAGES, PAGE } from "../abi";
+import { Ctl, MEMORY_MAXIMUM_PAGES, MEMORY_DEFAULT_PAGES, PAGE } from "../abi";
 
 export const PAGE_SHIFT: usize = 13;
 export const PAGE_BYTES: usize = 1 << PAGE_SHIFT;
 /** Pages of the largest memory, i.e. entries in the page table. */
-export const MAX_HEAP_PAGES: usize = (<usize>MEMORY_MAXIMUM_PAGES * <usize>PAGE) >> PAGE_SHIFT;
+export const MAX_HEAP_PAGES: usize = <usize>((<u64>MEMORY_MAXIMUM_PAGES * <u64>PAGE) >> <u64>PAGE_SHIFT); // 4 GiB: u64, or it wraps to 0
 /** Every small span is 32 KiB: at most 2048 objects of 16 bytes. */
 export const SMALL_SPAN_PAGES: usize = 4;
 export const MAX_SMALL: usize = 8192;
@@ -214,13 +214,24 @@ export function mheapinit(): void {
 }
 
 /**
- * The most memory the heap may reach: the run's --max-memory (Ctl.MEMORY_LIMIT,
- * written by the kernel at boot), else the memory maximum.
+ * The memory the run asked its heap to stay within: --max-memory
+ * (Ctl.MEMORY_LIMIT, written by the kernel at boot), else MEMORY_DEFAULT_PAGES.
+ */
+export function memoryLimit(): u64 {
+  let l = atomic.load<u32>(Ctl.MEMORY_LIMIT);
+  if (l == 0) return <u64>MEMORY_DEFAULT_PAGES * <u64>PAGE;
+  if (l == 0xffffffff) return <u64>1 << 32;
+  return <u64>l;
+}
+
+/**
+ * The most memory the heap may reach: memoryLimit(), but never the last
+ * page of a 4 GiB memory, so that every address and frontier fits a u32.
  */
 export function heapLimit(): u64 {
-  let l = <u64>atomic.load<u32>(Ctl.MEMORY_LIMIT);
-  let max = <u64>MEMORY_MAXIMUM_PAGES * <u64>PAGE;
-  return l == 0 || l > max ? max : l;
+  let l = memoryLimit();
+  let max = (<u64>MEMORY_MAXIMUM_PAGES - 1) * <u64>PAGE;
+  return l > max ? max : l;
 }
 
 /** Make [0, end) addressable; false when that passes the memory limit. */
@@ -325,8 +336,13 @@ export function allocSpan(npages: usize, state: u32): usize {
   }
   if (start == 0) {
     start = rootword(H_FRONTIER);
+    // in u64: near a 4 GiB limit a large span's end would wrap a u32
+    if (<u64>start + (<u64>npages << PAGE_SHIFT) > heapLimit()) {
+      freeRec(s);
+      return 0;
+    }
     let end = start + (npages << PAGE_SHIFT);
-    if (<u64>end > heapLimit() || !growTo(end)) {
+    if (!growTo(end)) {
       freeRec(s);
       return 0;
     }

@@ -6,7 +6,7 @@ import { G, gcur, Grunning } from "./runtime2";
 import { goroutineheader, tracebackframes, tracebackcreator, tracebackothers, tracebackg } from "./traceback";
 import { vhdr } from "../vm/frame";
 import { exit } from "./sighandler";
-import { heapLimit } from "./mheap";
+import { memoryLimit } from "./mheap";
 import { Ctl, WasmTrap } from "../abi";
 
 let throwing: i32 = 0; // per M: a throw while throwing must not recurse
@@ -80,9 +80,9 @@ export function throwbytes(p: usize, n: i32): void {
   exit(2);
 }
 
-/** The shared heap reached its limit (mheap.ts heapLimit: --max-memory, else MEMORY_MAXIMUM_PAGES). */
+/** The shared heap reached its limit (mheap.ts memoryLimit: --max-memory, else MEMORY_DEFAULT_PAGES). */
 export function throwOOM(size: i64): void {
-  let limit = <i64>heapLimit();
+  let limit = <i64>memoryLimit();
   prints("runtime: out of memory: cannot allocate ");
   if (size == 0x7fffffff) {
     // an i32 size immediate saturated by the compiler (docs/bytecode.md "Nil checks" 4)
@@ -100,6 +100,6 @@ export function throwOOM(size: i64): void {
     prints(" MiB");
   }
   if (atomic.load<u32>(Ctl.MEMORY_LIMIT) != 0) prints(" (--max-memory)\n");
-  else prints(" (--max-memory; MEMORY_MAXIMUM_PAGES in host/abi/defs.ts)\n");
+  else prints(" (--max-memory; the default)\n");
   fatal("out of memory", false);
 }

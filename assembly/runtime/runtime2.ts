@@ -21,8 +21,11 @@ export const RESUME_RECV: i32 = 3; // a receive: give the sudog back
  * A goroutine's stack of words: frames and operand stacks (docs/bytecode.md
  * "Frames"). It starts at STACK_SIZE and is copied to one twice as big when a
  * call does not fit (frame.ts growstack), up to STACK_MAX ("stack overflow").
+ * Go starts at 2 KiB too (go runtime/stack.go _StackMin): a million parked
+ * goroutines then take about 2.3 GB with their G records, and the main
+ * goroutine or a deep one pays a few copies (2, 4, 8 ... KiB).
  */
-export const STACK_SIZE: usize = 32 * 1024;
+export const STACK_SIZE: usize = 2 * 1024;
 export const STACK_MAX: usize = 64 * 1024 * 1024;
 
 @unmanaged

@@ -74,7 +74,12 @@ export const Sys = {
 
 export const PAGE = 65536;
 export const MEMORY_INITIAL_PAGES = 256; // 16 MiB
-export const MEMORY_MAXIMUM_PAGES = 16384; // 1 GiB
+// The most memory a run may have: wasm32's 4 GiB. A run's memory is made
+// with the maximum its heap limit needs (host/kernel/worker.ts), which the
+// core's import accepts, so a browser page reserves only what it may use.
+export const MEMORY_MAXIMUM_PAGES = 65536; // 4 GiB
+/** The heap limit of a run that sets none (--max-memory): 1 GiB. */
+export const MEMORY_DEFAULT_PAGES = 16384;
 /**
  * Mailboxes, so pids: --max-procs may be at most MAX_PROCS - 1. A proc is
  * a worker today (docs/design.md "Threads"), whose memory, not this table,
@@ -105,7 +110,7 @@ export const Ctl = {
   BOOT_WALL_NS: 48, // i64: Unix time in ns at boot (what time.Now starts from)
   TRACE: 56, // i32: 1 when the run is traced; the core skips host.trace when 0 (docs/trace.md)
   POLL_VARIANT: 60, // i32: internal/poll's deadline logic (PollVariant), set by the kernel at boot
-  MEMORY_LIMIT: 64, // u32: bytes of memory the heap may reach (--max-memory), set by the kernel at boot; 0: MEMORY_MAXIMUM_PAGES
+  MEMORY_LIMIT: 64, // u32: bytes of memory the heap may reach (--max-memory), set by the kernel at boot; 0: MEMORY_DEFAULT_PAGES, 0xffffffff: 4 GiB
   NPIDS: 68, // i32: 1 + the highest pid the kernel has made: the mailboxes in use (the collector scans their calls)
   // The garbage collector (assembly/runtime/malloc.ts, mgc.ts): core-owned; the host only reads them
   // (GC_PERCENT may be stored by the host before boot, like POLL_VARIANT).

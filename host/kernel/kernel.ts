@@ -57,7 +57,7 @@ export interface KernelOptions {
   trace?: boolean;
   /** internal/poll's deadline logic (PollVariant; default CURRENT), for Ctl.POLL_VARIANT. */
   pollVariant?: number;
-  /** Bytes of memory the Go heap may reach (--max-memory), for Ctl.MEMORY_LIMIT; default the memory maximum. */
+  /** Bytes of memory the Go heap may reach (--max-memory), for Ctl.MEMORY_LIMIT; default MEMORY_DEFAULT_PAGES. */
   maxMemory?: number;
   /** The wasm engine's program module (src/engine/translate.ts), given to every M; absent: the interpreter. */
   program?: WebAssembly.Module | null;
@@ -223,7 +223,9 @@ export class Kernel {
     Atomics.store(i32, Ctl.REALTIME >> 2, this.opts.realtime ? 1 : 0);
     Atomics.store(i32, Ctl.TRACE >> 2, this.tracer.on ? 1 : 0);
     Atomics.store(i32, Ctl.POLL_VARIANT >> 2, this.opts.pollVariant ?? 0);
-    Atomics.store(i32, Ctl.MEMORY_LIMIT >> 2, this.opts.maxMemory ?? 0);
+    // u32 bytes; 4 GiB, which a u32 cannot hold, is 0xffffffff (mheap.ts memoryLimit).
+    const limit = this.opts.maxMemory ?? 0;
+    Atomics.store(i32, Ctl.MEMORY_LIMIT >> 2, limit >= 2 ** 32 ? -1 : limit);
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });

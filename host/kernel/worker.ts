@@ -1,6 +1,16 @@
 // The kernel worker's entry: boot on the first message, then serve control
 // messages (postnote, interrupt, stdin, stop) from the thread that started the run.
-import { MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../abi/defs.js';
+import { MEMORY_DEFAULT_PAGES, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES, PAGE } from '../abi/defs.js';
+
+/**
+ * The maximum of the run's memory: what its heap limit needs, not wasm32's
+ * 4 GiB, so a run reserves (and a browser tab is asked for) only that. The
+ * core's import declares MEMORY_MAXIMUM_PAGES and accepts any smaller maximum.
+ */
+function memoryPages(limit: number | undefined): number {
+  const pages = limit === undefined ? MEMORY_DEFAULT_PAGES : Math.ceil(limit / PAGE);
+  return Math.min(MEMORY_MAXIMUM_PAGES, Math.max(MEMORY_INITIAL_PAGES, pages));
+}
 import { parent, platformReady, sibling } from '../platform/index.js';
 import { Kernel, type KernelOptions } from './kernel.js';
 import { initRamfs } from './dev/ramfs.js';
@@ -42,7 +52,7 @@ async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promis
         port.post({ t: 'exit', exitString: `boot: file tree: ${(e as Error).message}`, code: 1, reason: 'boot failed' });
         return;
       }
-      const memory = new WebAssembly.Memory({ initial: MEMORY_INITIAL_PAGES, maximum: MEMORY_MAXIMUM_PAGES, shared: true });
+      const memory = new WebAssembly.Memory({ initial: MEMORY_INITIAL_PAGES, maximum: memoryPages(msg.opts.maxMemory), shared: true });
       const mWorker = msg.opts.mWorker ?? sibling(import.meta.url, '../m/worker.js').href;
       try {
         k = new Kernel(memory, msg.core, msg.image, { ...msg.opts, mWorker }, (e) => port.post(e));

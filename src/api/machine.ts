@@ -65,9 +65,9 @@ export interface StartOptions {
    */
   maxProcs?: number;
   /**
-   * Bytes of memory the Go heap may reach (default: the memory maximum of
-   * host/abi/defs.ts, 1 GiB); beyond it the program dies with `fatal error:
-   * out of memory` and a line naming the limit.
+   * Bytes of memory the Go heap may reach, 1 MiB to 4 GiB (default 1 GiB);
+   * beyond it the program dies with `fatal error: out of memory` and a line
+   * naming the limit. The run reserves memory up to it, not more.
    */
   maxMemory?: number;
   /**
@@ -171,7 +171,7 @@ export function engineOption(e: string | undefined): Engine {
 export function maxMemory(n: number | undefined): number | undefined {
   if (n === undefined) return undefined;
   const max = MEMORY_MAXIMUM_PAGES * PAGE;
-  if (!Number.isInteger(n) || n < 1 << 20 || n > max) throw new RangeError(`maxMemory: ${n} is not a size from 1 MiB to ${max >> 20} MiB`);
+  if (!Number.isInteger(n) || n < 1 << 20 || n > max) throw new RangeError(`maxMemory: ${n} is not a size from 1 MiB to ${max / 2 ** 20} MiB`);
   return n;
 }
 

@@ -18,7 +18,7 @@ const RUN_FLAGS = `flags of run and test:
   --timeline            print a timeline of procs, syscalls and notes to stderr
   --explain             print the cause chain of each interrupted call to stderr
   --max-procs N         cap on procs, 1 to 8191 (default 1000)
-  --max-memory SIZE     cap on the Go heap's memory, e.g. 64MiB (default 1GiB)
+  --max-memory SIZE     cap on the Go heap's memory, 1MiB to 4GiB, e.g. 64MiB (default 1GiB)
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time, compiling and start-up included (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
@@ -103,7 +103,7 @@ function parseSize(v: string): number {
   const shift = { '': 0, k: 10, m: 20, g: 30 }[m[2].toLowerCase().replace(/i?b$/, '') as '' | 'k' | 'm' | 'g'];
   const n = Number(m[1]) * 2 ** shift;
   const max = MEMORY_MAXIMUM_PAGES * PAGE;
-  if (n < 1 << 20 || n > max) throw new UsageError(`flag --max-memory: ${v} is not from 1MiB to ${max >> 20}MiB`);
+  if (n < 1 << 20 || n > max) throw new UsageError(`flag --max-memory: ${v} is not from 1MiB to ${max / 2 ** 20}MiB`);
   return n;
 }
 

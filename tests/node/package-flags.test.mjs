@@ -36,6 +36,7 @@ test('a bad value of any flag is exit 2 with a message naming the flag', () => {
     [['run', '--max-procs', '8192', 'hello.go'], /flag --max-procs: "8192"/],
     [['run', '--gomaxprocs', '0', 'hello.go'], /flag --gomaxprocs: "0"/],
     [['run', '--max-memory', '12parsecs', 'hello.go'], /flag --max-memory: "12parsecs" is not a size/],
+    [['run', '--max-memory', '5GiB', 'hello.go'], /flag --max-memory: 5GiB is not from 1MiB to 4096MiB/],
     [['run', '--timeout', 'soon', 'hello.go'], /flag --timeout: "soon" is not a duration/],
     [['run', '--timeout', '0s', 'hello.go'], /flag --timeout: a run of 0 never starts/],
     [['run', '--timeout', '9'.repeat(400) + 'h', 'hello.go'], /flag --timeout: 9+h is too long a duration/],

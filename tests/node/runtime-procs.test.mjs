@@ -36,3 +36,26 @@ test('past --max-procs, rfork fails with an error that names the flag', async (t
   assert.equal(r.code, 2);
   assert.equal(procs(r.trace), 20);
 });
+
+// Goroutine stacks start at 2 KiB and grow by copying (assembly/runtime/runtime2.ts
+// STACK_SIZE, assembly/vm/frame.ts growstack), as Go's do: 100,000 parked
+// goroutines cost a few KiB each (32 KiB stacks made it 33 KiB and more).
+test('100,000 parked goroutines cost under 4 KiB each and all run to their end', async (t) => {
+  if (!built) return t.skip('core or dist not built');
+  const r = await runFixture('goroutines-parked.go', { args: ['100000'] });
+  assert.equal(r.stderr, '');
+  const m = /^goroutines 100000 bytes each (\d+)\n$/.exec(r.stdout);
+  assert.ok(m, r.stdout);
+  assert.ok(Number(m[1]) < 4096, `${m[1]} bytes per goroutine`);
+});
+
+// Issue 18.6: once the heap was nearly full, every allocation asked for a
+// collection, and each collection scanned every goroutine: a run that made
+// goroutines forever crawled instead of failing. Now it fails as Go does.
+test('making goroutines forever ends in out of memory, naming the limit', async (t) => {
+  if (!built) return t.skip('core or dist not built');
+  const r = await runFixture('goroutines-forever.go', { maxMemory: 256 << 20 });
+  assert.match(r.stdout, /^100000\n/);
+  assert.match(r.stderr, /^runtime: out of memory: cannot allocate \d+-byte block\nruntime: the heap is limited to 256 MiB \(--max-memory\)\nfatal error: out of memory\n/);
+  assert.equal(r.code, 2);
+});
