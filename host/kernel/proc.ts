@@ -176,7 +176,7 @@ export function newproc(k: Kernel, noteid: number, fg: Fgrp, parent: Proc | null
   // worker (PROC_BYTES), and one more must leave the machine MEMORY_RESERVE.
   const free = live > 0 ? freeMemory() : null;
   if (free !== null && free < PROC_BYTES + MEMORY_RESERVE) {
-    throw new KError(`no procs: the machine has ${free >> 20} MiB free, too little for proc ${live + 1} (--max-procs ${limit} asks for more than it can give)`);
+    throw new KError(`no procs: the machine has ${Math.floor(free / 2 ** 20)} MiB free, too little for proc ${live + 1} (--max-procs ${limit} asks for more than it can give)`);
   }
   // A pid is a mailbox, and pids are not reused (Go's procs never exit, so only
   // a program that rforks and exits procs itself can run out of them).
