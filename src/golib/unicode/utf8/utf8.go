@@ -179,3 +179,56 @@ func ValidRune(r rune) bool {
 	}
 	return r < surrogateMin || r > surrogateMax
 }
+
+// FullRune reports whether p begins with a whole encoding: a valid rune, or
+// bytes that can only decode as an error of width 1. A valid encoding cut
+// short is not full.
+func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
+
+// FullRuneInString is FullRune for a string.
+func FullRuneInString(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	c0 := s[0]
+	need := 0
+	lo, hi := byte(0x80), byte(0xBF) // the range of the second byte
+	switch {
+	case c0 < RuneSelf:
+		return true
+	case c0 >= 0xC2 && c0 <= 0xDF:
+		need = 2
+	case c0 >= 0xE0 && c0 <= 0xEF:
+		need = 3
+		if c0 == 0xE0 {
+			lo = 0xA0
+		} else if c0 == 0xED {
+			hi = 0x9F
+		}
+	case c0 >= 0xF0 && c0 <= 0xF4:
+		need = 4
+		if c0 == 0xF0 {
+			lo = 0x90
+		} else if c0 == 0xF4 {
+			hi = 0x8F
+		}
+	default:
+		return true // no lead byte: an error of width 1
+	}
+	if len(s) >= need {
+		return true
+	}
+	if len(s) > 1 && (s[1] < lo || s[1] > hi) {
+		return true
+	}
+	if len(s) > 2 && (s[2] < 0x80 || s[2] > 0xBF) {
+		return true
+	}
+	return false
+}
+
+// RuneStart reports whether b can begin an encoding (is not a continuation byte).
+func RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Valid reports whether p is entirely valid UTF-8.
+func Valid(p []byte) bool { return ValidString(string(p)) }
