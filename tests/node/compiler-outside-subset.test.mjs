@@ -28,7 +28,7 @@ import (
 func main() {
 	runtime.SetFinalizer(nil, nil)
 	_ = strings.NewReadr
-	var r *strings.Reader
+	var r *strings.Replacer
 	_ = r
 	_ = runtime.Nope
 }
@@ -36,7 +36,7 @@ func main() {
   assert.deepEqual(got, [
     '9:10: runtime.SetFinalizer is not supported by p9rt',
     '10:14: undefined: strings.NewReadr',
-    '11:17: strings.Reader is not supported by p9rt',
+    '11:17: strings.Replacer is not supported by p9rt',
     '13:14: undefined: runtime.Nope',
   ]);
 });

@@ -1,6 +1,9 @@
 package net
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Dial connects to the address on the named network. p9rt supports "tcp"
 // and "udp" (and "tcp4", "udp4") to literal IPv4 addresses and "localhost".
@@ -62,6 +65,20 @@ func (d *Dialer) Dial(network, address string) (Conn, error) {
 		return nil, &OpError{Op: "dial", Net: network, Source: nil, Addr: nil, Err: errTimeout}
 	}
 	return Dial(network, address)
+}
+
+// DialContext is Dial that fails at once when ctx has already ended; the
+// loopback connects without waiting, so nothing else can be cancelled.
+func (d *Dialer) DialContext(ctx context.Context, network, address string) (Conn, error) {
+	if ctx == nil {
+		panic("nil context")
+	}
+	select {
+	case <-ctx.Done():
+		return nil, &OpError{Op: "dial", Net: network, Source: nil, Addr: nil, Err: ctx.Err()}
+	default:
+	}
+	return d.Dial(network, address)
 }
 
 // DialTCP acts like Dial for TCP networks.
