@@ -1,7 +1,7 @@
 // The curated examples: the Go files of examples/, each with what to watch for. They tell the
 // story of the seed commits: a deadline interrupting a blocked pread, hangup killing or being
-// caught, net/http's background read, issue 57114, a proc that waits for you, and a read that
-// never returns until you end it (seed 004, golang/go#41054).
+// caught, net/http's background read (by hand, then in net/http itself), issue 57114, a proc that
+// waits for you, and a read that never returns until you end it (seed 004, golang/go#41054).
 import deadline from '../examples/deadline.go?raw';
 import hangup from '../examples/hangup.go?raw';
 import notify from '../examples/notify.go?raw';
@@ -10,6 +10,7 @@ import issue57114 from '../examples/issue57114.go?raw';
 import blocked from '../examples/blocked.go?raw';
 import pollrace from '../examples/pollrace.go?raw';
 import pending from '../examples/pending.go?raw';
+import httpHangup from '../examples/http_hangup.go?raw';
 
 export interface Example {
   file: string;
@@ -51,6 +52,13 @@ export const examples: Example[] = [
     source: backgroundread,
     about:
       'A server keeps a Read pending while its handler runs, then stops it with a deadline in the past: hangup interrupts the pread at once, the Read returns a timeout, and after clearing the deadline the same connection reads the next request.',
+  },
+  {
+    file: 'http_hangup.go',
+    title: 'net/http: the client hangs up',
+    source: httpHangup,
+    about:
+      'A real net/http server. While a handler runs, the server keeps a one-byte read pending on the connection. Request 1 ends normally, so the server aborts that read with a deadline in the past: "hangup" interrupts the pread (the red one, with its chain from SetReadDeadline). During request 2 the client hangs up: the pending pread returns, the connection\'s context is cancelled, and r.Context().Done() wakes the handler.',
   },
   {
     file: 'issue57114.go',

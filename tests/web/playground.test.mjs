@@ -275,6 +275,11 @@ const expected = {
     exit: '',
     go: true,
   },
+  'http_hangup.go': {
+    stdout: 'client: 200 OK "fast reply\\n"\nclient: hanging up\nhandler: the client hung up: context canceled\n',
+    exit: '',
+    go: true,
+  },
   'issue57114.go': {
     stdout: 'go1.19.8:    Read failed before the peer wrote: true, deadline exceeded=true\ngo1.19.8:    got "late", err=<nil>\ncurrent Go:  Read waited for the peer: true\ncurrent Go:  got "late", err=<nil>\n',
     exit: '',

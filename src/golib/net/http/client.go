@@ -138,8 +138,8 @@ func (c *Client) Do(req *Request) (*Response, error) {
 		if len(via) > 0 {
 			loc := resp.Header.Get("Location")
 			if loc == "" {
-				resp.Body.Close()
-				return nil, wrap(fmt.Errorf("%d response missing Location header", resp.StatusCode))
+				// A 3xx without a Location is handed back as it is, as in Go 1.19.
+				return resp, nil
 			}
 			next, err := req.URL.Parse(loc)
 			if err != nil {

@@ -94,11 +94,12 @@ const (
 
 var stateNames = []string{"new", "active", "idle", "hijacked", "closed"}
 
+// String is the state's name; an unknown state is "", as in Go.
 func (s ConnState) String() string {
 	if s >= 0 && int(s) < len(stateNames) {
 		return stateNames[s]
 	}
-	return "ConnState(" + strconv.Itoa(int(s)) + ")"
+	return ""
 }
 
 // A Server serves HTTP/1.x on the connections of its listeners.

@@ -138,7 +138,7 @@ func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // ReadMIMEHeader reads "Key: value" lines up to an empty line. A line that
 // starts with a space or tab continues the previous value; a line without a
-// colon, or a key with a space in it, is an error naming the line.
+// colon is an error naming the line.
 func (r *Reader) ReadMIMEHeader() (MIMEHeader, error) {
 	h := make(MIMEHeader)
 	// The first line may not be a continuation.
@@ -156,13 +156,14 @@ func (r *Reader) ReadMIMEHeader() (MIMEHeader, error) {
 		}
 		colon := strings.IndexByte(kv, ':')
 		if colon < 0 {
-			return h, ProtocolError("malformed MIME header line: " + kv)
+			return h, ProtocolError(fmt.Sprintf("malformed MIME header: missing colon: %q", kv))
 		}
-		rawKey := kv[:colon]
-		if rawKey == "" || strings.ContainsAny(rawKey, " \t") {
-			return h, ProtocolError("malformed MIME header line: " + kv)
+		// A key that is no token stays as it is, for the caller to judge
+		// (a server answers 400); an empty one is skipped.
+		key := CanonicalMIMEHeaderKey(kv[:colon])
+		if key == "" {
+			continue
 		}
-		key := CanonicalMIMEHeaderKey(rawKey)
 		value := TrimString(kv[colon+1:])
 		h[key] = append(h[key], value)
 		if err != nil {
