@@ -456,10 +456,10 @@ func (r *Request) write(w io.Writer, extra Header) (err error) {
 	bw.WriteString("\r\n")
 	if body != nil {
 		if chunked {
-			cw := &chunkedWriter{bw}
-			_, err = io.Copy(cw, body)
+			framer := &chunkedWriter{bw}
+			_, err = io.Copy(framer, body)
 			if err == nil {
-				err = cw.Close()
+				err = framer.Close()
 			}
 			if err == nil {
 				_, err = bw.WriteString("\r\n")
@@ -497,8 +497,7 @@ var requestWriteExcluded = map[string]bool{
 func methodSendsLength(m string) bool { return m == "POST" || m == "PUT" || m == "PATCH" }
 
 // outgoingBody decides how r's body goes out: with its length, or chunked
-// when the length is unknown. A body of unknown length that is empty on the
-// first read is no body at all.
+// when the length is unknown.
 func outgoingBody(r *Request) (body io.Reader, length int64, chunked bool, err error) {
 	if r.Body == nil || r.Body == NoBody {
 		return nil, 0, false, nil
@@ -506,8 +505,9 @@ func outgoingBody(r *Request) (body io.Reader, length int64, chunked bool, err e
 	if r.ContentLength > 0 {
 		return r.Body, r.ContentLength, false, nil
 	}
-	if r.ContentLength == 0 {
-		// Probe: an empty body is sent as none.
+	if r.ContentLength == 0 && methodUsuallyBodiless(r.Method) {
+		// Probe: for a method that rarely has a body, an empty one is sent
+		// as none (other methods always send theirs, chunked).
 		var first [1]byte
 		n, rerr := r.Body.Read(first[:])
 		if n == 0 {
@@ -522,6 +522,15 @@ func outgoingBody(r *Request) (body io.Reader, length int64, chunked bool, err e
 		return io.MultiReader(bytes.NewReader(first[:n]), r.Body), -1, true, nil
 	}
 	return r.Body, -1, true, nil
+}
+
+// methodUsuallyBodiless: the methods whose unknown-length body is probed.
+func methodUsuallyBodiless(m string) bool {
+	switch m {
+	case "GET", "HEAD", "DELETE", "OPTIONS", "PROPFIND", "SEARCH":
+		return true
+	}
+	return false
 }
 
 // NoBody is an empty body: reads give io.EOF at once, Close does nothing.

@@ -266,7 +266,9 @@ type redirectHandler struct {
 	code   int
 }
 
-func (rh *redirectHandler) ServeHTTP(w ResponseWriter, r *Request) { Redirect(w, r, rh.target, rh.code) }
+func (rh *redirectHandler) ServeHTTP(w ResponseWriter, r *Request) {
+	Redirect(w, r, rh.target, rh.code)
+}
 
 // RedirectHandler redirects every request to target with code.
 func RedirectHandler(target string, code int) Handler { return &redirectHandler{target, code} }

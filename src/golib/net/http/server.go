@@ -155,7 +155,7 @@ func (s *Server) headerTimeout() time.Duration {
 	return s.ReadTimeout
 }
 
-func (s *Server) idleTimeout() time.Duration {
+func (s *Server) idleLimit() time.Duration {
 	if s.IdleTimeout != 0 {
 		return s.IdleTimeout
 	}
@@ -180,8 +180,8 @@ func (s *Server) RegisterOnShutdown(f func()) {
 	s.mu.Unlock()
 }
 
-// logf writes a line to standard error as Go's log package does by default.
-func (s *Server) logf(format string, args ...any) {
+// logPrintf writes a line to standard error as Go's log package does by default.
+func (s *Server) logPrintf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if !strings.HasSuffix(msg, "\n") {
 		msg += "\n"
@@ -235,7 +235,7 @@ func (s *Server) Serve(l net.Listener) error {
 				} else if backoff *= 2; backoff > time.Second {
 					backoff = time.Second
 				}
-				s.logf("http: Accept error: %v; retrying in %v", err, backoff)
+				s.logPrintf("http: Accept error: %v; retrying in %v", err, backoff)
 				time.Sleep(backoff)
 				continue
 			}
@@ -249,7 +249,7 @@ func (s *Server) Serve(l net.Listener) error {
 				panic("ConnContext returned nil")
 			}
 		}
-		c := &conn{server: s, rwc: rw}
+		c := &conn{server: s, nc: rw}
 		c.setState(StateNew)
 		go c.serve(connCtx)
 	}
@@ -274,7 +274,7 @@ func (s *Server) trackListener(l *net.Listener, add bool) bool {
 	return true
 }
 
-func (s *Server) trackConn(c *conn, add bool) {
+func (s *Server) noteConn(c *conn, add bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.conns == nil {
@@ -309,7 +309,7 @@ func (s *Server) Close() error {
 	s.listenerWG.Wait()
 	s.mu.Lock()
 	for c := range s.conns {
-		c.rwc.Close()
+		c.nc.Close()
 		delete(s.conns, c)
 	}
 	s.mu.Unlock()
@@ -369,7 +369,7 @@ func (s *Server) closeIdle() bool {
 			all = false
 			continue
 		}
-		c.rwc.Close()
+		c.nc.Close()
 		delete(s.conns, c)
 	}
 	return all
@@ -389,15 +389,15 @@ func Serve(l net.Listener, handler Handler) error {
 
 // A conn is the server side of one connection.
 type conn struct {
-	server     *Server
-	rwc        net.Conn
-	remoteAddr string
-	cancelCtx  context.CancelFunc // ends the connection's context
-	werr       error              // the first write error
+	server    *Server
+	nc        net.Conn
+	peer      string
+	cancelCtx context.CancelFunc // ends the connection's context
+	werr      error              // the first write error
 
-	r    *connReader
-	bufr *bufio.Reader
-	bufw *bufio.Writer
+	r   *connReader
+	in  *bufio.Reader
+	out *bufio.Writer
 
 	lastMethod string
 
@@ -415,16 +415,16 @@ type conn struct {
 func (c *conn) setState(state ConnState) {
 	switch state {
 	case StateNew:
-		c.server.trackConn(c, true)
+		c.server.noteConn(c, true)
 	case StateHijacked, StateClosed:
-		c.server.trackConn(c, false)
+		c.server.noteConn(c, false)
 	}
 	c.stateMu.Lock()
 	c.state = state
 	c.stateAt = time.Now().Unix()
 	c.stateMu.Unlock()
 	if hook := c.server.ConnState; hook != nil {
-		hook(c.rwc, state)
+		hook(c.nc, state)
 	}
 }
 
@@ -451,7 +451,7 @@ func (c *conn) setCurrent(w *response) {
 type connWriter struct{ c *conn }
 
 func (w connWriter) Write(p []byte) (int, error) {
-	n, err := w.c.rwc.Write(p)
+	n, err := w.c.nc.Write(p)
 	if err != nil && w.c.werr == nil {
 		w.c.werr = err
 		w.c.cancelCtx()
@@ -462,25 +462,25 @@ func (w connWriter) Write(p []byte) (int, error) {
 // The answers to requests the server cannot read.
 const plainClose = "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
 
-// statusError is a request error answered with its code and text.
-type statusError struct {
+// codedError is a request error answered with its code and text.
+type codedError struct {
 	code int
 	text string
 }
 
-func (e statusError) Error() string { return StatusText(e.code) + ": " + e.text }
+func (e codedError) Error() string { return StatusText(e.code) + ": " + e.text }
 
-var errTooLarge = errors.New("http: request too large")
+var errHeaderTooBig = errors.New("http: request too large")
 
 // serve reads requests from the connection and runs the handler on each,
 // one at a time, until the connection ends or cannot be used again.
 func (c *conn) serve(ctx context.Context) {
-	c.remoteAddr = c.rwc.RemoteAddr().String()
-	ctx = context.WithValue(ctx, LocalAddrContextKey, c.rwc.LocalAddr())
+	c.peer = c.nc.RemoteAddr().String()
+	ctx = context.WithValue(ctx, LocalAddrContextKey, c.nc.LocalAddr())
 	var inFlight *response
 	defer func() {
 		if v := recover(); v != nil && v != ErrAbortHandler {
-			c.server.logf("http: panic serving %v: %v", c.remoteAddr, v)
+			c.server.logPrintf("http: panic serving %v: %v", c.peer, v)
 		}
 		if inFlight != nil {
 			inFlight.cancelCtx()
@@ -488,7 +488,7 @@ func (c *conn) serve(ctx context.Context) {
 		if !c.isHijacked() {
 			if inFlight != nil {
 				inFlight.conn.r.abortPendingRead()
-				inFlight.reqBody.Close()
+				inFlight.body.Close()
 			}
 			c.close()
 			c.setState(StateClosed)
@@ -500,12 +500,12 @@ func (c *conn) serve(ctx context.Context) {
 	defer cancel()
 	c.r = &connReader{conn: c}
 	c.r.cond = sync.NewCond(&c.r.mu)
-	c.bufr = bufio.NewReaderSize(c.r, 4096)
-	c.bufw = bufio.NewWriterSize(connWriter{c}, 4<<10)
+	c.in = bufio.NewReaderSize(c.r, 4096)
+	c.out = bufio.NewWriterSize(connWriter{c}, 4<<10)
 
 	for {
 		w, err := c.readRequest(ctx)
-		if c.r.remain != c.server.headerReadLimit() {
+		if c.r.left != c.server.headerReadLimit() {
 			// Some of a request has arrived.
 			c.setState(StateActive)
 		}
@@ -520,14 +520,14 @@ func (c *conn) serve(ctx context.Context) {
 				w.canWriteContinue.Store(true)
 			}
 		} else if req.Header.get("Expect") != "" {
-			w.sendExpectationFailed()
+			w.refuseExpectation()
 			return
 		}
 		c.setCurrent(w)
 		// Keep a read pending whenever the handler is not reading the body,
 		// so that a client hangup cancels the request's context.
 		if bodyRemains(req.Body) {
-			if b, isBody := w.reqBody.(*bodyReader); isBody {
+			if b, isBody := w.body.(*bodyReader); isBody {
 				b.mu.Lock()
 				b.onHitEOF = c.r.startBackgroundRead
 				b.mu.Unlock()
@@ -542,10 +542,10 @@ func (c *conn) serve(ctx context.Context) {
 		if c.isHijacked() {
 			return
 		}
-		w.finishRequest()
-		if !w.shouldReuseConnection() {
-			if w.requestBodyLimitHit || w.closedRequestBodyEarly() {
-				c.closeWriteAndWait()
+		w.finish()
+		if !w.reusable() {
+			if w.bodyTooBig || w.bodyAbandoned() {
+				c.lingerClose()
 			}
 			return
 		}
@@ -554,37 +554,37 @@ func (c *conn) serve(ctx context.Context) {
 		if !c.server.keepAlives() {
 			return
 		}
-		if d := c.server.idleTimeout(); d != 0 {
-			c.rwc.SetReadDeadline(time.Now().Add(d))
-			if _, err := c.bufr.Peek(4); err != nil {
+		if d := c.server.idleLimit(); d != 0 {
+			c.nc.SetReadDeadline(time.Now().Add(d))
+			if _, err := c.in.Peek(4); err != nil {
 				return
 			}
 		}
-		c.rwc.SetReadDeadline(time.Time{})
+		c.nc.SetReadDeadline(time.Time{})
 	}
 }
 
 // answerBadRequest writes the reply to a request that could not be read,
 // if any, as Go's server does.
 func (c *conn) answerBadRequest(err error) {
-	if err == errTooLarge {
+	if err == errHeaderTooBig {
 		msg := "431 Request Header Fields Too Large"
-		io.WriteString(c.rwc, "HTTP/1.1 "+msg+plainClose+msg)
-		c.closeWriteAndWait()
+		io.WriteString(c.nc, "HTTP/1.1 "+msg+plainClose+msg)
+		c.lingerClose()
 		return
 	}
 	if te, isTE := err.(*unsupportedTEError); isTE && te != nil {
-		fmt.Fprintf(c.rwc, "HTTP/1.1 %d %s%sUnsupported transfer encoding", StatusNotImplemented, StatusText(StatusNotImplemented), plainClose)
+		fmt.Fprintf(c.nc, "HTTP/1.1 %d %s%sUnsupported transfer encoding", StatusNotImplemented, StatusText(StatusNotImplemented), plainClose)
 		return
 	}
 	if quietReadError(err) {
 		return
 	}
-	if se, isStatus := err.(statusError); isStatus {
-		fmt.Fprintf(c.rwc, "HTTP/1.1 %d %s: %s%s%d %s: %s", se.code, StatusText(se.code), se.text, plainClose, se.code, StatusText(se.code), se.text)
+	if se, isStatus := err.(codedError); isStatus {
+		fmt.Fprintf(c.nc, "HTTP/1.1 %d %s: %s%s%d %s: %s", se.code, StatusText(se.code), se.text, plainClose, se.code, StatusText(se.code), se.text)
 		return
 	}
-	io.WriteString(c.rwc, "HTTP/1.1 400 Bad Request"+plainClose+"400 Bad Request")
+	io.WriteString(c.nc, "HTTP/1.1 400 Bad Request"+plainClose+"400 Bad Request")
 }
 
 // quietReadError: the connection ended or failed, which needs no answer.
@@ -600,7 +600,7 @@ func quietReadError(err error) bool {
 	return errors.As(err, &oe) && oe.Op == "read"
 }
 
-func badRequestError(text string) error { return statusError{StatusBadRequest, text} }
+func badRequest(text string) error { return codedError{StatusBadRequest, text} }
 
 // readRequest reads the next request's header under the header timeout and
 // size limit and sets up its response.
@@ -616,46 +616,46 @@ func (c *conn) readRequest(ctx context.Context) (*response, error) {
 	if d := c.server.ReadTimeout; d > 0 {
 		requestDeadline = start.Add(d)
 	}
-	c.rwc.SetReadDeadline(headerDeadline)
+	c.nc.SetReadDeadline(headerDeadline)
 	if d := c.server.WriteTimeout; d > 0 {
-		defer func() { c.rwc.SetWriteDeadline(time.Now().Add(d)) }()
+		defer func() { c.nc.SetWriteDeadline(time.Now().Add(d)) }()
 	}
-	c.r.setReadLimit(c.server.headerReadLimit())
+	c.r.limitReads(c.server.headerReadLimit())
 	if c.lastMethod == "POST" {
 		// Some clients send a stray CRLF after a POST body.
-		peek, _ := c.bufr.Peek(4)
+		peek, _ := c.in.Peek(4)
 		stray := 0
 		for stray < len(peek) && (peek[stray] == '\r' || peek[stray] == '\n') {
 			stray++
 		}
-		c.bufr.Discard(stray)
+		c.in.Discard(stray)
 	}
-	req, err := readRequest(c.bufr)
+	req, err := readRequest(c.in)
 	if err != nil {
-		if c.r.hitReadLimit() {
-			return nil, errTooLarge
+		if c.r.atLimit() {
+			return nil, errHeaderTooBig
 		}
 		return nil, err
 	}
 	if req.ProtoMajor != 1 {
-		return nil, statusError{StatusHTTPVersionNotSupported, "unsupported protocol version"}
+		return nil, codedError{StatusHTTPVersionNotSupported, "unsupported protocol version"}
 	}
 	c.lastMethod = req.Method
-	c.r.setReadLimit(maxInt64)
+	c.r.limitReads(maxInt64)
 	hosts, hasHost := req.Header["Host"]
 	if req.ProtoAtLeast(1, 1) && (!hasHost || len(hosts) == 0) && req.Method != "CONNECT" {
-		return nil, badRequestError("missing required Host header")
+		return nil, badRequest("missing required Host header")
 	}
 	if len(hosts) == 1 && !validHost(hosts[0]) {
-		return nil, badRequestError("malformed Host header")
+		return nil, badRequest("malformed Host header")
 	}
 	for k, vs := range req.Header {
 		if !validHeaderName(k) {
-			return nil, badRequestError("invalid header name")
+			return nil, badRequest("invalid header name")
 		}
 		for _, v := range vs {
 			if !validHeaderValue(v) {
-				return nil, badRequestError("invalid header value")
+				return nil, badRequest("invalid header value")
 			}
 		}
 	}
@@ -663,26 +663,26 @@ func (c *conn) readRequest(ctx context.Context) (*response, error) {
 
 	reqCtx, cancel := context.WithCancel(ctx)
 	req.ctx = reqCtx
-	req.RemoteAddr = c.remoteAddr
+	req.RemoteAddr = c.peer
 	if b, isBody := req.Body.(*bodyReader); isBody {
 		b.doEarlyClose = true
 	}
 	if !headerDeadline.Equal(requestDeadline) {
-		c.rwc.SetReadDeadline(requestDeadline)
+		c.nc.SetReadDeadline(requestDeadline)
 	}
 	w := &response{
-		conn:             c,
-		cancelCtx:        cancel,
-		req:              req,
-		reqBody:          req.Body,
-		handlerHeader:    make(Header),
-		contentLength:    -1,
-		closeNotifyCh:    make(chan bool, 1),
-		wants10KeepAlive: req.wantsHttp10KeepAlive(),
-		wantsClose:       req.wantsClose(),
+		conn:          c,
+		cancelCtx:     cancel,
+		req:           req,
+		body:          req.Body,
+		hdr:           make(Header),
+		declaredLen:   -1,
+		closeNotifyCh: make(chan bool, 1),
+		keepAlive10:   req.wantsHttp10KeepAlive(),
+		wantsClose:    req.wantsClose(),
 	}
-	w.cw.res = w
-	w.w = bufio.NewWriterSize(&w.cw, bufferBeforeChunking)
+	w.framer.res = w
+	w.w = bufio.NewWriterSize(&w.framer, bufferBeforeChunking)
 	return w, nil
 }
 
@@ -701,15 +701,15 @@ func validHost(h string) bool {
 
 // close flushes what is buffered and closes the connection.
 func (c *conn) close() {
-	c.bufw.Flush()
-	c.rwc.Close()
+	c.out.Flush()
+	c.nc.Close()
 }
 
-// closeWriteAndWait flushes, half-closes (which Plan 9 cannot do) and waits
+// lingerClose flushes, half-closes (which Plan 9 cannot do) and waits
 // a little so the client reads the reply before the connection goes.
-func (c *conn) closeWriteAndWait() {
-	c.bufw.Flush()
-	if tcp, isTCP := c.rwc.(interface{ CloseWrite() error }); isTCP {
+func (c *conn) lingerClose() {
+	c.out.Flush()
+	if tcp, isTCP := c.nc.(interface{ CloseWrite() error }); isTCP {
 		tcp.CloseWrite()
 	}
 	time.Sleep(500 * time.Millisecond)
@@ -731,11 +731,11 @@ type connReader struct {
 	aborting bool // abortPendingRead set the past deadline
 	hasByte  bool // the background read got a byte, not yet handed out
 	oneByte  [1]byte
-	remain   int64 // bytes Read may still return
+	left     int64 // bytes Read may still return
 }
 
-func (cr *connReader) setReadLimit(n int64) { cr.remain = n }
-func (cr *connReader) hitReadLimit() bool   { return cr.remain <= 0 }
+func (cr *connReader) limitReads(n int64) { cr.left = n }
+func (cr *connReader) atLimit() bool      { return cr.left <= 0 }
 
 // startBackgroundRead starts the pending one-byte read.
 func (cr *connReader) startBackgroundRead() {
@@ -748,12 +748,12 @@ func (cr *connReader) startBackgroundRead() {
 		return
 	}
 	cr.pending = true
-	cr.conn.rwc.SetReadDeadline(time.Time{})
+	cr.conn.nc.SetReadDeadline(time.Time{})
 	go cr.backgroundRead()
 }
 
 func (cr *connReader) backgroundRead() {
-	n, err := cr.conn.rwc.Read(cr.oneByte[:])
+	n, err := cr.conn.nc.Read(cr.oneByte[:])
 	cr.mu.Lock()
 	if n == 1 {
 		cr.hasByte = true // the start of the next (pipelined) request
@@ -778,11 +778,11 @@ func (cr *connReader) abortPendingRead() {
 		return
 	}
 	cr.aborting = true
-	cr.conn.rwc.SetReadDeadline(aLongTimeAgo)
+	cr.conn.nc.SetReadDeadline(aLongTimeAgo)
 	for cr.pending {
 		cr.cond.Wait()
 	}
-	cr.conn.rwc.SetReadDeadline(time.Time{})
+	cr.conn.nc.SetReadDeadline(time.Time{})
 }
 
 // readFailed: the client is gone or the connection broke; the connection's
@@ -807,7 +807,7 @@ func (cr *connReader) Read(p []byte) (n int, err error) {
 		}
 		panic("invalid concurrent Body.Read call")
 	}
-	if cr.hitReadLimit() {
+	if cr.atLimit() {
 		cr.mu.Unlock()
 		return 0, io.EOF
 	}
@@ -815,8 +815,8 @@ func (cr *connReader) Read(p []byte) (n int, err error) {
 		cr.mu.Unlock()
 		return 0, nil
 	}
-	if int64(len(p)) > cr.remain {
-		p = p[:cr.remain]
+	if int64(len(p)) > cr.left {
+		p = p[:cr.left]
 	}
 	if cr.hasByte {
 		p[0] = cr.oneByte[0]
@@ -826,13 +826,13 @@ func (cr *connReader) Read(p []byte) (n int, err error) {
 	}
 	cr.pending = true
 	cr.mu.Unlock()
-	n, err = cr.conn.rwc.Read(p)
+	n, err = cr.conn.nc.Read(p)
 	cr.mu.Lock()
 	cr.pending = false
 	if err != nil {
 		cr.readFailed()
 	}
-	cr.remain -= int64(n)
+	cr.left -= int64(n)
 	cr.mu.Unlock()
 	cr.cond.Broadcast()
 	return n, err
@@ -846,42 +846,42 @@ const bufferBeforeChunking = 2048
 type response struct {
 	conn      *conn
 	req       *Request
-	reqBody   io.ReadCloser
+	body      io.ReadCloser
 	cancelCtx context.CancelFunc
 
-	wroteHeader     bool
-	wroteContinue   bool
+	wroteHeader      bool
+	wroteContinue    bool
 	canWriteContinue atomic.Bool
-	continueMu      sync.Mutex
-	wants10KeepAlive bool
+	continueMu       sync.Mutex
+	keepAlive10      bool
 	wantsClose       bool
 
-	w  *bufio.Writer // buffers the body in front of cw
-	cw chunkWriter
+	w      *bufio.Writer // buffers the body in front of framer
+	framer bodyFramer
 
-	handlerHeader Header
-	calledHeader  bool
-	status        int
+	hdr         Header
+	headerTaken bool
+	status      int
 
-	written       int64 // body bytes the handler wrote
-	contentLength int64 // from the handler's Content-Length header, or -1
+	wroteLen    int64 // body bytes the handler wrote
+	declaredLen int64 // from the handler's Content-Length header, or -1
 
-	closeAfterReply     bool
-	requestBodyLimitHit bool
-	handlerDone         atomic.Bool
+	closeAfter  bool
+	bodyTooBig  bool
+	handlerDone atomic.Bool
 
 	closeNotifyCh  chan bool
 	didCloseNotify int32
 }
 
 func (w *response) Header() Header {
-	if w.cw.header == nil && w.wroteHeader && !w.cw.wroteHeader {
+	if w.framer.header == nil && w.wroteHeader && !w.framer.wroteHeader {
 		// WriteHeader was called but the header is not out yet: later
 		// changes must not reach it.
-		w.cw.header = w.handlerHeader.Clone()
+		w.framer.header = w.hdr.Clone()
 	}
-	w.calledHeader = true
-	return w.handlerHeader
+	w.headerTaken = true
+	return w.hdr
 }
 
 // checkStatus panics on a status code outside 100-999, as Go does.
@@ -893,11 +893,11 @@ func checkStatus(code int) {
 
 func (w *response) WriteHeader(code int) {
 	if w.conn.isHijacked() {
-		w.conn.server.logf("http: response.WriteHeader on hijacked connection")
+		w.conn.server.logPrintf("http: response.WriteHeader on hijacked connection")
 		return
 	}
 	if w.wroteHeader {
-		w.conn.server.logf("http: superfluous response.WriteHeader call")
+		w.conn.server.logPrintf("http: superfluous response.WriteHeader call")
 		return
 	}
 	checkStatus(code)
@@ -908,24 +908,24 @@ func (w *response) WriteHeader(code int) {
 			w.canWriteContinue.Store(false)
 			w.continueMu.Unlock()
 		}
-		writeStatusLine(w.conn.bufw, w.req.ProtoAtLeast(1, 1), code)
-		w.handlerHeader.WriteSubset(w.conn.bufw, noBodyHeaders)
-		w.conn.bufw.WriteString("\r\n")
-		w.conn.bufw.Flush()
+		writeStatusLine(w.conn.out, w.req.ProtoAtLeast(1, 1), code)
+		w.hdr.WriteSubset(w.conn.out, noBodyHeaders)
+		w.conn.out.WriteString("\r\n")
+		w.conn.out.Flush()
 		return
 	}
 	w.wroteHeader = true
 	w.status = code
-	if w.calledHeader && w.cw.header == nil {
-		w.cw.header = w.handlerHeader.Clone()
+	if w.headerTaken && w.framer.header == nil {
+		w.framer.header = w.hdr.Clone()
 	}
-	if cl := w.handlerHeader.get("Content-Length"); cl != "" {
+	if cl := w.hdr.get("Content-Length"); cl != "" {
 		v, err := strconv.ParseInt(cl, 10, 64)
 		if err == nil && v >= 0 {
-			w.contentLength = v
+			w.declaredLen = v
 		} else {
-			w.conn.server.logf("http: invalid Content-Length of %q", cl)
-			w.handlerHeader.Del("Content-Length")
+			w.conn.server.logPrintf("http: invalid Content-Length of %q", cl)
+			w.hdr.Del("Content-Length")
 		}
 	}
 }
@@ -945,7 +945,7 @@ func writeStatusLine(bw *bufio.Writer, is11 bool, code int) {
 	bw.WriteString(strconv.Itoa(code) + " " + text + "\r\n")
 }
 
-func (w *response) bodyAllowed() bool {
+func (w *response) mayHaveBody() bool {
 	if !w.wroteHeader {
 		panic("")
 	}
@@ -960,7 +960,7 @@ func (w *response) WriteString(s string) (int, error) { return w.write(len(s), n
 func (w *response) write(n int, data []byte, s string) (int, error) {
 	if w.conn.isHijacked() {
 		if n > 0 {
-			w.conn.server.logf("http: response.Write on hijacked connection")
+			w.conn.server.logPrintf("http: response.Write on hijacked connection")
 		}
 		return 0, ErrHijacked
 	}
@@ -976,11 +976,11 @@ func (w *response) write(n int, data []byte, s string) (int, error) {
 	if n == 0 {
 		return 0, nil
 	}
-	if !w.bodyAllowed() {
+	if !w.mayHaveBody() {
 		return 0, ErrBodyNotAllowed
 	}
-	w.written += int64(n)
-	if w.contentLength != -1 && w.written > w.contentLength {
+	w.wroteLen += int64(n)
+	if w.declaredLen != -1 && w.wroteLen > w.declaredLen {
 		return 0, ErrContentLength
 	}
 	if data != nil {
@@ -989,43 +989,43 @@ func (w *response) write(n int, data []byte, s string) (int, error) {
 	return w.w.WriteString(s)
 }
 
-// sendExpectationFailed answers an Expect header other than 100-continue.
-func (w *response) sendExpectationFailed() {
+// refuseExpectation answers an Expect header other than 100-continue.
+func (w *response) refuseExpectation() {
 	w.Header().Set("Connection", "close")
 	w.WriteHeader(StatusExpectationFailed)
-	w.finishRequest()
+	w.finish()
 }
 
-// finishRequest sends whatever the handler left and ends the request: the
+// finish sends whatever the handler left and ends the request: the
 // pending background read is aborted and the body closed (drained) so the
 // connection can serve the next request.
-func (w *response) finishRequest() {
+func (w *response) finish() {
 	w.handlerDone.Store(true)
 	if !w.wroteHeader {
 		w.WriteHeader(StatusOK)
 	}
 	w.w.Flush()
-	w.cw.close()
-	w.conn.bufw.Flush()
+	w.framer.close()
+	w.conn.out.Flush()
 	w.conn.r.abortPendingRead()
-	w.reqBody.Close()
+	w.body.Close()
 }
 
-// shouldReuseConnection: the reply was complete and nothing broke.
-func (w *response) shouldReuseConnection() bool {
-	if w.closeAfterReply {
+// reusable: the reply was complete and nothing broke.
+func (w *response) reusable() bool {
+	if w.closeAfter {
 		return false
 	}
-	if w.req.Method != "HEAD" && w.contentLength != -1 && w.bodyAllowed() && w.contentLength != w.written {
+	if w.req.Method != "HEAD" && w.declaredLen != -1 && w.mayHaveBody() && w.declaredLen != w.wroteLen {
 		return false // a short body would desynchronize the client
 	}
 	if w.conn.werr != nil {
 		return false
 	}
-	return !w.closedRequestBodyEarly()
+	return !w.bodyAbandoned()
 }
 
-func (w *response) closedRequestBodyEarly() bool {
+func (w *response) bodyAbandoned() bool {
 	b, isBody := w.req.Body.(*bodyReader)
 	return isBody && b.didEarlyClose()
 }
@@ -1036,17 +1036,17 @@ func (w *response) Flush() {
 		w.WriteHeader(StatusOK)
 	}
 	w.w.Flush()
-	w.cw.flush()
+	w.framer.flush()
 }
 
 // Hijack hands the connection to the handler: the background read is
 // aborted first, and the deadlines cleared.
-func (w *response) Hijack() (rwc net.Conn, buf *bufio.ReadWriter, err error) {
+func (w *response) Hijack() (nc net.Conn, buf *bufio.ReadWriter, err error) {
 	if w.handlerDone.Load() {
 		panic("net/http: Hijack called after ServeHTTP finished")
 	}
 	if w.wroteHeader {
-		w.cw.flush()
+		w.framer.flush()
 	}
 	c := w.conn
 	c.mu.Lock()
@@ -1056,17 +1056,17 @@ func (w *response) Hijack() (rwc net.Conn, buf *bufio.ReadWriter, err error) {
 	}
 	c.r.abortPendingRead()
 	c.hijacked = true
-	rwc = c.rwc
-	rwc.SetDeadline(time.Time{})
-	buf = bufio.NewReadWriter(c.bufr, bufio.NewWriter(rwc))
+	nc = c.nc
+	nc.SetDeadline(time.Time{})
+	buf = bufio.NewReadWriter(c.in, bufio.NewWriter(nc))
 	if c.r.hasByte {
 		// The byte the background read got belongs to the caller.
-		if _, err := c.bufr.Peek(c.bufr.Buffered() + 1); err != nil {
+		if _, err := c.in.Peek(c.in.Buffered() + 1); err != nil {
 			return nil, nil, fmt.Errorf("unexpected Peek failure reading buffered byte: %v", err)
 		}
 	}
 	c.setState(StateHijacked)
-	return rwc, buf, nil
+	return nc, buf, nil
 }
 
 // CloseNotify's channel receives true once when the client's connection
@@ -1078,62 +1078,62 @@ func (w *response) CloseNotify() <-chan bool {
 	return w.closeNotifyCh
 }
 
-// requestTooLarge: the handler left too much body unread to drain.
-func (w *response) requestTooLarge() {
-	w.closeAfterReply = true
-	w.requestBodyLimitHit = true
+// markBodyTooBig: the handler left too much body unread to drain.
+func (w *response) markBodyTooBig() {
+	w.closeAfter = true
+	w.bodyTooBig = true
 	if !w.wroteHeader {
 		w.Header().Set("Connection", "close")
 	}
 }
 
-// chunkWriter writes the reply's header on the first write, then the body,
+// bodyFramer writes the reply's header on the first write, then the body,
 // as chunks when the length is not known.
-type chunkWriter struct {
+type bodyFramer struct {
 	res         *response
 	header      Header // the header as of WriteHeader, when the handler kept changing it
 	wroteHeader bool
 	chunking    bool
 }
 
-func (cw *chunkWriter) Write(p []byte) (n int, err error) {
-	if !cw.wroteHeader {
-		cw.writeHeader(p)
+func (framer *bodyFramer) Write(p []byte) (n int, err error) {
+	if !framer.wroteHeader {
+		framer.writeHeader(p)
 	}
-	if cw.res.req.Method == "HEAD" {
+	if framer.res.req.Method == "HEAD" {
 		return len(p), nil
 	}
-	bw := cw.res.conn.bufw
-	if cw.chunking {
+	bw := framer.res.conn.out
+	if framer.chunking {
 		if _, err = bw.WriteString(strconv.FormatInt(int64(len(p)), 16) + "\r\n"); err != nil {
-			cw.res.conn.rwc.Close()
+			framer.res.conn.nc.Close()
 			return
 		}
 	}
 	n, err = bw.Write(p)
-	if cw.chunking && err == nil {
+	if framer.chunking && err == nil {
 		_, err = bw.WriteString("\r\n")
 	}
 	if err != nil {
-		cw.res.conn.rwc.Close()
+		framer.res.conn.nc.Close()
 	}
 	return
 }
 
-func (cw *chunkWriter) flush() {
-	if !cw.wroteHeader {
-		cw.writeHeader(nil)
+func (framer *bodyFramer) flush() {
+	if !framer.wroteHeader {
+		framer.writeHeader(nil)
 	}
-	cw.res.conn.bufw.Flush()
+	framer.res.conn.out.Flush()
 }
 
-func (cw *chunkWriter) close() {
-	if !cw.wroteHeader {
-		cw.writeHeader(nil)
+func (framer *bodyFramer) close() {
+	if !framer.wroteHeader {
+		framer.writeHeader(nil)
 	}
-	if cw.chunking {
+	if framer.chunking {
 		// The last chunk and an empty trailer.
-		cw.res.conn.bufw.WriteString("0\r\n\r\n")
+		framer.res.conn.out.WriteString("0\r\n\r\n")
 	}
 }
 
@@ -1141,18 +1141,18 @@ func (cw *chunkWriter) close() {
 // status and, when the handler has finished, the whole body p: it adds
 // Content-Length, Content-Type (sniffed), Date, Transfer-Encoding and
 // Connection as Go's server does, and writes the status line and header.
-func (cw *chunkWriter) writeHeader(p []byte) {
-	if cw.wroteHeader {
+func (framer *bodyFramer) writeHeader(p []byte) {
+	if framer.wroteHeader {
 		return
 	}
-	cw.wroteHeader = true
-	w := cw.res
+	framer.wroteHeader = true
+	w := framer.res
 	keepAlives := w.conn.server.keepAlives()
-	isHEAD := w.req.Method == "HEAD"
-	header := cw.header
+	head := w.req.Method == "HEAD"
+	header := framer.header
 	owned := header != nil
 	if !owned {
-		header = w.handlerHeader
+		header = w.hdr
 	}
 	var exclude map[string]bool
 	drop := func(key string) {
@@ -1170,34 +1170,34 @@ func (cw *chunkWriter) writeHeader(p []byte) {
 	}
 	var extra extraHeader
 	te := header.get("Transfer-Encoding")
-	hasTE := te != ""
+	haveEncoding := te != ""
 	// The handler is done and all it wrote is here: send its length.
-	if w.handlerDone.Load() && !hasTE && bodyAllowedForStatus(w.status) && header.get("Content-Length") == "" && (!isHEAD || len(p) > 0) {
-		w.contentLength = int64(len(p))
-		extra.contentLength = strconv.Itoa(len(p))
+	if w.handlerDone.Load() && !haveEncoding && bodyAllowedForStatus(w.status) && header.get("Content-Length") == "" && (!head || len(p) > 0) {
+		w.declaredLen = int64(len(p))
+		extra.declaredLen = strconv.Itoa(len(p))
 	}
-	if w.wants10KeepAlive && keepAlives {
+	if w.keepAlive10 && keepAlives {
 		if header.get("Content-Length") != "" && header.get("Connection") == "keep-alive" {
-			w.closeAfterReply = false
+			w.closeAfter = false
 		}
 	}
-	hasCL := w.contentLength != -1
-	if w.wants10KeepAlive && (isHEAD || hasCL || !bodyAllowedForStatus(w.status)) {
+	haveLen := w.declaredLen != -1
+	if w.keepAlive10 && (head || haveLen || !bodyAllowedForStatus(w.status)) {
 		if _, set := header["Connection"]; !set {
 			extra.connection = "keep-alive"
 		}
 	} else if !w.req.ProtoAtLeast(1, 1) || w.wantsClose {
-		w.closeAfterReply = true
+		w.closeAfter = true
 	}
 	if header.get("Connection") == "close" || !keepAlives {
-		w.closeAfterReply = true
+		w.closeAfter = true
 	}
 	if cr, isContinue := w.req.Body.(*continueReader); isContinue && !cr.sawEOF.Load() {
-		w.closeAfterReply = true
+		w.closeAfter = true
 	}
 	// Unread request body: drain a little of it so the connection can be
 	// used again, or give up on the connection.
-	if w.req.ContentLength != 0 && !w.closeAfterReply {
+	if w.req.ContentLength != 0 && !w.closeAfter {
 		discard, tooBig := false, false
 		switch b := w.req.Body.(type) {
 		case *continueReader:
@@ -1207,7 +1207,7 @@ func (cw *chunkWriter) writeHeader(p []byte) {
 			switch {
 			case b.closed:
 				if !b.sawEOF {
-					w.closeAfterReply = true
+					w.closeAfter = true
 				}
 			case b.unreadBytes() >= maxPostHandlerReadBytes:
 				tooBig = true
@@ -1219,21 +1219,21 @@ func (cw *chunkWriter) writeHeader(p []byte) {
 			discard = true
 		}
 		if discard {
-			_, err := io.CopyN(io.Discard, w.reqBody, maxPostHandlerReadBytes+1)
+			_, err := io.CopyN(io.Discard, w.body, maxPostHandlerReadBytes+1)
 			switch err {
 			case nil:
 				tooBig = true
 			case ErrBodyReadAfterClose:
 			case io.EOF:
-				if w.reqBody.Close() != nil {
-					w.closeAfterReply = true
+				if w.body.Close() != nil {
+					w.closeAfter = true
 				}
 			default:
-				w.closeAfterReply = true
+				w.closeAfter = true
 			}
 		}
 		if tooBig {
-			w.requestTooLarge()
+			w.markBodyTooBig()
 			drop("Connection")
 			extra.connection = "close"
 		}
@@ -1241,7 +1241,7 @@ func (cw *chunkWriter) writeHeader(p []byte) {
 	code := w.status
 	if bodyAllowedForStatus(code) {
 		_, hasType := header["Content-Type"]
-		if header.Get("Content-Encoding") == "" && !hasType && !hasTE && len(p) > 0 {
+		if header.Get("Content-Encoding") == "" && !hasType && !haveEncoding && len(p) > 0 {
 			extra.contentType = DetectContentType(p)
 		}
 	} else {
@@ -1255,48 +1255,48 @@ func (cw *chunkWriter) writeHeader(p []byte) {
 	if !header.has("Date") {
 		extra.date = time.Now().UTC().Format(TimeFormat)
 	}
-	if hasCL && hasTE && te != "identity" {
-		w.conn.server.logf("http: WriteHeader called with both Transfer-Encoding of %q and a Content-Length of %d", te, w.contentLength)
+	if haveLen && haveEncoding && te != "identity" {
+		w.conn.server.logPrintf("http: WriteHeader called with both Transfer-Encoding of %q and a Content-Length of %d", te, w.declaredLen)
 		drop("Content-Length")
-		hasCL = false
+		haveLen = false
 	}
 	switch {
-	case isHEAD || !bodyAllowedForStatus(code) || code == StatusNoContent:
+	case head || !bodyAllowedForStatus(code) || code == StatusNoContent:
 		drop("Transfer-Encoding")
-	case hasCL:
+	case haveLen:
 		drop("Transfer-Encoding")
 	case w.req.ProtoAtLeast(1, 1):
-		if hasTE && te == "identity" {
-			cw.chunking = false
-			w.closeAfterReply = true
+		if haveEncoding && te == "identity" {
+			framer.chunking = false
+			w.closeAfter = true
 			drop("Transfer-Encoding")
 		} else {
-			cw.chunking = true
+			framer.chunking = true
 			extra.transferEncoding = "chunked"
-			if hasTE && te == "chunked" {
+			if haveEncoding && te == "chunked" {
 				drop("Transfer-Encoding") // we write it ourselves
 			}
 		}
 	default:
 		// HTTP/1.0 without a length: the body ends with the connection.
-		w.closeAfterReply = true
+		w.closeAfter = true
 		drop("Transfer-Encoding")
 	}
-	if cw.chunking {
+	if framer.chunking {
 		drop("Content-Length")
 	}
 	if !w.req.ProtoAtLeast(1, 0) {
 		return
 	}
-	if w.closeAfterReply && (!keepAlives || !hasToken(cw.header.get("Connection"), "close")) && !switchingProtocols(code, header) {
+	if w.closeAfter && (!keepAlives || !hasToken(framer.header.get("Connection"), "close")) && !switchingProtocols(code, header) {
 		drop("Connection")
 		if w.req.ProtoAtLeast(1, 1) {
 			extra.connection = "close"
 		}
 	}
-	bw := w.conn.bufw
+	bw := w.conn.out
 	writeStatusLine(bw, w.req.ProtoAtLeast(1, 1), code)
-	cw.header.WriteSubset(bw, exclude)
+	framer.header.WriteSubset(bw, exclude)
 	extra.write(bw)
 	bw.WriteString("\r\n")
 }
@@ -1312,15 +1312,15 @@ type extraHeader struct {
 	connection       string
 	transferEncoding string
 	date             string
-	contentLength    string
+	declaredLen      string
 }
 
 func (h extraHeader) write(bw *bufio.Writer) {
 	if h.date != "" {
 		bw.WriteString("Date: " + h.date + "\r\n")
 	}
-	if h.contentLength != "" {
-		bw.WriteString("Content-Length: " + h.contentLength + "\r\n")
+	if h.declaredLen != "" {
+		bw.WriteString("Content-Length: " + h.declaredLen + "\r\n")
 	}
 	if h.contentType != "" {
 		bw.WriteString("Content-Type: " + h.contentType + "\r\n")
@@ -1351,8 +1351,8 @@ func (cr *continueReader) Read(p []byte) (n int, err error) {
 		w.wroteContinue = true
 		w.continueMu.Lock()
 		if w.canWriteContinue.Load() {
-			w.conn.bufw.WriteString("HTTP/1.1 100 Continue\r\n\r\n")
-			w.conn.bufw.Flush()
+			w.conn.out.WriteString("HTTP/1.1 100 Continue\r\n\r\n")
+			w.conn.out.Flush()
 			w.canWriteContinue.Store(false)
 		}
 		w.continueMu.Unlock()
@@ -1381,14 +1381,14 @@ func (sh serverHandler) ServeHTTP(w ResponseWriter, r *Request) {
 		h = DefaultServeMux
 	}
 	if r.RequestURI == "*" && r.Method == "OPTIONS" {
-		h = globalOptionsHandler{}
+		h = optionsStarHandler{}
 	}
 	h.ServeHTTP(w, r)
 }
 
-type globalOptionsHandler struct{}
+type optionsStarHandler struct{}
 
-func (globalOptionsHandler) ServeHTTP(w ResponseWriter, r *Request) {
+func (optionsStarHandler) ServeHTTP(w ResponseWriter, r *Request) {
 	w.Header().Set("Content-Length", "0")
 	if r.ContentLength != 0 {
 		// Read a little of a body, which nobody wants.
@@ -1437,7 +1437,7 @@ func (th *timeoutHandler) ServeHTTP(w ResponseWriter, r *Request) {
 	defer cancel()
 	r = r.WithContext(ctx)
 	done := make(chan struct{})
-	tw := &timeoutWriter{w: w, h: make(Header), req: r}
+	tb := &timeoutWriter{w: w, h: make(Header), req: r}
 	panicked := make(chan any, 1)
 	go func() {
 		defer func() {
@@ -1445,34 +1445,34 @@ func (th *timeoutHandler) ServeHTTP(w ResponseWriter, r *Request) {
 				panicked <- p
 			}
 		}()
-		th.h.ServeHTTP(tw, r)
+		th.h.ServeHTTP(tb, r)
 		close(done)
 	}()
 	select {
 	case p := <-panicked:
 		panic(p)
 	case <-done:
-		tw.mu.Lock()
-		defer tw.mu.Unlock()
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
 		dst := w.Header()
-		for k, vs := range tw.h {
+		for k, vs := range tb.h {
 			dst[k] = vs
 		}
-		if !tw.wroteHeader {
-			tw.code = StatusOK
+		if !tb.wroteHeader {
+			tb.code = StatusOK
 		}
-		w.WriteHeader(tw.code)
-		w.Write(tw.wbuf)
+		w.WriteHeader(tb.code)
+		w.Write(tb.wbuf)
 	case <-ctx.Done():
-		tw.mu.Lock()
-		defer tw.mu.Unlock()
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
 		if ctx.Err() == context.DeadlineExceeded {
 			w.WriteHeader(StatusServiceUnavailable)
 			io.WriteString(w, th.errorBody())
-			tw.err = ErrHandlerTimeout
+			tb.err = ErrHandlerTimeout
 		} else {
 			w.WriteHeader(StatusServiceUnavailable)
-			tw.err = ctx.Err()
+			tb.err = ctx.Err()
 		}
 	}
 }
@@ -1488,36 +1488,36 @@ type timeoutWriter struct {
 	code        int
 }
 
-func (tw *timeoutWriter) Header() Header { return tw.h }
+func (tb *timeoutWriter) Header() Header { return tb.h }
 
-func (tw *timeoutWriter) Write(p []byte) (int, error) {
-	tw.mu.Lock()
-	defer tw.mu.Unlock()
-	if tw.err != nil {
-		return 0, tw.err
+func (tb *timeoutWriter) Write(p []byte) (int, error) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	if tb.err != nil {
+		return 0, tb.err
 	}
-	if !tw.wroteHeader {
-		tw.writeHeaderLocked(StatusOK)
+	if !tb.wroteHeader {
+		tb.setCodeLocked(StatusOK)
 	}
-	tw.wbuf = append(tw.wbuf, p...)
+	tb.wbuf = append(tb.wbuf, p...)
 	return len(p), nil
 }
 
-func (tw *timeoutWriter) writeHeaderLocked(code int) {
+func (tb *timeoutWriter) setCodeLocked(code int) {
 	checkStatus(code)
 	switch {
-	case tw.err != nil:
+	case tb.err != nil:
 		return
-	case tw.wroteHeader:
+	case tb.wroteHeader:
 		// Superfluous: the first code stands.
 	default:
-		tw.wroteHeader = true
-		tw.code = code
+		tb.wroteHeader = true
+		tb.code = code
 	}
 }
 
-func (tw *timeoutWriter) WriteHeader(code int) {
-	tw.mu.Lock()
-	defer tw.mu.Unlock()
-	tw.writeHeaderLocked(code)
+func (tb *timeoutWriter) WriteHeader(code int) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.setCodeLocked(code)
 }

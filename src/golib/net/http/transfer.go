@@ -519,25 +519,25 @@ type chunkedWriter struct {
 	w io.Writer
 }
 
-func (cw *chunkedWriter) Write(p []byte) (int, error) {
+func (framer *chunkedWriter) Write(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil // an empty chunk would end the body
 	}
-	if _, err := io.WriteString(cw.w, strconv.FormatInt(int64(len(p)), 16)+"\r\n"); err != nil {
+	if _, err := io.WriteString(framer.w, strconv.FormatInt(int64(len(p)), 16)+"\r\n"); err != nil {
 		return 0, err
 	}
-	n, err := cw.w.Write(p)
+	n, err := framer.w.Write(p)
 	if err == nil && n != len(p) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
 		return n, err
 	}
-	_, err = io.WriteString(cw.w, "\r\n")
+	_, err = io.WriteString(framer.w, "\r\n")
 	return n, err
 }
 
-func (cw *chunkedWriter) Close() error {
-	_, err := io.WriteString(cw.w, "0\r\n")
+func (framer *chunkedWriter) Close() error {
+	_, err := io.WriteString(framer.w, "0\r\n")
 	return err
 }

@@ -7,15 +7,17 @@ package httptest
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 )
 
-// DefaultRemoteAddr is the RemoteAddr of NewRequest's requests.
+// DefaultRemoteAddr is Go's default remote address for recorded requests.
 const DefaultRemoteAddr = "1.2.3.4"
+
+// testAddr is NewRequest's RemoteAddr, in TEST-NET-1.
+const testAddr = "192.0.2.1" + ":1234"
 
 // NewRequest makes a request as a server would receive it, to pass to a
 // handler: HTTP/1.1, host example.com unless target names one, remote
@@ -24,35 +26,39 @@ func NewRequest(method, target string, body io.Reader) *http.Request {
 	if method == "" {
 		method = "GET"
 	}
-	req, err := http.ReadRequest(bufio.NewReader(strings.NewReader(method + " " + target + " HTTP/1.0\r\n\r\n")))
+	line := method + " " + target + " HTTP/1.0\r\n\r\n"
+	r2, err := http.ReadRequest(bufio.NewReader(strings.NewReader(line)))
 	if err != nil {
 		panic("invalid NewRequest arguments; " + err.Error())
 	}
-	req.Proto = "HTTP/1.1"
-	req.ProtoMinor = 1
-	req.Close = false
+	r2.Proto = "HTTP/1.1"
+	r2.ProtoMinor = 1
+	r2.Close = false
 	if body != nil {
-		switch v := body.(type) {
-		case *bytes.Buffer:
-			req.ContentLength = int64(v.Len())
-		case *bytes.Reader:
-			req.ContentLength = int64(v.Len())
-		case *strings.Reader:
-			req.ContentLength = int64(v.Len())
-		default:
-			req.ContentLength = -1
+		r2.ContentLength = -1
+		if sized, known := body.(interface{ Len() int }); known && knownLength(body) {
+			r2.ContentLength = int64(sized.Len())
 		}
 		if rc, isCloser := body.(io.ReadCloser); isCloser {
-			req.Body = rc
+			r2.Body = rc
 		} else {
-			req.Body = io.NopCloser(body)
+			r2.Body = io.NopCloser(body)
 		}
 	}
-	req.RemoteAddr = "192.0.2.1:1234"
-	if req.Host == "" {
-		req.Host = "example.com"
+	r2.RemoteAddr = testAddr
+	if r2.Host == "" {
+		r2.Host = "example.com"
 	}
-	return req
+	return r2
+}
+
+// knownLength: the readers whose Len is the body's length.
+func knownLength(r io.Reader) bool {
+	switch r.(type) {
+	case *bytes.Buffer, *bytes.Reader, *strings.Reader:
+		return true
+	}
+	return false
 }
 
 // A ResponseRecorder is a ResponseWriter that keeps what the handler wrote.
@@ -63,7 +69,7 @@ type ResponseRecorder struct {
 	Flushed   bool          // Flush was called
 
 	result      *http.Response
-	snapHeader  http.Header // the header as of WriteHeader
+	sent        http.Header // the header as of WriteHeader
 	wroteHeader bool
 }
 
@@ -73,23 +79,23 @@ func NewRecorder() *ResponseRecorder {
 }
 
 // Header is the header the handler changes.
-func (rw *ResponseRecorder) Header() http.Header {
-	if rw.HeaderMap == nil {
-		rw.HeaderMap = make(http.Header)
+func (rec *ResponseRecorder) Header() http.Header {
+	if rec.HeaderMap == nil {
+		rec.HeaderMap = make(http.Header)
 	}
-	return rw.HeaderMap
+	return rec.HeaderMap
 }
 
 // implicitHeader writes the header before the first body bytes, with a
 // sniffed Content-Type when the handler set none, as a server would.
-func (rw *ResponseRecorder) implicitHeader(b []byte, s string) {
-	if rw.wroteHeader {
+func (rec *ResponseRecorder) implicitHeader(b []byte, s string) {
+	if rec.wroteHeader {
 		return
 	}
 	if len(s) > 512 {
 		s = s[:512]
 	}
-	h := rw.Header()
+	h := rec.Header()
 	_, hasType := h["Content-Type"]
 	if !hasType && h.Get("Transfer-Encoding") == "" {
 		if b == nil {
@@ -97,75 +103,75 @@ func (rw *ResponseRecorder) implicitHeader(b []byte, s string) {
 		}
 		h.Set("Content-Type", http.DetectContentType(b))
 	}
-	rw.WriteHeader(200)
+	rec.WriteHeader(200)
 }
 
-func (rw *ResponseRecorder) Write(buf []byte) (int, error) {
-	rw.implicitHeader(buf, "")
-	if rw.Body != nil {
-		rw.Body.Write(buf)
+func (rec *ResponseRecorder) Write(buf []byte) (int, error) {
+	rec.implicitHeader(buf, "")
+	if rec.Body != nil {
+		rec.Body.Write(buf)
 	}
 	return len(buf), nil
 }
 
-func (rw *ResponseRecorder) WriteString(str string) (int, error) {
-	rw.implicitHeader(nil, str)
-	if rw.Body != nil {
-		rw.Body.WriteString(str)
+func (rec *ResponseRecorder) WriteString(str string) (int, error) {
+	rec.implicitHeader(nil, str)
+	if rec.Body != nil {
+		rec.Body.WriteString(str)
 	}
 	return len(str), nil
 }
 
 // WriteHeader records code and the header as it is now; later calls are
 // ignored. A code outside 100-999 panics, as a server's would.
-func (rw *ResponseRecorder) WriteHeader(code int) {
-	if rw.wroteHeader {
+func (rec *ResponseRecorder) WriteHeader(code int) {
+	if rec.wroteHeader {
 		return
 	}
 	if code < 100 || code > 999 {
-		panic(fmt.Sprintf("invalid WriteHeader code %v", code))
+		panic("invalid WriteHeader code " + strconv.Itoa(code))
 	}
-	rw.Code = code
-	rw.wroteHeader = true
-	if rw.HeaderMap == nil {
-		rw.HeaderMap = make(http.Header)
-	}
-	rw.snapHeader = rw.HeaderMap.Clone()
+	rec.Code = code
+	rec.wroteHeader = true
+	rec.sent = rec.Header().Clone()
 }
 
 // Flush records the call (and writes a 200 header if none was written).
-func (rw *ResponseRecorder) Flush() {
-	if !rw.wroteHeader {
-		rw.WriteHeader(200)
+func (rec *ResponseRecorder) Flush() {
+	if !rec.wroteHeader {
+		rec.WriteHeader(200)
 	}
-	rw.Flushed = true
+	rec.Flushed = true
 }
 
 // Result is the recorded reply as a client would see it; call it once the
 // handler has returned.
-func (rw *ResponseRecorder) Result() *http.Response {
-	if rw.result != nil {
-		return rw.result
+func (rec *ResponseRecorder) Result() *http.Response {
+	if rec.result != nil {
+		return rec.result
 	}
-	if rw.snapHeader == nil {
-		rw.snapHeader = rw.HeaderMap.Clone()
+	if rec.sent == nil {
+		rec.sent = rec.HeaderMap.Clone()
 	}
-	res := &http.Response{Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, StatusCode: rw.Code, Header: rw.snapHeader}
-	rw.result = res
-	if res.StatusCode == 0 {
-		res.StatusCode = 200
+	out := &http.Response{Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, StatusCode: rec.Code, Header: rec.sent}
+	rec.result = out
+	if out.StatusCode == 0 {
+		out.StatusCode = 200
 	}
-	res.Status = fmt.Sprintf("%03d %s", res.StatusCode, http.StatusText(res.StatusCode))
-	if rw.Body != nil {
-		res.Body = io.NopCloser(bytes.NewReader(rw.Body.Bytes()))
-	} else {
-		res.Body = http.NoBody
+	code := strconv.Itoa(out.StatusCode)
+	for len(code) < 3 {
+		code = "0" + code
 	}
-	res.ContentLength = -1
-	if cl := strings.TrimSpace(res.Header.Get("Content-Length")); cl != "" {
+	out.Status = code + " " + http.StatusText(out.StatusCode)
+	out.Body = http.NoBody
+	if rec.Body != nil {
+		out.Body = io.NopCloser(bytes.NewReader(rec.Body.Bytes()))
+	}
+	out.ContentLength = -1
+	if cl := strings.TrimSpace(out.Header.Get("Content-Length")); cl != "" {
 		if n, err := strconv.ParseInt(cl, 10, 64); err == nil && n >= 0 {
-			res.ContentLength = n
+			out.ContentLength = n
 		}
 	}
-	return res
+	return out
 }

@@ -17,122 +17,129 @@ type Server struct {
 	wg     sync.WaitGroup // the serving goroutine and each connection
 	mu     sync.Mutex
 	closed bool
-	conns  map[net.Conn]http.ConnState
-	client *http.Client
+	peers  map[net.Conn]http.ConnState
+	cl     *http.Client
 }
 
 // NewServer starts a server for handler on a free loopback port; Close it
 // at the end.
 func NewServer(handler http.Handler) *Server {
-	s := NewUnstartedServer(handler)
-	s.Start()
-	return s
+	ts := NewUnstartedServer(handler)
+	ts.Start()
+	return ts
 }
 
 // NewUnstartedServer is NewServer without Start.
 func NewUnstartedServer(handler http.Handler) *Server {
+	return &Server{Listener: loopbackListener(), Config: &http.Server{Handler: handler}}
+}
+
+// loopbackListener listens on a free port of 127.0.0.1.
+func loopbackListener() net.Listener {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		panic("httptest: failed to listen on a port: " + err.Error())
 	}
-	return &Server{Listener: l, Config: &http.Server{Handler: handler}}
+	return l
 }
 
 // Start starts serving.
-func (s *Server) Start() {
-	if s.URL != "" {
+func (ts *Server) Start() {
+	if ts.URL != "" {
 		panic("Server already started")
 	}
-	if s.client == nil {
-		s.client = &http.Client{Transport: &http.Transport{}}
+	if ts.cl == nil {
+		ts.cl = &http.Client{Transport: new(http.Transport)}
 	}
-	s.URL = "http://" + s.Listener.Addr().String()
-	s.track()
-	s.wg.Add(1)
+	ts.URL = "http://" + ts.Listener.Addr().(*net.TCPAddr).String()
+	ts.track()
+	ts.wg.Add(1)
 	go func() {
-		defer s.wg.Done()
-		s.Config.Serve(s.Listener)
+		defer ts.wg.Done()
+		ts.Config.Serve(ts.Listener)
 	}()
 }
 
-// track follows the connections' states (keeping the server's own hook),
+// track follows the connections' states (keeping the server'ts own hook),
 // so Close can wait for them.
-func (s *Server) track() {
-	previous := s.Config.ConnState
-	s.Config.ConnState = func(c net.Conn, st http.ConnState) {
-		s.mu.Lock()
-		switch st {
+func (ts *Server) track() {
+	previous := ts.Config.ConnState
+	ts.Config.ConnState = func(c net.Conn, state http.ConnState) {
+		ts.mu.Lock()
+		switch state {
 		case http.StateNew:
-			if _, known := s.conns[c]; known {
-				s.mu.Unlock()
+			if _, known := ts.peers[c]; known {
+				ts.mu.Unlock()
 				panic("invalid state transition")
 			}
-			if s.conns == nil {
-				s.conns = make(map[net.Conn]http.ConnState)
+			if ts.peers == nil {
+				ts.peers = map[net.Conn]http.ConnState{}
 			}
-			s.wg.Add(1)
-			s.conns[c] = st
-			if s.closed {
+			ts.wg.Add(1)
+			ts.peers[c] = state
+			if ts.closed {
 				c.Close()
 			}
 		case http.StateActive:
-			if _, known := s.conns[c]; known {
-				s.conns[c] = st
+			if _, known := ts.peers[c]; known {
+				ts.peers[c] = state
 			}
 		case http.StateIdle:
-			if _, known := s.conns[c]; known {
-				s.conns[c] = st
+			if _, known := ts.peers[c]; known {
+				ts.peers[c] = state
 			}
-			if s.closed {
+			if ts.closed {
 				c.Close()
 			}
-		case http.StateHijacked, http.StateClosed:
-			if _, known := s.conns[c]; known {
-				delete(s.conns, c)
-				s.wg.Done()
+		default: // hijacked or closed: no longer ours to wait for
+			if _, known := ts.peers[c]; known {
+				delete(ts.peers, c)
+				ts.wg.Done()
 			}
 		}
-		s.mu.Unlock()
+		ts.mu.Unlock()
 		if previous != nil {
-			previous(c, st)
+			previous(c, state)
 		}
 	}
 }
 
 // Close stops the server: no new connections, idle ones closed, and it
 // waits for the requests in progress to finish.
-func (s *Server) Close() {
-	s.mu.Lock()
-	if !s.closed {
-		s.closed = true
-		s.Listener.Close()
-		s.Config.SetKeepAlivesEnabled(false)
-		for c, st := range s.conns {
-			if st == http.StateIdle || st == http.StateNew {
+func (ts *Server) Close() {
+	ts.mu.Lock()
+	if !ts.closed {
+		ts.closed = true
+		ts.Listener.Close()
+		ts.Config.SetKeepAlivesEnabled(false)
+		// Connections between requests go now; busy ones after their reply.
+		for c, state := range ts.peers {
+			switch state {
+			case http.StateIdle, http.StateNew:
 				c.Close()
 			}
 		}
 	}
-	s.mu.Unlock()
+	ts.mu.Unlock()
 	if t, has := http.DefaultTransport.(interface{ CloseIdleConnections() }); has {
 		t.CloseIdleConnections()
 	}
-	if s.client != nil {
-		if t, has := s.client.Transport.(interface{ CloseIdleConnections() }); has {
+	if ts.cl != nil {
+		if t, has := ts.cl.Transport.(interface{ CloseIdleConnections() }); has {
 			t.CloseIdleConnections()
 		}
 	}
-	s.wg.Wait()
+	ts.wg.Wait()
 }
 
 // CloseClientConnections closes every connection to the server now.
-func (s *Server) CloseClientConnections() {
-	s.mu.Lock()
-	for c := range s.conns {
+func (ts *Server) CloseClientConnections() {
+	ts.mu.Lock()
+	for c := range ts.peers {
 		c.Close()
 	}
-	s.mu.Unlock()
+	ts.mu.Unlock()
 }
 
-// Client is a client for this server, whose idle connections Close closes.
-func (s *Server) Client() *http.Client { return s.client }
+// Client is a cl for this server, whose idle connections Close closes.
+func (ts *Server) Client() *http.Client { return ts.cl }
