@@ -123,8 +123,11 @@ export function represent(c: Const, t: Type): Const | undefined {
     return cint(v);
   }
   if (isFloat(t)) {
-    if (c.k === 'int') return crat(c.v, 1n);
-    if (c.k === 'float') return c;
+    // A typed float must hold the rounded value: past MaxFloat64 it overflows
+    // (go/types' roundFloat64 giving ±Inf); untyped floats have no bound.
+    const typed = !k.startsWith('untyped');
+    if (c.k === 'int') return typed && !Number.isFinite(Number(c.v)) ? undefined : crat(c.v, 1n);
+    if (c.k === 'float') return typed && !Number.isFinite(c.v) ? undefined : c;
     return undefined;
   }
   if (k === 'string' || k === 'untyped string') return c.k === 'string' ? c : undefined;
@@ -136,12 +139,24 @@ export function constString(c: Const): string {
   switch (c.k) {
     case 'int': return c.v.toString();
     case 'float': {
+      if (!Number.isFinite(c.v) && c.r) return hugeString(c.r[0], c.r[1]);
       if (Number.isInteger(c.v) && Math.abs(c.v) < 1e21) return String(c.v);
       return String(c.v).replace('e+', 'e+');
     }
     case 'string': return JSON.stringify(c.v);
     case 'bool': return String(c.v);
   }
+}
+
+/** num/den beyond float64's range, with 6 significant digits as go/types shows it ("1e+615"). */
+function hugeString(num: bigint, den: bigint): string {
+  const neg = num < 0n;
+  const a = neg ? -num : num;
+  let e = a.toString().length - den.toString().length;
+  while (e > 0 && a < den * 10n ** BigInt(e)) e--;
+  while (a >= den * 10n ** BigInt(e + 1)) e++;
+  const scaled = Number((a * 10n ** 6n) / (den * 10n ** BigInt(e))) / 1e6;
+  return `${neg ? '-' : ''}${Number(scaled.toPrecision(6))}e+${e}`;
 }
 
 /** Compare two constants of the same class. */

@@ -55,3 +55,19 @@ func HasPrefix(s, prefix []byte) bool {
 func HasSuffix(s, suffix []byte) bool {
 	return len(s) >= len(suffix) && Equal(s[len(s)-len(suffix):], suffix)
 }
+
+// Repeat returns count copies of b; a negative count or an overflowing
+// result panics, as in Go.
+func Repeat(b []byte, count int) []byte {
+	if count < 0 {
+		panic("bytes: negative Repeat count")
+	}
+	if count > 0 && len(b)*count/count != len(b) {
+		panic("bytes: Repeat count causes overflow")
+	}
+	out := make([]byte, 0, len(b)*count)
+	for i := 0; i < count; i++ {
+		out = append(out, b...)
+	}
+	return out
+}

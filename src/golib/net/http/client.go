@@ -259,6 +259,10 @@ func copyRedirectHeaders(req, first, prev *Request) {
 // context gets the deadline, and a body read past it fails as Go's does.
 func (c *Client) send(req *Request, deadline time.Time) (*Response, func() bool, error) {
 	never := func() bool { return false }
+	if req.RequestURI != "" {
+		closeRequestBody(req)
+		return nil, never, errors.New("http: Request.RequestURI can't be set in client requests")
+	}
 	if req.Header == nil {
 		req.Header = make(Header)
 	}

@@ -401,6 +401,9 @@ func (cr *chunkedReader) Read(p []byte) (n int, err error) {
 			}
 			var crlf [2]byte
 			if _, err := io.ReadFull(cr.r, crlf[:]); err != nil {
+				if err == io.EOF {
+					err = io.ErrUnexpectedEOF // the body ended between chunks
+				}
 				cr.err = err
 				break
 			}

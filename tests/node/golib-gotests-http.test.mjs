@@ -1,0 +1,71 @@
+// Go's own net/http tests of the server's background read, request
+// contexts, CloseNotify, Hijack, keep-alive, timeouts, shutdown and the
+// client (tests/go/http_serve_test.go and http_client_test.go, the scenarios
+// re-created in our words) run by `p9rt test` in virtual time and, when a Go
+// toolchain is installed, by real `go test` too: both must pass. The
+// playground's http_hangup.go shows the abort of the background read as a
+// hangup note interrupting a pread.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { p9rtRun, p9rtTest, root } from './golib-lib.mjs';
+
+const built = existsSync(join(root, 'dist/src/cli/main.js')) && existsSync(join(root, 'build/core.wasm'));
+const haveGo = !spawnSync('go', ['version']).error;
+
+function results(out) {
+  return [...out.matchAll(/^--- (PASS|FAIL|SKIP): (\S+)/gm)].map((m) => `${m[2]} ${m[1]}`).sort();
+}
+
+const SERVE = [
+  'TestCloseNotifier', 'TestCloseNotifierChanLeak', 'TestCloseNotifierPipelined', 'TestDoubleHijack',
+  'TestHTTP10KeepAlive204Response', 'TestHandlerPanicNil', 'TestHijackAfterCloseNotifier',
+  'TestHijackBeforeRequestBodyRead', 'TestOnlyWriteTimeout', 'TestServerCancelsReadTimeoutWhenIdle',
+  'TestServerCloseDeadlock', 'TestServerCloseListenerOnce', 'TestServerConnState',
+  'TestServerContext_LocalAddrContextKey', 'TestServerContext_ServerContextKey', 'TestServerFlushAndHijack',
+  'TestServerHijackGetsBackgroundByte', 'TestServerIdleTimeout', 'TestServerKeepAlivesEnabled',
+  'TestServerRequestContextCancel_ConnClose', 'TestServerRequestContextCancel_ServeHTTPDone',
+  'TestServerSetKeepAlivesEnabledClosesConns', 'TestServerShutdown', 'TestServerShutdownStateNew',
+  'TestServerShutdownThenServe', 'TestServerTimeouts', 'TestWriteAfterHijack',
+].map((n) => `${n} PASS`).sort();
+
+const CLIENT = [
+  'TestClient', 'TestClientCloseIdleConnections', 'TestClientCopyHeadersOnRedirect',
+  'TestClientDoCanceledVsTimeout',
+  'TestClientErrorWithRequestURI', 'TestClientHead', 'TestClientHeadContentLength',
+  'TestClientPopulatesNilResponseBody', 'TestClientRedirect308NoGetBody', 'TestClientRedirectEatsBody',
+  'TestClientRedirectNoLocation', 'TestClientRedirectTypes', 'TestClientRedirectUseResponse',
+  'TestClientRedirects', 'TestClientRequestContextCancel', 'TestClientTimeout', 'TestClientTimeoutDoesNotExpire',
+  'TestClientTimeout_Headers', 'TestGetRequestFormat', 'TestPostFormRequestFormat', 'TestPostRequestFormat',
+  'TestProbeZeroLengthBody',
+].map((n) => `${n} PASS`).sort();
+
+for (const [file, want] of [['http_serve_test.go', SERVE], ['http_client_test.go', CLIENT]]) {
+  test(`net/http ${file} passes under p9rt test (virtual time)`, (t) => {
+    if (!built) return t.skip('not built');
+    const r = p9rtTest(file, '-v');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^ok  \tcommand-line-arguments\t[0-9.]+s\n$/m);
+    assert.deepEqual(results(r.stdout), want);
+  });
+
+  test(`net/http ${file} passes under real go test too`, (t) => {
+    if (!haveGo) return t.skip('no Go toolchain');
+    const r = spawnSync('go', ['test', '-count=1', '-v', file], {
+      cwd: join(root, 'tests/go'), encoding: 'utf8', timeout: 300_000,
+      env: { ...process.env, GO111MODULE: 'off', GOFLAGS: '' },
+    });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.deepEqual(results(r.stdout), want);
+  });
+}
+
+test('http_hangup.go: the abort of the background read is a hangup note to the proc in pread', (t) => {
+  if (!built) return t.skip('not built');
+  const r = p9rtRun(join(root, 'examples/http_hangup.go'), ['--explain']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'client: 200 OK "fast reply\\n"\nclient: hanging up\nhandler: the client hung up: context canceled\n');
+  assert.match(r.stderr, /pread fd \d+ interrupted at [0-9.]+ms \(http_hangup\.go:\d+\) <- "hangup" from pid \d+ \(g\d+ SetReadDeadline in the past at [0-9.]+ms, http_hangup\.go:\d+\) -> Read returned i\/o timeout/);
+});
