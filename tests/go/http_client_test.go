@@ -24,6 +24,15 @@ import (
 	"time"
 )
 
+// serveFunc serves h on a new loopback test server; serveFuncLater does not start it.
+func serveFunc(h func(http.ResponseWriter, *http.Request)) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(h))
+}
+
+func serveFuncLater(h func(http.ResponseWriter, *http.Request)) *httptest.Server {
+	return httptest.NewUnstartedServer(http.HandlerFunc(h))
+}
+
 // getBody GETs url with c and returns the body (each test file of p9rt is
 // compiled alone, so the helpers are not shared with http_serve_test.go).
 func getBody(t *testing.T, c *http.Client, url string) string {
@@ -51,10 +60,10 @@ func (rt *recordingTransport) RoundTrip(req *http.Request) (*http.Response, erro
 }
 
 func TestClient(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Modified", "sometime")
 		io.WriteString(w, "User-agent: go\nDisallow: /something/")
-	}))
+	})
 	defer ts.Close()
 	res, err := ts.Client().Get(ts.URL)
 	var body []byte
@@ -70,10 +79,10 @@ func TestClient(t *testing.T) {
 }
 
 func TestClientHead(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Modified", "sometime")
 		io.WriteString(w, "body for GET only")
-	}))
+	})
 	defer ts.Close()
 	res, err := ts.Client().Head(ts.URL)
 	if err != nil {
@@ -138,14 +147,14 @@ func TestPostFormRequestFormat(t *testing.T) {
 // its error comes back with the last response.
 func TestClientRedirects(t *testing.T) {
 	var ts *httptest.Server
-	ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts = serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		hops, _ := strconv.Atoi(r.FormValue("n"))
 		if r.URL.Path == "/" && hops < 15 {
 			http.Redirect(w, r, fmt.Sprintf("/?n=%d", hops+1), http.StatusTemporaryRedirect)
 			return
 		}
 		fmt.Fprintf(w, "n=%d", hops)
-	}))
+	})
 	defer ts.Close()
 	c := ts.Client()
 	_, err := c.Get(ts.URL)
@@ -181,7 +190,7 @@ func TestClientRedirects(t *testing.T) {
 
 // ErrUseLastResponse hands back the redirect itself.
 func TestClientRedirectUseResponse(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/other" {
 			io.WriteString(w, "wrong")
 			return
@@ -189,7 +198,7 @@ func TestClientRedirectUseResponse(t *testing.T) {
 		w.Header().Set("Location", "/other")
 		w.WriteHeader(http.StatusFound)
 		io.WriteString(w, "redirect body")
-	}))
+	})
 	defer ts.Close()
 	c := ts.Client()
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
@@ -207,10 +216,10 @@ func TestClientRedirectUseResponse(t *testing.T) {
 // A 3xx without a Location is the answer.
 func TestClientRedirectNoLocation(t *testing.T) {
 	for _, code := range []int{301, 308} {
-		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Foo", "Bar")
 			w.WriteHeader(code)
-		}))
+		})
 		res, err := ts.Client().Get(ts.URL)
 		if err != nil {
 			t.Fatal(err)
@@ -226,13 +235,13 @@ func TestClientRedirectNoLocation(t *testing.T) {
 // A 308 is not followed when the body cannot be sent again.
 func TestClientRedirect308NoGetBody(t *testing.T) {
 	const fixed = "/a"
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != fixed {
 			t.Errorf("followed to %s", r.URL.Path)
 		}
 		w.Header().Set("Location", "/b")
 		w.WriteHeader(308)
-	}))
+	})
 	defer ts.Close()
 	req, _ := http.NewRequest("POST", ts.URL+fixed, strings.NewReader("some body"))
 	req.GetBody = nil
@@ -263,7 +272,7 @@ func TestClientRedirectTypes(t *testing.T) {
 	for _, tc := range cases {
 		var mu sync.Mutex
 		var second string
-		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.URL.Path == "/" {
 				w.Header().Set("Location", "/after")
 				w.WriteHeader(tc.status)
@@ -272,7 +281,7 @@ func TestClientRedirectTypes(t *testing.T) {
 			mu.Lock()
 			second = r.Method
 			mu.Unlock()
-		}))
+		})
 		req, _ := http.NewRequest(tc.method, ts.URL, nil)
 		res, err := ts.Client().Do(req)
 		if err != nil {
@@ -291,13 +300,13 @@ func TestClientRedirectTypes(t *testing.T) {
 // The redirected request keeps the caller's header, with a Referer.
 func TestClientCopyHeadersOnRedirect(t *testing.T) {
 	got := make(chan http.Header, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/" {
 			http.Redirect(w, r, "/next", http.StatusFound)
 			return
 		}
 		got <- r.Header
-	}))
+	})
 	defer ts.Close()
 	req, _ := http.NewRequest("GET", ts.URL, nil)
 	req.Header.Set("X-Foo", "foo")
@@ -324,11 +333,11 @@ func TestClientErrorWithRequestURI(t *testing.T) {
 
 // A HEAD reply's Content-Length is reported though there is no body.
 func TestClientHeadContentLength(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		if v := r.FormValue("cl"); v != "" {
 			w.Header().Set("Content-Length", v)
 		}
-	}))
+	})
 	defer ts.Close()
 	for _, tc := range []struct {
 		suffix string
@@ -351,7 +360,7 @@ func TestClientHeadContentLength(t *testing.T) {
 // Client.Timeout ends a body that stops coming, with a timeout error that
 // says so.
 func TestClientTimeout(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/" {
 			http.Redirect(w, r, "/slow", http.StatusFound)
 			return
@@ -359,7 +368,7 @@ func TestClientTimeout(t *testing.T) {
 		w.Write([]byte("Hello"))
 		w.(http.Flusher).Flush()
 		<-r.Context().Done()
-	}))
+	})
 	defer ts.Close()
 	c := ts.Client()
 	c.Timeout = 200 * time.Millisecond
@@ -381,9 +390,9 @@ func TestClientTimeout(t *testing.T) {
 // Client.Timeout while waiting for the header.
 func TestClientTimeout_Headers(t *testing.T) {
 	release := make(chan bool)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		<-release
-	}))
+	})
 	defer ts.Close()
 	defer close(release)
 	c := ts.Client()
@@ -400,9 +409,9 @@ func TestClientTimeout_Headers(t *testing.T) {
 
 // A timeout that is not reached changes nothing.
 func TestClientTimeoutDoesNotExpire(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("body"))
-	}))
+	})
 	defer ts.Close()
 	c := ts.Client()
 	c.Timeout = time.Hour
@@ -414,9 +423,9 @@ func TestClientTimeoutDoesNotExpire(t *testing.T) {
 // An ended context is context.Canceled or context.DeadlineExceeded inside
 // the url.Error, a timeout only for the deadline.
 func TestClientDoCanceledVsTimeout(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("Hello, World!"))
-	}))
+	})
 	defer ts.Close()
 	for _, name := range []string{"timeout", "canceled"} {
 		t.Run(name, func(t *testing.T) {
@@ -447,10 +456,10 @@ func TestClientDoCanceledVsTimeout(t *testing.T) {
 // Cancelling a request's context while the server holds it ends Do.
 func TestClientRequestContextCancel(t *testing.T) {
 	inHandler := make(chan bool, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		inHandler <- true
 		<-r.Context().Done()
-	}))
+	})
 	defer ts.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
@@ -467,12 +476,12 @@ func TestClientRequestContextCancel(t *testing.T) {
 // The body of a redirect is read so its connection serves the next hop.
 func TestClientRedirectEatsBody(t *testing.T) {
 	addrs := make(chan string, 2)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		addrs <- r.RemoteAddr
 		if r.URL.Path == "/" {
 			http.Redirect(w, r, "/foo", http.StatusFound)
 		}
-	}))
+	})
 	defer ts.Close()
 	res, err := ts.Client().Get(ts.URL)
 	if err != nil {
@@ -507,9 +516,9 @@ func TestClientPopulatesNilResponseBody(t *testing.T) {
 // Keep-alive: sequential requests share a connection; CloseIdleConnections
 // ends it.
 func TestClientCloseIdleConnections(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, r.RemoteAddr)
-	}))
+	})
 	defer ts.Close()
 	c := ts.Client()
 	a, b := getBody(t, c, ts.URL), getBody(t, c, ts.URL)
@@ -525,9 +534,9 @@ func TestClientCloseIdleConnections(t *testing.T) {
 // A request with an empty body of unknown length sends no body for GET.
 func TestProbeZeroLengthBody(t *testing.T) {
 	got := make(chan string, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveFunc(func(w http.ResponseWriter, r *http.Request) {
 		got <- fmt.Sprintf("%d %v", r.ContentLength, r.TransferEncoding)
-	}))
+	})
 	defer ts.Close()
 	req, _ := http.NewRequest("GET", ts.URL, io.MultiReader())
 	res, err := ts.Client().Do(req)

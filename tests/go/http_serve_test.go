@@ -28,6 +28,15 @@ import (
 	"time"
 )
 
+// serve serves h on a new loopback test server; serveLater does not start it.
+func serve(h func(http.ResponseWriter, *http.Request)) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(h))
+}
+
+func serveLater(h func(http.ResponseWriter, *http.Request)) *httptest.Server {
+	return httptest.NewUnstartedServer(http.HandlerFunc(h))
+}
+
 // fetch GETs url with c and returns the body, failing the test on errors.
 func fetch(t *testing.T, c *http.Client, url string) string {
 	t.Helper()
@@ -67,11 +76,11 @@ func within(t *testing.T, d time.Duration, what string, ch <-chan struct{}) {
 // progress: the server notices because it keeps a read pending.
 func TestServerRequestContextCancel_ConnClose(t *testing.T) {
 	started, cancelled := make(chan struct{}), make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		close(started)
 		<-r.Context().Done()
 		close(cancelled)
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	defer c.Close()
@@ -84,12 +93,12 @@ func TestServerRequestContextCancel_ConnClose(t *testing.T) {
 // A request's context is live while ServeHTTP runs and done once it returns.
 func TestServerRequestContextCancel_ServeHTTPDone(t *testing.T) {
 	contexts := make(chan context.Context, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		if err := r.Context().Err(); err != nil {
 			t.Errorf("context ended inside ServeHTTP: %v", err)
 		}
 		contexts <- r.Context()
-	}))
+	})
 	defer ts.Close()
 	res, err := ts.Client().Get(ts.URL)
 	if err != nil {
@@ -103,20 +112,20 @@ func TestServerRequestContextCancel_ServeHTTPDone(t *testing.T) {
 
 // The handler's context carries the *Server and the local address.
 func TestServerContext_ServerContextKey(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		if srv, ok := r.Context().Value(http.ServerContextKey).(*http.Server); !ok || srv == nil {
 			t.Errorf("ServerContextKey's value is %T, not a *http.Server", r.Context().Value(http.ServerContextKey))
 		}
-	}))
+	})
 	defer ts.Close()
 	fetch(t, ts.Client(), ts.URL)
 }
 
 func TestServerContext_LocalAddrContextKey(t *testing.T) {
 	addrs := make(chan any, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		addrs <- r.Context().Value(http.LocalAddrContextKey)
-	}))
+	})
 	defer ts.Close()
 	fetch(t, ts.Client(), ts.URL)
 	got, ok := (<-addrs).(net.Addr)
@@ -128,12 +137,12 @@ func TestServerContext_LocalAddrContextKey(t *testing.T) {
 // CloseNotify's channel fires when the client goes away.
 func TestCloseNotifier(t *testing.T) {
 	started, noticed := make(chan struct{}), make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		gone := w.(http.CloseNotifier).CloseNotify()
 		close(started)
 		<-gone
 		close(noticed)
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	io.WriteString(c, "GET / HTTP/1.1\r\nConnection: keep-alive\r\nHost: foo\r\n\r\n")
@@ -146,14 +155,14 @@ func TestCloseNotifier(t *testing.T) {
 // CloseNotify.
 func TestCloseNotifierPipelined(t *testing.T) {
 	served := make(chan bool, 2)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-w.(http.CloseNotifier).CloseNotify():
 			t.Error("CloseNotify fired for a pipelined request")
 		case <-time.After(100 * time.Millisecond):
 		}
 		served <- true
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	defer c.Close()
@@ -251,7 +260,7 @@ func TestHijackAfterCloseNotifier(t *testing.T) {
 	plans := make(chan string, 2)
 	plans <- "closenotify"
 	plans <- "hijack"
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		switch <-plans {
 		case "closenotify":
 			w.(http.CloseNotifier).CloseNotify()
@@ -268,7 +277,7 @@ func TestHijackAfterCloseNotifier(t *testing.T) {
 			fmt.Fprintf(c, "HTTP/1.0 200 OK\r\nX-Addr: %v\r\nContent-Length: 0\r\n\r\n", r.RemoteAddr)
 			c.Close()
 		}
-	}))
+	})
 	defer ts.Close()
 	first, err := http.Get(ts.URL)
 	if err != nil {
@@ -291,7 +300,7 @@ func TestHijackAfterCloseNotifier(t *testing.T) {
 func TestHijackBeforeRequestBodyRead(t *testing.T) {
 	body := bytes.Repeat([]byte("a"), 64<<10)
 	bodyOK, notified := make(chan bool, 1), make(chan bool, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		defer close(bodyOK)
 		reqBody := r.Body
 		r.Body = nil // the server must not rely on the field
@@ -308,7 +317,7 @@ func TestHijackBeforeRequestBodyRead(t *testing.T) {
 		case <-time.After(5 * time.Second):
 			notified <- false
 		}
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	fmt.Fprintf(c, "PUT / HTTP/1.1\r\nHost: foo\r\nContent-Length: %d\r\n\r\n", len(body))
@@ -328,7 +337,7 @@ func TestServerHijackGetsBackgroundByte(t *testing.T) {
 	done := make(chan struct{})
 	inHandler := make(chan bool, 1)
 	sent := make(chan bool, 1)
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		defer close(done)
 		inHandler <- true
 		<-sent
@@ -345,7 +354,7 @@ func TestServerHijackGetsBackgroundByte(t *testing.T) {
 		if err := r.Context().Err(); err != nil {
 			t.Errorf("the context ended: %v", err)
 		}
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	defer c.Close()
@@ -357,7 +366,7 @@ func TestServerHijackGetsBackgroundByte(t *testing.T) {
 }
 
 func TestDoubleHijack(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		conn, _, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -367,7 +376,7 @@ func TestDoubleHijack(t *testing.T) {
 		if _, _, err := w.(http.Hijacker).Hijack(); err != http.ErrHijacked {
 			t.Errorf("second Hijack: %v, want ErrHijacked", err)
 		}
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	defer c.Close()
@@ -376,7 +385,7 @@ func TestDoubleHijack(t *testing.T) {
 }
 
 func TestWriteAfterHijack(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		conn, buf, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -385,7 +394,7 @@ func TestWriteAfterHijack(t *testing.T) {
 		buf.WriteString("Hello, world!")
 		buf.Flush()
 		conn.Close()
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	defer c.Close()
@@ -401,10 +410,10 @@ func TestWriteAfterHijack(t *testing.T) {
 func TestServerTimeouts(t *testing.T) {
 	const timeout = 250 * time.Millisecond
 	n := 0
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {
 		n++
 		fmt.Fprintf(w, "req=%d", n)
-	}))
+	})
 	ts.Config.ReadTimeout = timeout
 	ts.Config.WriteTimeout = timeout
 	ts.Start()
@@ -433,7 +442,7 @@ func TestOnlyWriteTimeout(t *testing.T) {
 	var mu sync.Mutex
 	var last net.Conn
 	lateWrite := make(chan error, 1)
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {
 		buf := make([]byte, 64<<10)
 		if _, err := w.Write(buf); err != nil {
 			t.Errorf("first Write: %v", err)
@@ -450,7 +459,7 @@ func TestOnlyWriteTimeout(t *testing.T) {
 			_, err = w.Write(buf)
 		}
 		lateWrite <- err
-	}))
+	})
 	ts.Listener = &rememberingListener{Listener: ts.Listener, mu: &mu, last: &last}
 	ts.Start()
 	defer ts.Close()
@@ -487,10 +496,10 @@ func (l *rememberingListener) Accept() (net.Conn, error) {
 // IdleTimeout closes a kept connection; ReadHeaderTimeout a connection
 // whose header does not end.
 func TestServerIdleTimeout(t *testing.T) {
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		io.WriteString(w, r.RemoteAddr)
-	}))
+	})
 	ts.Config.ReadHeaderTimeout = 1 * time.Second
 	ts.Config.IdleTimeout = 2 * time.Second
 	ts.Start()
@@ -517,14 +526,14 @@ func TestServerIdleTimeout(t *testing.T) {
 // background read has no deadline.
 func TestServerCancelsReadTimeoutWhenIdle(t *testing.T) {
 	const timeout = 50 * time.Millisecond
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(2 * timeout):
 			fmt.Fprint(w, "ok")
 		case <-r.Context().Done():
 			fmt.Fprint(w, r.Context().Err())
 		}
-	}))
+	})
 	ts.Config.ReadTimeout = timeout
 	ts.Start()
 	defer ts.Close()
@@ -538,12 +547,12 @@ func TestServerCancelsReadTimeoutWhenIdle(t *testing.T) {
 func TestServerConnState(t *testing.T) {
 	var mu sync.Mutex
 	seen := map[string][]http.ConnState{}
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/hijack" {
 			c, _, _ := w.(http.Hijacker).Hijack()
 			c.Close()
 		}
-	}))
+	})
 	closed := make(chan bool, 4)
 	ts.Config.ConnState = func(c net.Conn, s http.ConnState) {
 		mu.Lock()
@@ -579,9 +588,9 @@ func TestServerConnState(t *testing.T) {
 
 // SetKeepAlivesEnabled(false) makes each request use its own connection.
 func TestServerKeepAlivesEnabled(t *testing.T) {
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, r.RemoteAddr)
-	}))
+	})
 	ts.Config.SetKeepAlivesEnabled(false)
 	ts.Start()
 	defer ts.Close()
@@ -593,9 +602,9 @@ func TestServerKeepAlivesEnabled(t *testing.T) {
 
 // Turning keep-alives off closes the idle connections.
 func TestServerSetKeepAlivesEnabledClosesConns(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, r.RemoteAddr)
-	}))
+	})
 	defer ts.Close()
 	c := ts.Client()
 	a := fetch(t, c, ts.URL)
@@ -615,11 +624,11 @@ func TestServerShutdown(t *testing.T) {
 	shutdownErr := make(chan error, 1)
 	hook := make(chan struct{}, 1)
 	var ts *httptest.Server
-	ts = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts = serveLater(func(w http.ResponseWriter, r *http.Request) {
 		go func() { shutdownErr <- ts.Config.Shutdown(context.Background()) }()
 		time.Sleep(20 * time.Millisecond)
 		io.WriteString(w, r.RemoteAddr)
-	}))
+	})
 	ts.Config.RegisterOnShutdown(func() { hook <- struct{}{} })
 	ts.Start()
 	defer ts.Close()
@@ -642,7 +651,7 @@ func TestServerShutdownStateNew(t *testing.T) {
 		t.Skip("takes 5 seconds")
 	}
 	accepted := make(chan struct{})
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	ts := serveLater(func(w http.ResponseWriter, r *http.Request) {})
 	ts.Config.ConnState = func(c net.Conn, s http.ConnState) {
 		if s == http.StateNew {
 			close(accepted)
@@ -741,7 +750,7 @@ func TestServerCloseListenerOnce(t *testing.T) {
 // A handler that reads the body, then flushes and hijacks, keeps the bytes
 // that follow.
 func TestServerFlushAndHijack(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "Hello, ")
 		w.(http.Flusher).Flush()
 		conn, buf, _ := w.(http.Hijacker).Hijack()
@@ -752,7 +761,7 @@ func TestServerFlushAndHijack(t *testing.T) {
 		if err := conn.Close(); err != nil {
 			t.Error(err)
 		}
-	}))
+	})
 	defer ts.Close()
 	res, err := http.Get(ts.URL)
 	if err != nil {
@@ -771,9 +780,9 @@ func TestServerFlushAndHijack(t *testing.T) {
 // Keep-alive over HTTP/1.0: with "Connection: keep-alive" and a known length
 // the connection stays; a 204 needs no length.
 func TestHTTP10KeepAlive204Response(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
-	}))
+	})
 	defer ts.Close()
 	c := dialServer(t, ts)
 	defer c.Close()
@@ -794,12 +803,12 @@ func TestHTTP10KeepAlive204Response(t *testing.T) {
 // A handler's panic closes the connection without a reply and the server
 // goes on.
 func TestHandlerPanicNil(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ts := serve(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/panic" {
 			panic(http.ErrAbortHandler)
 		}
 		io.WriteString(w, "fine")
-	}))
+	})
 	defer ts.Close()
 	if _, err := ts.Client().Get(ts.URL + "/panic"); err == nil || !strings.Contains(err.Error(), "EOF") {
 		t.Errorf("a panicking handler's client got %v, want EOF", err)
