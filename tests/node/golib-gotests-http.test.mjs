@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { p9rtRun, p9rtTest, root } from './golib-lib.mjs';
 
@@ -68,4 +69,14 @@ test('http_hangup.go: the abort of the background read is a hangup note to the p
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'client: 200 OK "fast reply\\n"\nclient: hanging up\nhandler: the client hung up: context canceled\n');
   assert.match(r.stderr, /pread fd \d+ interrupted at [0-9.]+ms \(http_hangup\.go:\d+\) <- "hangup" from pid \d+ \(g\d+ SetReadDeadline in the past at [0-9.]+ms, http_hangup\.go:\d+\) -> Read returned i\/o timeout/);
+});
+
+test('the parts of net/http p9rt lacks are refused by name', (t) => {
+  if (!built) return t.skip('not built');
+  const dir = mkdtempSync(join(tmpdir(), 'p9rt-http-'));
+  const file = join(dir, 'ns.go');
+  writeFileSync(file, 'package main\n\nimport (\n\t"net/http"\n\t"net/http/httptest"\n)\n\nfunc main() {\n\thttp.SetCookie(nil, nil)\n\t_ = httptest.NewTLSServer\n\t_ = http.Nope\n}\n');
+  const r = p9rtRun(file);
+  assert.notEqual(r.status, 0);
+  assert.equal(r.stderr.replaceAll(file, 'ns.go'), 'ns.go:9:7: http.SetCookie is not supported by p9rt\nns.go:10:15: httptest.NewTLSServer is not supported by p9rt\nns.go:11:11: undefined: http.Nope\n');
 });
