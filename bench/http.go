@@ -52,7 +52,5 @@ func main() {
 	fmt.Printf("keepalive_reqs_per_s %.1f req/s\n", float64(n)/d.Seconds())
 	fmt.Printf("keepalive_us_per_req %.1f us\n", float64(d.Microseconds())/float64(n))
 	fmt.Printf("connections %d conns\n", conns)
-	// No srv.Close: under p9rt --realtime a listener's Close does not yet
-	// wake the Accept blocked in it (the program would not end).
-	os.Exit(0)
+	srv.Close()
 }

@@ -134,7 +134,6 @@ type Server struct {
 	closing     atomic.Bool
 	noKeepAlive atomic.Bool
 	onShutdown  []func()
-	listenerWG  sync.WaitGroup
 }
 
 func (s *Server) maxHeaderBytes() int {
@@ -266,10 +265,8 @@ func (s *Server) trackListener(l *net.Listener, add bool) bool {
 			return false
 		}
 		s.listeners[l] = true
-		s.listenerWG.Add(1)
 	} else {
 		delete(s.listeners, l)
-		s.listenerWG.Done()
 	}
 	return true
 }
@@ -305,9 +302,6 @@ func (s *Server) Close() error {
 	s.closing.Store(true)
 	s.mu.Lock()
 	err := s.closeListeners()
-	s.mu.Unlock()
-	s.listenerWG.Wait()
-	s.mu.Lock()
 	for c := range s.conns {
 		c.nc.Close()
 		delete(s.conns, c)
@@ -334,7 +328,6 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		go f()
 	}
 	s.mu.Unlock()
-	s.listenerWG.Wait()
 	wait := shutdownPollFirst
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
