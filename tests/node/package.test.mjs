@@ -54,7 +54,8 @@ test('npm pack is lean: built JS with types, core.wasm, the Go library, README, 
   }
   const stray = files.filter((f) => /^(tests|tools|assembly|web|bench|host|\.ci)\//.test(f) || /_test\.go$|\.map$|\.ts$/.test(f.replace(/\.d\.ts$/, '')) || /^src\/(?!golib\/)/.test(f));
   assert.deepEqual(stray, [], 'nothing but what a user runs');
-  assert.ok(packed.size < 1_000_000, `tarball ${packed.size} bytes`);
+  // About 1.13 MB since net/http, httptest, bufio and net/url came with their syntax trees.
+  assert.ok(packed.size < 1_300_000, `tarball ${packed.size} bytes`);
 });
 
 test('installed from the tarball with production dependencies only, it runs, tests, compiles and type-checks', async (t) => {
