@@ -30,7 +30,9 @@ import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
 /** Instructions between two safepoint ticks: assembly/vm/interp.ts TICK_EVERY. */
 const TICK_EVERY = 10000;
 /** Frame header fields: assembly/vm/frame.ts (to move to host/abi/defs.ts, their one definition). */
-const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28;
+const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28, HDR_SIZE = 40;
+/** assembly/vm/frame.ts STACK_SLACK: words callfunc() keeps free above a frame's operand stack. */
+const STACK_SLACK = 8 * 8;
 
 const RUN_STOPPED = 1;
 /**
@@ -40,13 +42,24 @@ const RUN_STOPPED = 1;
  * stack allows never overflows the engine's own stack (a worker's is 4 MiB).
  */
 const NATIVE_STACK_BUDGET = 1 << 20;
-/** The program module's own global: the estimate of native stack in use. */
-const G_DEPTH = 9;
 const RUN_REENTER = 2;
 
 /** The core's globals the program module imports, in import order (assembly/index.ts). */
-const GLOBALS = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks'] as const;
-const G = Object.fromEntries(GLOBALS.map((n, i) => [n, i])) as Record<(typeof GLOBALS)[number], number>;
+const GLOBALS = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks', 'gcur'] as const;
+/**
+ * Immutable globals the program module imports after those: the offset of
+ * G.stackhi (assembly/runtime/runtime2.ts), which the inline call set-up
+ * compares a new frame's end with, as callfunc() does.
+ */
+const CONSTS = ['gstackhi'] as const;
+const G = Object.fromEntries([...GLOBALS, ...CONSTS].map((n, i) => [n, i])) as Record<
+  (typeof GLOBALS)[number] | (typeof CONSTS)[number],
+  number
+>;
+/** The program module's own global (after the imported ones): the estimate of native stack in use. */
+const G_DEPTH = GLOBALS.length + CONSTS.length;
+/** Every name the program module imports from the core, in order (host/m/worker.ts passes them). */
+export const CORE_IMPORTS: readonly string[] = [...GLOBALS, ...CONSTS, 'jslow', 'jsafepoint'];
 /** Imported functions: jslow(op) -> i32, jsafepoint() -> i32. */
 const F_JSLOW = 0, F_JSAFEPOINT = 1, NIMPORTFUNCS = 2;
 /** Types: 0 (i32) -> i32, 1 (i32 i32) -> i32, 2 () -> i32. */
@@ -151,8 +164,8 @@ const DIVS: Record<number, number> = {
 const SHIFTS: Record<number, number> = { [Op.SHL]: W.i64_shl, [Op.SHR]: W.i64_shr_s, [Op.SHRU]: W.i64_shr_u };
 
 // Locals of a compiled function: param $pc, then these i32s, then i64s.
-const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7;
-const NI32 = 7;
+const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7, L_NFP = 8, L_NHDR = 9;
+const NI32 = 9;
 const FIRST_I64 = 1 + NI32;
 const NSCRATCH = 4;
 
@@ -175,7 +188,7 @@ class FuncCompiler {
   constructor(
     private readonly f: Func,
     bytes: Uint8Array,
-    private readonly nfuncs: number,
+    private readonly funcs: readonly Func[],
   ) {
     this.insns = decode(bytes, f);
     const labels = new Set<number>([0]);
@@ -885,13 +898,17 @@ class FuncCompiler {
       this.checkNext(i.pc, true);
       this.close();
     }
-    this.abs(i.pc);
-    this.gset(G.vpc);
-    this.get(L_SP);
-    this.gset(G.vsp);
-    this.i32(i.op);
-    this.b.byte(W.call).u32(F_JSLOW);
-    this.returnIfStopped();
+    const direct = i.op === Op.CALL && i.a >= 0 && i.a < this.funcs.length;
+    if (direct) this.callframe(i, next);
+    else {
+      this.abs(i.pc);
+      this.gset(G.vpc);
+      this.get(L_SP);
+      this.gset(G.vsp);
+      this.i32(i.op);
+      this.b.byte(W.call).u32(F_JSLOW);
+      this.returnIfStopped();
+    }
     if (CALLS.has(i.op)) {
       // The callee's frame is current (or a panic's call): run it, here or,
       // with the native stack used up, from the driver.
@@ -908,7 +925,7 @@ class FuncCompiler {
       this.op(W.i32_add);
       this.gset(G_DEPTH);
       this.gget(G.vpc);
-      if (i.op === Op.CALL && i.a >= 0 && i.a < this.nfuncs) {
+      if (direct) {
         this.b.byte(W.call).u32(funcIndex(i.a));
       } else {
         this.gget(G.vhdr);
@@ -938,6 +955,83 @@ class FuncCompiler {
     this.gget(G.vsp);
     this.set(L_SP);
     return true;
+  }
+
+  /**
+   * CALL f's frame set-up, inline: assembly/vm/frame.ts callfunc() for a
+   * function known here (its parameters, locals and operand depth are in the
+   * image), with the same stack bound; a frame that would not fit goes to the
+   * core's CALL, which grows the stack (or fails with "stack overflow").
+   * Leaves the core's registers at the callee's entry, as callfunc() does.
+   */
+  private callframe(i: Insn, next: number): void {
+    const g = this.funcs[i.a];
+    // fp' = sp - 8 nparams; hdr' = fp' + 8 nlocals
+    this.addr(L_SP, -8 * g.nparams);
+    this.b.byte(W.local_tee).u32(L_NFP);
+    this.i32(8 * g.nlocals);
+    this.op(W.i32_add);
+    this.b.byte(W.local_tee).u32(L_NHDR);
+    this.i32(HDR_SIZE + 8 * g.maxstack + STACK_SLACK);
+    this.op(W.i32_add);
+    this.gget(G.gcur);
+    this.gget(G.gstackhi);
+    this.op(W.i32_add);
+    this.mem(W.i32_load, 2);
+    this.op(W.i32_gt_u);
+    this.open(W.if);
+    this.abs(i.pc);
+    this.gset(G.vpc);
+    this.get(L_SP);
+    this.gset(G.vsp);
+    this.i32(i.op);
+    this.b.byte(W.call).u32(F_JSLOW);
+    this.returnIfStopped();
+    this.b.byte(W.else);
+    // the callee's non-parameter locals are zero
+    const nz = g.nlocals - g.nparams;
+    if (nz > 8) {
+      this.get(L_SP);
+      this.i32(0);
+      this.i32(8 * nz);
+      this.op(W.prefix_fc);
+      this.b.u32(FC.memory_fill).byte(0);
+    } else {
+      for (let j = 0; j < nz; j++) {
+        this.get(L_SP);
+        this.b.byte(W.i64_const).s64(0n);
+        this.mem(W.i64_store, 3, 8 * j);
+      }
+    }
+    // the header: fp, caller, return pc, func; line, closure, defers, flags, panic zero
+    const st32 = (off: number, value: () => void) => {
+      this.get(L_NHDR);
+      value();
+      this.mem(W.i32_store, 2, off);
+    };
+    st32(H_FP, () => this.get(L_NFP));
+    st32(H_CALLER, () => this.get(L_HDR));
+    st32(H_RETPC, () => this.abs(next));
+    st32(H_FUNC, () => this.i32(i.a));
+    for (let off = H_LINE; off < HDR_SIZE; off += 8) {
+      this.get(L_NHDR);
+      this.b.byte(W.i64_const).s64(0n);
+      this.mem(W.i64_store, 3, off);
+    }
+    this.get(L_NFP);
+    this.gset(G.vfp);
+    this.get(L_NHDR);
+    this.gset(G.vhdr);
+    this.addr(L_NHDR, HDR_SIZE);
+    this.gset(G.vsp);
+    this.gget(G.image);
+    this.i32(g.code);
+    this.op(W.i32_add);
+    this.b.byte(W.local_tee).u32(L_ST);
+    this.gset(G.vcode);
+    this.get(L_ST);
+    this.gset(G.vpc);
+    this.close();
   }
 
   /** An over-estimate of this function's native frame: its wasm locals, spilled. */
@@ -995,7 +1089,7 @@ export function translate(image: Uint8Array): Uint8Array {
   const funcs = readImage(image).funcs;
   const n = funcs.length;
   const funcIndex = (f: number) => NIMPORTFUNCS + f;
-  const bodies = funcs.map((f) => new FuncCompiler(f, image, n).compile(funcIndex));
+  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs).compile(funcIndex));
 
   const out = new Bytes();
   out.bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
@@ -1011,9 +1105,10 @@ export function translate(image: Uint8Array): Uint8Array {
     s.byte(0x60).u32(0).u32(1).byte(I32); // T_NOARGS
   });
   section(2, (s) => {
-    s.u32(1 + GLOBALS.length + NIMPORTFUNCS);
+    s.u32(1 + GLOBALS.length + CONSTS.length + NIMPORTFUNCS);
     s.name('env').name('memory').byte(2).byte(3).u32(MEMORY_INITIAL_PAGES).u32(MEMORY_MAXIMUM_PAGES);
     for (const g of GLOBALS) s.name('core').name(g).byte(3).byte(I32).byte(1);
+    for (const g of CONSTS) s.name('core').name(g).byte(3).byte(I32).byte(0);
     s.name('core').name('jslow').byte(0).u32(T_FUNC);
     s.name('core').name('jsafepoint').byte(0).u32(T_NOARGS);
   });
