@@ -22,7 +22,7 @@
 // core. The instruction count is charged per segment of straight-line code,
 // exactly as the interpreter counts, so the virtual clock, and every trace,
 // is the same under both engines.
-import { Op, Ctl, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
+import { Op, Ctl, Img, FuncRec, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
 import { opInfo } from '../compiler/opinfo.js';
 import { readImage, type ImageFunc } from '../compiler/disasm.js';
 import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
@@ -165,7 +165,8 @@ const SHIFTS: Record<number, number> = { [Op.SHL]: W.i64_shl, [Op.SHR]: W.i64_sh
 
 // Locals of a compiled function: param $pc, then these i32s, then i64s.
 const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7, L_NFP = 8, L_NHDR = 9;
-const NI32 = 9;
+const L_REC = 10, L_CLO = 11;
+const NI32 = 11;
 const FIRST_I64 = 1 + NI32;
 const NSCRATCH = 4;
 
@@ -189,6 +190,8 @@ class FuncCompiler {
     private readonly f: Func,
     bytes: Uint8Array,
     private readonly funcs: readonly Func[],
+    /** Where the image's function records start (Img.FUNCS): a closure's callee is looked up there. */
+    private readonly funcsOff: number,
   ) {
     this.insns = decode(bytes, f);
     const labels = new Set<number>([0]);
@@ -899,7 +902,7 @@ class FuncCompiler {
       this.close();
     }
     const direct = i.op === Op.CALL && i.a >= 0 && i.a < this.funcs.length;
-    if (direct) this.callframe(i, next);
+    if (direct || i.op === Op.CALLCLOSURE) this.callframe(i, next);
     else {
       this.abs(i.pc);
       this.gset(G.vpc);
@@ -958,27 +961,74 @@ class FuncCompiler {
   }
 
   /**
-   * CALL f's frame set-up, inline: assembly/vm/frame.ts callfunc() for a
-   * function known here (its parameters, locals and operand depth are in the
-   * image), with the same stack bound; a frame that would not fit goes to the
-   * core's CALL, which grows the stack (or fails with "stack overflow").
-   * Leaves the core's registers at the callee's entry, as callfunc() does.
+   * CALL f's and CALLCLOSURE's frame set-up, inline: assembly/vm/frame.ts
+   * callfunc() with the same layout and stack bound. For CALL f the callee's
+   * parameters, locals and operand depth are constants of the image; for a
+   * closure they are read from its function record. A nil closure, or a frame
+   * that would not fit (the stack must grow, or "stack overflow"), goes to the
+   * core's op. Leaves the core's registers at the callee's entry, as
+   * callfunc() does.
    */
   private callframe(i: Insn, next: number): void {
-    const g = this.funcs[i.a];
-    // fp' = sp - 8 nparams; hdr' = fp' + 8 nlocals
-    this.addr(L_SP, -8 * g.nparams);
+    const g = i.op === Op.CALL ? this.funcs[i.a] : null;
+    const field = (off: number) => {
+      this.get(L_REC);
+      this.mem(W.i32_load, 2, off);
+    };
+    const words = (n: number | null, off: number) => {
+      if (n !== null) this.i32(8 * n);
+      else {
+        field(off);
+        this.i32(3);
+        this.op(W.i32_shl);
+      }
+    };
+    // sp' (the closure popped), the function record
+    let sp = L_SP;
+    if (!g) {
+      this.addr(L_SP, -8);
+      this.b.byte(W.local_tee).u32(L_NFP);
+      this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_CLO);
+      this.op(W.if, I32);
+      this.get(L_CLO);
+      this.mem(W.i32_load, 2);
+      this.i32(Img.FUNC_SIZE);
+      this.op(W.i32_mul);
+      this.gget(G.image);
+      this.op(W.i32_add);
+      this.i32(this.funcsOff);
+      this.op(W.i32_add);
+      this.set(L_REC);
+      this.i32(0);
+      this.op(W.else);
+      this.i32(1);
+      this.op(W.end);
+      sp = L_ST;
+      this.get(L_NFP);
+      this.set(L_ST);
+    } else this.i32(0);
+    // fp' = sp' - 8 nparams; hdr' = fp' + 8 nlocals; does hdr' + header + operands + slack pass stackhi?
+    this.get(sp);
+    words(g && g.nparams, FuncRec.NPARAMS);
+    this.op(W.i32_sub);
     this.b.byte(W.local_tee).u32(L_NFP);
-    this.i32(8 * g.nlocals);
+    words(g && g.nlocals, FuncRec.NLOCALS);
     this.op(W.i32_add);
     this.b.byte(W.local_tee).u32(L_NHDR);
-    this.i32(HDR_SIZE + 8 * g.maxstack + STACK_SLACK);
+    if (g) this.i32(HDR_SIZE + 8 * g.maxstack + STACK_SLACK);
+    else {
+      words(null, FuncRec.MAXSTACK);
+      this.i32(HDR_SIZE + STACK_SLACK);
+      this.op(W.i32_add);
+    }
     this.op(W.i32_add);
     this.gget(G.gcur);
     this.gget(G.gstackhi);
     this.op(W.i32_add);
     this.mem(W.i32_load, 2);
     this.op(W.i32_gt_u);
+    this.op(W.i32_or); // a nil closure, or no room
     this.open(W.if);
     this.abs(i.pc);
     this.gset(G.vpc);
@@ -989,21 +1039,26 @@ class FuncCompiler {
     this.returnIfStopped();
     this.b.byte(W.else);
     // the callee's non-parameter locals are zero
-    const nz = g.nlocals - g.nparams;
-    if (nz > 8) {
-      this.get(L_SP);
+    const nz = g ? g.nlocals - g.nparams : -1;
+    if (nz > 8 || nz < 0) {
+      this.get(sp);
       this.i32(0);
-      this.i32(8 * nz);
+      if (g) this.i32(8 * nz);
+      else {
+        this.get(L_NHDR);
+        this.get(sp);
+        this.op(W.i32_sub);
+      }
       this.op(W.prefix_fc);
       this.b.u32(FC.memory_fill).byte(0);
     } else {
       for (let j = 0; j < nz; j++) {
-        this.get(L_SP);
+        this.get(sp);
         this.b.byte(W.i64_const).s64(0n);
         this.mem(W.i64_store, 3, 8 * j);
       }
     }
-    // the header: fp, caller, return pc, func; line, closure, defers, flags, panic zero
+    // the header: fp, caller, return pc, func, line 0, closure; defers, flags, panic zero
     const st32 = (off: number, value: () => void) => {
       this.get(L_NHDR);
       value();
@@ -1012,12 +1067,10 @@ class FuncCompiler {
     st32(H_FP, () => this.get(L_NFP));
     st32(H_CALLER, () => this.get(L_HDR));
     st32(H_RETPC, () => this.abs(next));
-    st32(H_FUNC, () => this.i32(i.a));
-    for (let off = H_LINE; off < HDR_SIZE; off += 8) {
-      this.get(L_NHDR);
-      this.b.byte(W.i64_const).s64(0n);
-      this.mem(W.i64_store, 3, off);
-    }
+    st32(H_FUNC, () => (g ? this.i32(i.a) : (this.get(L_CLO), this.mem(W.i32_load, 2))));
+    st32(H_LINE, () => this.i32(0));
+    st32(H_CLOSURE, () => (g ? this.i32(0) : this.get(L_CLO)));
+    for (let off = H_CLOSURE + 4; off < HDR_SIZE; off += 4) st32(off, () => this.i32(0));
     this.get(L_NFP);
     this.gset(G.vfp);
     this.get(L_NHDR);
@@ -1025,7 +1078,8 @@ class FuncCompiler {
     this.addr(L_NHDR, HDR_SIZE);
     this.gset(G.vsp);
     this.gget(G.image);
-    this.i32(g.code);
+    if (g) this.i32(g.code);
+    else field(FuncRec.CODE);
     this.op(W.i32_add);
     this.b.byte(W.local_tee).u32(L_ST);
     this.gset(G.vcode);
@@ -1089,7 +1143,8 @@ export function translate(image: Uint8Array): Uint8Array {
   const funcs = readImage(image).funcs;
   const n = funcs.length;
   const funcIndex = (f: number) => NIMPORTFUNCS + f;
-  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs).compile(funcIndex));
+  const funcsOff = new DataView(image.buffer, image.byteOffset).getUint32(Img.FUNCS, true);
+  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs, funcsOff).compile(funcIndex));
 
   const out = new Bytes();
   out.bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
