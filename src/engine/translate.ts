@@ -1198,7 +1198,73 @@ export function translate(image: Uint8Array): Uint8Array {
   return out.view().slice();
 }
 
+/**
+ * A store of translated program modules that outlives a process (the CLI's
+ * image cache keeps them on disk beside the images): get returns the bytes
+ * translate() made for this image before, if it has them.
+ */
+export interface ModuleStore {
+  get(image: Uint8Array): Uint8Array | undefined;
+  put(image: Uint8Array, module: Uint8Array): void;
+}
+let store: ModuleStore | null = null;
+
+/** Use store for the program modules of compileProgram (null: none). */
+export function setModuleStore(s: ModuleStore | null): void {
+  store = s;
+}
+
+/** A hash of an image's bytes (FNV-1a over 32-bit words): the key of the modules compiled in this process. */
+function imageKey(image: Uint8Array): string {
+  let h = 0x811c9dc5;
+  const n = image.length >> 2;
+  const w = new Uint32Array(image.buffer, image.byteOffset, (image.byteOffset & 3) === 0 ? n : 0);
+  if (w.length === n) for (let i = 0; i < n; i++) h = Math.imul(h ^ w[i], 0x01000193);
+  else for (let i = 0; i < n * 4; i++) h = Math.imul(h ^ image[i], 0x01000193);
+  for (let i = n * 4; i < image.length; i++) h = Math.imul(h ^ image[i], 0x01000193);
+  return `${image.length}:${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * The modules this process compiled, newest last: a test or a playground
+ * running one program again (another seed, other notes) pays translation and
+ * V8's compile once. The image is kept to rule out a hash collision.
+ */
+const compiled = new Map<string, { image: Uint8Array; module: Promise<WebAssembly.Module> }>();
+const COMPILED_MAX = 8;
+
 /** The program module, compiled once for every M of a run (WebAssembly.Module is shareable). */
-export function compileProgram(image: Uint8Array): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(translate(image) as Uint8Array<ArrayBuffer>);
+export function compileProgram(image: Uint8Array, translated?: Uint8Array): Promise<WebAssembly.Module> {
+  const key = imageKey(image);
+  const hit = compiled.get(key);
+  if (hit && sameBytes(hit.image, image)) {
+    compiled.delete(key);
+    compiled.set(key, hit);
+    return hit.module;
+  }
+  const module = compileBytes(image, translated);
+  compiled.set(key, { image: image.slice(), module });
+  module.catch(() => compiled.delete(key));
+  if (compiled.size > COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
+  return module;
+}
+
+async function compileBytes(image: Uint8Array, translated?: Uint8Array): Promise<WebAssembly.Module> {
+  const kept = translated ?? store?.get(image);
+  if (kept) {
+    try {
+      return await WebAssembly.compile(kept as Uint8Array<ArrayBuffer>);
+    } catch {
+      // a damaged file in the store: translate again, as if it were not there
+    }
+  }
+  const bytes = translate(image);
+  store?.put(image, bytes);
+  return WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
