@@ -14,6 +14,7 @@ export { vpc, vsp, vfp, vhdr, vcode } from "./vm/frame";
 export { image, globals, gcur } from "./runtime/runtime2";
 export { attnaddr } from "./runtime/proc";
 export { jticks, jslow, jsafepoint, setengine, gstackhi } from "./vm/compiled";
+export { findmethod } from "./vm/image";
 
 /** pid 1 places the program image with it. */
 export function malloc(n: i32): i32 {

@@ -59,9 +59,9 @@ const G = Object.fromEntries([...GLOBALS, ...CONSTS].map((n, i) => [n, i])) as R
 /** The program module's own global (after the imported ones): the estimate of native stack in use. */
 const G_DEPTH = GLOBALS.length + CONSTS.length;
 /** Every name the program module imports from the core, in order (host/m/worker.ts passes them). */
-export const CORE_IMPORTS: readonly string[] = [...GLOBALS, ...CONSTS, 'jslow', 'jsafepoint'];
-/** Imported functions: jslow(op) -> i32, jsafepoint() -> i32. */
-const F_JSLOW = 0, F_JSAFEPOINT = 1, NIMPORTFUNCS = 2;
+export const CORE_IMPORTS: readonly string[] = [...GLOBALS, ...CONSTS, 'jslow', 'jsafepoint', 'findmethod'];
+/** Imported functions: jslow(op) -> i32, jsafepoint() -> i32, findmethod(type, method) -> func or -1 (assembly/vm/image.ts). */
+const F_JSLOW = 0, F_JSAFEPOINT = 1, F_FINDMETHOD = 2, NIMPORTFUNCS = 3;
 /** Types: 0 (i32) -> i32, 1 (i32 i32) -> i32, 2 () -> i32. */
 const T_FUNC = 0, T_ENTER = 1, T_NOARGS = 2;
 
@@ -165,8 +165,8 @@ const SHIFTS: Record<number, number> = { [Op.SHL]: W.i64_shl, [Op.SHR]: W.i64_sh
 
 // Locals of a compiled function: param $pc, then these i32s, then i64s.
 const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7, L_NFP = 8, L_NHDR = 9;
-const L_REC = 10, L_CLO = 11;
-const NI32 = 11;
+const L_REC = 10, L_CLO = 11, L_F = 12;
+const NI32 = 12;
 const FIRST_I64 = 1 + NI32;
 const NSCRATCH = 4;
 
@@ -902,7 +902,7 @@ class FuncCompiler {
       this.close();
     }
     const direct = i.op === Op.CALL && i.a >= 0 && i.a < this.funcs.length;
-    if (direct || i.op === Op.CALLCLOSURE) this.callframe(i, next);
+    if (direct || i.op === Op.CALLCLOSURE || i.op === Op.CALLIFACE) this.callframe(i, next);
     else {
       this.abs(i.pc);
       this.gset(G.vpc);
@@ -961,13 +961,16 @@ class FuncCompiler {
   }
 
   /**
-   * CALL f's and CALLCLOSURE's frame set-up, inline: assembly/vm/frame.ts
-   * callfunc() with the same layout and stack bound. For CALL f the callee's
-   * parameters, locals and operand depth are constants of the image; for a
-   * closure they are read from its function record. A nil closure, or a frame
-   * that would not fit (the stack must grow, or "stack overflow"), goes to the
-   * core's op. Leaves the core's registers at the callee's entry, as
-   * callfunc() does.
+   * The frame set-up of CALL f, CALLCLOSURE and CALLIFACE, inline:
+   * assembly/vm/frame.ts callfunc() with the same layout and stack bound.
+   * For CALL f the callee's parameters, locals and operand depth are
+   * constants of the image; for a closure or a method they are read from its
+   * function record (a method found by the core's findmethod, and the
+   * receiver replaced by its data word, as slowop's CALLIFACE does). A nil
+   * closure or interface, a missing method, or a frame that would not fit
+   * (the stack must grow, or "stack overflow") goes to the core's op, which
+   * sees the operands untouched. Leaves the core's registers at the callee's
+   * entry, as callfunc() does.
    */
   private callframe(i: Insn, next: number): void {
     const g = i.op === Op.CALL ? this.funcs[i.a] : null;
@@ -983,16 +986,8 @@ class FuncCompiler {
         this.op(W.i32_shl);
       }
     };
-    // sp' (the closure popped), the function record
-    let sp = L_SP;
-    if (!g) {
-      this.addr(L_SP, -8);
-      this.b.byte(W.local_tee).u32(L_NFP);
-      this.mem(W.i32_load, 2);
-      this.b.byte(W.local_tee).u32(L_CLO);
-      this.op(W.if, I32);
-      this.get(L_CLO);
-      this.mem(W.i32_load, 2);
+    const record = () => {
+      this.get(L_F);
       this.i32(Img.FUNC_SIZE);
       this.op(W.i32_mul);
       this.gget(G.image);
@@ -1000,6 +995,20 @@ class FuncCompiler {
       this.i32(this.funcsOff);
       this.op(W.i32_add);
       this.set(L_REC);
+    };
+    // sp' (the closure popped), the callee and its function record; on the
+    // stack: 1 if the core must run the op
+    let sp = L_SP;
+    if (i.op === Op.CALLCLOSURE) {
+      this.addr(L_SP, -8);
+      this.b.byte(W.local_tee).u32(L_NFP);
+      this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_CLO);
+      this.op(W.if, I32);
+      this.get(L_CLO);
+      this.mem(W.i32_load, 2);
+      this.set(L_F);
+      record();
       this.i32(0);
       this.op(W.else);
       this.i32(1);
@@ -1007,6 +1016,28 @@ class FuncCompiler {
       sp = L_ST;
       this.get(L_NFP);
       this.set(L_ST);
+    } else if (i.op === Op.CALLIFACE) {
+      // the receiver (an interface: its box, or 0) is the first of b argument words
+      this.addr(L_SP, -8 * i.b);
+      this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_CLO);
+      this.op(W.if, I32);
+      this.get(L_CLO);
+      this.mem(W.i32_load, 2);
+      this.i32(i.a);
+      this.b.byte(W.call).u32(F_FINDMETHOD);
+      this.b.byte(W.local_tee).u32(L_F);
+      this.i32(0);
+      this.op(W.i32_lt_s);
+      this.get(L_F);
+      this.i32(0);
+      this.op(W.i32_ge_s);
+      this.op(W.if, 0x40);
+      record();
+      this.op(W.end);
+      this.op(W.else);
+      this.i32(1);
+      this.op(W.end);
     } else this.i32(0);
     // fp' = sp' - 8 nparams; hdr' = fp' + 8 nlocals; does hdr' + header + operands + slack pass stackhi?
     this.get(sp);
@@ -1039,6 +1070,13 @@ class FuncCompiler {
     this.returnIfStopped();
     this.b.byte(W.else);
     // the callee's non-parameter locals are zero
+    if (i.op === Op.CALLIFACE) {
+      // the receiver becomes its data word
+      this.addr(L_SP, -8 * i.b);
+      this.get(L_CLO);
+      this.mem(W.i64_load, 3, 8);
+      this.mem(W.i64_store, 3);
+    }
     const nz = g ? g.nlocals - g.nparams : -1;
     if (nz > 8 || nz < 0) {
       this.get(sp);
@@ -1067,9 +1105,9 @@ class FuncCompiler {
     st32(H_FP, () => this.get(L_NFP));
     st32(H_CALLER, () => this.get(L_HDR));
     st32(H_RETPC, () => this.abs(next));
-    st32(H_FUNC, () => (g ? this.i32(i.a) : (this.get(L_CLO), this.mem(W.i32_load, 2))));
+    st32(H_FUNC, () => (g ? this.i32(i.a) : this.get(L_F)));
     st32(H_LINE, () => this.i32(0));
-    st32(H_CLOSURE, () => (g ? this.i32(0) : this.get(L_CLO)));
+    st32(H_CLOSURE, () => (i.op === Op.CALLCLOSURE ? this.get(L_CLO) : this.i32(0)));
     for (let off = H_CLOSURE + 4; off < HDR_SIZE; off += 4) st32(off, () => this.i32(0));
     this.get(L_NFP);
     this.gset(G.vfp);
@@ -1166,6 +1204,7 @@ export function translate(image: Uint8Array): Uint8Array {
     for (const g of CONSTS) s.name('core').name(g).byte(3).byte(I32).byte(0);
     s.name('core').name('jslow').byte(0).u32(T_FUNC);
     s.name('core').name('jsafepoint').byte(0).u32(T_NOARGS);
+    s.name('core').name('findmethod').byte(0).u32(T_ENTER);
   });
   section(3, (s) => {
     s.u32(n + 1);
