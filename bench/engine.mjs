@@ -1,6 +1,6 @@
 // npm run bench (issue 13 item 4): every figure of issue 13's table beside its
 // baselines measured in the same run, on this machine:
-//  - the CPU kernels (bench/kernels/kernels.go) run natively, as Go's js/wasm
+//  - the CPU kernels (bench/kernels/kernels.go, the fastest of 5 runs each) run natively, as Go's js/wasm
 //    port (the installed Go, Node running misc/wasm/wasm_exec_node.js) and on
 //    p9rt with each engine (--realtime, self-timed with time.Now);
 //  - the host-facing latencies (bench/kernels/latency.go: a system call's
