@@ -118,7 +118,7 @@ const INLINE = new Set<number>([
   Op.LOAD, Op.LOAD8U, Op.LOAD8S, Op.STORE, Op.STORE8, Op.NILCHECK, Op.FIELDADDR,
   Op.LEN, Op.CAP, Op.STRLEN, Op.LINE,
   Op.DIV, Op.REM, Op.DIVU, Op.REMU, Op.SHL, Op.SHR, Op.SHRU,
-  Op.INDEXADDR, Op.ARRAYINDEXADDR,
+  Op.INDEXADDR, Op.ARRAYINDEXADDR, Op.STRINDEX, Op.STRDECODERUNE,
 ]);
 /**
  * Ops the core's slowop() runs whole (assembly/vm/interp.ts): compiled as exits.
@@ -128,8 +128,8 @@ const INLINE = new Set<number>([
 const EXITS = new Set<number>([
   Op.FUNCVAL, Op.CALL, Op.CALLCLOSURE, Op.CALLIFACE, Op.RET, Op.RUNDEFERS, Op.GO, Op.GOCLOSURE, Op.DEFER,
   Op.DEFERCLOSURE, Op.PANIC, Op.RECOVER, Op.INTRINSIC, Op.MAKECLOSURE, Op.ALLOC, Op.COPY, Op.NEWCOPY, Op.ZERO,
-  Op.STRINDEX, Op.STRSLICE, Op.STRCAT, Op.STRCMP, Op.STREQ, Op.STRFROMBYTES, Op.BYTESFROMSTR, Op.STRFROMRUNE,
-  Op.STRDECODERUNE, Op.STRFROMRUNES, Op.RUNESFROMSTR, Op.MAKESLICE, Op.SLICE, Op.APPEND, Op.APPENDSLICE,
+  Op.STRSLICE, Op.STRCAT, Op.STRCMP, Op.STREQ, Op.STRFROMBYTES, Op.BYTESFROMSTR, Op.STRFROMRUNE,
+  Op.STRFROMRUNES, Op.RUNESFROMSTR, Op.MAKESLICE, Op.SLICE, Op.APPEND, Op.APPENDSLICE,
   Op.COPYSLICE, Op.ARRAYSLICE, Op.SLICELIT, Op.APPENDSTR, Op.MAKEMAP, Op.MAPGET, Op.MAPSET, Op.MAPDELETE,
   Op.MAPLEN, Op.MAPITER, Op.MAPNEXT, Op.MAKEIFACE, Op.IFACETYPE, Op.IFACEDATA, Op.ASSERT, Op.ASSERTOK,
   Op.ASSERTIFACE, Op.ASSERTIFACEOK, Op.IFACEEQ, Op.ASSERTI, Op.MAKECHAN, Op.SEND, Op.RECV, Op.RECVOK, Op.CLOSE,
@@ -877,6 +877,55 @@ class FuncCompiler {
       this.rare(i, k, [s, idx], [r]);
       this.close();
       this.vs.push(r);
+      return true;
+    }
+    if (op === Op.STRINDEX || op === Op.STRDECODERUNE) {
+      // s[i], and `for range s`'s decoding of an ASCII byte: the byte at i
+      // of a string (0 or a header: data, len) when i <u len; anything else
+      // (an index out of range, a rune of several bytes) is the core's.
+      const idx = this.pop(0);
+      const str = this.pop(1);
+      const r = this.push();
+      const w = op === Op.STRDECODERUNE ? this.push() : -1;
+      this.vs.pop();
+      if (w >= 0) this.vs.pop();
+      this.get(idx);
+      this.get(str);
+      this.op(W.i32_wrap_i64);
+      this.b.byte(W.local_tee).u32(L_ST);
+      this.op(W.if, I64);
+      this.get(L_ST);
+      this.mem(W.i32_load, 2, 4);
+      this.op(W.i64_extend_i32_s);
+      this.op(W.else);
+      k64(0n);
+      this.op(W.end);
+      this.op(W.i64_lt_u);
+      this.op(W.if, I64);
+      this.get(L_ST);
+      this.mem(W.i32_load, 2, 0);
+      this.get(idx);
+      this.op(W.i32_wrap_i64, W.i32_add);
+      this.mem(W.i64_load8_u, 0);
+      this.op(W.else);
+      k64(0x100n); // no byte: the rare case below
+      this.op(W.end);
+      // (r may be the local an operand is in: the rare case spills them)
+      this.b.byte(W.local_tee).u32(this.scratch(2));
+      k64(w >= 0 ? 0x80n : 0x100n);
+      this.op(W.i64_lt_u);
+      this.open(W.if);
+      this.get(this.scratch(2));
+      this.set(r);
+      if (w >= 0) {
+        k64(1n);
+        this.set(w);
+      }
+      this.b.byte(W.else);
+      this.rare(i, k, [str, idx], w >= 0 ? [r, w] : [r]);
+      this.close();
+      this.vs.push(r);
+      if (w >= 0) this.vs.push(w);
       return true;
     }
     throw new Error(`wasm engine: op ${op} listed inline without a translation`);
