@@ -22,7 +22,7 @@
 // core. The instruction count is charged per segment of straight-line code,
 // exactly as the interpreter counts, so the virtual clock, and every trace,
 // is the same under both engines.
-import { Op, Ctl, Img, FuncRec, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
+import { Op, Ctl, Img, FuncRec, Intrinsic, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
 import { opInfo } from '../compiler/opinfo.js';
 import { readImage, type ImageFunc } from '../compiler/disasm.js';
 import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
@@ -137,6 +137,16 @@ const EXITS = new Set<number>([
   Op.PRINTPTR, Op.PRINTSP, Op.PRINTNL, Op.PRINTIFACE,
 ]);
 const CALLS = new Set<number>([Op.CALL, Op.CALLCLOSURE, Op.CALLIFACE]);
+/**
+ * Intrinsics (an exit) compiled inline: reflectlite's memmove (sort.Slice's
+ * swaps: three a swap) is one memory.copy, as assembly/runtime/intrinsics.ts
+ * does it.
+ */
+const INLINE_INTRINSICS = new Set<number>([Intrinsic['internal/reflectlite.memmove']]);
+/** Is this instruction compiled inline (not an exit to the core)? */
+function inline(i: Insn): boolean {
+  return INLINE.has(i.op) || (i.op === Op.INTRINSIC && INLINE_INTRINSICS.has(i.a));
+}
 
 // Every opcode of defs.ts has a translation: inline, or an exit.
 for (const [name, code] of Object.entries(Op)) {
@@ -198,7 +208,7 @@ class FuncCompiler {
     if (f.recoverpc >= 0) labels.add(f.recoverpc);
     for (const i of this.insns) {
       if (i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT) labels.add(i.a);
-      else if (!INLINE.has(i.op)) {
+      else if (!inline(i)) {
         labels.add(i.pc);
         labels.add(i.pc + i.size);
       }
@@ -210,7 +220,7 @@ class FuncCompiler {
     for (const i of this.insns) {
       if (this.labelOf.has(i.pc)) start = true;
       this.segStart.push(start);
-      start = i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT || !INLINE.has(i.op);
+      start = i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT || !inline(i);
     }
     let left = 0;
     for (let k = this.insns.length - 1; k >= 0; k--) {
@@ -533,8 +543,21 @@ class FuncCompiler {
   /** One instruction; false if the code after it is unreachable. */
   private insn(i: Insn, k: number, funcIndex: (f: number) => number): boolean {
     const op = i.op;
-    if (!INLINE.has(op)) return this.exit(i, funcIndex);
+    if (!inline(i)) return this.exit(i, funcIndex);
     switch (op) {
+      case Op.INTRINSIC: {
+        // memmove(dst, src, n): the core wraps each word to its usize
+        const n = this.pop(0);
+        const src = this.pop(1);
+        const dst = this.pop(2);
+        for (const l of [dst, src, n]) {
+          this.get(l);
+          this.op(W.i32_wrap_i64);
+        }
+        this.op(W.prefix_fc);
+        this.b.u32(FC.memory_copy).byte(0).byte(0);
+        return true;
+      }
       case Op.NOP:
         return true;
       case Op.CONST: {

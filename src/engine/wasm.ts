@@ -30,7 +30,7 @@ export const W = {
 } as const;
 
 /** 0xfc sub-opcodes. */
-export const FC = { i64_trunc_sat_f64_s: 6, i64_trunc_sat_f64_u: 7, memory_fill: 11 } as const;
+export const FC = { i64_trunc_sat_f64_s: 6, i64_trunc_sat_f64_u: 7, memory_copy: 10, memory_fill: 11 } as const;
 /** 0xfe sub-opcodes. */
 export const FE = { i32_atomic_load: 0x10 } as const;
 
