@@ -118,7 +118,7 @@ const INLINE = new Set<number>([
   Op.LOAD, Op.LOAD8U, Op.LOAD8S, Op.STORE, Op.STORE8, Op.NILCHECK, Op.FIELDADDR,
   Op.LEN, Op.CAP, Op.STRLEN, Op.LINE,
   Op.DIV, Op.REM, Op.DIVU, Op.REMU, Op.SHL, Op.SHR, Op.SHRU,
-  Op.INDEXADDR, Op.ARRAYINDEXADDR, Op.STRINDEX, Op.STRDECODERUNE,
+  Op.INDEXADDR, Op.ARRAYINDEXADDR, Op.STRINDEX, Op.STRDECODERUNE, Op.IFACETYPE, Op.IFACEDATA,
 ]);
 /**
  * Ops the core's slowop() runs whole (assembly/vm/interp.ts): compiled as exits.
@@ -131,7 +131,7 @@ const EXITS = new Set<number>([
   Op.STRSLICE, Op.STRCAT, Op.STRCMP, Op.STREQ, Op.STRFROMBYTES, Op.BYTESFROMSTR, Op.STRFROMRUNE,
   Op.STRFROMRUNES, Op.RUNESFROMSTR, Op.MAKESLICE, Op.SLICE, Op.APPEND, Op.APPENDSLICE,
   Op.COPYSLICE, Op.ARRAYSLICE, Op.SLICELIT, Op.APPENDSTR, Op.MAKEMAP, Op.MAPGET, Op.MAPSET, Op.MAPDELETE,
-  Op.MAPLEN, Op.MAPITER, Op.MAPNEXT, Op.MAKEIFACE, Op.IFACETYPE, Op.IFACEDATA, Op.ASSERT, Op.ASSERTOK,
+  Op.MAPLEN, Op.MAPITER, Op.MAPNEXT, Op.MAKEIFACE, Op.ASSERT, Op.ASSERTOK,
   Op.ASSERTIFACE, Op.ASSERTIFACEOK, Op.IFACEEQ, Op.ASSERTI, Op.MAKECHAN, Op.SEND, Op.RECV, Op.RECVOK, Op.CLOSE,
   Op.CHANLEN, Op.CHANCAP, Op.SELECT, Op.PRINTINT, Op.PRINTUINT, Op.PRINTFLOAT, Op.PRINTSTR, Op.PRINTBOOL,
   Op.PRINTPTR, Op.PRINTSP, Op.PRINTNL, Op.PRINTIFACE,
@@ -659,6 +659,26 @@ class FuncCompiler {
         this.get(L_HDR);
         this.i32(i.a);
         this.mem(W.i32_store, 2, H_LINE);
+        return true;
+      }
+      case Op.IFACETYPE:
+      case Op.IFACEDATA: {
+        // an interface is 0 or its box {type, data} (assembly/runtime/iface.ts)
+        const e = this.pop(0);
+        const r = this.push();
+        this.get(e);
+        this.op(W.i32_wrap_i64);
+        this.b.byte(W.local_tee).u32(L_ST);
+        this.op(W.if, I64);
+        this.get(L_ST);
+        if (op === Op.IFACETYPE) {
+          this.mem(W.i32_load, 2);
+          this.op(W.i64_extend_i32_s);
+        } else this.mem(W.i64_load, 3, 8);
+        this.op(W.else);
+        this.b.byte(W.i64_const).s64(0n);
+        this.op(W.end);
+        this.set(r);
         return true;
       }
       case Op.LEN:
