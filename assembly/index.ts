@@ -11,9 +11,10 @@ export { uncharged } from "./vm/interp";
 
 // The wasm engine (docs/backend.md): the program module imports these.
 export { vpc, vsp, vfp, vhdr, vcode } from "./vm/frame";
-export { image, globals } from "./runtime/runtime2";
+export { image, globals, gcur } from "./runtime/runtime2";
 export { attnaddr } from "./runtime/proc";
-export { jticks, jslow, jsafepoint, setengine } from "./vm/compiled";
+export { jticks, jslow, jsafepoint, setengine, gstackhi } from "./vm/compiled";
+export { findmethod } from "./vm/image";
 
 /** pid 1 places the program image with it. */
 export function malloc(n: i32): i32 {

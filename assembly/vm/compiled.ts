@@ -11,6 +11,10 @@
 // adds each basic block's instruction count to.
 import { vpc, vhdr, H_FUNC } from "./frame";
 import { slowop, safepoint, uncharged, chargeinsns } from "./interp";
+import { G } from "../runtime/runtime2";
+
+/** Where a G keeps stackhi: the compiled call set-up checks a new frame against it (src/engine/translate.ts callframe). */
+export const gstackhi: i32 = <i32>offsetof<G>("stackhi");
 
 /**
  * Run the program module's function f at pc (the bytecode pc of a resume

@@ -98,6 +98,8 @@ export function callfunc(f: i32, closure: usize, retpc: usize, flags: i32): bool
   let fp = vsp - (nparams << 3);
   let hdr = fp + (nlocals << 3);
   let gp = changetype<G>(gcur);
+  // The wasm engine sets up CALL f's frame inline with this same bound and
+  // layout (src/engine/translate.ts callframe): change both together.
   if (hdr + HDR_SIZE + (maxstack << 3) + STACK_SLACK > gp.stackhi) {
     let need = hdr + HDR_SIZE + (maxstack << 3) + STACK_SLACK - gp.stacklo;
     if (!growstack(gp, need)) {

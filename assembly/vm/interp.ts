@@ -12,7 +12,7 @@
 // where notes are delivered and, in virtual time, another proc may run; then
 // the G yields if another one is waiting or a timer is due (preemption, as
 // Go's sysmon preempts a G after 10ms).
-import { Op, FuncRec, PanicCode, Kind, NIL_GUARD } from "../abi";
+import { Op, FuncRec, PanicCode, Kind, NIL_GUARD, Ctl } from "../abi";
 import { G, getg, gcur, globals, sched, RESUME_SEND, RESUME_SELECT, RESUME_RECV } from "../runtime/runtime2";
 import {
   vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, callfunc, saveregs,
@@ -70,7 +70,12 @@ export function chargeinsns(n: i32): void {
 /** Enter the kernel at a safepoint (registers spilled); 1 if the G was preempted. */
 export function safepoint(): i32 {
   gcsafepoint(); // mgc.ts: a collection the heap asked for
-  tick();
+  // The kernel needs the TICK for virtual time (the clock is charged and
+  // another proc may run) and for a queued note; in real time with no note
+  // it would be a round trip to the kernel worker that does nothing
+  // (tens of µs when that worker sleeps on the other core: docs/backend.md
+  // "Ticks in real time").
+  if (load<i32>(Ctl.REALTIME) == 0 || atomic.load<i32>(attnaddr) != 0) tick();
   if (getg().sig != 0) return sigpanic(); // a trap note came in the tick
   // Yield to a waiting G, or to timers that are due (findrunnable runs them):
   // Go's sysmon would preempt a G that runs for 10ms.

@@ -95,10 +95,14 @@ serve((m, s) => {
     // The wasm engine: this M's instance of the program module, over the same
     // memory, importing the core's registers and slow path.
     const x = inst.exports;
-    const names = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks', 'jslow', 'jsafepoint'];
     const prog = new WebAssembly.Instance(s.program, {
       env: { memory: m.memory },
-      core: Object.fromEntries(names.map((n) => [n, x[n]])),
+      // what it imports from "core" (src/engine/translate.ts CORE_IMPORTS), by name
+      core: Object.fromEntries(
+        WebAssembly.Module.imports(s.program)
+          .filter((i) => i.module === 'core')
+          .map((i) => [i.name, x[i.name]]),
+      ),
     });
     enterCompiled = prog.exports.enter as typeof enterCompiled;
     core.setengine(1);

@@ -17,6 +17,12 @@ export interface Runnable {
   image: Uint8Array;
   /** The main file's name; os.Args[0] is its base name without ".go". */
   filename?: string;
+  /**
+   * The wasm engine's program module for this image, as src/engine's
+   * translate() makes it (the playground translates in its compile worker,
+   * off the page's thread); absent, Machine.start translates the image.
+   */
+  wasm?: Uint8Array;
 }
 
 /** A note StartOptions.notes schedules: text to target at `at` ms of the run's clock. */
@@ -117,9 +123,10 @@ export interface StartOptions {
    */
   stdin?: Uint8Array | string | (() => Promise<Uint8Array | string>);
   /**
-   * How Go code runs: 'interp' (default), the bytecode interpreter, or 'wasm',
-   * each function compiled to WebAssembly (docs/backend.md). Both give the
-   * same output and trace for the same program, seed and notes.
+   * How Go code runs: 'wasm' (default), each function compiled to
+   * WebAssembly (docs/backend.md), or 'interp', the bytecode interpreter.
+   * Both give the same output and trace for the same program, seed and notes.
+   * (Fixture Ms given as mWorker without a core run no Go code: no engine.)
    */
   engine?: Engine;
   /** core.wasm, compiled; by default build/core.wasm of this package is loaded. */
@@ -157,12 +164,12 @@ export interface StartOptions {
 /** internal/poll's deadline logic: see StartOptions.poll. */
 export type PollOption = 'current' | 'go1.19';
 
-/** How Go code runs: 'interp', the bytecode interpreter (the default), or 'wasm', each function compiled to WebAssembly (docs/backend.md); the output and trace are the same. */
+/** How Go code runs: 'wasm', each function compiled to WebAssembly (the default; docs/backend.md), or 'interp', the bytecode interpreter; the output and trace are the same. */
 export type Engine = 'interp' | 'wasm';
 
 /** StartOptions.engine, checked. */
 export function engineOption(e: string | undefined): Engine {
-  if (e === undefined || e === 'interp' || e === 'wasm') return e ?? 'interp';
+  if (e === undefined || e === 'interp' || e === 'wasm') return e ?? 'wasm';
   throw new Error(`unknown engine ${JSON.stringify(e)} (want interp or wasm)`);
 }
 
@@ -318,7 +325,7 @@ export class Machine {
     if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
-    const program = engineOption(opts.engine) === 'wasm' ? await compileProgram(runnable.image) : null;
+    const program = engineOption(opts.engine) === 'wasm' && core ? await compileProgram(runnable.image, runnable.wasm) : null;
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
     const k = spawn(url, 'p9rt kernel');
     const m = new Machine(k, opts);

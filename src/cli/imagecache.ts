@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { golibDir } from '../compiler/node-loader.js';
 import { IMAGE_VERSION } from '../../host/abi/defs.js';
+import type { ModuleStore } from '../engine/translate.js';
 
 const MAX_ENTRIES = 200;
 
@@ -90,8 +91,54 @@ export async function compileCached(files: { name: string; source: string }[], c
   return image;
 }
 
-function evict(dir: string): void {
-  const entries = readdirSync(dir).filter((n) => n.endsWith('.p9img'));
+let engineHash: string | undefined;
+/**
+ * The wasm engine's program modules (src/engine/translate.ts ModuleStore),
+ * kept beside the images: translating an image costs more than loading the
+ * image (docs/backend.md "Cold start"). The key hashes the translator's code,
+ * the ABI and the image, so a new translator never reads an old module.
+ */
+export function moduleStore(): ModuleStore | null {
+  const dir = cacheDir();
+  if (!dir) return null;
+  const pathOf = (image: Uint8Array) => {
+    if (engineHash === undefined) {
+      const h = createHash('sha256').update(`module ${IMAGE_VERSION}\0`);
+      hashTree(h, fileURLToPath(new URL('../engine/', import.meta.url)), (n) => /\.[jt]s$/.test(n) && !n.endsWith('.d.ts'));
+      hashTree(h, fileURLToPath(new URL('../../host/abi/', import.meta.url)), (n) => /\.[jt]s$/.test(n) && !n.endsWith('.d.ts'));
+      engineHash = h.digest('hex');
+    }
+    return join(dir, `${createHash('sha256').update(engineHash).update(image).digest('hex').slice(0, 40)}.wasm`);
+  };
+  return {
+    get(image) {
+      const path = pathOf(image);
+      try {
+        const bytes = new Uint8Array(readFileSync(path));
+        const now = new Date();
+        utimesSync(path, now, now);
+        return bytes;
+      } catch {
+        return undefined; // not cached yet
+      }
+    },
+    put(image, module) {
+      const path = pathOf(image);
+      try {
+        mkdirSync(dir, { recursive: true });
+        const tmp = `${path}.${process.pid}.tmp`;
+        writeFileSync(tmp, module);
+        renameSync(tmp, path);
+        evict(dir, '.wasm');
+      } catch {
+        // an unwritable cache: translate next time too
+      }
+    },
+  };
+}
+
+function evict(dir: string, ext = '.p9img'): void {
+  const entries = readdirSync(dir).filter((n) => n.endsWith(ext));
   if (entries.length <= MAX_ENTRIES) return;
   const byAge = entries.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
   for (const e of byAge.slice(0, entries.length - MAX_ENTRIES)) unlinkSync(join(dir, e.n));

@@ -22,8 +22,8 @@ const RUN_FLAGS = `flags of run and test:
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time, compiling and start-up included (default 60s)
   --poll=VARIANT        internal/poll's deadline logic: current (default) or go1.19
-  --engine=ENGINE       how Go code runs: interp (default, the bytecode interpreter)
-                        or wasm (compiled to WebAssembly; same output and trace)
+  --engine=ENGINE       how Go code runs: wasm (default, each function compiled to
+                        WebAssembly) or interp (the bytecode interpreter; same output and trace)
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
@@ -188,7 +188,7 @@ interface RunFlags {
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: PROCS_DEFAULT, timeoutMs: 60_000, poll: 'current', engine: 'interp', files: {} };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: PROCS_DEFAULT, timeoutMs: 60_000, poll: 'current', engine: 'wasm', files: {} };
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -391,6 +391,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** The wasm engine's translations kept in the image cache, as the images are (docs/backend.md "Cold start"). */
+async function moduleCache(flags: RunFlags): Promise<void> {
+  if (flags.engine !== 'wasm') return;
+  const [{ moduleStore }, { setModuleStore }] = await Promise.all([import('./imagecache.js'), import('../engine/translate.js')]);
+  setModuleStore(moduleStore());
+}
+
 /**
  * The Machine options the run flags give, shared by run and test. --timeout
  * counts from t0, when p9rt began the run: compiling is part of it.
@@ -436,6 +443,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.err(timeoutMessage(flags));
     return 3;
   }
+  await moduleCache(flags);
   const m = await Machine.start(program, {
     ...startOptions(flags, t0, args, io.out, io.err),
     files: flags.files, // issue 3
@@ -560,6 +568,7 @@ async function runTests(argv: string[], io: Io): Promise<number> {
   // go test streams a test binary's output only with -v; otherwise it
   // holds it and prints it if the package fails.
   const hold = (s: string) => (out += s);
+  await moduleCache(flags);
   const m = await Machine.start(program, startOptions(flags, t0, testArgs, verbose ? io.out : hold, verbose ? io.err : hold));
   const x = await m.exited;
   traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);

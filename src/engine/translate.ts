@@ -22,7 +22,7 @@
 // core. The instruction count is charged per segment of straight-line code,
 // exactly as the interpreter counts, so the virtual clock, and every trace,
 // is the same under both engines.
-import { Op, Ctl, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
+import { Op, Ctl, Img, FuncRec, Intrinsic, NIL_GUARD, MEMORY_INITIAL_PAGES, MEMORY_MAXIMUM_PAGES } from '../../host/abi/defs.js';
 import { opInfo } from '../compiler/opinfo.js';
 import { readImage, type ImageFunc } from '../compiler/disasm.js';
 import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
@@ -30,7 +30,9 @@ import { Bytes, W, FC, FE, I32, I64 } from './wasm.js';
 /** Instructions between two safepoint ticks: assembly/vm/interp.ts TICK_EVERY. */
 const TICK_EVERY = 10000;
 /** Frame header fields: assembly/vm/frame.ts (to move to host/abi/defs.ts, their one definition). */
-const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28;
+const H_FP = 0, H_CALLER = 4, H_RETPC = 8, H_FUNC = 12, H_LINE = 16, H_CLOSURE = 20, H_FLAGS = 28, HDR_SIZE = 40;
+/** assembly/vm/frame.ts STACK_SLACK: words callfunc() keeps free above a frame's operand stack. */
+const STACK_SLACK = 8 * 8;
 
 const RUN_STOPPED = 1;
 /**
@@ -40,15 +42,26 @@ const RUN_STOPPED = 1;
  * stack allows never overflows the engine's own stack (a worker's is 4 MiB).
  */
 const NATIVE_STACK_BUDGET = 1 << 20;
-/** The program module's own global: the estimate of native stack in use. */
-const G_DEPTH = 9;
 const RUN_REENTER = 2;
 
 /** The core's globals the program module imports, in import order (assembly/index.ts). */
-const GLOBALS = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks'] as const;
-const G = Object.fromEntries(GLOBALS.map((n, i) => [n, i])) as Record<(typeof GLOBALS)[number], number>;
-/** Imported functions: jslow(op) -> i32, jsafepoint() -> i32. */
-const F_JSLOW = 0, F_JSAFEPOINT = 1, NIMPORTFUNCS = 2;
+const GLOBALS = ['vpc', 'vsp', 'vfp', 'vhdr', 'vcode', 'image', 'globals', 'attnaddr', 'jticks', 'gcur'] as const;
+/**
+ * Immutable globals the program module imports after those: the offset of
+ * G.stackhi (assembly/runtime/runtime2.ts), which the inline call set-up
+ * compares a new frame's end with, as callfunc() does.
+ */
+const CONSTS = ['gstackhi'] as const;
+const G = Object.fromEntries([...GLOBALS, ...CONSTS].map((n, i) => [n, i])) as Record<
+  (typeof GLOBALS)[number] | (typeof CONSTS)[number],
+  number
+>;
+/** The program module's own global (after the imported ones): the estimate of native stack in use. */
+const G_DEPTH = GLOBALS.length + CONSTS.length;
+/** Every name the program module imports from the core, in order (host/m/worker.ts passes them). */
+export const CORE_IMPORTS: readonly string[] = [...GLOBALS, ...CONSTS, 'jslow', 'jsafepoint', 'findmethod'];
+/** Imported functions: jslow(op) -> i32, jsafepoint() -> i32, findmethod(type, method) -> func or -1 (assembly/vm/image.ts). */
+const F_JSLOW = 0, F_JSAFEPOINT = 1, F_FINDMETHOD = 2, NIMPORTFUNCS = 3;
 /** Types: 0 (i32) -> i32, 1 (i32 i32) -> i32, 2 () -> i32. */
 const T_FUNC = 0, T_ENTER = 1, T_NOARGS = 2;
 
@@ -105,7 +118,7 @@ const INLINE = new Set<number>([
   Op.LOAD, Op.LOAD8U, Op.LOAD8S, Op.STORE, Op.STORE8, Op.NILCHECK, Op.FIELDADDR,
   Op.LEN, Op.CAP, Op.STRLEN, Op.LINE,
   Op.DIV, Op.REM, Op.DIVU, Op.REMU, Op.SHL, Op.SHR, Op.SHRU,
-  Op.INDEXADDR, Op.ARRAYINDEXADDR,
+  Op.INDEXADDR, Op.ARRAYINDEXADDR, Op.STRINDEX, Op.STRDECODERUNE, Op.IFACETYPE, Op.IFACEDATA,
 ]);
 /**
  * Ops the core's slowop() runs whole (assembly/vm/interp.ts): compiled as exits.
@@ -115,15 +128,25 @@ const INLINE = new Set<number>([
 const EXITS = new Set<number>([
   Op.FUNCVAL, Op.CALL, Op.CALLCLOSURE, Op.CALLIFACE, Op.RET, Op.RUNDEFERS, Op.GO, Op.GOCLOSURE, Op.DEFER,
   Op.DEFERCLOSURE, Op.PANIC, Op.RECOVER, Op.INTRINSIC, Op.MAKECLOSURE, Op.ALLOC, Op.COPY, Op.NEWCOPY, Op.ZERO,
-  Op.STRINDEX, Op.STRSLICE, Op.STRCAT, Op.STRCMP, Op.STREQ, Op.STRFROMBYTES, Op.BYTESFROMSTR, Op.STRFROMRUNE,
-  Op.STRDECODERUNE, Op.STRFROMRUNES, Op.RUNESFROMSTR, Op.MAKESLICE, Op.SLICE, Op.APPEND, Op.APPENDSLICE,
+  Op.STRSLICE, Op.STRCAT, Op.STRCMP, Op.STREQ, Op.STRFROMBYTES, Op.BYTESFROMSTR, Op.STRFROMRUNE,
+  Op.STRFROMRUNES, Op.RUNESFROMSTR, Op.MAKESLICE, Op.SLICE, Op.APPEND, Op.APPENDSLICE,
   Op.COPYSLICE, Op.ARRAYSLICE, Op.SLICELIT, Op.APPENDSTR, Op.MAKEMAP, Op.MAPGET, Op.MAPSET, Op.MAPDELETE,
-  Op.MAPLEN, Op.MAPITER, Op.MAPNEXT, Op.MAKEIFACE, Op.IFACETYPE, Op.IFACEDATA, Op.ASSERT, Op.ASSERTOK,
+  Op.MAPLEN, Op.MAPITER, Op.MAPNEXT, Op.MAKEIFACE, Op.ASSERT, Op.ASSERTOK,
   Op.ASSERTIFACE, Op.ASSERTIFACEOK, Op.IFACEEQ, Op.ASSERTI, Op.MAKECHAN, Op.SEND, Op.RECV, Op.RECVOK, Op.CLOSE,
   Op.CHANLEN, Op.CHANCAP, Op.SELECT, Op.PRINTINT, Op.PRINTUINT, Op.PRINTFLOAT, Op.PRINTSTR, Op.PRINTBOOL,
   Op.PRINTPTR, Op.PRINTSP, Op.PRINTNL, Op.PRINTIFACE,
 ]);
 const CALLS = new Set<number>([Op.CALL, Op.CALLCLOSURE, Op.CALLIFACE]);
+/**
+ * Intrinsics (an exit) compiled inline: reflectlite's memmove (sort.Slice's
+ * swaps: three a swap) is one memory.copy, as assembly/runtime/intrinsics.ts
+ * does it.
+ */
+const INLINE_INTRINSICS = new Set<number>([Intrinsic['internal/reflectlite.memmove']]);
+/** Is this instruction compiled inline (not an exit to the core)? */
+function inline(i: Insn): boolean {
+  return INLINE.has(i.op) || (i.op === Op.INTRINSIC && INLINE_INTRINSICS.has(i.a));
+}
 
 // Every opcode of defs.ts has a translation: inline, or an exit.
 for (const [name, code] of Object.entries(Op)) {
@@ -151,8 +174,9 @@ const DIVS: Record<number, number> = {
 const SHIFTS: Record<number, number> = { [Op.SHL]: W.i64_shl, [Op.SHR]: W.i64_shr_s, [Op.SHRU]: W.i64_shr_u };
 
 // Locals of a compiled function: param $pc, then these i32s, then i64s.
-const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7;
-const NI32 = 7;
+const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7, L_NFP = 8, L_NHDR = 9;
+const L_REC = 10, L_CLO = 11, L_F = 12;
+const NI32 = 12;
 const FIRST_I64 = 1 + NI32;
 const NSCRATCH = 4;
 
@@ -175,14 +199,16 @@ class FuncCompiler {
   constructor(
     private readonly f: Func,
     bytes: Uint8Array,
-    private readonly nfuncs: number,
+    private readonly funcs: readonly Func[],
+    /** Where the image's function records start (Img.FUNCS): a closure's callee is looked up there. */
+    private readonly funcsOff: number,
   ) {
     this.insns = decode(bytes, f);
     const labels = new Set<number>([0]);
     if (f.recoverpc >= 0) labels.add(f.recoverpc);
     for (const i of this.insns) {
       if (i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT) labels.add(i.a);
-      else if (!INLINE.has(i.op)) {
+      else if (!inline(i)) {
         labels.add(i.pc);
         labels.add(i.pc + i.size);
       }
@@ -194,7 +220,7 @@ class FuncCompiler {
     for (const i of this.insns) {
       if (this.labelOf.has(i.pc)) start = true;
       this.segStart.push(start);
-      start = i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT || !INLINE.has(i.op);
+      start = i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT || !inline(i);
     }
     let left = 0;
     for (let k = this.insns.length - 1; k >= 0; k--) {
@@ -517,8 +543,21 @@ class FuncCompiler {
   /** One instruction; false if the code after it is unreachable. */
   private insn(i: Insn, k: number, funcIndex: (f: number) => number): boolean {
     const op = i.op;
-    if (!INLINE.has(op)) return this.exit(i, funcIndex);
+    if (!inline(i)) return this.exit(i, funcIndex);
     switch (op) {
+      case Op.INTRINSIC: {
+        // memmove(dst, src, n): the core wraps each word to its usize
+        const n = this.pop(0);
+        const src = this.pop(1);
+        const dst = this.pop(2);
+        for (const l of [dst, src, n]) {
+          this.get(l);
+          this.op(W.i32_wrap_i64);
+        }
+        this.op(W.prefix_fc);
+        this.b.u32(FC.memory_copy).byte(0).byte(0);
+        return true;
+      }
       case Op.NOP:
         return true;
       case Op.CONST: {
@@ -620,6 +659,26 @@ class FuncCompiler {
         this.get(L_HDR);
         this.i32(i.a);
         this.mem(W.i32_store, 2, H_LINE);
+        return true;
+      }
+      case Op.IFACETYPE:
+      case Op.IFACEDATA: {
+        // an interface is 0 or its box {type, data} (assembly/runtime/iface.ts)
+        const e = this.pop(0);
+        const r = this.push();
+        this.get(e);
+        this.op(W.i32_wrap_i64);
+        this.b.byte(W.local_tee).u32(L_ST);
+        this.op(W.if, I64);
+        this.get(L_ST);
+        if (op === Op.IFACETYPE) {
+          this.mem(W.i32_load, 2);
+          this.op(W.i64_extend_i32_s);
+        } else this.mem(W.i64_load, 3, 8);
+        this.op(W.else);
+        this.b.byte(W.i64_const).s64(0n);
+        this.op(W.end);
+        this.set(r);
         return true;
       }
       case Op.LEN:
@@ -863,6 +922,55 @@ class FuncCompiler {
       this.vs.push(r);
       return true;
     }
+    if (op === Op.STRINDEX || op === Op.STRDECODERUNE) {
+      // s[i], and `for range s`'s decoding of an ASCII byte: the byte at i
+      // of a string (0 or a header: data, len) when i <u len; anything else
+      // (an index out of range, a rune of several bytes) is the core's.
+      const idx = this.pop(0);
+      const str = this.pop(1);
+      const r = this.push();
+      const w = op === Op.STRDECODERUNE ? this.push() : -1;
+      this.vs.pop();
+      if (w >= 0) this.vs.pop();
+      this.get(idx);
+      this.get(str);
+      this.op(W.i32_wrap_i64);
+      this.b.byte(W.local_tee).u32(L_ST);
+      this.op(W.if, I64);
+      this.get(L_ST);
+      this.mem(W.i32_load, 2, 4);
+      this.op(W.i64_extend_i32_s);
+      this.op(W.else);
+      k64(0n);
+      this.op(W.end);
+      this.op(W.i64_lt_u);
+      this.op(W.if, I64);
+      this.get(L_ST);
+      this.mem(W.i32_load, 2, 0);
+      this.get(idx);
+      this.op(W.i32_wrap_i64, W.i32_add);
+      this.mem(W.i64_load8_u, 0);
+      this.op(W.else);
+      k64(0x100n); // no byte: the rare case below
+      this.op(W.end);
+      // (r may be the local an operand is in: the rare case spills them)
+      this.b.byte(W.local_tee).u32(this.scratch(2));
+      k64(w >= 0 ? 0x80n : 0x100n);
+      this.op(W.i64_lt_u);
+      this.open(W.if);
+      this.get(this.scratch(2));
+      this.set(r);
+      if (w >= 0) {
+        k64(1n);
+        this.set(w);
+      }
+      this.b.byte(W.else);
+      this.rare(i, k, [str, idx], w >= 0 ? [r, w] : [r]);
+      this.close();
+      this.vs.push(r);
+      if (w >= 0) this.vs.push(w);
+      return true;
+    }
     throw new Error(`wasm engine: op ${op} listed inline without a translation`);
   }
 
@@ -885,13 +993,17 @@ class FuncCompiler {
       this.checkNext(i.pc, true);
       this.close();
     }
-    this.abs(i.pc);
-    this.gset(G.vpc);
-    this.get(L_SP);
-    this.gset(G.vsp);
-    this.i32(i.op);
-    this.b.byte(W.call).u32(F_JSLOW);
-    this.returnIfStopped();
+    const direct = i.op === Op.CALL && i.a >= 0 && i.a < this.funcs.length;
+    if (direct || i.op === Op.CALLCLOSURE || i.op === Op.CALLIFACE) this.callframe(i, next);
+    else {
+      this.abs(i.pc);
+      this.gset(G.vpc);
+      this.get(L_SP);
+      this.gset(G.vsp);
+      this.i32(i.op);
+      this.b.byte(W.call).u32(F_JSLOW);
+      this.returnIfStopped();
+    }
     if (CALLS.has(i.op)) {
       // The callee's frame is current (or a panic's call): run it, here or,
       // with the native stack used up, from the driver.
@@ -908,7 +1020,7 @@ class FuncCompiler {
       this.op(W.i32_add);
       this.gset(G_DEPTH);
       this.gget(G.vpc);
-      if (i.op === Op.CALL && i.a >= 0 && i.a < this.nfuncs) {
+      if (direct) {
         this.b.byte(W.call).u32(funcIndex(i.a));
       } else {
         this.gget(G.vhdr);
@@ -938,6 +1050,172 @@ class FuncCompiler {
     this.gget(G.vsp);
     this.set(L_SP);
     return true;
+  }
+
+  /**
+   * The frame set-up of CALL f, CALLCLOSURE and CALLIFACE, inline:
+   * assembly/vm/frame.ts callfunc() with the same layout and stack bound.
+   * For CALL f the callee's parameters, locals and operand depth are
+   * constants of the image; for a closure or a method they are read from its
+   * function record (a method found by the core's findmethod, and the
+   * receiver replaced by its data word, as slowop's CALLIFACE does). A nil
+   * closure or interface, a missing method, or a frame that would not fit
+   * (the stack must grow, or "stack overflow") goes to the core's op, which
+   * sees the operands untouched. Leaves the core's registers at the callee's
+   * entry, as callfunc() does.
+   */
+  private callframe(i: Insn, next: number): void {
+    const g = i.op === Op.CALL ? this.funcs[i.a] : null;
+    const field = (off: number) => {
+      this.get(L_REC);
+      this.mem(W.i32_load, 2, off);
+    };
+    const words = (n: number | null, off: number) => {
+      if (n !== null) this.i32(8 * n);
+      else {
+        field(off);
+        this.i32(3);
+        this.op(W.i32_shl);
+      }
+    };
+    const record = () => {
+      this.get(L_F);
+      this.i32(Img.FUNC_SIZE);
+      this.op(W.i32_mul);
+      this.gget(G.image);
+      this.op(W.i32_add);
+      this.i32(this.funcsOff);
+      this.op(W.i32_add);
+      this.set(L_REC);
+    };
+    // sp' (the closure popped), the callee and its function record; on the
+    // stack: 1 if the core must run the op
+    let sp = L_SP;
+    if (i.op === Op.CALLCLOSURE) {
+      this.addr(L_SP, -8);
+      this.b.byte(W.local_tee).u32(L_NFP);
+      this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_CLO);
+      this.op(W.if, I32);
+      this.get(L_CLO);
+      this.mem(W.i32_load, 2);
+      this.set(L_F);
+      record();
+      this.i32(0);
+      this.op(W.else);
+      this.i32(1);
+      this.op(W.end);
+      sp = L_ST;
+      this.get(L_NFP);
+      this.set(L_ST);
+    } else if (i.op === Op.CALLIFACE) {
+      // the receiver (an interface: its box, or 0) is the first of b argument words
+      this.addr(L_SP, -8 * i.b);
+      this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_CLO);
+      this.op(W.if, I32);
+      this.get(L_CLO);
+      this.mem(W.i32_load, 2);
+      this.i32(i.a);
+      this.b.byte(W.call).u32(F_FINDMETHOD);
+      this.b.byte(W.local_tee).u32(L_F);
+      this.i32(0);
+      this.op(W.i32_lt_s);
+      this.get(L_F);
+      this.i32(0);
+      this.op(W.i32_ge_s);
+      this.op(W.if, 0x40);
+      record();
+      this.op(W.end);
+      this.op(W.else);
+      this.i32(1);
+      this.op(W.end);
+    } else this.i32(0);
+    // fp' = sp' - 8 nparams; hdr' = fp' + 8 nlocals; does hdr' + header + operands + slack pass stackhi?
+    this.get(sp);
+    words(g && g.nparams, FuncRec.NPARAMS);
+    this.op(W.i32_sub);
+    this.b.byte(W.local_tee).u32(L_NFP);
+    words(g && g.nlocals, FuncRec.NLOCALS);
+    this.op(W.i32_add);
+    this.b.byte(W.local_tee).u32(L_NHDR);
+    if (g) this.i32(HDR_SIZE + 8 * g.maxstack + STACK_SLACK);
+    else {
+      words(null, FuncRec.MAXSTACK);
+      this.i32(HDR_SIZE + STACK_SLACK);
+      this.op(W.i32_add);
+    }
+    this.op(W.i32_add);
+    this.gget(G.gcur);
+    this.gget(G.gstackhi);
+    this.op(W.i32_add);
+    this.mem(W.i32_load, 2);
+    this.op(W.i32_gt_u);
+    this.op(W.i32_or); // a nil closure, or no room
+    this.open(W.if);
+    this.abs(i.pc);
+    this.gset(G.vpc);
+    this.get(L_SP);
+    this.gset(G.vsp);
+    this.i32(i.op);
+    this.b.byte(W.call).u32(F_JSLOW);
+    this.returnIfStopped();
+    this.b.byte(W.else);
+    // the callee's non-parameter locals are zero
+    if (i.op === Op.CALLIFACE) {
+      // the receiver becomes its data word
+      this.addr(L_SP, -8 * i.b);
+      this.get(L_CLO);
+      this.mem(W.i64_load, 3, 8);
+      this.mem(W.i64_store, 3);
+    }
+    const nz = g ? g.nlocals - g.nparams : -1;
+    if (nz > 8 || nz < 0) {
+      this.get(sp);
+      this.i32(0);
+      if (g) this.i32(8 * nz);
+      else {
+        this.get(L_NHDR);
+        this.get(sp);
+        this.op(W.i32_sub);
+      }
+      this.op(W.prefix_fc);
+      this.b.u32(FC.memory_fill).byte(0);
+    } else {
+      for (let j = 0; j < nz; j++) {
+        this.get(sp);
+        this.b.byte(W.i64_const).s64(0n);
+        this.mem(W.i64_store, 3, 8 * j);
+      }
+    }
+    // the header: fp, caller, return pc, func, line 0, closure; defers, flags, panic zero
+    const st32 = (off: number, value: () => void) => {
+      this.get(L_NHDR);
+      value();
+      this.mem(W.i32_store, 2, off);
+    };
+    st32(H_FP, () => this.get(L_NFP));
+    st32(H_CALLER, () => this.get(L_HDR));
+    st32(H_RETPC, () => this.abs(next));
+    st32(H_FUNC, () => (g ? this.i32(i.a) : this.get(L_F)));
+    st32(H_LINE, () => this.i32(0));
+    st32(H_CLOSURE, () => (i.op === Op.CALLCLOSURE ? this.get(L_CLO) : this.i32(0)));
+    for (let off = H_CLOSURE + 4; off < HDR_SIZE; off += 4) st32(off, () => this.i32(0));
+    this.get(L_NFP);
+    this.gset(G.vfp);
+    this.get(L_NHDR);
+    this.gset(G.vhdr);
+    this.addr(L_NHDR, HDR_SIZE);
+    this.gset(G.vsp);
+    this.gget(G.image);
+    if (g) this.i32(g.code);
+    else field(FuncRec.CODE);
+    this.op(W.i32_add);
+    this.b.byte(W.local_tee).u32(L_ST);
+    this.gset(G.vcode);
+    this.get(L_ST);
+    this.gset(G.vpc);
+    this.close();
   }
 
   /** An over-estimate of this function's native frame: its wasm locals, spilled. */
@@ -995,7 +1273,8 @@ export function translate(image: Uint8Array): Uint8Array {
   const funcs = readImage(image).funcs;
   const n = funcs.length;
   const funcIndex = (f: number) => NIMPORTFUNCS + f;
-  const bodies = funcs.map((f) => new FuncCompiler(f, image, n).compile(funcIndex));
+  const funcsOff = new DataView(image.buffer, image.byteOffset).getUint32(Img.FUNCS, true);
+  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs, funcsOff).compile(funcIndex));
 
   const out = new Bytes();
   out.bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
@@ -1011,11 +1290,13 @@ export function translate(image: Uint8Array): Uint8Array {
     s.byte(0x60).u32(0).u32(1).byte(I32); // T_NOARGS
   });
   section(2, (s) => {
-    s.u32(1 + GLOBALS.length + NIMPORTFUNCS);
+    s.u32(1 + GLOBALS.length + CONSTS.length + NIMPORTFUNCS);
     s.name('env').name('memory').byte(2).byte(3).u32(MEMORY_INITIAL_PAGES).u32(MEMORY_MAXIMUM_PAGES);
     for (const g of GLOBALS) s.name('core').name(g).byte(3).byte(I32).byte(1);
+    for (const g of CONSTS) s.name('core').name(g).byte(3).byte(I32).byte(0);
     s.name('core').name('jslow').byte(0).u32(T_FUNC);
     s.name('core').name('jsafepoint').byte(0).u32(T_NOARGS);
+    s.name('core').name('findmethod').byte(0).u32(T_ENTER);
   });
   section(3, (s) => {
     s.u32(n + 1);
@@ -1048,7 +1329,73 @@ export function translate(image: Uint8Array): Uint8Array {
   return out.view().slice();
 }
 
+/**
+ * A store of translated program modules that outlives a process (the CLI's
+ * image cache keeps them on disk beside the images): get returns the bytes
+ * translate() made for this image before, if it has them.
+ */
+export interface ModuleStore {
+  get(image: Uint8Array): Uint8Array | undefined;
+  put(image: Uint8Array, module: Uint8Array): void;
+}
+let store: ModuleStore | null = null;
+
+/** Use store for the program modules of compileProgram (null: none). */
+export function setModuleStore(s: ModuleStore | null): void {
+  store = s;
+}
+
+/** A hash of an image's bytes (FNV-1a over 32-bit words): the key of the modules compiled in this process. */
+function imageKey(image: Uint8Array): string {
+  let h = 0x811c9dc5;
+  const n = image.length >> 2;
+  const w = new Uint32Array(image.buffer, image.byteOffset, (image.byteOffset & 3) === 0 ? n : 0);
+  if (w.length === n) for (let i = 0; i < n; i++) h = Math.imul(h ^ w[i], 0x01000193);
+  else for (let i = 0; i < n * 4; i++) h = Math.imul(h ^ image[i], 0x01000193);
+  for (let i = n * 4; i < image.length; i++) h = Math.imul(h ^ image[i], 0x01000193);
+  return `${image.length}:${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * The modules this process compiled, newest last: a test or a playground
+ * running one program again (another seed, other notes) pays translation and
+ * V8's compile once. The image is kept to rule out a hash collision.
+ */
+const compiled = new Map<string, { image: Uint8Array; module: Promise<WebAssembly.Module> }>();
+const COMPILED_MAX = 8;
+
 /** The program module, compiled once for every M of a run (WebAssembly.Module is shareable). */
-export function compileProgram(image: Uint8Array): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(translate(image) as Uint8Array<ArrayBuffer>);
+export function compileProgram(image: Uint8Array, translated?: Uint8Array): Promise<WebAssembly.Module> {
+  const key = imageKey(image);
+  const hit = compiled.get(key);
+  if (hit && sameBytes(hit.image, image)) {
+    compiled.delete(key);
+    compiled.set(key, hit);
+    return hit.module;
+  }
+  const module = compileBytes(image, translated);
+  compiled.set(key, { image: image.slice(), module });
+  module.catch(() => compiled.delete(key));
+  if (compiled.size > COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
+  return module;
+}
+
+async function compileBytes(image: Uint8Array, translated?: Uint8Array): Promise<WebAssembly.Module> {
+  const kept = translated ?? store?.get(image);
+  if (kept) {
+    try {
+      return await WebAssembly.compile(kept as Uint8Array<ArrayBuffer>);
+    } catch {
+      // a damaged file in the store: translate again, as if it were not there
+    }
+  }
+  const bytes = translate(image);
+  store?.put(image, bytes);
+  return WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -14,11 +14,11 @@ export const W = {
   i32_load: 0x28, i64_load: 0x29, i64_load8_s: 0x30, i64_load8_u: 0x31,
   i32_store: 0x36, i64_store: 0x37, i64_store8: 0x3c,
   i32_const: 0x41, i64_const: 0x42,
-  i32_eqz: 0x45, i32_eq: 0x46, i32_ne: 0x47, i32_lt_u: 0x49, i32_ge_s: 0x4e, i32_ge_u: 0x4f,
+  i32_eqz: 0x45, i32_eq: 0x46, i32_ne: 0x47, i32_lt_s: 0x48, i32_lt_u: 0x49, i32_gt_u: 0x4b, i32_ge_s: 0x4e, i32_ge_u: 0x4f,
   i64_eqz: 0x50, i64_eq: 0x51, i64_ne: 0x52, i64_lt_s: 0x53, i64_lt_u: 0x54, i64_gt_s: 0x55,
   i64_gt_u: 0x56, i64_le_s: 0x57, i64_le_u: 0x58, i64_ge_s: 0x59, i64_ge_u: 0x5a,
   f64_eq: 0x61, f64_ne: 0x62, f64_lt: 0x63, f64_gt: 0x64, f64_le: 0x65, f64_ge: 0x66,
-  i32_add: 0x6a, i32_sub: 0x6b, i32_mul: 0x6c, i32_and: 0x71, i32_or: 0x72,
+  i32_add: 0x6a, i32_sub: 0x6b, i32_mul: 0x6c, i32_and: 0x71, i32_or: 0x72, i32_shl: 0x74,
   i64_add: 0x7c, i64_sub: 0x7d, i64_mul: 0x7e, i64_div_s: 0x7f, i64_div_u: 0x80, i64_rem_s: 0x81,
   i64_rem_u: 0x82, i64_and: 0x83, i64_or: 0x84, i64_xor: 0x85, i64_shl: 0x86, i64_shr_s: 0x87,
   i64_shr_u: 0x88,
@@ -30,7 +30,7 @@ export const W = {
 } as const;
 
 /** 0xfc sub-opcodes. */
-export const FC = { i64_trunc_sat_f64_s: 6, i64_trunc_sat_f64_u: 7 } as const;
+export const FC = { i64_trunc_sat_f64_s: 6, i64_trunc_sat_f64_u: 7, memory_copy: 10, memory_fill: 11 } as const;
 /** 0xfe sub-opcodes. */
 export const FE = { i32_atomic_load: 0x10 } as const;
 

@@ -130,7 +130,7 @@ export const runnable = () =>
  * Run programs on p9rt in `jobs` processes of run.mjs (each runs its share
  * in-process, one after another): name -> { stdout, stderr, code, ... }.
  */
-export function runAllP9(names, jobs, engine = 'interp') {
+export function runAllP9(names, jobs, engine = 'wasm') {
   const shares = Array.from({ length: jobs }, () => []);
   names.forEach((n, i) => shares[i % jobs].push(n));
   const results = new Map();
@@ -155,8 +155,8 @@ export function runAllP9(names, jobs, engine = 'interp') {
   ).then(() => results);
 }
 
-/** Compile and run one program on p9rt, in this process; virtual time, seed 1, the interpreter unless `engine`. */
-export async function runP9(name, { seed = 1, timeoutMs = 30_000, engine = 'interp' } = {}) {
+/** Compile and run one program on p9rt, in this process; virtual time, seed 1, the wasm engine (the default) unless `engine`. */
+export async function runP9(name, { seed = 1, timeoutMs = 30_000, engine = 'wasm' } = {}) {
   const { compile, Machine } = await p9rtAPI();
   let program;
   try {

@@ -1,11 +1,11 @@
 // Runs conformance programs on p9rt in this process, one after another.
 //   node tests/conformance/run.mjs [NAME...]          a report against the goldens
 //   node tests/conformance/run.mjs --json NAME...     one JSON line per run (the node test's worker)
-//   --engine=wasm first: run them with the wasm engine (docs/backend.md)
+//   --engine=interp first: run them with the interpreter (default: the wasm engine, docs/backend.md)
 import { compare, nameOf, programs, readGolden, runP9 } from './lib.mjs';
 
 const args = process.argv.slice(2);
-let engine = 'interp';
+let engine = 'wasm';
 if (args[0]?.startsWith('--engine=')) engine = args.shift().slice('--engine='.length);
 const json = args[0] === '--json';
 if (json) args.shift();

@@ -146,6 +146,7 @@ type lessSwap struct {
 	base uintptr // address of element 0
 	size int     // bytes per element
 	tmp  []byte  // one element, for swapping
+	tmpp uintptr // tmp's address, taken once: BytesAddr boxes its argument, an allocation per call
 }
 
 func (s *lessSwap) Len() int           { return s.n }
@@ -156,7 +157,7 @@ func (s *lessSwap) Swap(i, j int) {
 	}
 	a := s.base + uintptr(i*s.size)
 	b := s.base + uintptr(j*s.size)
-	t := reflectlite.BytesAddr(s.tmp)
+	t := s.tmpp
 	// No allocation between the moves: the collector never sees a
 	// pointer that lives only in tmp.
 	reflectlite.Memmove(t, a, s.size)
@@ -171,7 +172,8 @@ func swapper(x any) *lessSwap {
 	}
 	n := v.Len()
 	size := reflectlite.ElemSize(reflectlite.Elem(v.Type))
-	return &lessSwap{n: n, base: v.Data(), size: size, tmp: make([]byte, size)}
+	tmp := make([]byte, size)
+	return &lessSwap{n: n, base: v.Data(), size: size, tmp: tmp, tmpp: reflectlite.BytesAddr(tmp)}
 }
 
 // Slice sorts the slice x given the provided less function. It panics if x
