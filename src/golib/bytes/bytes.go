@@ -1,14 +1,14 @@
-// Package bytes implements functions for the manipulation of byte slices
-// (the parts docs/language.md lists, and what they need).
+// Package bytes: strings' searching and comparing for byte slices (the parts
+// docs/language.md lists, and what they need). A comparison converts to
+// string, which the compiler does without copying for a comparison.
 package bytes
 
-// Equal reports whether a and b are the same length and contain the same
-// bytes. A nil argument is equivalent to an empty slice.
+// Equal says whether a and b hold the same bytes; nil and empty are equal.
 func Equal(a, b []byte) bool {
 	return string(a) == string(b)
 }
 
-// Compare returns an integer comparing two byte slices lexicographically.
+// Compare orders a and b by their bytes: -1, 0 or +1 (nil is empty).
 func Compare(a, b []byte) int {
 	sa, sb := string(a), string(b)
 	switch {
@@ -20,7 +20,7 @@ func Compare(a, b []byte) int {
 	return 1
 }
 
-// IndexByte returns the index of the first instance of c in b, or -1.
+// IndexByte finds the first c in b; -1 when there is none.
 func IndexByte(b []byte, c byte) int {
 	for i, x := range b {
 		if x == c {
@@ -30,30 +30,32 @@ func IndexByte(b []byte, c byte) int {
 	return -1
 }
 
-// Index returns the index of the first instance of sep in s, or -1.
+// Index finds the first sep in s (0 for an empty sep); -1 when there is none.
 func Index(s, sep []byte) int {
-	n := len(sep)
-	for i := 0; i+n <= len(s); i++ {
-		if string(s[i:i+n]) == string(sep) {
-			return i
+	want := string(sep)
+	for at, last := 0, len(s)-len(sep); at <= last; at++ {
+		if string(s[at:at+len(sep)]) == want {
+			return at
 		}
 	}
 	return -1
 }
 
-// Contains reports whether subslice is within b.
-func Contains(b, subslice []byte) bool {
-	return Index(b, subslice) != -1
-}
+// Contains says whether subslice occurs in b.
+func Contains(b, subslice []byte) bool { return Index(b, subslice) >= 0 }
 
-// HasPrefix tests whether the byte slice s begins with prefix.
+// HasPrefix says whether s starts with prefix.
 func HasPrefix(s, prefix []byte) bool {
-	return len(s) >= len(prefix) && Equal(s[0:len(prefix)], prefix)
+	if len(prefix) > len(s) {
+		return false
+	}
+	return Equal(s[:len(prefix)], prefix)
 }
 
-// HasSuffix tests whether the byte slice s ends with suffix.
+// HasSuffix says whether s ends with suffix.
 func HasSuffix(s, suffix []byte) bool {
-	return len(s) >= len(suffix) && Equal(s[len(s)-len(suffix):], suffix)
+	start := len(s) - len(suffix)
+	return start >= 0 && Equal(s[start:], suffix)
 }
 
 // Repeat returns count copies of b; a negative count or an overflowing

@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// This file and strings/reader.go are the same code over []byte and string, by
+// design: the Go subset p9rt compiles has no generics to share them.
+//
 // A Reader reads a byte slice: io.Reader, ReaderAt, ByteScanner, RuneScanner,
 // Seeker and WriterTo over it. The zero value reads an empty slice.
 type Reader struct {
