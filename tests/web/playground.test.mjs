@@ -49,6 +49,10 @@ async function answers(ms = 60_000) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), null, { timeout: ms });
 }
 
+// The timeline draws in the next animation frame (at most one render per frame), so a check of
+// what it drew waits for two frames: the one that renders and the one after it.
+const painted = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 test('the page is served with COOP/COEP and is cross-origin isolated', T, async () => {
   const tOpen = performance.now();
   const response = await page.goto(site.base);
@@ -169,6 +173,7 @@ test('the cause chain: deadline → timer → Cancel → hangup → interrupted;
   const id = await page.getAttribute('#tl-chain ol li.sel', 'data-id');
   const classes = await page.locator(`#tl [data-id="${id}"]`).evaluateAll((l) => l.map((e) => e.getAttribute('class')));
   assert.ok(classes.includes('tl-due sel') || classes.includes('tl-deadline sel'), `its shape is selected: ${JSON.stringify(classes)}`);
+  await painted(page);
   assert.equal(await page.locator('#tl .tl-sel').count(), 1, 'a ring where it happened');
   // Hover describes a shape.
   await page.dispatchEvent('#tl .tl-note >> nth=0', 'pointerover');
@@ -221,6 +226,7 @@ test('zoom, goroutine lanes, the linear axis; the replay plays and steps through
     r.dispatchEvent(new Event('input'));
   }, pread);
   assert.deepEqual((await page.locator('#editor .cm-run-line').allTextContents()).map((l) => l.trim()), ['n, err := conn.Read(buf)'], 'the replay marks the Read');
+  await painted(page);
   assert.equal(await page.locator('#tl .tl-cursor').count(), 1, 'a cursor on the step');
   await shot(page, 'replay-source-line.png');
   // Step buttons and Play.
