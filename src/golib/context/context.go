@@ -211,6 +211,13 @@ type timerCtx struct {
 
 func (c *timerCtx) Deadline() (deadline time.Time, ok bool) { return c.deadline, true }
 
+// String names the deadline and, as Go does, the time left until it when
+// String is called (negative once it has passed).
+func (c *timerCtx) String() string {
+	return nameOf(c.cancelCtx.Context) + ".WithDeadline(" + c.deadline.String() +
+		" [" + time.Until(c.deadline).String() + "])"
+}
+
 func (c *timerCtx) cancel(fromParent bool, err error) {
 	c.cancelCtx.cancel(true, err) // the parent's set holds c, not the inner cancelCtx
 	if !fromParent {
