@@ -13,7 +13,6 @@ function memoryPages(limit: number | undefined): number {
 }
 import { parent, platformReady, sibling } from '../platform/index.js';
 import { Kernel, type KernelOptions } from './kernel.js';
-import { initRamfs } from './dev/ramfs.js';
 import { KError } from './error.js';
 import { hostaction, hostcheck } from './proc.js';
 
@@ -45,13 +44,6 @@ void platformReady().then(() => {
 async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promise<void> {
   switch (msg.t) {
     case 'boot': {
-      // MemFS's wasm, once, before the kernel makes its file tree.
-      try {
-        await initRamfs();
-      } catch (e) {
-        port.post({ t: 'exit', exitString: `boot: file tree: ${(e as Error).message}`, code: 1, reason: 'boot failed' });
-        return;
-      }
       const memory = new WebAssembly.Memory({ initial: MEMORY_INITIAL_PAGES, maximum: memoryPages(msg.opts.maxMemory), shared: true });
       const mWorker = msg.opts.mWorker ?? sibling(import.meta.url, '../m/worker.js').href;
       try {

@@ -159,29 +159,3 @@ type WaitAsync = (a: Int32Array, i: number, v: number) => { async: boolean; valu
 export function waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } {
   return (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(a, i, v);
 }
-
-/**
- * Give a browser thread the one piece of Node that @wasmer/wasi needs: its
- * init() decodes its own embedded wasm (a base64 data: URI) with
- * `Buffer.from(string, 'base64')`, which browsers do not have ("Buffer is not
- * defined" at boot, with the dev server and the built site alike). Installed
- * here, at run time, rather than by a bundler define/alias or a Buffer
- * polyfill package: it is the same code under `vite`, `vite build` and Node,
- * and only the thread that calls it (the kernel worker, before init) gets it.
- * In Node, Buffer is the real one and this does nothing. Anything but the two
- * encodings the library uses throws, so a new use cannot quietly get a fake.
- */
-export function provideBuffer(): void {
-  const g = globalThis as { Buffer?: unknown };
-  if (isNode || g.Buffer !== undefined) return;
-  const from = (data: unknown, encoding?: string): Uint8Array => {
-    if (typeof data !== 'string' || (encoding !== 'base64' && encoding !== 'ascii')) {
-      throw new Error(`platform Buffer: only from(string, 'base64' | 'ascii'), got ${typeof data}, ${String(encoding)}`);
-    }
-    const bin = encoding === 'base64' ? atob(data) : data;
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i) & 0xff;
-    return out;
-  };
-  Object.defineProperty(globalThis, 'Buffer', { value: { from }, configurable: true, writable: true });
-}

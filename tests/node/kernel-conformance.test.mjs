@@ -237,7 +237,7 @@ test('Machine.procs(): pid, state, call, pending notes, handler state, group, ex
   assert.equal(p1.exitString, '');
 });
 
-test('files: preloaded into the MemFS tree, stdin from the host, Plan 9 error strings', async () => {
+test('files: preloaded into the file tree, stdin from the host, Plan 9 error strings', async () => {
   const r = await runFixture(
     { scenario: 'c_files' },
     { files: { '/data/in.txt': 'from the host' }, stdin: 'line one\nline two\n' },
