@@ -824,11 +824,14 @@ export class ExprGen {
     if (fo) this.deps.add(fo);
     // the method itself takes t's word as its receiver: a struct's word is its address either way
     const base = isPtr ? (T.under(t) as T.Pointer).elem : t;
-    if (fo && sel.k === 'method' && !sel.path.length && (sel.method.ptrRecv || !isPtr || T.isBlock(base))) {
+    if (fo && sel.k === 'method' && !sel.path.length && (sel.method.ptrRecv || !isPtr)) {
       return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fo.index, fo }, gen: () => this.code.op(Op.FUNCVAL, [fo.index]) };
     }
-    // otherwise a wrapper walks to the receiver (promoted, interface, *T of a non-struct T)
-    const fn = this.c.types.promotedWrapper(t, e.sel.name, m.pkg);
+    // (*T).M of a value method: the wrapper that checks for nil; otherwise a
+    // wrapper walks to the receiver (promoted, interface)
+    const fn = fo && sel.k === 'method' && !sel.path.length && base.t === 'named'
+      ? this.c.types.valueWrapper(base, fo)
+      : this.c.types.promotedWrapper(t, e.sel.name, m.pkg);
     return { mode: 'value', type: sig, expr: e, callee: { k: 'static', func: fn }, gen: () => this.code.op(Op.FUNCVAL, [fn]) };
   }
 

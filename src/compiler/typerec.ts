@@ -156,7 +156,7 @@ export class TypeRecords {
         if (m.ptrRecv && !isPtr) continue;
         const fo = m.fn as FuncObj;
         let f = fo.index;
-        if (!m.ptrRecv && isPtr && !T.isBlock(base)) f = this.derefWrapper(base, fo);
+        if (!m.ptrRecv && isPtr) f = this.valueWrapper(base, fo);
         out.set(this.c.methodId(m.name, m.pkg, m.sig), f);
         names.add(m.name);
       }
@@ -189,11 +189,26 @@ export class TypeRecords {
     return out;
   }
 
-  /** (*T).M for a value method of a non-block T: load the value, call. */
-  private derefWrapper(base: T.Named, fo: FuncObj): number {
+  /**
+   * (*T).M for a value method M of T: a nil pointer panics with Go's
+   * "value method main.T.M called using nil *T pointer" (runtime.panicwrap),
+   * otherwise the value (a block's address is the pointer itself) is passed on.
+   * Only T's own methods get the check, as in Go: a method promoted into T
+   * through a nil *T fails at the nil dereference of the walk.
+   */
+  valueWrapper(base: T.Named, fo: FuncObj): number {
     const np = fo.sig.params.length + 1;
     const nr = fo.sig.results.length;
-    return this.c.synthFunc(`deref:${fo.index}`, `${runtimeName(base.pkg ? base : base)}.${fo.name}-deref`, (code) => {
+    return this.c.synthFunc(`valuewrap:${fo.index}`, `${base.pkgName}.(*${base.name}).${fo.name}`, (code) => {
+      const panicwrap = this.c.runtimeFunc('panicwrap');
+      if (panicwrap >= 0) {
+        const ok = code.label();
+        code.op(Op.LOCAL, [0]);
+        code.jump(Op.JMPIF, ok);
+        for (const s of [base.pkg, base.name, fo.name]) code.strconst(this.c.b.byteStr(s));
+        code.call(panicwrap, 3, 0);
+        code.bind(ok);
+      }
       code.op(Op.LOCAL, [0]);
       loadWord(code, base, 0);
       for (let i = 1; i < np; i++) code.op(Op.LOCAL, [i]);

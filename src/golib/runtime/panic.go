@@ -62,6 +62,14 @@ func panicRuntime(code, a, b int) {
 	panic(errorString("unknown runtime panic code " + itoa(code)))
 }
 
+// panicwrap is what the compiler's (*T).M wrapper of a value method M calls
+// when the pointer it got is nil: Go panics with a text naming the method
+// rather than with a nil dereference (go runtime/error.go panicwrap; Go
+// takes the names from its caller's symbol, the compiler passes them here).
+func panicwrap(pkg, typ, meth string) {
+	panic(plainError("value method " + pkg + "." + typ + "." + meth + " called using nil *" + typ + " pointer"))
+}
+
 // The values of Go's runtime (go runtime/panic.go).
 var (
 	divideError = error(errorString("integer divide by zero"))
