@@ -7,6 +7,9 @@
 import { WaitReason, PanicCode } from "../abi";
 import { Hchan, Sudog, G, P, getg, getm, RESUME_SEND, RESUME_RECV, RESUME_NONE, gcur } from "./runtime2";
 import { mallocgc } from "./malloc";
+import { heapLimit } from "./mheap";
+import { throwOOM } from "./panic";
+import { MAXALLOC, MAXLEN } from "./slice";
 import { lock, unlock } from "./lock";
 import { gopark, goready } from "./proc";
 import { panicRuntime } from "../vm/panic";
@@ -39,7 +42,19 @@ export function releaseSudog(s: Sudog): void {
   pp.sudogcache = changetype<usize>(s);
 }
 
-/** MAKECHAN: cap < 0 panics (returns 0 and sets the panic). */
+/**
+ * MAKECHAN's checks, as go makechan's: false (panic "makechan: size out of
+ * range") for a negative size or a buffer past Go's maxAlloc on 64-bit ports
+ * (a buffer holds one word per element here); a size the heap cannot hold
+ * throws out of memory, as Go does on a machine with p9rt's memory.
+ */
+export function makechancheck(size: i64): bool {
+  if (size < 0 || <u64>size > MAXALLOC / 8) return false;
+  if (<u64>size * 8 > heapLimit()) throwOOM(size * 8);
+  return size <= MAXLEN;
+}
+
+/** MAKECHAN: a new channel, its size checked by makechancheck. */
 export function makechan(size: i64): usize {
   let c = changetype<Hchan>(mallocgc(offsetof<Hchan>()));
   c.dataqsiz = <i32>size;

@@ -11,7 +11,7 @@ import { PanicCode } from "../abi";
 // Go's maxAlloc on 64-bit ports: a make larger than this is "len out of
 // range"; a smaller one that the heap cannot hold is "out of memory" (what Go
 // does on a machine with p9rt's memory).
-const MAXALLOC: u64 = 1 << 48;
+export const MAXALLOC: u64 = 1 << 48;
 // Lengths and capacities are i32 in the header: p9rt's limit, reached only by
 // zero-size elements (anything larger runs out of memory first), where it
 // answers as Go's 32-bit ports do.

@@ -40,7 +40,7 @@ import {
 } from "../runtime/slice";
 import { makeiface, ifacetype, ifacedata, efaceeq, uncomparable, printeface } from "../runtime/iface";
 import { missingmethod } from "./image";
-import { makechan, chansend, chanrecv, closechan, chanlen, chancap, sendresumed, recvresumed } from "../runtime/chan";
+import { makechan, makechancheck, chansend, chanrecv, closechan, chanlen, chancap, sendresumed, recvresumed } from "../runtime/chan";
 import { selectgo, selectresumed } from "../runtime/select";
 import { prints, printint, printuint, printfloat, printgostring, printbool, printhex } from "../runtime/print";
 import { makemap, mapget, mapset, mapdelete, maplen, mapiter, mapnext } from "../runtime/map";
@@ -836,7 +836,7 @@ export function slowop(op: i32): i32 {
     // ---- channels
     case Op.MAKECHAN: {
       let n = pop();
-      if (n < 0 || n > (1 << 28)) return panicRuntime(PanicCode.MAKECHAN, 0, 0);
+      if (!makechancheck(n)) return panicRuntime(PanicCode.MAKECHAN, 0, 0);
       push(<i64>makechan(n));
       next(1);
       return 0;

@@ -44,7 +44,7 @@ test('attacks.go: every hostile access panics as in Go; runtime, kernel and cana
 
 // Go allocates these on a machine with the memory; p9rt's heap is at most
 // 1 GiB, so its answer is Go's out-of-memory fatal error, naming the limit.
-for (const form of ['new', 'local', 'literal', 'struct', 'make', 'make-wrap', 'bytes']) {
+for (const form of ['new', 'local', 'literal', 'struct', 'make', 'make-wrap', 'bytes', 'chan']) {
   test(`sizes.go ${form}: a type or make past 2^32 bytes is out of memory, never a wrapped size`, { skip: !built }, async () => {
     const r = await runGo(readFileSync(hostile('sizes.go'), 'utf8'), { args: [form] }, 'sizes.go');
     assert.equal(r.stdout, '');
