@@ -365,7 +365,8 @@ export class Kernel {
   abort(pid: number, text: string): void {
     this.record({ kind: 'abort', pid, text });
     this.out('stderr', new TextEncoder().encode(`p9rt: pid ${pid}: ${text}\n`));
-    this.end(`abort: ${text}`.slice(0, ERRMAX - 1), 1, 'core abort');
+    // exit status 2, as Go's for a fatal error: an abort is the core's throw
+    this.end(`abort: ${text}`.slice(0, ERRMAX - 1), 2, 'core abort');
   }
 
   /** Tear down: wake every M with its DEAD word set, then end their workers. */

@@ -22,6 +22,14 @@ test('the exit string of pid 1 decides the exit code', async () => {
   }
 });
 
+test('a core abort ends the run with exit code 2, as a Go fatal error does, its text on stderr', async () => {
+  const r = await runFixture({ scenario: 'abort' });
+  assert.equal(r.stdout, 'before the abort\n');
+  assert.equal(r.stderr, 'p9rt: pid 1: assertion failed at assembly/runtime/x.ts:1:1\n');
+  assert.equal(r.code, 2);
+  assert.equal(r.reason, 'core abort');
+});
+
 test('#c/pid and /dev/pid give the reading proc its own pid, as %11d', async () => {
   const r = await runFixture({ scenario: 'pid' });
   assert.equal(r.stdout, '[          1 ]\nchild 2\n[          2 ]\n');
