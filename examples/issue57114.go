@@ -5,16 +5,17 @@
 // it set timedout and posted "hangup" to a Read that should have waited. Go
 // 1.21 (CL 470215) makes the callback do nothing once its timer has been
 // replaced. Here the deadline is set to 20ms and at once moved to an hour;
-// the peer writes at 50ms. poll.Go119Deadlines picks the logic per run of the
-// scenario: the pre-fix Read is cancelled at 20ms, the fixed one gets "late".
+// the peer writes at 50ms. p9rt/poll (p9rt's own package: a program may not
+// import internal/poll) picks the logic per run of the scenario: the pre-fix
+// Read is cancelled at 20ms, the fixed one gets "late".
 package main
 
 import (
 	"errors"
 	"fmt"
-	"internal/poll"
 	"net"
 	"os"
+	"p9rt/poll"
 	"time"
 )
 
@@ -42,7 +43,7 @@ func pair() (net.Listener, net.Conn, net.Conn) {
 }
 
 func scenario(name string, go119 bool) {
-	poll.Go119Deadlines = go119
+	poll.SetGo119Deadlines(go119)
 	ln, c, s := pair()
 	defer ln.Close()
 	defer c.Close()

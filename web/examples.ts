@@ -65,7 +65,7 @@ export const examples: Example[] = [
     title: 'Issue 57114: pre-fix and fixed poll',
     source: issue57114,
     about:
-      'A 20 ms deadline moved to an hour. Go 1.19.8\'s timer callback does not check that it is still the FD\'s timer, so it cancels the Read at 20 ms; current Go\'s (CL 470215) does nothing and the Read waits for the peer. Both run here, one after the other, through poll.Go119Deadlines.',
+      'A 20 ms deadline moved to an hour. Go 1.19.8\'s timer callback does not check that it is still the FD\'s timer, so it cancels the Read at 20 ms; current Go\'s (CL 470215) does nothing and the Read waits for the peer. Both run here, one after the other, switched by p9rt/poll.',
   },
   {
     file: 'pollrace.go',

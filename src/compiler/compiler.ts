@@ -204,10 +204,9 @@ export class Compiler {
     if (path !== 'runtime' && this.loader('runtime')) deps.set('runtime', { file: files[0] });
     for (const f of files) for (const imp of f.imports) if (!deps.has(imp.path) || !deps.get(imp.path)?.spec) deps.set(imp.path, { file: f, spec: imp });
     for (const [ipath, at] of deps) {
-      if (at.spec && path === 'main' && /(^|\/)internal(\/|$)/.test(ipath) && ipath !== 'internal/poll') {
-        // Go's rule: only packages rooted at internal's parent may import it; a program is not one.
-        // Exception, not Go's: internal/poll carries p9rt's Go119Deadlines switch, which
-        // examples/issue57114.go sets per scenario (it belongs in a package of p9rt's own).
+      if (at.spec && path === 'main' && /(^|\/)internal(\/|$)/.test(ipath)) {
+        // Go's rule: only packages rooted at internal's parent may import it; a program is not one
+        // (p9rt's own switches live in packages p9rt/..., such as p9rt/poll)
         this.error(at.file, at.spec.pos, `use of internal package ${ipath} not allowed`);
         this.deadImports.add(`${at.file.name}:${at.spec.name?.name ?? ipath.split('/').pop()}`);
         continue;

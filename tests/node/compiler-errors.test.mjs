@@ -38,6 +38,18 @@ import "nosuch/pkg"
 
 func main() {}
 `, `x.go:3:8: package nosuch/pkg is not in std`],
+  // Go's rule for internal packages: a program is not rooted at their parent
+  // (the text and position are go build's); p9rt's own switches are in p9rt/...
+  ['internal package', `package main
+
+import (
+	"internal/itoa"
+	"internal/poll"
+)
+
+func main() { _ = poll.ErrNetClosing; _ = itoa.Itoa(1) }
+`, `x.go:4:2: use of internal package internal/itoa not allowed
+x.go:5:2: use of internal package internal/poll not allowed`, (p) => [{ name: `${p}/p.go`, source: `package ${p.split('/').pop()}\nvar ErrNetClosing error\nfunc Itoa(int) string { return "" }\n` }]],
   ['assignability and constants', `package main
 
 func main() {
