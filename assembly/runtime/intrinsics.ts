@@ -15,6 +15,7 @@ import { funcfile } from "../vm/image";
 import { exit, exitstring, sigpanic, SIGQ_SLOT, SIGQ_SLOTS } from "./sighandler";
 import { strdata, strlen, gostringn, rawstring, strheader } from "./string";
 import { mallocgc } from "./malloc";
+import { conswrite } from "./cons";
 import { open, pread, closefd, tick } from "./os_plan9";
 import { sldata, sllen, makeslice } from "./slice";
 import { typerec, typekind, typename, typeelem, missingmethod, methodname } from "../vm/image";
@@ -63,6 +64,8 @@ function dosyscall(): i32 {
   let num = <i32>arg(6, 0);
   let r: i64;
   let a0 = arg(6, 1), a1 = arg(6, 2), a2 = arg(6, 3), a3 = arg(6, 4), a4 = arg(6, 5);
+  // A write to the run's stdout or stderr: a record in the console ring, no call (cons.ts).
+  if (num == Sys.PWRITE && conswrite(<i32>a0, <usize>a1, a2)) return ret1(6, a2);
   // The G resumes after the instruction with the result pushed (written below).
   let sp = vsp - 48;
   setregs(vpc + INSN, sp + 8, vfp, vhdr, vcode);

@@ -112,6 +112,7 @@ export const Ctl = {
   POLL_VARIANT: 60, // i32: internal/poll's deadline logic (PollVariant), set by the kernel at boot
   MEMORY_LIMIT: 64, // u32: bytes of memory the heap may reach (--max-memory), set by the kernel at boot; 0: MEMORY_DEFAULT_PAGES, 0xffffffff: 4 GiB
   NPIDS: 68, // i32: 1 + the highest pid the kernel has made: the mailboxes in use (the collector scans their calls)
+  CONS_RING: 72, // u32: address of the console ring (ConsRing, the core's static data), stored by the core at its first console write; 0 before
   // The garbage collector (assembly/runtime/malloc.ts, mgc.ts): core-owned; the host only reads them
   // (GC_PERCENT may be stored by the host before boot, like POLL_VARIANT).
   MHEAP_INIT: 128, // i32: CAS 0 -> 1 by the M that lays out the heap
@@ -172,8 +173,31 @@ export const Mbox = {
   // same call again. So only a call that really waits costs another M, as
   // in Go (docs/plan9-notes.md §2.1).
   KEEPSP: 80,
+  // i32 bit masks, kept by the kernel on every return to user mode: bit fd
+  // (fd < 32) is set when the fd is /dev/cons open for writing to the run's
+  // stdout (CONSOUT) or stderr (CONSERR). The core appends such a write to
+  // the console ring instead of making the call (ConsRing).
+  CONSOUT: 84,
+  CONSERR: 88,
   NOTE: 128, // ERRMAX bytes
 };
+
+/**
+ * The console ring (assembly/runtime/cons.ts, host/kernel/dev/cons.ts): a
+ * write to the run's stdout or stderr (Mbox.CONSOUT/CONSERR) is a record
+ * here, not a system call; the kernel takes the records, in order, before
+ * it handles any call and before the run's output leaves it, so output keeps
+ * its order with stderr, with other writes and with the end of the run.
+ * 12,000 writes a second was the ceiling of one call each (issue 18.6).
+ * A record: an i32 of its length (bit 31 set for stderr), then the bytes,
+ * padded to 4; it may wrap around the end of DATA. HEAD and TAIL count
+ * bytes ever written and taken (mod 2^32); a writer holds LOCK (CAS 0 -> 1),
+ * only the kernel moves TAIL. Traced runs make the calls (their trace shows
+ * each pwrite), and so does a write the ring has no room for.
+ */
+export const ConsRing = { LOCK: 0, HEAD: 4, TAIL: 8, DATA: 16 };
+export const CONS_RING_SIZE = 65536; // bytes of DATA (a power of 2)
+export const CONS_RECORD_MAX = 4096; // longer writes make the call
 export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };
 
 // ---- The note table (go runtime/signal_plan9.go; docs/plan9-notes.md §2.3) -----------

@@ -11,7 +11,7 @@ import { Rendez, type Proc } from './portdat.js';
 import { BadAddr } from './error.js';
 import { Fgrp, type Dev } from './dev/dev.js';
 import { sysname } from './syscalls.js';
-import { consdev, openStd } from './dev/cons.js';
+import { consdev, drainCons, openStd } from './dev/cons.js';
 import { procdev } from './dev/proc.js';
 import { netdev, NetStack } from './dev/net.js';
 import { ramdev, Ramfs } from './dev/ramfs.js';
@@ -117,6 +117,9 @@ export interface ProcView {
 }
 
 
+/** Output gathered past this many bytes is sent at once. */
+const OUT_BATCH = 64 * 1024;
+
 export class Kernel {
   readonly procs = new Map<number, Proc>();
   readonly devs = new Map<string, Dev>();
@@ -126,8 +129,12 @@ export class Kernel {
   readonly ramfs = new Ramfs();
   /** How much of opts.stdin reads of /dev/cons have consumed. */
   stdinOff = 0;
-  /** Lazy stdin (KernelOptions.stdinLazy): asked of the host, not yet arrived. */
+  /** Lazy stdin (KernelOptions.stdinLazy): asked of the host (at the first read of /dev/cons). */
   stdinAsked = false;
+  /** Lazy stdin as it arrives (hoststdin): chunks not yet read, and whether the host said end of file. */
+  stdinq: Uint8Array[] = [];
+  stdinEof = false;
+  /** Readers of /dev/cons waiting for the host's stdin. */
   readonly stdinWait = new Rendez();
   /** The trace (docs/trace.md); records nothing unless opts.trace. */
   readonly tracer: Tracer;
@@ -140,6 +147,9 @@ export class Kernel {
   private flushQueued = false;
   /** Doorbell rings in a row found without waiting (listen). */
   private busy = 0;
+  /** Output not yet sent to the host (out), and its size. */
+  private outq: { stream: 'stdout' | 'stderr'; parts: Uint8Array[] }[] = [];
+  private outBytes = 0;
 
   // The scheduler's state (proc.ts, trap.ts work on it).
   nextpid = 1;
@@ -311,19 +321,97 @@ export class Kernel {
     Atomics.store(this.i32, GlueCtl.HOSTWAIT >> 2, 1);
   }
 
-  /** The host's answer to a stdin request: /dev/cons reads it, then end of file. */
-  hoststdin(data: Uint8Array): void {
-    this.opts.stdin = data;
-    this.opts.stdinLazy = false;
-    this.stdinAsked = false;
+  /**
+   * Stdin from the host, as it arrives (the CLI sends each chunk of its pipe):
+   * reads of /dev/cons get it, and end of file once `eof`.
+   */
+  hoststdin(data: Uint8Array, eof: boolean): void {
+    if (this.stdinEof) return;
+    if (data.length) this.stdinq.push(data);
+    if (eof) this.stdinEof = true;
     wakeup(this, this.stdinWait);
     schedule(this);
   }
 
+  /** Up to n bytes of the stdin that has arrived. */
+  takeStdin(n: number): Uint8Array {
+    const q = this.stdinq;
+    if (q[0].length > n) {
+      const b = q[0].slice(0, n);
+      q[0] = q[0].subarray(n);
+      return b;
+    }
+    let len = 0;
+    let i = 0;
+    while (i < q.length && len + q[i].length <= n) len += q[i++].length;
+    const b = new Uint8Array(len);
+    let at = 0;
+    for (const c of q.splice(0, i)) {
+      b.set(c, at);
+      at += c.length;
+    }
+    return b;
+  }
+
+  /**
+   * Whether a reader of /dev/cons waits for stdin the host has not sent: not a
+   * deadlock, and in virtual time the clock stands still meanwhile, so what
+   * the program sees does not depend on when the input comes (determinism).
+   */
+  stdinWaiting(): boolean {
+    return !this.stdinEof && this.stdinWait.procs.size > 0;
+  }
+
   // ---- output, trace and the end of the run -----------------------------
 
+  /**
+   * Output to the host. Writes are gathered and sent a batch at a time (one
+   * message per run of writes to the same stream, in the order written), at
+   * the latest with the next trace flush: a message per write capped output
+   * at about 12,000 lines a second (issue 18.6).
+   */
   out(stream: 'stdout' | 'stderr', data: Uint8Array): void {
-    this.emit({ t: stream, data });
+    this.takeCons();
+    this.queueOut(stream, data);
+  }
+
+  /** The console ring's records (dev/cons.ts drainCons): output written before anything the kernel does next. */
+  takeCons(): void {
+    drainCons(this, (stream, data) => this.queueOut(stream, data));
+  }
+
+  private queueOut(stream: 'stdout' | 'stderr', data: Uint8Array): void {
+    const last = this.outq[this.outq.length - 1];
+    if (last && last.stream === stream) last.parts.push(data);
+    else this.outq.push({ stream, parts: [data] });
+    this.outBytes += data.length;
+    if (this.outBytes >= OUT_BATCH) this.sendOut();
+    else this.queueFlush();
+  }
+
+  /** Send the gathered output (before anything else the host hears: trace, exit). */
+  flushOut(): void {
+    this.takeCons();
+    this.sendOut();
+  }
+
+  private sendOut(): void {
+    const q = this.outq;
+    if (!q.length) return;
+    this.outq = [];
+    this.outBytes = 0;
+    for (const { stream, parts } of q) {
+      let data = parts[0];
+      if (parts.length > 1) {
+        data = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
+        let at = 0;
+        for (const b of parts) {
+          data.set(b, at);
+          at += b.length;
+        }
+      }
+      this.emit({ t: stream, data });
+    }
   }
 
   record(e: Omit<TraceEvent, 't'> & { t?: number }): void {
@@ -342,6 +430,7 @@ export class Kernel {
   }
 
   private flushTrace(): void {
+    this.flushOut();
     if (this.sent === this.trace.length) return;
     this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs: this.procView() });
     this.sent = this.trace.length;

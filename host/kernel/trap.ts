@@ -5,6 +5,7 @@
 // Where the core takes the note from there: assembly/README.md.
 import { ERRMAX, MAILBOX_BASE, MAILBOX_SIZE, Mbox, MboxState, NCONT, NDFLT, Sys } from '../abi/defs.js';
 import { GlueCtl, MboxX, SysX, TRACE_REC } from '../abi/glue.js';
+import { consMasks } from './dev/cons.js';
 import type { Chan } from './dev/dev.js';
 import { BadAddr, Eintr, Ebadarg, KError } from './error.js';
 import type { Kernel } from './kernel.js';
@@ -41,6 +42,7 @@ export function entry(k: Kernel, p: Proc): void {
 
 function syscall(k: Kernel, p: Proc): void {
   const m = mbox(p);
+  k.takeCons(); // output the procs wrote before this call comes before it
   takeTrace(k, p);
   const num = Atomics.load(k.i32, (m + Mbox.NUM) >> 2);
   if (num === SysX.TRACEFLUSH) {
@@ -204,6 +206,9 @@ function fail(k: Kernel, p: Proc, err: string): void {
 
 // ---- exit -------------------------------------------------------------------
 
+/** The calls that change a proc's fd table. */
+const FD_CALLS = new Set([Sys.OPEN, Sys.CREATE, Sys.PIPE, Sys.CLOSE, Sys.DUP]);
+
 function done(k: Kernel, p: Proc, ret: bigint, err?: string): void {
   p.ret = ret;
   if ((p.sc!.num !== Sys.TICK && p.sc!.num !== Sys.PROCSTART) || err) k.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
@@ -218,6 +223,8 @@ function done(k: Kernel, p: Proc, ret: bigint, err?: string): void {
   // As on a uniprocessor Plan 9, a call that did not sleep returns to its
   // proc without a reschedule; only a sleep, TICK (the clock interrupt's
   // stand-in), sleep(0) or a new proc gives another ready proc the CPU.
+  // The fd table changed: every proc sharing it learns which fds are the console (ConsRing).
+  if (FD_CALLS.has(sc.num)) for (const q of k.procs.values()) if (q.fgrp === p.fgrp) consMasks(k, q);
   const yields = sc.x.blocked || sc.num === Sys.TICK || sc.num === Sys.PROCSTART || (sc.num === Sys.SLEEP && sc.args[0] <= 0n);
   if (k.opts.realtime || (!yields && k.running === null)) release(k, p);
   else k.ready.push(p);
@@ -227,7 +234,10 @@ function done(k: Kernel, p: Proc, ret: bigint, err?: string): void {
 export function release(k: Kernel, p: Proc): void {
   const m = mbox(p);
   const start = p.sc?.num === Sys.PROCSTART;
-  if (start) k.record({ kind: 'proc.start', pid: p.pid });
+  if (start) {
+    k.record({ kind: 'proc.start', pid: p.pid });
+    consMasks(k, p);
+  }
   // A proc's first return to user mode delivers only notes posted while it was New (Proc.early).
   if ((!p.nonotify || (start && p.early)) && !notify(k, p)) return; // the note killed it
   p.state = 'running';
