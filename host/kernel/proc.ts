@@ -293,7 +293,7 @@ export function schedule(k: Kernel): void {
       if (anyAlive(k) || k.clock.pending()) return unwait(k);
     } else {
       if (k.running || k.starting > 0) return unwait(k);
-      if (k.stdinAsked && k.ready.length === 0) return; // the clock waits for stdin
+      if (k.stdinWaiting() && k.ready.length === 0) return; // the clock waits for stdin
       if (k.ready.length > 0) {
         // A new proc's PROCSTART arrives whenever its worker is up, so the
         // list's order is not the program's: choose from it sorted by pid.
@@ -316,7 +316,7 @@ export function schedule(k: Kernel): void {
     }
     // A reader of /dev/cons waits for the host's stdin: that is not a
     // deadlock, and the clock must not move meanwhile (determinism).
-    if (k.stdinAsked) return;
+    if (k.stdinWaiting()) return;
     // Only the host can still wake a proc (a note, an interrupt): a host
     // that can act is waited for, with the clock standing still (issue 11).
     if (k.opts.waitForHost) {

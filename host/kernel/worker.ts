@@ -27,7 +27,7 @@ export type ControlMsg =
   | BootMsg
   | { t: 'postnote'; id: number; target: 'main' | 'group' | number; text: string }
   | { t: 'interrupt'; id: number; pid: number }
-  | { t: 'stdin'; data: Uint8Array }
+  | { t: 'stdin'; data: Uint8Array; eof: boolean }
   | { t: 'stop'; reason: string; code: number };
 
 let k: Kernel | null = null;
@@ -73,7 +73,7 @@ async function control(port: ReturnType<typeof parent>, msg: ControlMsg): Promis
       return;
     }
     case 'stdin':
-      k?.hoststdin(msg.data);
+      k?.hoststdin(msg.data, msg.eof);
       return;
     case 'stop':
       if (k) k.stop(msg.reason, msg.code);

@@ -5,4 +5,4 @@ export type { CompileOptions, Program, PackageLoader, SourceFile } from '../comp
 export { CompileError, CompileTimeout, type Position } from '../compiler/diag.js';
 export { decodeSource } from '../compiler/scanner.js';
 export { Machine, WAITING } from './machine.js';
-export type { PollOption, Engine, StartOptions, HostNote, HostAction, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView, PendingCall } from './machine.js';
+export type { PollOption, Engine, StartOptions, StdinSource, HostNote, HostAction, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView, PendingCall } from './machine.js';

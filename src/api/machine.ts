@@ -119,9 +119,12 @@ export interface StartOptions {
    * The program's standard input (reads of /dev/cons, os.Stdin); end of file
    * after it. A function is called only if the program reads its stdin, at
    * the first read (the CLI passes its own stdin this way, so an open pipe
-   * that nobody closes does not hold up a program that never reads it).
+   * that nobody closes does not hold up a program that never reads it). It
+   * gives the whole input (a promise) or its chunks as they come (an async
+   * iterable, such as a Node stream): a read returns what has come, and in
+   * virtual time the clock stands still while a read waits for more.
    */
-  stdin?: Uint8Array | string | (() => Promise<Uint8Array | string>);
+  stdin?: Uint8Array | string | (() => StdinSource);
   /**
    * How Go code runs: 'wasm' (default), each function compiled to
    * WebAssembly (docs/backend.md), or 'interp', the bytecode interpreter.
@@ -257,6 +260,13 @@ function defaultCore(): Promise<WebAssembly.Module> {
   const rel = import.meta.url.endsWith('.ts') ? '../../build/core.wasm' : '../../../build/core.wasm';
   coreCache ??= readURL(new URL(rel, import.meta.url)).then((b) => WebAssembly.compile(b));
   return coreCache;
+}
+
+/** What a stdin function gives: the whole input at once, or its chunks as they come. */
+export type StdinSource = Promise<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
+
+function isAsyncIterable(x: StdinSource): x is AsyncIterable<Uint8Array | string> {
+  return typeof (x as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 }
 
 function toBytes(b: Uint8Array | string): Uint8Array {
@@ -398,15 +408,37 @@ export class Machine {
       case 'stdin': {
         // The program's first read of /dev/cons: ask the stdin provider now.
         const provide = this.opts.stdin;
-        const send = (data: Uint8Array) => this.kernel.post({ t: 'stdin', data } satisfies ControlMsg);
-        if (typeof provide !== 'function') return send(new Uint8Array(0));
-        provide().then(
-          (d) => send(toBytes(d)),
-          (err: Error) => {
-            this.opts.onStderr?.(`p9rt: stdin: ${err.message}\n`);
-            send(new Uint8Array(0));
-          },
-        );
+        const send = (data: Uint8Array, eof: boolean) => {
+          if (!this.done) this.kernel.post({ t: 'stdin', data, eof } satisfies ControlMsg);
+        };
+        const failed = (err: Error) => {
+          this.opts.onStderr?.(`p9rt: stdin: ${err.message}\n`);
+          send(new Uint8Array(0), true);
+        };
+        if (typeof provide !== 'function') return send(new Uint8Array(0), true);
+        let got: StdinSource;
+        try {
+          got = provide();
+        } catch (err) {
+          return failed(err as Error);
+        }
+        if (isAsyncIterable(got)) {
+          // streamed: each chunk reaches the program as it comes
+          const chunks = got;
+          void (async () => {
+            try {
+              for await (const c of chunks) {
+                if (this.done) return;
+                send(toBytes(c), false);
+              }
+              send(new Uint8Array(0), true);
+            } catch (err) {
+              failed(err as Error);
+            }
+          })();
+          return;
+        }
+        got.then((d) => send(toBytes(d), true), failed);
         return;
       }
       case 'actionfail': {

@@ -126,7 +126,7 @@ function writable(path: string): string {
  * issue 3: p9rt's stdin, for the program's /dev/cons, when it is a pipe or
  * a file (never a terminal: the run does not wait for typing).
  */
-function hostStdin(): (() => Promise<Uint8Array>) | undefined {
+function hostStdin(): (() => AsyncIterable<Uint8Array>) | undefined {
   try {
     const st = fstatSync(0);
     if (!st.isFIFO() && !st.isFile() && !st.isSocket()) return undefined;
@@ -135,14 +135,9 @@ function hostStdin(): (() => Promise<Uint8Array>) | undefined {
   }
   // Read only if the program reads /dev/cons (Machine.start calls this then):
   // a pipe left open by whoever started p9rt must not hold up a program
-  // that never reads its stdin.
-  return () =>
-    new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      process.stdin.on('data', (c: Buffer) => chunks.push(c));
-      process.stdin.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      process.stdin.on('error', reject);
-    });
+  // that never reads its stdin. Each chunk reaches the program as it comes
+  // (issue 18.6: an interactive program gets its input before end of file).
+  return () => process.stdin;
 }
 
 /** A flag's value parsed by `parse` (src/api/notes.ts), its complaint a usage error naming the flag. */

@@ -75,3 +75,62 @@ func main() {
   assert.ok(Number(m[1]) < 1e6, a.out);
   assert.deepEqual(a, b);
 });
+
+// issue 18.6: stdin is delivered as it arrives. The program answers each
+// line; the test writes the next line only after reading the answer to the
+// last, so a CLI that waited for end of file would never answer.
+test('an interactive program gets each line as it is written, before end of file', async (t) => {
+  if (!runnable) return t.skip('core or CLI not built');
+  writeFileSync(
+    `${dir}/echo.go`,
+    `package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+func main() {
+	var line []byte
+	b := make([]byte, 64)
+	for {
+		n, err := os.Stdin.Read(b)
+		for _, c := range b[:n] {
+			if c != '\\n' {
+				line = append(line, c)
+				continue
+			}
+			fmt.Println("got", strings.ToUpper(string(line)))
+			line = line[:0]
+		}
+		if err != nil {
+			fmt.Println("eof", err == io.EOF)
+			return
+		}
+	}
+}
+`,
+  );
+  const p = spawn(process.execPath, [root + 'bin/p9rt.js', 'run', 'echo.go'], { cwd: dir });
+  const timer = setTimeout(() => p.kill('SIGKILL'), 60_000);
+  let out = '';
+  const lines = ['one', 'two', 'three'];
+  let sent = 0;
+  p.stdin.write(lines[sent++] + '\n');
+  p.stdout.setEncoding('utf8').on('data', (d) => {
+    out += d;
+    const answers = out.split('\n').filter((l) => l.startsWith('got ')).length;
+    if (answers === sent) {
+      if (sent < lines.length) p.stdin.write(lines[sent++] + '\n');
+      else p.stdin.end();
+    }
+  });
+  let err = '';
+  p.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+  const code = await new Promise((resolve) => p.on('close', resolve));
+  clearTimeout(timer);
+  assert.equal(out, 'got ONE\ngot TWO\ngot THREE\neof true\n', err);
+  assert.equal(code, 0, err);
+});
