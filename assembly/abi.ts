@@ -77,6 +77,8 @@ export namespace Img {
   export const STRINGS: i32 = 44;
   export const HOOK_FATALPANIC: i32 = 48;
   export const HOOK_PANICRUNTIME: i32 = 52;
+  export const NPOSITIONS: i32 = 56;
+  export const POSITIONS: i32 = 60;
   export const HEADER_SIZE: i32 = 64;
   export const FUNC_SIZE: i32 = 40;
 }
@@ -427,6 +429,11 @@ export namespace PanicCode {
 export namespace PollVariant {
   export const CURRENT: i32 = 0;
   export const GO119: i32 = 1;
+}
+export namespace PosRec {
+  export const FILE: i32 = 0;
+  export const LINE: i32 = 4;
+  export const SIZE: i32 = 8;
 }
 export const RFMEM: i32 = 32;
 export const RFNOTEG: i32 = 8;

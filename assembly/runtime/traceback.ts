@@ -8,7 +8,7 @@ import { WaitReason } from "../abi";
 import { G, Grunnable, Grunning, Gsyscall, Gwaiting, Gdead, gcur, sched, schedp } from "./runtime2";
 import { prints, printint, printgostring } from "./print";
 import { H_CALLER, H_FUNC, H_LINE } from "../vm/frame";
-import { funcname, funcfile } from "../vm/image";
+import { funcname, posfile, posline } from "../vm/image";
 import { strdata, strlen } from "./string";
 import { FuncRec } from "../abi";
 import { funcrec } from "../vm/image";
@@ -65,9 +65,9 @@ function printframe(f: i32, line: i32, args: bool): void {
   printgostring(funcname(f));
   if (args) prints(load<i32>(funcrec(f), FuncRec.NPARAMS) > 0 ? "(...)" : "()");
   prints("\n\t");
-  printgostring(funcfile(f));
+  printgostring(posfile(f, line));
   prints(":");
-  printint(line);
+  printint(posline(line));
   prints("\n");
 }
 

@@ -8,7 +8,7 @@
 import { Ctl, Mbox } from "../abi";
 import { G, gcur } from "./runtime2";
 import { H_CALLER, H_FUNC, H_LINE, vhdr } from "../vm/frame";
-import { funcfile } from "../vm/image";
+import { funcfile, posline } from "../vm/image";
 import { strdata, strlen } from "./string";
 
 /** Per-M: this M's mailbox POS word (set with the mailbox, proc.ts). */
@@ -42,7 +42,8 @@ export function gpos(gp: usize, hdr: usize): i64 {
   let inner: i64 = 0;
   for (let n = 0; hdr != 0 && n < 256; n++) {
     let f = load<i32>(hdr, H_FUNC);
-    let line = load<u32>(hdr, H_LINE);
+    // the line only: a trace position names the function's file (docs/trace.md "Source positions")
+    let line = <u32>posline(load<i32>(hdr, H_LINE));
     hdr = <usize>load<u32>(hdr, H_CALLER);
     if (line == 0) continue; // no LINE op run yet in this frame: a goroutine before its first statement
     let pos = (<i64>(f + 1) << 32) | <i64>line;

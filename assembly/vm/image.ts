@@ -1,7 +1,7 @@
 // Reading the program image (docs/bytecode.md "Program image"). The image is
 // loaded once at `image` in shared memory; its string headers are relocated
 // (data += image) by relocate() at boot, everything else holds image offsets.
-import { Img, FuncRec, TypeRec, IMAGE_MAGIC, IMAGE_VERSION } from "../abi";
+import { Img, FuncRec, TypeRec, PosRec, IMAGE_MAGIC, IMAGE_VERSION } from "../abi";
 import { image } from "../runtime/runtime2";
 
 // @ts-ignore: decorator
@@ -30,6 +30,26 @@ export function funcname(f: i32): usize {
 
 export function funcfile(f: i32): usize {
   return image + <usize>load<u32>(funcrec(f), FuncRec.FILE);
+}
+
+/** The position record of a LINE operand n < 0 (Img.POSITIONS), 0 if there is none. */
+function posrec(n: i32): usize {
+  let i = ~n;
+  if (n >= 0 || <u32>i >= <u32>imgword(Img.NPOSITIONS)) return 0;
+  return image + <usize>load<u32>(image, Img.POSITIONS) + <usize>i * PosRec.SIZE;
+}
+
+/** The source line of a frame whose last LINE operand was n. */
+export function posline(n: i32): i32 {
+  if (n >= 0) return n;
+  let r = posrec(n);
+  return r == 0 ? 0 : load<i32>(r, PosRec.LINE);
+}
+
+/** The file (a string) of a frame of func f whose last LINE operand was n: a //line directive may have changed it. */
+export function posfile(f: i32, n: i32): usize {
+  let r = posrec(n);
+  return r == 0 ? funcfile(f) : image + <usize>load<u32>(r, PosRec.FILE);
 }
 
 export function ntypes(): i32 {

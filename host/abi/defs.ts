@@ -627,9 +627,17 @@ export const Img = {
   STRINGS: 44,
   HOOK_FATALPANIC: 48,
   HOOK_PANICRUNTIME: 52,
+  // Source positions in another file than their function's (a //line
+  // directive inside a function): NPOSITIONS records of PosRec at POSITIONS.
+  // A LINE operand n < 0 names record ~n; n >= 0 is a line of FuncRec.FILE.
+  NPOSITIONS: 56,
+  POSITIONS: 60,
   HEADER_SIZE: 64,
   FUNC_SIZE: 40,
 };
+
+/** A source position record (Img.POSITIONS): the image offset of its file's string header, its line. */
+export const PosRec = { FILE: 0, LINE: 4, SIZE: 8 };
 
 /** Func record field offsets. */
 export const FuncRec = {

@@ -9,7 +9,7 @@
 // STRCONST immediates are string indices while code is being emitted and are
 // patched to header offsets by build(), since the offsets are known only then.
 
-import { FuncRec, IMAGE_MAGIC, IMAGE_VERSION, Img, Kind, Op, TypeId, TypeRec } from '../../host/abi/defs.js';
+import { FuncRec, IMAGE_MAGIC, IMAGE_VERSION, Img, Kind, Op, PosRec, TypeId, TypeRec } from '../../host/abi/defs.js';
 import { opInfo } from './opinfo.js';
 
 // ---- the code emitter ------------------------------------------------------
@@ -39,8 +39,10 @@ export class Code {
   maxDepth = 0;
   /** offsets of STRCONST immediates that hold string indices */
   readonly strFixups: number[] = [];
-  lines: [pc: number, line: number][] = [];
+  /** LINE ops: where, the line, and the file when a //line directive made it another than the function's */
+  lines: [pc: number, line: number, file: string | undefined][] = [];
   private lastLine = -1;
+  private lastFile: string | undefined = undefined;
 
   private dv = new DataView(this.buf.buffer);
 
@@ -119,10 +121,12 @@ export class Code {
     this.op(Op.INTRINSIC, [id], nargs, nres);
   }
 
-  line(n: number): void {
-    if (n === this.lastLine) return;
+  /** The source line of the code that follows; `file` if not the function's own (ImageBuilder.build resolves it). */
+  line(n: number, file?: string): void {
+    if (n === this.lastLine && file === this.lastFile) return;
     this.lastLine = n;
-    this.lines.push([this.len, n]);
+    this.lastFile = file;
+    this.lines.push([this.len, n, file]);
     this.op(Op.LINE, [n]);
   }
 
@@ -345,6 +349,21 @@ export class ImageBuilder {
       for (const f of t.fields ?? []) this.str(f.name);
     }
     for (const m of this.methodNames) this.str(m);
+    // LINE ops in another file than their function's: position records
+    const positions: { file: string; line: number }[] = [];
+    const posFixups = new Map<number, [pc: number, index: number][]>();
+    for (const [i, f] of this.funcs.entries()) {
+      const code = (f.def as FuncDef).code;
+      if (!(code instanceof Code)) continue;
+      for (const [pc, line, file] of code.lines) {
+        if (file === undefined || file === f.file) continue;
+        this.str(file);
+        let fix = posFixups.get(i);
+        if (!fix) posFixups.set(i, (fix = []));
+        fix.push([pc, positions.length]);
+        positions.push({ file, line });
+      }
+    }
 
     const strBytes = this.strings.map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
     const codes = this.funcs.map((f) => {
@@ -367,6 +386,8 @@ export class ImageBuilder {
     }
     const methodNamesOff = off;
     off = align(off + this.methodNames.length * 4);
+    const positionsOff = off;
+    off = align(off + positions.length * PosRec.SIZE);
     const stringsOff = off;
     off = align(off + this.strings.length * 8);
     const strDataOff: number[] = [];
@@ -405,6 +426,12 @@ export class ImageBuilder {
     u32(Img.STRINGS, stringsOff);
     i32(Img.HOOK_FATALPANIC, this.hookFatalpanic);
     i32(Img.HOOK_PANICRUNTIME, this.hookPanicRuntime);
+    u32(Img.NPOSITIONS, positions.length);
+    u32(Img.POSITIONS, positionsOff);
+    for (const [i, p] of positions.entries()) {
+      u32(positionsOff + i * PosRec.SIZE + PosRec.FILE, strHdr(p.file));
+      u32(positionsOff + i * PosRec.SIZE + PosRec.LINE, p.line);
+    }
 
     for (const [i, f] of this.funcs.entries()) {
       const d = f.def as FuncDef;
@@ -416,6 +443,7 @@ export class ImageBuilder {
         const idx = dv.getInt32(codeOff[i] + at, true);
         i32(codeOff[i] + at, stringsOff + idx * 8);
       }
+      for (const [pc, index] of posFixups.get(i) ?? []) i32(codeOff[i] + pc + 1, ~index);
       u32(r + FuncRec.CODE, codeOff[i]);
       u32(r + FuncRec.CODELEN, code.length);
       u32(r + FuncRec.NPARAMS, d.nparams);

@@ -5,7 +5,7 @@
 
 import { Op } from '../../host/abi/defs.js';
 import type * as A from './ast.js';
-import { lineOf } from './ast.js';
+import { fileOf, lineOf } from './ast.js';
 import type { Compiler, Env } from './compiler.js';
 import * as C from './constant.js';
 import { Code, type Label } from './image.js';
@@ -61,7 +61,7 @@ export class FnGen extends ExprGen {
     g.deps = vi.deps;
     g.name = `${vi.pkg.path}.init`;
     if (vi.rhs.length) {
-      g.code.line(lineOf(vi.file, vi.spec.pos));
+      g.code.line(lineOf(vi.file, vi.spec.pos), fileOf(vi.file, vi.spec.pos));
       const lvs = vi.lhs.map((v): LValue => (v.name === '_' ? blankLValue(g) : g.varLValue(v)));
       if (vi.rhs.length === vi.lhs.length) {
         vi.lhs.forEach((v, i) => {
@@ -199,7 +199,7 @@ export class FnGen extends ExprGen {
       }
     }
     const code = this.code;
-    code.line(lineOf(this.env.file, ft.pos));
+    this.line(ft.pos);
     for (const v of params) {
       if (T.isBlock(v.type)) {
         // rule 3: the callee copies struct and array parameters
@@ -231,7 +231,7 @@ export class FnGen extends ExprGen {
       }
       code.op(Op.RET, [], sig.results.length, 0);
     } else if (!terminated || !sig.results.length) {
-      code.line(lineOf(this.env.file, body.end));
+      this.line(body.end);
       if (sig.results.length) {
         // unreachable; keeps the stack balanced for the core's verifier
         for (let i = 0; i < sig.results.length; i++) code.const(0);
@@ -286,8 +286,9 @@ export class FnGen extends ExprGen {
     for (const s of list) this.stmt(s);
   }
 
+  /** A LINE op for the code at pos, in the file a //line directive may have named. */
   line(pos: number): void {
-    this.code.line(lineOf(this.env.file, pos));
+    this.code.line(lineOf(this.env.file, pos), fileOf(this.env.file, pos));
   }
 
   stmt(s: A.Stmt, label?: string): void {
