@@ -4,16 +4,17 @@
 // drainCons). Plan 9 has no such path: it is p9rt's stand-in for the cost
 // of a kernel entry that a real machine does not pay per line.
 import { Ctl, Mbox, ConsRing, CONS_RING_SIZE, CONS_RECORD_MAX, NIL_GUARD } from "../abi";
-import { persistentalloc, FLAG_NOSCAN } from "./malloc";
 import { getm } from "./runtime2";
 
-/** The ring, laid out by the first writer (a lost race leaves one unused block). */
-function ring(): usize {
-  let r = <usize>atomic.load<u32>(Ctl.CONS_RING);
-  if (r != 0) return r;
-  r = persistentalloc(<usize>ConsRing.DATA + <usize>CONS_RING_SIZE, FLAG_NOSCAN);
-  let old = <usize>atomic.cmpxchg<u32>(Ctl.CONS_RING, 0, <u32>r);
-  return old != 0 ? old : r;
+// The ring is static data, not a heap block: the first write may be the
+// out-of-memory message itself.
+const RING: usize = memory.data(<i32>ConsRing.DATA + CONS_RING_SIZE, 16);
+
+/** The ring, its address published for the kernel at the first write. */
+// @ts-ignore: decorator
+@inline function ring(): usize {
+  if (atomic.load<u32>(Ctl.CONS_RING) == 0) atomic.store<u32>(Ctl.CONS_RING, <u32>RING);
+  return RING;
 }
 
 /**
