@@ -158,50 +158,72 @@ export function position(f: File, parsedPos: number): { line: number; col: numbe
   return { line: lo + 1, col: new TextEncoder().encode(lineText).length + 1 };
 }
 
-/** The 1-based line of an offset (no column: cheap enough for every statement). */
-/** A `//line file:line` directive: source lines after `at` (1-based) count from `line` in `file`. */
-interface LineDirective { at: number; file: string; line: number }
+/**
+ * A line directive: from source offset `pos` on, the text is line `line` of
+ * `file` (and the lines after it follow on). `//line file:line[:col]` at the
+ * start of a line takes effect on the next line; the block comment form
+ * (`/*line file:line[:col]` closed by a star and slash) right after the
+ * comment (cmd/compile's rules).
+ */
+interface LineDirective { pos: number; rawLine: number; file: string; line: number }
 const lineDirectives = new WeakMap<File, LineDirective[]>();
 
-/** The //line directives of f (Go's form: at the start of a line, `//line [file]:line[:col]`). */
+/** The line directives of f, in source order. */
 function directivesOf(f: File): LineDirective[] {
   let ds = lineDirectives.get(f);
   if (ds) return ds;
   ds = [];
   let file = f.name;
-  const re = /^\/\/line (.*?):(\d+)(?::\d+)?[ \t\r]*$/gm;
+  const re = /^\/\/line (.*?)[ \t\r]*$|\/\*line ([^\n]*?)\*\//gm;
   for (let m; (m = re.exec(f.src)); ) {
-    let at = 1;
-    for (let i = 0; i < m.index; i++) if (f.src.charCodeAt(i) === 10) at++;
-    // `//line :N` keeps the file name in effect
-    if (m[1]) file = m[1];
-    ds.push({ at, file, line: Number(m[2]) });
+    const text = m[1] ?? m[2];
+    // filename:line:col, else filename:line (a filename may hold colons)
+    const c = /^(.*):(\d+):(\d+)$/.exec(text) ?? /^(.*):(\d+)$/.exec(text);
+    if (!c || Number(c[2]) === 0) continue;
+    let pos = m.index + m[0].length;
+    if (m[1] !== undefined) pos = f.src.indexOf('\n', pos) < 0 ? f.src.length : f.src.indexOf('\n', pos) + 1;
+    // an empty filename keeps the one in effect in the :line:col form; without a column it is
+    // empty, which Go's runtime reports as "??"
+    if (c[1]) file = c[1];
+    else if (c[3] === undefined) file = '??';
+    ds.push({ pos, rawLine: lineAtRaw(f, pos), file, line: Number(c[2]) });
   }
   lineDirectives.set(f, ds);
   return ds;
 }
 
-function directiveAt(f: File, rawLine: number): LineDirective | undefined {
+/** The directive in effect at raw offset pos, if any. */
+function directiveAt(f: File, pos: number): LineDirective | undefined {
   let d: LineDirective | undefined;
-  for (const x of directivesOf(f)) if (x.at < rawLine) d = x;
+  for (const x of directivesOf(f)) {
+    if (x.pos > pos) break;
+    d = x;
+  }
   return d;
 }
 
-/** The line Go reports for parsedPos (runtime.Caller, tracebacks): //line directives applied. */
+/** The line Go reports for parsedPos (runtime.Caller, tracebacks): line directives applied. */
 export function lineOf(f: File, parsedPos: number): number {
-  const raw = rawLineOf(f, parsedPos);
-  const d = directiveAt(f, raw);
-  return d ? d.line + raw - d.at - 1 : raw;
+  const pos = rawPosOf(f, parsedPos);
+  const raw = lineAtRaw(f, pos);
+  const d = directiveAt(f, pos);
+  return d ? d.line + raw - d.rawLine : raw;
 }
 
-/** The file name Go reports for code at parsedPos (a //line directive may rename it). */
+/** The file name Go reports for code at parsedPos (a line directive may rename it). */
 export function fileOf(f: File, parsedPos: number): string {
-  return directiveAt(f, rawLineOf(f, parsedPos))?.file ?? f.name;
+  return directiveAt(f, rawPosOf(f, parsedPos))?.file ?? f.name;
 }
 
-function rawLineOf(f: File, parsedPos: number): number {
+/** The offset in f.src of a parsed offset (without the parser's insertions). */
+function rawPosOf(f: File, parsedPos: number): number {
   let pos = parsedPos;
   for (let i = f.shifts.length - 1; i >= 0; i--) if (parsedPos >= f.shifts[i][0]) pos -= Math.min(f.shifts[i][1], parsedPos - f.shifts[i][0]);
+  return pos;
+}
+
+/** The 1-based line of an offset in f.src. */
+function lineAtRaw(f: File, pos: number): number {
   let lo = 0;
   let hi = f.lineStarts.length - 1;
   while (lo < hi) {
