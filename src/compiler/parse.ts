@@ -452,9 +452,38 @@ class Parser {
           return false;
         }
         if (this.t() === '[') {
-          // name [N]T, name []T — or a generic type instance G[T]
-          entries.push({ pos, name: n, type: this.type(), variadic });
-          return false;
+          // name [N]T, name []T — or a generic type instance G[T], an unnamed
+          // parameter: after the brackets a type makes the array, a ',' or the
+          // end of the list the instance (cmd/compile's arrayOrTArgs)
+          const lpos = this.pos;
+          this.next();
+          this.enter();
+          try {
+            if (this.got(']')) {
+              entries.push({ pos, name: n, type: { k: 'ArrayType', pos: lpos, elem: this.type() }, variadic });
+              return false;
+            }
+            let len: A.Expr;
+            if (this.t() === '...') len = this.ellipsisLen();
+            else {
+              this.xnest++;
+              len = this.expr();
+              this.xnest--;
+            }
+            if (this.t() === ',') {
+              this.syntaxError('unexpected comma; expecting ]');
+              this.advance(']');
+            }
+            this.want(']');
+            if (this.t() === ',' || this.t() === close) {
+              entries.push({ pos, type: { k: 'IndexExpr', pos, x: n, index: len }, variadic });
+              return false;
+            }
+            entries.push({ pos, name: n, type: { k: 'ArrayType', pos: lpos, len, elem: this.type() }, variadic });
+            return false;
+          } finally {
+            this.leave();
+          }
         }
         const t = this.t() === ',' || this.t() === close ? undefined : this.typeOrNil();
         entries.push({ pos, name: n, type: t, variadic });
