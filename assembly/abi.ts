@@ -216,8 +216,8 @@ export namespace Mbox {
   export const RET: i32 = 64;
   export const POS: i32 = 72;
   export const KEEPSP: i32 = 80;
-  export const CONSOUT: i32 = 84;
-  export const CONSERR: i32 = 88;
+  export const CONSOUT: i32 = 88;
+  export const CONSERR: i32 = 92;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {

@@ -173,12 +173,13 @@ export const Mbox = {
   // same call again. So only a call that really waits costs another M, as
   // in Go (docs/plan9-notes.md §2.1).
   KEEPSP: 80,
+  // 84 is the glue's (host/abi/glue.ts MboxX.SLEEPS; tests/node/abi-layout.test.mjs).
   // i32 bit masks, kept by the kernel on every return to user mode: bit fd
   // (fd < 32) is set when the fd is /dev/cons open for writing to the run's
   // stdout (CONSOUT) or stderr (CONSERR). The core appends such a write to
   // the console ring instead of making the call (ConsRing).
-  CONSOUT: 84,
-  CONSERR: 88,
+  CONSOUT: 88,
+  CONSERR: 92,
   NOTE: 128, // ERRMAX bytes
 };
 
