@@ -29,7 +29,7 @@ import { intrinsic } from "../runtime/intrinsics";
 import { exit, sigpanic } from "../runtime/sighandler";
 import { mallocgc } from "../runtime/malloc";
 import { gcwanted, gcsafepoint } from "../runtime/mgc";
-import { throwstr } from "../runtime/panic";
+import { throwstr, throwOOM } from "../runtime/panic";
 import {
   strdata, strlen, strheader, concatstrings, cmpstring, eqstring, gostringn, rawstring,
   encoderune, runelen, decoderune, decodedRune, decodedWidth,
@@ -480,7 +480,12 @@ export function slowop(op: i32): i32 {
     }
     // ---- memory
     case Op.ALLOC: {
-      push(<i64>mallocgc(<usize>imm(1)));
+      // 2^31-1: the compiler saturated the size of a type of 2^31-1 bytes or
+      // more (src/compiler/image.ts imm32); no such object is ever made, even
+      // under --max-memory 4GiB, so its saturated offsets and lengths are never used
+      let n = imm(1);
+      if (n == 0x7fffffff) throwOOM(<i64>n);
+      push(<i64>mallocgc(<usize>n));
       next(5);
       return 0;
     }

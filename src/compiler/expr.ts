@@ -1551,14 +1551,15 @@ export class ExprGen {
     if (e.type) {
       if (e.type.k === 'ArrayType' && e.type.len?.k === 'Ellipsis') {
         const elem = this.resolveType(e.type.elem);
-        let n = 0;
-        let idx = 0;
+        let n = 0n;
+        let idx = 0n;
         for (const el of e.elts) {
           if (el.k === 'KeyValueExpr') idx = this.literalIndex(el.key) ?? idx;
           idx++;
-          n = Math.max(n, idx);
+          if (idx > n) n = idx;
         }
-        t = { t: 'array', elem, len: n };
+        if (!this.literalLength(e, elem, n, 'array')) return this.invalid(e);
+        t = { t: 'array', elem, len: Number(n) };
       } else t = this.resolveType(e.type);
     } else if (hint) t = hint;
     else {
@@ -1634,6 +1635,7 @@ export class ExprGen {
         const items: { idx: number; op: Operand }[] = [];
         let idx = 0;
         let max = 0;
+        let bmax = 0n; // max exactly, for the length checks
         for (const el of e.elts) {
           let v = el;
           if (el.k === 'KeyValueExpr') {
@@ -1642,9 +1644,10 @@ export class ExprGen {
               this.error(el.key.pos, 'index must be non-negative integer constant');
               continue;
             }
-            idx = k;
+            idx = Number(k);
+            if (k + 1n > bmax) bmax = k + 1n;
             v = el.value;
-          }
+          } else if (BigInt(idx) + 1n > bmax) bmax = BigInt(idx) + 1n;
           if (u.t === 'array' && idx >= u.len) {
             this.error(v.pos, `index ${idx} out of bounds [0:${u.len}]`);
             continue;
@@ -1653,6 +1656,7 @@ export class ExprGen {
           idx++;
           max = Math.max(max, idx);
         }
+        if (u.t === 'slice' && !this.literalLength(e, elem, bmax, 'slice')) return this.invalid(e);
         const n = u.t === 'array' ? u.len : max;
         // a struct or array element's word is its address, not its value: it takes the general path
         const simple = u.t === 'slice' && es <= 8 && !T.isBlock(elem) && items.every((it, i) => it.idx === i) && items.length > 0;
@@ -2067,12 +2071,32 @@ export class ExprGen {
     }));
   }
 
+  /**
+   * The length a [...]T or []T literal's indices give it: past Go's width
+   * limit it is Go's error; past 2^31-1 p9rt's (lengths are i32; the
+   * immediates would saturate and len would lie). False after the error.
+   */
+  private literalLength(e: A.CompositeLit, elem: T.Type, n: bigint, kind: 'array' | 'slice'): boolean {
+    const w = T.goSizeOf(elem);
+    if (w > 0 && n > BigInt(Math.floor((T.GO_MAX_WIDTH - 1) / w))) {
+      // the element as written: Go says byte where the literal does
+      const et = e.type?.k === 'ArrayType' ? this.exprString(e.type.elem) : this.typeStr(elem);
+      this.error(e.pos, `type [${n}]${et} larger than address space`);
+      return false;
+    }
+    if (n > BigInt(T.MAX_ARRAY_LEN)) {
+      this.error(e.pos, `${kind} literal of length ${n} is not supported by p9rt (at most ${T.MAX_ARRAY_LEN})`);
+      return false;
+    }
+    return true;
+  }
+
   /** The index of an array or slice literal's key: an integer constant, or an untyped one representable as int ({1e1: x}). */
-  private literalIndex(key: A.Expr): number | undefined {
+  private literalIndex(key: A.Expr): bigint | undefined {
     const k = this.c.constExpr(this.env, key, -1);
     if (!k) return undefined;
     const v = k.val.k === 'float' && T.isUntyped(k.type) ? C.represent(k.val, T.Int) : k.val;
-    return v?.k === 'int' ? Number(v.v) : undefined;
+    return v?.k === 'int' ? v.v : undefined;
   }
 
   /** Is e a local variable of this function that only this function's own code can change? */

@@ -62,6 +62,8 @@ const TOO_LARGE = {
   'local.go': 'package main\n\nfunc main() {\n\tvar p *[1 << 61]int32\n\tprintln(p == nil)\n}\n',
   'global.go': 'package main\n\nvar a [1 << 40]byte\n\nfunc main() {\n\tprintln(len(a))\n}\n',
   'global2.go': 'package main\n\nvar a [1 << 31]byte\n\nfunc main() {\n\tprintln(len(a))\n}\n',
+  'slicelit.go': 'package main\n\nfunc main() {\n\ts := []byte{1 << 60: 1}\n\tprintln(len(s))\n}\n',
+  'arraylit.go': 'package main\n\nfunc main() {\n\ts := [...]int32{1 << 59: 1}\n\tprintln(len(s))\n}\n',
 };
 const compileErrors = (text) => text.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l)).map((l) => l.replace(/^\S+:\d+:\d+: /, ''));
 
@@ -121,6 +123,45 @@ func main() {
     '2147483647 {}', '',
   ].join('\n'), r.stderr);
   assert.equal(r.code, 0);
+});
+
+// A literal's length is known when compiling: past p9rt's 32-bit lengths it is
+// refused there, naming the limit (it was saturated: len said 2147483647).
+test('a slice or [...] literal longer than 2^31-1 is a compile error naming the limit', { skip: !built }, async () => {
+  for (const [lit, n] of [['[]struct{}{1 << 40: {}}', 1099511627777n], ['[...]struct{}{1 << 31: {}}', 2147483649n], ['[]byte{1<<31 - 1: 1}', 2147483648n]]) {
+    const src = `package main\n\nfunc main() {\n\ts := ${lit}\n\tprintln(len(s))\n}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'p9rt-lit-'));
+    writeFileSync(join(dir, 'lit.go'), src);
+    const r = spawnSync(process.execPath, [join(root, 'bin/p9rt.js'), 'run', join(dir, 'lit.go')], { encoding: 'utf8', timeout: 60_000 });
+    const kind = lit.startsWith('[]') ? 'slice' : 'array';
+    assert.equal(r.stderr, `${join(dir, 'lit.go')}:4:7: ${kind} literal of length ${n} is not supported by p9rt (at most 2147483647)\n`);
+    assert.equal(r.status, 2);
+  }
+});
+
+// The compiler saturates sizes past 2^31-1 (docs/bytecode.md), so an object
+// of such a type must never be made: under --max-memory 4GiB the heap could
+// give a 2 GiB block, and the type's far elements would lie past its end.
+test('under --max-memory 4GiB, a type of 2 GiB or more is still out of memory', { skip: !built }, async () => {
+  const src = `package main
+
+type Big [1<<31 + 1<<24]byte
+
+var v = []int64{1, 2}
+
+func main() {
+	p := new(Big)
+	for i := 0; i < 1<<24; i += 4096 {
+		p[1<<31+i] = 0x41
+	}
+	println("v after", v[0], v[1])
+}
+`;
+  const r = await runGo(src, { maxMemory: 4 * 2 ** 30 });
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^runtime: out of memory: cannot allocate a block of 2147483647 bytes or more\nruntime: the heap is limited to 4096 MiB \(--max-memory\)\nfatal error: out of memory\n/);
+  assert.doesNotMatch(r.stderr, JS_ERROR);
+  assert.equal(r.code, 2);
 });
 
 // A wasm trap cannot come from a Go program (that is the invariant), so a
