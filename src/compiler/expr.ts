@@ -18,6 +18,27 @@ export interface FnShared {
   /** variables (by key) that must live in heap cells */
   escapes: Set<string>;
   rerun: boolean;
+  /** calls the order pass hoisted that the code never evaluated (checked but not run): left in place on the rerun */
+  unevaluated?: Set<A.Expr>;
+}
+
+/**
+ * gc's order pass (cmd/compile/internal/walk/order.go), which decides what
+ * Go programs meet where the spec leaves the order open: in a statement, the
+ * calls (and receives, len, cap, append, make, new, ...) run first, each into
+ * a temporary, in the order their evaluation ends (arguments before the call,
+ * left before right); what remains (loads of variables, fields, elements,
+ * indirections, arithmetic) is evaluated after them. So in `t.s[t.grow()] = 5`
+ * and `x + f()` the slice t.s and x are read after the call. `a && b` is one
+ * such step, with b's calls run inside its branch.
+ */
+export interface OrderRoot {
+  calls: { e: A.Expr; gen: () => void }[];
+  /** the temporaries its flush took: free again once the statement's code is out */
+  temps?: number[];
+  seen?: Set<A.Expr>;
+  /** the statement's value, when it is one call assigned to a name (x := f()): nothing to hoist it above */
+  value?: A.Expr;
 }
 
 /** Store the value on top into the address below it. */
@@ -48,6 +69,13 @@ export class ExprGen {
   shared: FnShared;
   /** result types of the function being compiled */
   results: T.Type[] = [];
+  /** the order pass (OrderRoot): the statement or condition whose calls are being collected */
+  ord: OrderRoot | null = null;
+  /** hoisted calls: their temporaries, and which were read */
+  private hoisted = new Map<A.Expr, number>();
+  private hoistRead = new Set<A.Expr>();
+  /** temporaries of statements already compiled, for the next ones to reuse */
+  private hoistFree: number[] = [];
 
   constructor(
     readonly c: Compiler,
@@ -73,6 +101,70 @@ export class ExprGen {
 
   newLocal(): number {
     return this.nlocals++;
+  }
+
+  // ---- the order pass (OrderRoot) ------------------------------------------------------
+
+  /** A call-like operand of the statement being collected: it may run before the rest. */
+  hoistable(op: Operand): Operand {
+    const root = this.ord;
+    if (!root || op.mode !== 'value' || this.shared.unevaluated?.has(op.expr)) return op;
+    const e = op.expr;
+    const inner = op.gen;
+    // checked again (x op= y checks x twice): one entry, the first
+    if (!(root.seen ??= new Set()).has(e)) {
+      root.seen.add(e);
+      root.calls.push({ e, gen: inner });
+    }
+    return {
+      ...op,
+      gen: () => {
+        this.code.fire(); // the statement's hoisted calls come first, this one among them
+        const t = this.hoisted.get(e);
+        if (t === undefined) return inner();
+        this.hoistRead.add(e);
+        this.code.op(Op.LOCAL, [t]);
+      },
+    };
+  }
+
+  /** Collect the call-like operands that checking runs into (null: none; returns the previous root). */
+  orderBegin(root: OrderRoot | null): OrderRoot | null {
+    const prev = this.ord;
+    this.ord = root;
+    return prev;
+  }
+
+  /** Run root's calls into temporaries, in order, unless the statement is that one call. */
+  orderFlush(root: OrderRoot): void {
+    for (const c of root.calls) {
+      // the statement's own call is evaluated last anyway
+      if (c.e === root.value || this.hoisted.has(c.e)) continue;
+      c.gen();
+      const t = this.hoistFree.pop() ?? this.newLocal();
+      (root.temps ??= []).push(t);
+      this.code.op(Op.SETLOCAL, [t]);
+      this.hoisted.set(c.e, t);
+    }
+  }
+
+  /** root's code is out: its temporaries are free (each was read once, inside it). */
+  orderDone(root: OrderRoot): void {
+    if (root.temps) this.hoistFree.push(...root.temps);
+    root.temps = undefined;
+  }
+
+  /**
+   * After the function: a hoisted call nobody read was checked but is not
+   * evaluated where it stands (Go never runs it); compile again without
+   * hoisting it.
+   */
+  orderCheck(): void {
+    for (const e of this.hoisted.keys()) {
+      if (this.hoistRead.has(e)) continue;
+      (this.shared.unevaluated ??= new Set()).add(e);
+      this.shared.rerun = true;
+    }
   }
 
   invalid(e: A.Expr): Operand {
@@ -1111,7 +1203,7 @@ export class ExprGen {
         return this.invalid(e);
       }
       const elem = u.elem;
-      return {
+      return this.hoistable({
         mode: 'value', type: elem, expr: e,
         gen: () => { x.gen(); this.code.op(Op.RECV); this.zeroFix(elem); },
         commaOk: () => {
@@ -1124,7 +1216,7 @@ export class ExprGen {
             this.code.op(Op.LOCAL, [tmp]);
           }
         },
-      };
+      });
     }
     const t = x.type;
     const okType = e.op === '!' ? T.isBoolean(t) : e.op === '^' ? T.isInteger(t) : T.isNumeric(t);
@@ -1512,7 +1604,11 @@ export class ExprGen {
   }
 
   logical(e: A.BinaryExpr, x: Operand, y0?: Operand): Operand {
+    // y's calls run only if x lets y run: they are hoisted within y's branch (gc: r = x; if r { r = y })
+    const sub: OrderRoot | null = this.ord && !y0 ? { calls: [] } : null;
+    const prev = sub ? this.orderBegin(sub) : null;
     const y = y0 ?? this.expr(e.y);
+    if (sub) this.orderBegin(prev);
     if (x.mode === 'invalid' || y.mode === 'invalid') return this.invalid(e);
     for (const o of [x, y]) {
       if (!T.isBoolean(o.type)) {
@@ -1530,7 +1626,7 @@ export class ExprGen {
       const b = y.val.v as boolean;
       return this.constOp(e, t, C.cbool(e.op === '&&' ? a && b : a || b));
     }
-    return {
+    const op: Operand = {
       mode: 'value', type: t, expr: e,
       gen: () => {
         const end = this.code.label();
@@ -1538,10 +1634,13 @@ export class ExprGen {
         this.code.op(Op.DUP);
         this.code.jump(e.op === '&&' ? Op.JMPIFNOT : Op.JMPIF, end);
         this.code.op(Op.DROP);
+        if (sub) this.orderFlush(sub);
         y.gen();
+        if (sub) this.orderDone(sub);
         this.code.bind(end);
       },
     };
+    return sub?.calls.length ? this.hoistable(op) : op;
   }
 
   // ---- composite literals and function literals ----------------------------------------
@@ -1905,8 +2004,7 @@ export class ExprGen {
         code.op(Op.CALLCLOSURE, [nargs], nargs + 1, nres);
       }
     };
-    const r = this.resultOperand(e, sig, gen);
-    return r;
+    return this.hoistable(this.resultOperand(e, sig, gen));
   }
 
   /** For go and defer: the call's parts, so the statement can emit GO/DEFER forms. */
@@ -2036,12 +2134,14 @@ export class ExprGen {
       const rest = e.args.slice(1).map((a) => this.intOperand(a, name === 'make' ? 'size' : 'argument'));
       if (rest.some((r) => r.mode === 'invalid')) return this.invalid(e);
       const tOp: Operand = { mode: 'type', type: t, expr: e.args[0], gen: noGen };
-      return this.builtinWith(e, name, [tOp, ...rest]);
+      return this.hoistable(this.builtinWith(e, name, [tOp, ...rest]));
     }
     const spread = e.args.length === 1 && !e.ellipsis ? this.spreadCall(e.args[0]) : undefined;
     const args = spread ?? e.args.map((a) => this.expr(a));
     if (args.some((a) => a.mode === 'invalid')) return this.invalid(e);
-    return this.builtinWith(e, name, args);
+    const r = this.builtinWith(e, name, args);
+    // gc orders these as calls; print, panic, delete, close are statements
+    return ['len', 'cap', 'append', 'copy', 'complex', 'real', 'imag', 'recover'].includes(name) ? this.hoistable(r) : r;
   }
 
   /**

@@ -45,6 +45,21 @@ export class Code {
   private lastFile: string | undefined = undefined;
 
   private dv = new DataView(this.buf.buffer);
+  /** Run once just before the next op is emitted (FnGen's order pass: the calls a statement hoists). */
+  private pending: (() => void) | undefined = undefined;
+
+  /** Arm (or, with undefined, disarm) the code emitted just before the next op. */
+  beforeNext(f: (() => void) | undefined): void {
+    this.pending = f;
+  }
+
+  /** Emit what beforeNext armed now, if it has not been emitted yet. */
+  fire(): void {
+    const f = this.pending;
+    if (!f) return;
+    this.pending = undefined;
+    f();
+  }
 
   private grow(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -86,6 +101,7 @@ export class Code {
    * immediates; the others must give pop/push.
    */
   op(code: number, imms: (number | bigint)[] = [], pop?: number, push?: number): void {
+    this.fire();
     const info = opInfo(code);
     if (!info) throw new Error(`emit: no opcode ${code}`);
     if (imms.length !== info.imms.length) {
@@ -109,6 +125,7 @@ export class Code {
 
   /** STRCONST of string table index `idx` (ImageBuilder.str). */
   strconst(idx: number): void {
+    this.fire();
     this.strFixups.push(this.len + 1);
     this.op(Op.STRCONST, [idx]);
   }
@@ -124,6 +141,7 @@ export class Code {
   /** The source line of the code that follows; `file` if not the function's own (ImageBuilder.build resolves it). */
   line(n: number, file?: string): void {
     if (n === this.lastLine && file === this.lastFile) return;
+    this.fire();
     this.lastLine = n;
     this.lastFile = file;
     this.lines.push([this.len, n, file]);

@@ -9,7 +9,7 @@ import { fileOf, lineOf } from './ast.js';
 import type { Compiler, Env } from './compiler.js';
 import * as C from './constant.js';
 import { Code, type Label } from './image.js';
-import { ExprGen, isQuiet, loadAt, storeAt } from './expr.js';
+import { ExprGen, isQuiet, loadAt, storeAt, type OrderRoot } from './expr.js';
 import { Scope, VarObj, type FuncObj, type VarInit } from './objects.js';
 import { noGen, type LValue, type Operand } from './operand.js';
 import * as T from './types.js';
@@ -239,6 +239,7 @@ export class FnGen extends ExprGen {
       code.op(Op.RET, [], sig.results.length, 0);
     }
     this.closeScope();
+    this.orderCheck();
     for (const [n] of this.labels) {
       if (!this.usedLabels.has(n)) this.error(this.labelPos.get(n) ?? body.pos, `label ${n} defined and not used`);
     }
@@ -294,11 +295,19 @@ export class FnGen extends ExprGen {
   stmt(s: A.Stmt, label?: string): void {
     if (s.k !== 'BlockStmt' && s.k !== 'EmptyStmt' && s.k !== 'LabeledStmt') this.line(s.pos);
     switch (s.k) {
-      case 'ExprStmt': return this.exprStmt(s);
-      case 'SendStmt': return this.sendStmt(s);
-      case 'IncDecStmt': return this.incDec(s);
-      case 'AssignStmt': return this.assign(s);
-      case 'DeclStmt': return this.declStmt(s);
+      case 'ExprStmt': return this.ordered(strip(s.x), () => this.exprStmt(s));
+      case 'SendStmt': return this.ordered(undefined, () => this.sendStmt(s));
+      case 'IncDecStmt': return this.ordered(undefined, () => this.incDec(s));
+      case 'AssignStmt': {
+        // x = f(), x, ok := <-c, a, b := f(): the one call is the statement's value
+        const plain = (s.tok === '=' || s.tok === ':=') && s.rhs.length === 1 && s.lhs.every((l) => strip(l).k === 'Ident');
+        return this.ordered(plain ? strip(s.rhs[0]) : undefined, () => this.assign(s));
+      }
+      case 'DeclStmt': {
+        const d = s.decl;
+        const one = d.k === 'var' && d.specs.length === 1 && d.specs[0].values.length === 1 ? strip(d.specs[0].values[0]) : undefined;
+        return this.ordered(one, () => this.declStmt(s));
+      }
       case 'BlockStmt':
         this.openScope();
         this.stmtList(s.list);
@@ -316,14 +325,35 @@ export class FnGen extends ExprGen {
       case 'RangeStmt': return this.rangeStmt(s, label);
       case 'GoStmt':
       case 'DeferStmt': {
+        // not ordered as one statement: gc evaluates each argument into a
+        // temporary of its own, in order (the go/defer call's normal form)
         const d = this.deferredCall(s.call, s.k === 'GoStmt' ? 'go' : 'defer');
         d?.emit();
         return;
       }
       case 'SelectStmt': return this.selectStmt(s, label);
-      case 'ReturnStmt': return this.returnStmt(s);
+      case 'ReturnStmt': return this.ordered(s.results.length === 1 ? strip(s.results[0]) : undefined, () => this.returnStmt(s));
       case 'BranchStmt': return this.branch(s);
       case 'EmptyStmt': return;
+    }
+  }
+
+  /**
+   * A simple statement in gc's order (OrderRoot): the calls its checking
+   * collects run into temporaries just before its first op; value is the
+   * statement's own call, if it is one.
+   */
+  private ordered(value: A.Expr | undefined, run: () => void): void {
+    const root: OrderRoot = { calls: [], value };
+    const prev = this.orderBegin(root);
+    const code = this.code;
+    code.beforeNext(() => this.orderFlush(root));
+    try {
+      run();
+    } finally {
+      code.beforeNext(undefined);
+      this.orderBegin(prev);
+      this.orderDone(root);
     }
   }
 
@@ -796,13 +826,17 @@ export class FnGen extends ExprGen {
   }
 
   cond(e: A.Expr, what: string): Operand | undefined {
+    // a condition is ordered as a statement of its own, where it stands (each time round a loop)
+    const root: OrderRoot = { calls: [], value: strip(e) };
+    const prev = this.orderBegin(root);
     const c = this.expr(e);
+    this.orderBegin(prev);
     if (c.mode === 'invalid') return undefined;
     if (!T.isBoolean(c.type)) {
       this.error(e.pos, `non-boolean condition in ${what} statement`);
       return undefined;
     }
-    return c;
+    return { ...c, gen: () => { this.orderFlush(root); c.gen(); this.orderDone(root); } };
   }
 
   ifStmt(s: A.IfStmt): void {
@@ -1592,4 +1626,11 @@ function hasLabeledBreak(s: A.Stmt, label: string): boolean {
     }
   };
   return walk(s);
+}
+
+/** e without its parentheses. */
+function strip(e: A.Expr): A.Expr {
+  let x = e;
+  while (x.k === 'ParenExpr') x = x.x;
+  return x;
 }
