@@ -145,6 +145,10 @@ export class Kernel {
   private doorbell = 0;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
   private flushQueued = false;
+  /** A proc view changed since the last report (record()). */
+  private viewDirty = false;
+  /** ms between reports (flushTrace). */
+  private flushGap = 5;
   /** Doorbell rings in a row found without waiting (listen). */
   private busy = 0;
   /** Output not yet sent to the host (out), and its size. */
@@ -415,8 +419,11 @@ export class Kernel {
   }
 
   record(e: Omit<TraceEvent, 't'> & { t?: number }): void {
-    if (!this.tracer.on) return;
-    this.tracer.add({ t: Number(this.clock.now()), ...e });
+    // Every event is a change the proc view may show: report it even when
+    // nothing is recorded, so that Machine.procs() is as fresh without the
+    // trace as with it.
+    this.viewDirty = true;
+    if (this.tracer.on) this.tracer.add({ t: Number(this.clock.now()), ...e });
     this.queueFlush();
   }
 
@@ -426,13 +433,20 @@ export class Kernel {
     setTimeout(() => {
       this.flushQueued = false;
       this.flushTrace();
-    }, 5);
+    }, this.flushGap);
   }
 
   private flushTrace(): void {
     this.flushOut();
-    if (this.sent === this.trace.length) return;
-    this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs: this.procView() });
+    if (this.sent === this.trace.length && !this.viewDirty) return;
+    this.viewDirty = false;
+    const t0 = performance.now();
+    const procs = this.procView();
+    // The view of thousands of procs costs milliseconds: report at most
+    // every ten times what the last one cost (at least every 5 ms), so that
+    // reporting takes no more than a tenth of the kernel's time.
+    this.flushGap = Math.max(5, Math.ceil(10 * (performance.now() - t0)));
+    this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs });
     this.sent = this.trace.length;
   }
 

@@ -92,3 +92,19 @@ test('p9rt/pending: List shows a Read in flight, Interrupt from another goroutin
   const { explain } = await import(root + 'dist/src/trace/explain.js');
   assert.match(explain(m.trace()), new RegExp(`^pid ${ended.pid} pread fd \\d+ interrupted at [0-9.]+ms \\(pending_interrupt\\.go:\\d+\\) <- ctl interrupt from pid ${ended.from} \\(g\\d+ pwrite of /proc/${ended.pid}/ctl, pending_interrupt\\.go:\\d+\\)`, 'm'));
 });
+
+test('procs() is current in an untraced run too (trace: false)', { skip: !built }, async () => {
+  const source = 'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfmt.Println("asleep")\n\ttime.Sleep(time.Hour)\n}\n';
+  const program = api.compile(source, { filename: 'sleep.go' });
+  let out = '';
+  const m = await api.Machine.start(program, { clock: 'real', trace: false, onStdout: (s) => (out += s) });
+  try {
+    await until(() => out === 'asleep\n', 'the program to print');
+    // The kernel reports the view without a trace: pid 1 shows up asleep in its call.
+    await until(() => m.procs().some((p) => p.pid === 1 && p.call?.interruptible), 'pid 1 asleep in procs()');
+    assert.deepEqual(m.trace(), []);
+  } finally {
+    m.stop();
+  }
+  assert.equal((await m.exited).reason, 'stopped');
+});
