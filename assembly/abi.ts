@@ -174,6 +174,7 @@ export namespace Intrinsic {
   export const internal_reflectlite_keyOf: i32 = 61;
   export const runtime_Caller: i32 = 62;
   export const internal_poll_runtime_traceEvent: i32 = 63;
+  export const net_http_runtime_traceEvent: i32 = 63;
   export const runtime_throw: i32 = 64;
   export const sync_fatal: i32 = 64;
 }
@@ -490,6 +491,7 @@ export namespace TraceKind {
   export const IO_TIMEOUT: i32 = 16;
   export const REGION_END: i32 = 17;
   export const TIMER_RESET: i32 = 18;
+  export const HTTP_ABORT_READ: i32 = 19;
 }
 export namespace TypeId {
   export const NIL: i32 = 0;

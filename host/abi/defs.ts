@@ -257,6 +257,7 @@ export const TraceKind = {
   IO_TIMEOUT: 16, // Read/Write returns ErrDeadlineExceeded for an interrupted call: a=pid that ran it, b=mode, c=n
   REGION_END: 17, // closes the G's innermost region (DEADLINE, IO_CANCEL)
   TIMER_RESET: 18, // a=timer id, b=when (ms), c=1 if it was pending
+  HTTP_ABORT_READ: 19, // net/http's connReader.abortPendingRead ends the background read; opens a region
 };
 
 export const WaitReason = {
@@ -559,6 +560,7 @@ export const Intrinsic = {
   'runtime.Caller': 62, // (skip int) (pc uintptr, file string, line int, ok bool)
   // A trace record from the Go library (TraceKind DEADLINE..REGION_END; docs/trace.md).
   'internal/poll.runtime_traceEvent': 63, // (kind, a, b, c int)
+  'net/http.runtime_traceEvent': 63, // the same, for HTTP_ABORT_READ
   // go runtime/panic.go throw: "fatal error: s", the goroutine's trace, exit 2;
   // not a panic: no deferred call runs and recover cannot stop it.
   'runtime.throw': 64, // (s string)

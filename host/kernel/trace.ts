@@ -44,6 +44,8 @@ export type TraceEventKind =
   | 'io.cancel' // asyncIO.Cancel posts "hangup" to pid `to`; opens a region
   | 'io.timeout' // Read/Write returns ErrDeadlineExceeded: the call ran on `ranpid`
   | 'region.end' // closes the goroutine's innermost region
+  // Go library (net/http)
+  | 'http.abortPendingRead' // the server ends its background read on the connection (a deadline in the past); opens a region
   | 'core'; // a core record this schema does not know: ck, a, b, c
 
 /** One step of a run, as the kernel saw it (docs/trace.md, schema v1); fields absent from an event are not recorded. */
@@ -405,6 +407,10 @@ export class Tracer {
         Object.assign(e, { kind: 'io.timeout', ranpid: a, mode: modeName(b), n: c });
         e.cause = this.proc(a).lastInterrupted;
         break;
+      case TraceKind.HTTP_ABORT_READ:
+        e.kind = 'http.abortPendingRead';
+        e.cause = this.context(s.g);
+        break;
       case TraceKind.REGION_END:
         e.kind = 'region.end';
         e.cause = this.regions.get(s.g)?.pop() ?? 0;
@@ -417,7 +423,7 @@ export class Tracer {
     s.lastCore = e;
     if (e.kind === 'timer.set' || e.kind === 'timer.reset') this.timers.set(a, e.id!);
     if (e.kind === 'note.handler') s.handler = e.id!;
-    if ((e.kind === 'deadline' || e.kind === 'io.cancel') && s.g) {
+    if ((e.kind === 'deadline' || e.kind === 'io.cancel' || e.kind === 'http.abortPendingRead') && s.g) {
       let r = this.regions.get(s.g);
       if (!r) this.regions.set(s.g, (r = []));
       r.push(e.id!);
