@@ -219,6 +219,7 @@ export namespace Mbox {
   export const KEEPSP: i32 = 80;
   export const CONSOUT: i32 = 88;
   export const CONSERR: i32 = 92;
+  export const OP: i32 = 96;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {

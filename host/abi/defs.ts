@@ -180,6 +180,11 @@ export const Mbox = {
   // the console ring instead of making the call (ConsRing).
   CONSOUT: 88,
   CONSERR: 92,
+  // i32, traced runs only, written with POS: the Go operation of the call,
+  // the library function the goroutine's own code called to make it (the
+  // func index + 1 of net.(*conn).Read, os.(*File).Read; 0 none), for the
+  // pending-call table.
+  OP: 96,
   NOTE: 128, // ERRMAX bytes
 };
 

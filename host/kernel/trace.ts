@@ -205,6 +205,17 @@ export class Tracer {
     return f === undefined ? null : { func: f.name, file: f.file, line: pos % 2 ** 32 };
   }
 
+  /** The name of the func whose index + 1 is op (Mbox.OP, the pending-call table's Go operation), or null. */
+  opname(op: number): string | null {
+    if (!this.on || op <= 0) return null;
+    const name = (this.funcs ??= funcTable(this.image))[op - 1]?.name;
+    if (name === undefined) return null;
+    // The compiler names a promoted method's wrapper *net.TCPConn.Read; a
+    // Go stack trace says net.(*TCPConn).Read.
+    const w = /^\*(.+)\.([^./]+)\.([^./]+)$/.exec(name);
+    return w ? `${w[1]}.(*${w[2]}).${w[3]}` : name;
+  }
+
   /** The goroutine running on pid's M as the trace last saw it (0: none or not known). */
   goroutine(pid: number): number {
     return this.procs.get(pid)?.g ?? 0;

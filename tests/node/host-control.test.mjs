@@ -32,6 +32,8 @@ for (const clock of ['virtual', 'real']) {
     // (Which fd it is depends on the order of the procs' opens, which only virtual time fixes.)
     assert.match(c.args, /^fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset$/);
     assert.deepEqual([c.name, c.path, c.count, c.interruptible, c.func, c.file], ['pread', '/net/tcp/1/data', 64, true, 'main.main', 'pending.go']);
+    // ... and the Go operation the program called, as a Go stack trace names it.
+    assert.equal(c.op, 'net.(*TCPConn).Read');
     assert.equal(c.line, source.split('\n').findIndex((l) => l.includes('n, err := conn.Read(buf)')) + 1);
     assert.ok(c.goroutine > 1, `goroutine ${c.goroutine}`);
     await m.interrupt(reader.pid);
@@ -59,7 +61,11 @@ test('p9rt run: pending.go is a deadlock (exit 3) alone, and runs to its end wit
   const p9rt = (...args) => spawnSync(process.execPath, [root + 'bin/p9rt.js', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   let r = p9rt('run', 'examples/pending.go');
   assert.equal(r.status, 3);
-  assert.equal(r.stderr, 'p9rt: deadlock: every proc is blocked in the kernel and no timer is pending\n');
+  // The deadlock report lists the blocked call (the Go code that made it only in a traced run).
+  assert.match(r.stderr, /^p9rt: deadlock: every proc is blocked in the kernel and no timer is pending\np9rt: {3}pid 1: pread\(fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset\) since [^,]+\np9rt: {3}\(--trace, --timeline or --explain also names the Go code that made each call\)\n$/);
+  r = p9rt('run', '--explain', 'examples/pending.go');
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /\np9rt: {3}pid 1: pread\(fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset\) since [^,]+, in net\.\(\*TCPConn\)\.Read at pending\.go:\d+, g\d+\n$/);
   r = p9rt('run', '--interrupt', '1ms:1', '--explain', 'examples/pending.go');
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'Read waits for a peer that says nothing, with no deadline\n' + tail);
