@@ -108,6 +108,7 @@ export namespace Intrinsic {
   export const runtime_unignoreHangup: i32 = 23;
   export const runtime_goid: i32 = 24;
   export const runtime_mpid: i32 = 25;
+  export const internal_poll_runtime_mpid: i32 = 25;
   export const runtime_typeString: i32 = 26;
   export const runtime_formatFloat: i32 = 27;
   export const runtime_KeepAlive: i32 = 28;

@@ -480,6 +480,7 @@ export const Intrinsic = {
   'runtime.unignoreHangup': 23,
   'runtime.goid': 24, // () int
   'runtime.mpid': 25, // () int  pid of the current M (cached by the runtime)
+  'internal/poll.runtime_mpid': 25, // the same, for p9rt/pending's os.File reads
   'runtime.typeString': 26, // (x any) string  the dynamic type's name, as %T prints it
   'runtime.formatFloat': 27, // (f float64, fmt byte, prec int) string
   'runtime.KeepAlive': 28,

@@ -99,6 +99,21 @@ test('p9rt/pending: List shows a Read in flight, Interrupt from another goroutin
   assert.match(explain(m.trace()), new RegExp(`^pid ${ended.pid} pread fd \\d+ interrupted at [0-9.]+ms \\(pending_interrupt\\.go:\\d+\\) <- ctl interrupt from pid ${ended.from} \\(g\\d+ pwrite of /proc/${ended.pid}/ctl, pending_interrupt\\.go:\\d+\\)`, 'm'));
 });
 
+test('p9rt/pending lists an os.File read and ends it: examples/stalled.go, on both clocks', { skip: !built }, () => {
+  const want =
+    'stalled: read |0 (pread, 64 bytes)\ninterrupt: <nil>\n' +
+    'the Read returned: read |0: interrupted by pending.Interrupt: read |0 (pread, 64 bytes)\n' +
+    'ended by pending.Interrupt: true - a timeout: false\n' +
+    'retried Read: "the writer is back", <nil>; reads in flight: 0\n';
+  for (const flags of [['--explain'], ['--realtime']]) {
+    const r = spawnSync(process.execPath, [root + 'bin/p9rt.js', 'run', ...flags, 'examples/stalled.go'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.stdout, want, r.stderr);
+    assert.equal(r.status, 0, r.stderr);
+    // No note: the program's own ctl interrupt ended the pread.
+    if (flags[0] === '--explain') assert.match(r.stderr, /^pid \d+ pread fd \d+ interrupted at 100\.\d+ms \(stalled\.go:\d+\) <- ctl interrupt from pid \d+ \(g\d+ pwrite of \/proc\/\d+\/ctl, stalled\.go:\d+\)/m);
+  }
+});
+
 test('procs() is current in an untraced run too (trace: false)', { skip: !built }, async () => {
   const source = 'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfmt.Println("asleep")\n\ttime.Sleep(time.Hour)\n}\n';
   const program = api.compile(source, { filename: 'sleep.go' });

@@ -54,7 +54,11 @@ func newAsyncIO(fn func([]byte) (int, error), b []byte) *asyncIO {
 		aio.ranpid = aio.pid
 		aio.mu.Unlock()
 
+		// fn is an os.File's Read: p9rt/pending lists this call as the
+		// FD's, not as the file's too.
+		asyncProc(aio.ranpid, true)
 		n, err := fn(b)
+		asyncProc(aio.ranpid, false)
 
 		aio.mu.Lock()
 		aio.pid = -1
