@@ -441,13 +441,14 @@ export class Kernel {
     if (this.sent === this.trace.length && !this.viewDirty) return;
     this.viewDirty = false;
     const t0 = performance.now();
-    const procs = this.procView();
-    // The view of thousands of procs costs milliseconds: report at most
-    // every ten times what the last one cost (at least every 5 ms), so that
-    // reporting takes no more than a tenth of the kernel's time.
-    this.flushGap = Math.max(5, Math.ceil(10 * (performance.now() - t0)));
-    this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs });
+    this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs: this.procView() });
     this.sent = this.trace.length;
+    // The view of thousands of procs costs milliseconds, and each report a
+    // message: report at most every twenty times what the last one cost, so
+    // that reporting takes no more than a twentieth of the kernel's time. A
+    // trace batch goes every 5 ms; a view alone (an untraced run's, which
+    // only a person or a poller of procs() reads) every 25 ms at most.
+    this.flushGap = Math.max(this.tracer.on ? 5 : 25, Math.ceil(20 * (performance.now() - t0)));
   }
 
   procView(): ProcView[] {
