@@ -144,7 +144,8 @@ export class Kernel {
   private sent = 0;
   private doorbell = 0;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
-  private flushQueued = false;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushDue = 0;
   /** A proc view changed since the last report (record()). */
   private viewDirty = false;
   /** ms between reports (flushTrace). */
@@ -390,7 +391,7 @@ export class Kernel {
     else this.outq.push({ stream, parts: [data] });
     this.outBytes += data.length;
     if (this.outBytes >= OUT_BATCH) this.sendOut();
-    else this.queueFlush();
+    else this.queueFlush(5);
   }
 
   /** Send the gathered output (before anything else the host hears: trace, exit). */
@@ -427,13 +428,18 @@ export class Kernel {
     this.queueFlush();
   }
 
-  queueFlush(): void {
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    setTimeout(() => {
-      this.flushQueued = false;
+  /** Flush within gap ms (output passes 5: it does not wait for a slower proc view). */
+  queueFlush(gap = this.flushGap): void {
+    const due = performance.now() + gap;
+    if (this.flushTimer !== null) {
+      if (this.flushDue <= due) return;
+      clearTimeout(this.flushTimer);
+    }
+    this.flushDue = due;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
       this.flushTrace();
-    }, this.flushGap);
+    }, gap);
   }
 
   private flushTrace(): void {
