@@ -108,6 +108,7 @@ export namespace Intrinsic {
   export const runtime_unignoreHangup: i32 = 23;
   export const runtime_goid: i32 = 24;
   export const runtime_mpid: i32 = 25;
+  export const internal_poll_runtime_mpid: i32 = 25;
   export const runtime_typeString: i32 = 26;
   export const runtime_formatFloat: i32 = 27;
   export const runtime_KeepAlive: i32 = 28;
@@ -174,6 +175,7 @@ export namespace Intrinsic {
   export const internal_reflectlite_keyOf: i32 = 61;
   export const runtime_Caller: i32 = 62;
   export const internal_poll_runtime_traceEvent: i32 = 63;
+  export const net_http_runtime_traceEvent: i32 = 63;
   export const runtime_throw: i32 = 64;
   export const sync_fatal: i32 = 64;
 }
@@ -218,6 +220,7 @@ export namespace Mbox {
   export const KEEPSP: i32 = 80;
   export const CONSOUT: i32 = 88;
   export const CONSERR: i32 = 92;
+  export const OP: i32 = 96;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {
@@ -490,6 +493,7 @@ export namespace TraceKind {
   export const IO_TIMEOUT: i32 = 16;
   export const REGION_END: i32 = 17;
   export const TIMER_RESET: i32 = 18;
+  export const HTTP_ABORT_READ: i32 = 19;
 }
 export namespace TypeId {
   export const NIL: i32 = 0;

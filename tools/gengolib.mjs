@@ -83,6 +83,15 @@ const files = {
     ')',
     '',
   ],
+  // ... and net/http's (the server's abortPendingRead).
+  'src/golib/net/http/ztrace.go': [
+    ...header('http'),
+    '// Kinds of runtime_traceEvent records (defs.ts TraceKind).',
+    'const (',
+    ...consts([['traceAbortRead', defs.TraceKind.HTTP_ABORT_READ], ['traceRegionEnd', defs.TraceKind.REGION_END]]),
+    ')',
+    '',
+  ],
   'src/golib/internal/reflectlite/ztype.go': [
     ...header('reflectlite'),
     '// Kinds of the image\'s type table (defs.ts Kind), named as reflect names them.',

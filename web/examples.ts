@@ -11,6 +11,7 @@ import blocked from '../examples/blocked.go?raw';
 import pollrace from '../examples/pollrace.go?raw';
 import pending from '../examples/pending.go?raw';
 import httpHangup from '../examples/http_hangup.go?raw';
+import stalled from '../examples/stalled.go?raw';
 
 export interface Example {
   file: string;
@@ -89,6 +90,13 @@ export const examples: Example[] = [
     source: pending,
     about:
       'The Read has no deadline and its peer never writes, so every proc ends up blocked and the run waits for you ("waiting: every proc is blocked"; the clock stands still). Press "interrupt" on the proc in pread: the call fails with "interrupted" as 9front\'s ctl interrupt makes it, with no note and no handler, Read returns i/o timeout as in Go\'s Plan 9 port, and the connection still reads what the peer writes next. Share keeps your interrupt, at the time it took effect.',
+  },
+  {
+    file: 'stalled.go',
+    title: 'A program ends its own stalled read',
+    source: stalled,
+    about:
+      'The Go proposal golang/go#41054 (declined) asked for a way to list blocked system calls and end one. p9rt/pending, p9rt\'s own package, does it: a goroutine reads a pipe whose writer has stalled; after 100ms a watchdog lists the reads in flight and ends that one with pending.Interrupt, a ctl "interrupt" to the proc in pread (the red call, its chain from the pwrite of /proc/1/ctl). The Read returns an *InterruptError, not a timeout, and the retried Read gets the data once the writer is back.',
   },
 ];
 

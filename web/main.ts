@@ -11,6 +11,7 @@ import { formatInterrupts, formatNotes, parseInterrupts, parseNotes } from '../s
 import { timeline as textTimeline } from '../src/trace/timeline.ts';
 import { chromeTrace } from '../src/trace/chrome.ts';
 import { fmtTime } from '../src/trace/view.ts';
+import { pendingLine } from '../src/trace/pending.ts';
 import coreUrl from '../build/core.wasm?url';
 // The kernel worker and the M worker, bundled by vite as module workers. Machine.start would
 // find them next to its own module, which holds for dist/ and vite's dev server but not for a
@@ -341,11 +342,7 @@ function showProcs(view: ProcView[]): void {
 
 /** The pending-call table's line for a proc (issue 11): the call, its arguments, since when, the Go code that made it. */
 function callText(p: ProcView): string {
-  const c = p.call;
-  if (!c) return p.sys ?? '–';
-  const go = c.file !== undefined ? `, g${c.goroutine ?? '?'} ${c.func} at ${c.file.slice(c.file.lastIndexOf('/') + 1)}:${c.line}` : '';
-  const state = c.interruptible ? `since ${fmtTime(c.since)}` : 'returning, not interruptible';
-  return `${c.name}(${c.args}) ${state}${go}`;
+  return p.call ? pendingLine(p.call) : p.sys ?? '–';
 }
 
 function interruptCall(pid: number, sys: string): void {

@@ -25,7 +25,7 @@ import {
 import { throwstr, throwall } from "./panic";
 import { prints, printbytes } from "./print";
 import { relocate, imgword, nfuncs } from "../vm/image";
-import { curpos, setposaddr, tracing } from "./tracepos";
+import { curpos, gop, setposaddr, tracing } from "./tracepos";
 import { saveregs, loadregs, initframe, vhdr, H_FUNC, H_LINE } from "../vm/frame";
 import { interpret } from "../vm/interp";
 import { runtimers, timersnext, ntimers, NO_TIMER } from "./time";
@@ -333,6 +333,7 @@ export function newproc(f: i32, closure: usize, args: usize, nargs: i32): G {
     gp.creatorline = load<i32>(vhdr, H_LINE);
   } else gp.creatorfn = -1;
   gp.tracepos = tracing() ? curpos() : 0;
+  gp.traceop = tracing() ? gop : 0;
   if (nargs > 0) memory.copy(gp.stacklo, args, <usize>nargs << 3);
   initframe(gp, f, closure, nargs);
   lock(schedlock());

@@ -65,6 +65,8 @@ export class G {
   // made this one (tracepos.ts), this G's position while it has no frame of
   // the program's own.
   tracepos: i64;
+  // ... and the Go operation that goes with it (tracepos.ts gop).
+  traceop: i32;
 }
 
 @unmanaged

@@ -120,6 +120,7 @@ export function runtimers(now: i64): void {
       // goroutine starts where the timer was set (time.AfterFunc's caller).
       let gp = newproc(load<i32>(t.f), t.f, 0, 0);
       gp.tracepos = t.pos;
+      gp.traceop = 0;
     }
   }
 }

@@ -14,6 +14,13 @@ import { strdata, strlen } from "./string";
 /** Per-M: this M's mailbox POS word (set with the mailbox, proc.ts). */
 export let posaddr: usize = 0;
 
+/**
+ * Set by every gpos: the Go operation at that position, the func index + 1
+ * of the library function the program's frame called (net.(*conn).Read), 0
+ * for none. The pending-call table names a blocked call by it.
+ */
+export let gop: i32 = 0;
+
 export function setposaddr(mailbox: usize): void {
   posaddr = mailbox + Mbox.POS;
 }
@@ -36,32 +43,49 @@ function islibrary(f: i32): bool {
  * The position of goroutine gp whose innermost frame header is hdr: its
  * innermost frame in the program's own code; else where its creator was
  * (G.tracepos: the asyncIO goroutine of a Read is at the Read); else its
- * innermost frame, the library's.
+ * innermost frame, the library's. Sets gop to the library function that
+ * frame of the program called (G.traceop with G.tracepos).
  */
 export function gpos(gp: usize, hdr: usize): i64 {
   let inner: i64 = 0;
+  let callee: i32 = -1; // the frame the one being looked at called
+  gop = 0;
   for (let n = 0; hdr != 0 && n < 256; n++) {
     let f = load<i32>(hdr, H_FUNC);
     // the line only: a trace position names the function's file (docs/trace.md "Source positions")
     let line = <u32>posline(load<i32>(hdr, H_LINE));
     hdr = <usize>load<u32>(hdr, H_CALLER);
-    if (line == 0) continue; // no LINE op run yet in this frame: a goroutine before its first statement
+    if (line == 0) {
+      callee = f;
+      continue; // no LINE op run yet in this frame: a goroutine before its first statement
+    }
     let pos = (<i64>(f + 1) << 32) | <i64>line;
-    if (!islibrary(f)) return pos;
+    if (!islibrary(f)) {
+      if (callee >= 0) gop = callee + 1;
+      return pos;
+    }
     if (inner == 0) inner = pos;
+    callee = f;
   }
-  if (gp != 0 && changetype<G>(gp).tracepos != 0) return changetype<G>(gp).tracepos;
+  if (gp != 0 && changetype<G>(gp).tracepos != 0) {
+    gop = changetype<G>(gp).traceop;
+    return changetype<G>(gp).tracepos;
+  }
   return inner;
 }
 
 /** The position of the goroutine running on this M (its live registers), 0 in the scheduler. */
 export function curpos(): i64 {
-  return gcur == 0 ? 0 : gpos(gcur, vhdr);
+  if (gcur != 0) return gpos(gcur, vhdr);
+  gop = 0;
+  return 0;
 }
 
 /** Before a system call of a traced run: its position, for the kernel's sys.enter. */
 export function syscallpos(): void {
-  if (posaddr != 0) store<i64>(posaddr, curpos());
+  if (posaddr == 0) return;
+  store<i64>(posaddr, curpos());
+  store<i32>(posaddr - Mbox.POS + Mbox.OP, gop);
 }
 
 /** Whether the run is traced (one load). */

@@ -180,6 +180,11 @@ export const Mbox = {
   // the console ring instead of making the call (ConsRing).
   CONSOUT: 88,
   CONSERR: 92,
+  // i32, traced runs only, written with POS: the Go operation of the call,
+  // the library function the goroutine's own code called to make it (the
+  // func index + 1 of net.(*conn).Read, os.(*File).Read; 0 none), for the
+  // pending-call table.
+  OP: 96,
   NOTE: 128, // ERRMAX bytes
 };
 
@@ -257,6 +262,7 @@ export const TraceKind = {
   IO_TIMEOUT: 16, // Read/Write returns ErrDeadlineExceeded for an interrupted call: a=pid that ran it, b=mode, c=n
   REGION_END: 17, // closes the G's innermost region (DEADLINE, IO_CANCEL)
   TIMER_RESET: 18, // a=timer id, b=when (ms), c=1 if it was pending
+  HTTP_ABORT_READ: 19, // net/http's connReader.abortPendingRead ends the background read; opens a region
 };
 
 export const WaitReason = {
@@ -474,6 +480,7 @@ export const Intrinsic = {
   'runtime.unignoreHangup': 23,
   'runtime.goid': 24, // () int
   'runtime.mpid': 25, // () int  pid of the current M (cached by the runtime)
+  'internal/poll.runtime_mpid': 25, // the same, for p9rt/pending's os.File reads
   'runtime.typeString': 26, // (x any) string  the dynamic type's name, as %T prints it
   'runtime.formatFloat': 27, // (f float64, fmt byte, prec int) string
   'runtime.KeepAlive': 28,
@@ -559,6 +566,7 @@ export const Intrinsic = {
   'runtime.Caller': 62, // (skip int) (pc uintptr, file string, line int, ok bool)
   // A trace record from the Go library (TraceKind DEADLINE..REGION_END; docs/trace.md).
   'internal/poll.runtime_traceEvent': 63, // (kind, a, b, c int)
+  'net/http.runtime_traceEvent': 63, // the same, for HTTP_ABORT_READ
   // go runtime/panic.go throw: "fatal error: s", the goroutine's trace, exit 2;
   // not a panic: no deferred call runs and recover cannot stop it.
   'runtime.throw': 64, // (s string)

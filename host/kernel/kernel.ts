@@ -144,7 +144,12 @@ export class Kernel {
   private sent = 0;
   private doorbell = 0;
   private views!: { buf: ArrayBuffer; i32: Int32Array; i64: BigInt64Array; u8: Uint8Array };
-  private flushQueued = false;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushDue = 0;
+  /** A proc view changed since the last report (record()). */
+  private viewDirty = false;
+  /** ms between reports (flushTrace). */
+  private flushGap = 5;
   /** Doorbell rings in a row found without waiting (listen). */
   private busy = 0;
   /** Output not yet sent to the host (out), and its size. */
@@ -386,7 +391,7 @@ export class Kernel {
     else this.outq.push({ stream, parts: [data] });
     this.outBytes += data.length;
     if (this.outBytes >= OUT_BATCH) this.sendOut();
-    else this.queueFlush();
+    else this.queueFlush(5);
   }
 
   /** Send the gathered output (before anything else the host hears: trace, exit). */
@@ -415,25 +420,41 @@ export class Kernel {
   }
 
   record(e: Omit<TraceEvent, 't'> & { t?: number }): void {
-    if (!this.tracer.on) return;
-    this.tracer.add({ t: Number(this.clock.now()), ...e });
+    // Every event is a change the proc view may show: report it even when
+    // nothing is recorded, so that Machine.procs() is as fresh without the
+    // trace as with it.
+    this.viewDirty = true;
+    if (this.tracer.on) this.tracer.add({ t: Number(this.clock.now()), ...e });
     this.queueFlush();
   }
 
-  queueFlush(): void {
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    setTimeout(() => {
-      this.flushQueued = false;
+  /** Flush within gap ms (output passes 5: it does not wait for a slower proc view). */
+  queueFlush(gap = this.flushGap): void {
+    const due = performance.now() + gap;
+    if (this.flushTimer !== null) {
+      if (this.flushDue <= due) return;
+      clearTimeout(this.flushTimer);
+    }
+    this.flushDue = due;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
       this.flushTrace();
-    }, 5);
+    }, gap);
   }
 
   private flushTrace(): void {
     this.flushOut();
-    if (this.sent === this.trace.length) return;
+    if (this.sent === this.trace.length && !this.viewDirty) return;
+    this.viewDirty = false;
+    const t0 = performance.now();
     this.emit({ t: 'trace', events: this.trace.slice(this.sent), procs: this.procView() });
     this.sent = this.trace.length;
+    // The view of thousands of procs costs milliseconds, and each report a
+    // message: report at most every twenty times what the last one cost, so
+    // that reporting takes no more than a twentieth of the kernel's time. A
+    // trace batch goes every 5 ms; a view alone (an untraced run's, which
+    // only a person or a poller of procs() reads) every 25 ms at most.
+    this.flushGap = Math.max(this.tracer.on ? 5 : 25, Math.ceil(20 * (performance.now() - t0)));
   }
 
   procView(): ProcView[] {

@@ -37,6 +37,13 @@ export interface PendingCall {
   interruptible: boolean;
   /** The goroutine running on the proc's M (when the run is traced). */
   goroutine?: number;
+  /**
+   * The Go operation that made the call: the library function the
+   * goroutine's own code called, as a Go stack trace names it
+   * (`net.(*conn).Read`, `os.(*File).Read`, `net.(*TCPListener).Accept`);
+   * func, file and line say where the program called it (when traced).
+   */
+  op?: string;
   /** The Go function the core reported at the call, "main.main" (when traced). */
   func?: string;
   /** ... its file, as the compiler named it. */
@@ -91,6 +98,8 @@ export function pendingcall(k: Kernel, p: Proc): PendingCall | null {
   }
   const g = k.tracer.goroutine(p.pid);
   if (g) out.goroutine = g;
+  const op = k.tracer.opname(sc.op);
+  if (op) out.op = op;
   const f = k.tracer.func(sc.pos);
   if (f) Object.assign(out, f);
   return out;

@@ -60,6 +60,8 @@ export interface Syscall {
   wall0: number;
   /** The calling goroutine's core position (Mbox.POS; 0 when the core does not trace). */
   pos: number;
+  /** The Go operation that made it (Mbox.OP: func index + 1 of net.(*conn).Read; 0 none or untraced). */
+  op: number;
 }
 
 export class Proc {

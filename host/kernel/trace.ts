@@ -44,6 +44,8 @@ export type TraceEventKind =
   | 'io.cancel' // asyncIO.Cancel posts "hangup" to pid `to`; opens a region
   | 'io.timeout' // Read/Write returns ErrDeadlineExceeded: the call ran on `ranpid`
   | 'region.end' // closes the goroutine's innermost region
+  // Go library (net/http)
+  | 'http.abortPendingRead' // the server ends its background read on the connection (a deadline in the past); opens a region
   | 'core'; // a core record this schema does not know: ck, a, b, c
 
 /** One step of a run, as the kernel saw it (docs/trace.md, schema v1); fields absent from an event are not recorded. */
@@ -201,6 +203,17 @@ export class Tracer {
     if (!this.on || pos <= 0) return null;
     const f = (this.funcs ??= funcTable(this.image))[Math.floor(pos / 2 ** 32) - 1];
     return f === undefined ? null : { func: f.name, file: f.file, line: pos % 2 ** 32 };
+  }
+
+  /** The name of the func whose index + 1 is op (Mbox.OP, the pending-call table's Go operation), or null. */
+  opname(op: number): string | null {
+    if (!this.on || op <= 0) return null;
+    const name = (this.funcs ??= funcTable(this.image))[op - 1]?.name;
+    if (name === undefined) return null;
+    // The compiler names a promoted method's wrapper *net.TCPConn.Read; a
+    // Go stack trace says net.(*TCPConn).Read.
+    const w = /^\*(.+)\.([^./]+)\.([^./]+)$/.exec(name);
+    return w ? `${w[1]}.(*${w[2]}).${w[3]}` : name;
   }
 
   /** The goroutine running on pid's M as the trace last saw it (0: none or not known). */
@@ -405,6 +418,10 @@ export class Tracer {
         Object.assign(e, { kind: 'io.timeout', ranpid: a, mode: modeName(b), n: c });
         e.cause = this.proc(a).lastInterrupted;
         break;
+      case TraceKind.HTTP_ABORT_READ:
+        e.kind = 'http.abortPendingRead';
+        e.cause = this.context(s.g);
+        break;
       case TraceKind.REGION_END:
         e.kind = 'region.end';
         e.cause = this.regions.get(s.g)?.pop() ?? 0;
@@ -417,7 +434,7 @@ export class Tracer {
     s.lastCore = e;
     if (e.kind === 'timer.set' || e.kind === 'timer.reset') this.timers.set(a, e.id!);
     if (e.kind === 'note.handler') s.handler = e.id!;
-    if ((e.kind === 'deadline' || e.kind === 'io.cancel') && s.g) {
+    if ((e.kind === 'deadline' || e.kind === 'io.cancel' || e.kind === 'http.abortPendingRead') && s.g) {
       let r = this.regions.get(s.g);
       if (!r) this.regions.set(s.g, (r = []));
       r.push(e.id!);

@@ -69,7 +69,11 @@ function syscall(k: Kernel, p: Proc): void {
   const again = Atomics.exchange(k.i32, (m + MboxX.SLEEPS) >> 2, 0) === 2 && p.again?.num === num ? p.again : null;
   if (again) p.again = null;
   // Mbox.POS: where the calling goroutine is (written by a traced core only).
-  p.sc = again ?? { num, args, x: {}, t0: k.clock.now(), wall0: Date.now(), pos: Number(Atomics.load(k.i64, (m + Mbox.POS) >> 3)) };
+  p.sc = again ?? {
+    num, args, x: {}, t0: k.clock.now(), wall0: Date.now(),
+    pos: Number(Atomics.load(k.i64, (m + Mbox.POS) >> 3)),
+    op: Atomics.load(k.i32, (m + Mbox.OP) >> 2),
+  };
   // Made keeping the P (Mbox.KEEPSP): if it would sleep, say so first (step).
   if (Atomics.exchange(k.i32, (m + Mbox.KEEPSP) >> 2, 0) !== 0) p.sc.x.keepsp = true;
   p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;

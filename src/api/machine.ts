@@ -398,8 +398,10 @@ export class Machine {
         return;
       }
       case 'trace':
-        for (const ev of e.events) this.events.push(ev);
+        // A report may carry only the procs' view (an untraced run's).
         this.view = e.procs;
+        if (e.events.length === 0) return;
+        for (const ev of e.events) this.events.push(ev);
         for (const f of this.subscribers) f(e.events);
         return;
       case 'exit':

@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { Machine, PROCS_DEFAULT, PROCS_MAX, type Engine, type HostAction, type HostNote, type NoteTarget, type PollOption, type Runnable, type StartOptions } from '../api/machine.js';
 import { parseDuration as parseDurationText, parseInterrupt as parseInterruptText, parseNote as parseNoteText } from '../api/notes.js';
 import { traceOutputs, traceWanted } from '../trace/cli.js';
+import { pendingLine } from '../trace/pending.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 import { decodeSource } from '../compiler/scanner.js';
 
@@ -455,6 +456,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (x.code === 3 && x.reason.startsWith('deadlock')) {
     io.err(`p9rt: ${x.reason}\n`);
+    // The pending-call table (issue 11): what each proc waits in, and the
+    // Go code that made the call (traced runs). An M parked by the runtime
+    // (semacquire) is the Go runtime's business, not the program's.
+    const calls = m.procs().filter((p) => p.call?.interruptible && !/semacquire$/.test(p.call.name));
+    for (const p of calls) io.err(`p9rt:   pid ${p.pid}: ${pendingLine(p.call!)}\n`);
+    if (calls.length > 0 && !calls.some((p) => p.call!.op)) io.err('p9rt:   (--trace, --timeline or --explain also names the Go code that made each call)\n');
     return 3;
   }
   if (x.exitString !== '' && !/^[0-9]+$/.test(x.exitString)) io.err(`p9rt: exit: ${x.exitString}\n`);

@@ -10,7 +10,7 @@ import { Code } from './image.js';
 import { FuncObj, Scope, VarObj, type Obj } from './objects.js';
 import { noGen, type Callee, type LValue, type Operand } from './operand.js';
 import { decodeEscapes, unquote } from './parse.js';
-import { undefinedMember } from './subset.js';
+import { undefinedMember, unsupportedMember } from './subset.js';
 import { adaptRecv, emitPath, fieldAddr, loadWord, typeKind } from './typerec.js';
 import * as T from './types.js';
 
@@ -730,7 +730,7 @@ export class ExprGen {
     if (!sel) {
       const what = T.under(xv.type).t === 'pointer' && T.under((T.under(xv.type) as T.Pointer).elem).t === 'interface'
         ? `${this.exprString(e)} undefined (type ${this.typeStr(xv.type)} is pointer to interface, not interface)`
-        : `${this.exprString(e)} undefined (type ${this.typeStr(xv.type)} has no field or method ${e.sel.name})`;
+        : unsupportedMember(xv.type, e.sel.name) ?? `${this.exprString(e)} undefined (type ${this.typeStr(xv.type)} has no field or method ${e.sel.name})`;
       this.error(e.sel.pos, what);
       return this.invalid(e);
     }
@@ -1690,7 +1690,7 @@ export class ExprGen {
             const name = el.key.name;
             const i = st.fields.findIndex((f) => f.name === name);
             if (i < 0) {
-              this.error(el.key.pos, `unknown field ${name} in struct literal of type ${this.typeStr(t)}`);
+              this.error(el.key.pos, unsupportedMember(t, name) ?? `unknown field ${name} in struct literal of type ${this.typeStr(t)}`);
               continue;
             }
             if (seen.has(name)) this.error(el.key.pos, `duplicate field name ${name} in struct literal`);

@@ -27,7 +27,7 @@ const us = (t: number) => t / 1000;
 const instants = new Set([
   'proc.start', 'proc.exit', 'rfork', 'note.deliver', 'note.held', 'note.kill', 'noted', 'note.handler',
   'timer.set', 'timer.fire', 'timer.stop', 'timer.reset', 'deadline', 'io.cancel', 'io.timeout', 'm.ignorehangup',
-  'p.handoff', 'abort',
+  'p.handoff', 'abort', 'http.abortPendingRead',
 ]);
 
 function label(e: TraceEvent): string {
@@ -41,6 +41,7 @@ function label(e: TraceEvent): string {
     case 'rfork': return `rfork -> pid ${e.a}`;
     case 'deadline': return e.cleared ? `deadline ${e.mode} cleared` : `deadline ${e.mode} in ${e.d}ns`;
     case 'io.cancel': return `Cancel: hangup -> pid ${e.to}`;
+    case 'http.abortPendingRead': return 'abortPendingRead';
     case 'io.timeout': return `${e.mode === 'w' ? 'Write' : 'Read'} returns i/o timeout`;
     case 'timer.set': case 'timer.reset': return `${e.kind} when ${e.when}ms`;
     case 'p.handoff': return `P -> pid ${e.to}`;

@@ -39,9 +39,11 @@ function why(ix: TraceIndex, post: TraceEvent): string {
       const chain = ix.chain(c);
       const dl = chain.find((x) => x.kind === 'deadline');
       const timer = chain.find((x) => x.kind === 'timer.fire');
+      // net/http's server ending its background read (issue 14) names the step.
+      const by = chain.some((x) => x.kind === 'http.abortPendingRead') ? 'abortPendingRead: ' : '';
       // The deadline's line: where the timer was set (the Cancel goroutine has it too).
-      if (dl && timer) return withpos(`${g} timer for ${deadlineName(dl)} at ${ms(dl.t)}`, dl);
-      if (dl) return withpos(`${g} ${deadlineName(dl)} in the past at ${ms(dl.t)}`, dl);
+      if (dl && timer) return withpos(`${g} ${by}timer for ${deadlineName(dl)} at ${ms(dl.t)}`, dl);
+      if (dl) return withpos(`${g} ${by}${deadlineName(dl)} in the past at ${ms(dl.t)}`, dl);
       return withpos(`${g} Cancel`, c);
     }
     case 'note.handler': {

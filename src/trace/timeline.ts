@@ -152,6 +152,9 @@ export function timeline(events: readonly TraceEvent[], o: TimelineOptions = {})
       case 'io.cancel':
         one(e, `Cancel pid ${e.to}`);
         break;
+      case 'http.abortPendingRead':
+        one(e, 'abortPendingRead');
+        break;
       case 'io.timeout':
         one(e, `${e.mode === 'w' ? 'Write' : 'Read'}: i/o timeout`, 'note');
         break;

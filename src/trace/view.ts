@@ -72,7 +72,7 @@ const lockCalls = new Set(['semacquire', 'tsemacquire', 'semrelease']);
 const storyKinds = new Set<string>([
   'proc.start', 'proc.exit', 'rfork', 'sys.block', 'sys.interrupted', 'note.post', 'interrupt', 'note.deliver', 'note.held',
   'note.kill', 'note.handler', 'noted', 'go.create', 'go.end', 'timer.set', 'timer.reset', 'timer.fire', 'timer.stop',
-  'deadline', 'io.cancel', 'io.timeout', 'm.ignorehangup', 'clock', 'end', 'abort',
+  'deadline', 'io.cancel', 'io.timeout', 'm.ignorehangup', 'clock', 'end', 'abort', 'http.abortPendingRead',
 ]);
 
 /** Time in ns, short: "0", "15 µs", "50.02 ms", "1.5 s". */
@@ -510,6 +510,7 @@ export function describe(e: TraceEvent): string {
     case 'timer.stop': what = 'timer stopped'; break;
     case 'deadline': what = e.cleared ? `${e.mode} deadline cleared` : `${e.mode} deadline set, ${fmtTime(e.d ?? 0)} from now`; break;
     case 'io.cancel': what = `asyncIO.Cancel: posts hangup to pid ${e.to}`; break;
+    case 'http.abortPendingRead': what = 'net/http abortPendingRead: the server ends its background read of the connection'; break;
     case 'io.timeout': what = `Read/Write returns ErrDeadlineExceeded (the call ran on pid ${e.ranpid})`; break;
     case 'm.ignorehangup': what = e.on ? 'this M ignores hangup (asyncIO starts)' : 'this M stops ignoring hangup'; break;
     case 'rfork': what = `rfork: new proc ${e.a}`; break;

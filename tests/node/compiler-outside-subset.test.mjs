@@ -52,3 +52,34 @@ func main() {
 `);
   assert.deepEqual(got, ['5:7: conversion of a slice to an array pointer (Go 1.17) is not supported by p9rt']);
 });
+
+test('fields and methods Go has but p9rt lacks are not supported, others are undefined as Go says', () => {
+  const got = errors(`package main
+
+import (
+	"bufio"
+	"net/http"
+)
+
+func main() {
+	var r *http.Request
+	_ = r.TLS
+	r.ParseMultipartForm(1 << 20)
+	r.Parse()
+	var resp http.Response
+	_ = resp.Cookies()
+	_ = &http.Server{TLSConfig: nil, Addr: ":0", Nope: 1}
+	var rw *bufio.ReadWriter
+	rw.Nope()
+}
+`);
+  assert.deepEqual(got, [
+    '10:8: http.Request.TLS is not supported by p9rt',
+    '11:4: http.Request.ParseMultipartForm is not supported by p9rt',
+    '12:4: r.Parse undefined (type *http.Request has no field or method Parse)',
+    '14:11: http.Response.Cookies is not supported by p9rt',
+    '15:19: http.Server.TLSConfig is not supported by p9rt',
+    '15:47: unknown field Nope in struct literal of type http.Server',
+    '17:5: rw.Nope undefined (type *bufio.ReadWriter has no field or method Nope)',
+  ]);
+});

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { p9rtRun, p9rtTest, root } from './golib-lib.mjs';
@@ -68,7 +68,24 @@ test('http_hangup.go: the abort of the background read is a hangup note to the p
   const r = p9rtRun(join(root, 'examples/http_hangup.go'), ['--explain']);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'client: 200 OK "fast reply\\n"\nclient: hanging up\nhandler: the client hung up: context canceled\n');
-  assert.match(r.stderr, /pread fd \d+ interrupted at [0-9.]+ms \(http_hangup\.go:\d+\) <- "hangup" from pid \d+ \(g\d+ SetReadDeadline in the past at [0-9.]+ms, http_hangup\.go:\d+\) -> Read returned i\/o timeout/);
+  assert.match(r.stderr, /pread fd \d+ interrupted at [0-9.]+ms \(http_hangup\.go:\d+\) <- "hangup" from pid \d+ \(g\d+ abortPendingRead: SetReadDeadline in the past at [0-9.]+ms, http_hangup\.go:\d+\) -> Read returned i\/o timeout/);
+});
+
+test('http_hangup.go: the trace names the step abortPendingRead, and the hangup note is its doing', (t) => {
+  if (!built) return t.skip('not built');
+  const dir = mkdtempSync(join(tmpdir(), 'p9rt-http-trace-'));
+  const file = join(dir, 'trace.json');
+  const r = p9rtRun(join(root, 'examples/http_hangup.go'), ['--trace', file]);
+  assert.equal(r.status, 0, r.stderr);
+  const events = JSON.parse(readFileSync(file, 'utf8')).p9rt.events;
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const abort = events.filter((e) => e.kind === 'http.abortPendingRead');
+  assert.ok(abort.length >= 1, 'an http.abortPendingRead event');
+  // Its region holds the deadline in the past, whose Cancel posts the hangup note.
+  const post = events.find((e) => e.kind === 'note.post' && e.text === 'hangup');
+  const chain = [];
+  for (let e = post; e; e = byId.get(e.cause)) chain.push(e.kind);
+  assert.deepEqual(chain.slice(0, 4), ['note.post', 'io.cancel', 'deadline', 'http.abortPendingRead']);
 });
 
 test('the parts of net/http p9rt lacks are refused by name', (t) => {

@@ -32,6 +32,8 @@ for (const clock of ['virtual', 'real']) {
     // (Which fd it is depends on the order of the procs' opens, which only virtual time fixes.)
     assert.match(c.args, /^fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset$/);
     assert.deepEqual([c.name, c.path, c.count, c.interruptible, c.func, c.file], ['pread', '/net/tcp/1/data', 64, true, 'main.main', 'pending.go']);
+    // ... and the Go operation the program called, as a Go stack trace names it.
+    assert.equal(c.op, 'net.(*TCPConn).Read');
     assert.equal(c.line, source.split('\n').findIndex((l) => l.includes('n, err := conn.Read(buf)')) + 1);
     assert.ok(c.goroutine > 1, `goroutine ${c.goroutine}`);
     await m.interrupt(reader.pid);
@@ -59,7 +61,11 @@ test('p9rt run: pending.go is a deadlock (exit 3) alone, and runs to its end wit
   const p9rt = (...args) => spawnSync(process.execPath, [root + 'bin/p9rt.js', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   let r = p9rt('run', 'examples/pending.go');
   assert.equal(r.status, 3);
-  assert.equal(r.stderr, 'p9rt: deadlock: every proc is blocked in the kernel and no timer is pending\n');
+  // The deadlock report lists the blocked call (the Go code that made it only in a traced run).
+  assert.match(r.stderr, /^p9rt: deadlock: every proc is blocked in the kernel and no timer is pending\np9rt: {3}pid 1: pread\(fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset\) since [^,]+\np9rt: {3}\(--trace, --timeline or --explain also names the Go code that made each call\)\n$/);
+  r = p9rt('run', '--explain', 'examples/pending.go');
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /\np9rt: {3}pid 1: pread\(fd \d+ \/net\/tcp\/1\/data, 64 bytes at the current offset\) since [^,]+, in net\.\(\*TCPConn\)\.Read at pending\.go:\d+, g\d+\n$/);
   r = p9rt('run', '--interrupt', '1ms:1', '--explain', 'examples/pending.go');
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'Read waits for a peer that says nothing, with no deadline\n' + tail);
@@ -91,4 +97,35 @@ test('p9rt/pending: List shows a Read in flight, Interrupt from another goroutin
   assert.ok(!m.trace().some((e) => e.kind === 'note.post' && e.id < ended.id), 'no note was posted');
   const { explain } = await import(root + 'dist/src/trace/explain.js');
   assert.match(explain(m.trace()), new RegExp(`^pid ${ended.pid} pread fd \\d+ interrupted at [0-9.]+ms \\(pending_interrupt\\.go:\\d+\\) <- ctl interrupt from pid ${ended.from} \\(g\\d+ pwrite of /proc/${ended.pid}/ctl, pending_interrupt\\.go:\\d+\\)`, 'm'));
+});
+
+test('p9rt/pending lists an os.File read and ends it: examples/stalled.go, on both clocks', { skip: !built }, () => {
+  const want =
+    'stalled: read |0 (pread, 64 bytes)\ninterrupt: <nil>\n' +
+    'the Read returned: read |0: interrupted by pending.Interrupt: read |0 (pread, 64 bytes)\n' +
+    'ended by pending.Interrupt: true - a timeout: false\n' +
+    'retried Read: "the writer is back", <nil>; reads in flight: 0\n';
+  for (const flags of [['--explain'], ['--realtime']]) {
+    const r = spawnSync(process.execPath, [root + 'bin/p9rt.js', 'run', ...flags, 'examples/stalled.go'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.stdout, want, r.stderr);
+    assert.equal(r.status, 0, r.stderr);
+    // No note: the program's own ctl interrupt ended the pread.
+    if (flags[0] === '--explain') assert.match(r.stderr, /^pid \d+ pread fd \d+ interrupted at 100\.\d+ms \(stalled\.go:\d+\) <- ctl interrupt from pid \d+ \(g\d+ pwrite of \/proc\/\d+\/ctl, stalled\.go:\d+\)/m);
+  }
+});
+
+test('procs() is current in an untraced run too (trace: false)', { skip: !built }, async () => {
+  const source = 'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfmt.Println("asleep")\n\ttime.Sleep(time.Hour)\n}\n';
+  const program = api.compile(source, { filename: 'sleep.go' });
+  let out = '';
+  const m = await api.Machine.start(program, { clock: 'real', trace: false, onStdout: (s) => (out += s) });
+  try {
+    await until(() => out === 'asleep\n', 'the program to print');
+    // The kernel reports the view without a trace: pid 1 shows up asleep in its call.
+    await until(() => m.procs().some((p) => p.pid === 1 && p.call?.interruptible), 'pid 1 asleep in procs()');
+    assert.deepEqual(m.trace(), []);
+  } finally {
+    m.stop();
+  }
+  assert.equal((await m.exited).reason, 'stopped');
 });

@@ -290,6 +290,10 @@ const expected = {
     stdout: 'go1.19.8:    Read failed before the peer wrote: true, deadline exceeded=true\ngo1.19.8:    got "late", err=<nil>\ncurrent Go:  Read waited for the peer: true\ncurrent Go:  got "late", err=<nil>\n',
     exit: '',
   },
+  'stalled.go': {
+    stdout: 'stalled: read |0 (pread, 64 bytes)\ninterrupt: <nil>\nthe Read returned: read |0: interrupted by pending.Interrupt: read |0 (pread, 64 bytes)\nended by pending.Interrupt: true - a timeout: false\nretried Read: "the writer is back", <nil>; reads in flight: 0\n',
+    exit: '',
+  },
   'blocked.go': { stdout: 'pid 1 reads a pipe that nobody writes; post it a note\nread returned "nobody posted a note", err=<nil>\n', exit: '' },
 };
 for (const [file, want] of Object.entries(expected)) {

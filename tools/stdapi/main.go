@@ -2,7 +2,10 @@
 // names of the Go 1.19 standard packages p9rt ships (src/golib), as Go
 // declares them for GOOS=plan9, so the compiler can tell a name Go has but
 // p9rt does not ("X.Y is not supported by p9rt") from one Go does not have
-// ("undefined: X.Y"). Run from the repository root: go run tools/stdapi/main.go
+// ("undefined: X.Y"). With them, the fields and methods of each exported
+// type (those its embedded types of the same package promote included), so
+// that x.M on a standard type tells the same two cases apart. Run from the
+// repository root: go run tools/stdapi/main.go
 package main
 
 import (
@@ -38,6 +41,9 @@ func main() {
 	b.WriteString("// sources for GOOS=plan9: the exported package-level names of each standard\n")
 	b.WriteString("// package p9rt ships. Do not edit.\n\n")
 	b.WriteString("export const stdAPI: Record<string, string> = {\n")
+	var members strings.Builder
+	members.WriteString("\n/** Per package, per exported type: its exported fields and methods (promoted ones included). */\n")
+	members.WriteString("export const stdMembers: Record<string, Record<string, string>> = {\n")
 	seen := map[string]bool{}
 	for _, p := range pkgs {
 		if seen[p] || strings.HasPrefix(p, "internal") || strings.Contains(p, "/internal") {
@@ -49,6 +55,16 @@ func main() {
 			continue
 		}
 		names := map[string]bool{}
+		own := map[string]map[string]bool{} // type -> its fields and methods
+		embeds := map[string][]string{}     // type -> the same package's types it embeds
+		add := func(t, n string) {
+			if own[t] == nil {
+				own[t] = map[string]bool{}
+			}
+			if ast.IsExported(n) {
+				own[t][n] = true
+			}
+		}
 		fset := token.NewFileSet()
 		for _, f := range bp.GoFiles {
 			af, err := parser.ParseFile(fset, filepath.Join(bp.Dir, f), nil, 0)
@@ -61,12 +77,36 @@ func main() {
 					if d.Recv == nil && d.Name.IsExported() {
 						names[d.Name.Name] = true
 					}
+					if d.Recv != nil && len(d.Recv.List) == 1 {
+						if t := typeName(d.Recv.List[0].Type); t != "" {
+							add(t, d.Name.Name)
+						}
+					}
 				case *ast.GenDecl:
 					for _, s := range d.Specs {
 						switch s := s.(type) {
 						case *ast.TypeSpec:
 							if s.Name.IsExported() {
 								names[s.Name.Name] = true
+							}
+							var fields []*ast.Field
+							switch t := s.Type.(type) {
+							case *ast.StructType:
+								fields = t.Fields.List
+							case *ast.InterfaceType:
+								fields = t.Methods.List
+							}
+							for _, f := range fields {
+								if len(f.Names) == 0 {
+									if e := typeName(f.Type); e != "" {
+										add(s.Name.Name, e)
+										embeds[s.Name.Name] = append(embeds[s.Name.Name], e)
+									}
+									continue
+								}
+								for _, n := range f.Names {
+									add(s.Name.Name, n.Name)
+								}
 							}
 						case *ast.ValueSpec:
 							for _, n := range s.Names {
@@ -85,10 +125,57 @@ func main() {
 		}
 		sort.Strings(list)
 		fmt.Fprintf(&b, "  %q: %q,\n", p, strings.Join(list, " "))
+		var types []string
+		for t := range own {
+			if ast.IsExported(t) {
+				types = append(types, t)
+			}
+		}
+		sort.Strings(types)
+		fmt.Fprintf(&members, "  %q: {\n", p)
+		for _, t := range types {
+			all := map[string]bool{}
+			promote(t, own, embeds, all, map[string]bool{})
+			list := make([]string, 0, len(all))
+			for n := range all {
+				list = append(list, n)
+			}
+			sort.Strings(list)
+			fmt.Fprintf(&members, "    %q: %q,\n", t, strings.Join(list, " "))
+		}
+		members.WriteString("  },\n")
 	}
+	b.WriteString("};\n")
+	b.WriteString(members.String())
 	b.WriteString("};\n")
 	if err := os.WriteFile("src/compiler/stdapi.ts", []byte(b.String()), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+}
+
+// typeName is the name of a receiver or embedded type, T or *T of this
+// package ("" for another package's or a generic one's).
+func typeName(e ast.Expr) string {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// promote adds to all the members of t and those of the types it embeds.
+func promote(t string, own map[string]map[string]bool, embeds map[string][]string, all, seen map[string]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
+	for n := range own[t] {
+		all[n] = true
+	}
+	for _, e := range embeds[t] {
+		promote(e, own, embeds, all, seen)
 	}
 }

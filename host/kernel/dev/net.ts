@@ -21,6 +21,8 @@ import { wakeup } from '../proc.js';
 const QLIMIT = 64 * 1024;
 const FIRST_EPHEMERAL = 40000;
 const Ehangup = 'Hangup';
+/** 4e devip: the listen file of a conversation hung up while (or before) waiting for a call. */
+const Elistenhungup = 'listen hungup';
 
 type ConvState = 'idle' | 'announced' | 'connected' | 'closed';
 
@@ -37,9 +39,12 @@ export class Conv {
   readonly rq = new Queue(QLIMIT);
   readonly listenR = new Rendez();
   calls: Conv[] = [];
+  /** Counts the conversation's lives: a listener asleep across a reset and reuse sees it changed. */
+  gen = 0;
   constructor(readonly n: number) {}
 
   reset(): void {
+    this.gen++;
     this.state = 'idle';
     this.inuse = false;
     this.ref = 0;
@@ -81,6 +86,11 @@ function hangup(k: Kernel, c: Conv): void {
     k.net.announced.delete(c.lport);
     for (const call of c.calls) hangup(k, call);
     c.calls = [];
+    // Closed before the wakeup: with the real clock a woken listener
+    // re-tries its open at once, and must find the conversation over (it
+    // slept again, and Accept never returned).
+    c.state = 'closed';
+    c.rq.hangup(k, Ehangup);
     wakeup(k, c.listenR);
   }
   if (c.state === 'connected') {
@@ -197,7 +207,7 @@ function tcpwrite(k: Kernel, p: Proc, c: Conv, file: NetFile, data: Uint8Array):
 
 export const netdev: Dev = {
   name: 'net',
-  open(k, _p, path, mode) {
+  open(k, p, path, mode) {
     if (path.length === 1 && path[0] === 'cs') return newChan(netdev, '/net/cs', mode, { kind: 'cs', answer: '' });
     if (path[0] === 'udp') return udpopen(k, netdev, path, mode);
     if (path[0] !== 'tcp') throw new KError(Enonexist);
@@ -209,11 +219,20 @@ export const netdev: Dev = {
     if (path.length !== 3 || !/^[0-9]+$/.test(path[1])) throw new KError(Enonexist);
     const c = k.net.convs[Number(path[1])];
     const file = path[2] as NetFile;
+    // 4e devip holds the conversation while a listener sleeps; here the
+    // open is re-driven from its start when woken, so it remembers which
+    // life of the conversation it waited on: a listener closed, released
+    // and cloned anew meanwhile is not the one it waited for.
+    const x = p.sc!.x;
+    if (file === 'listen' && x.listenGen !== undefined && x.listenGen !== c?.gen) throw new KError(Elistenhungup);
     if (!c || !c.inuse || !['ctl', 'data', 'listen', 'local', 'remote', 'status'].includes(file)) throw new KError(Enonexist);
     if (file === 'listen') {
-      if (c.state !== 'announced') throw new KError(c.rq.closed ? Ehangup : 'not announced');
+      if (c.state !== 'announced') throw new KError(c.rq.closed ? Elistenhungup : 'not announced');
       const call = c.calls.shift();
-      if (!call) return new Block(c.listenR);
+      if (!call) {
+        x.listenGen = c.gen;
+        return new Block(c.listenR);
+      }
       // The listen fd is the new conversation's ctl.
       call.ref++;
       return newChan(netdev, `/net/tcp/${call.n}/ctl`, mode, { kind: 'tcp', conv: call, file: 'ctl' });

@@ -215,13 +215,13 @@ func (fd *netFD) acceptPlan9() (nfd *netFD, err error) {
 	defer fd.pfd.ReadUnlock()
 	listen, err := os.Open(fd.dir + "/listen")
 	if err != nil {
-		return nil, err
+		return nil, fd.closedErr(err)
 	}
 	num := make([]byte, 16)
 	k, err := listen.Read(num)
 	if err != nil {
 		listen.Close()
-		return nil, err
+		return nil, fd.closedErr(err)
 	}
 	n := trimNewline(string(num[:k]))
 	ctl, err := os.OpenFile(convFile(fd.net, n, "ctl"), os.O_RDWR, 0)
@@ -240,6 +240,16 @@ func (fd *netFD) acceptPlan9() (nfd *netFD, err error) {
 		return nil, err
 	}
 	return newFD(fd.net, n, listen, ctl, data, fd.laddr, raddr)
+}
+
+// closedErr: a wait for a call that the listener's Close ended (its
+// "hangup" fails the open of listen) is, as on Go's other ports, the use
+// of a closed connection, not the kernel's word for it.
+func (fd *netFD) closedErr(err error) error {
+	if fd.pfd.Closing() {
+		return ErrClosed
+	}
+	return err
 }
 
 // isWildcard: a TCP or UDP address without a host (dialing it means the

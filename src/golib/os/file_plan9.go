@@ -1,6 +1,7 @@
 package os
 
 import (
+	"internal/poll"
 	"io"
 	"syscall"
 )
@@ -96,8 +97,16 @@ func eof(n int, err error, want int) (int, error) {
 // read reads once at the current offset. It is not retried when a note
 // interrupts it: on Plan 9 Go's os calls the system once
 // (docs/plan9-notes.md §2.8).
+//
+// While it waits it is listed for p9rt/pending (issue 11: a pipe or
+// /dev/cons can keep it forever), and pending.Interrupt ends it with an
+// *InterruptError.
 func (f *File) read(b []byte) (int, error) {
+	op := poll.BeginFileRead(f.name, len(b))
 	n, err := count(syscall.Read(f.fd, b))
+	if poll.EndFileRead(op, err) {
+		err = &poll.InterruptError{Op: op.String()}
+	}
 	return eof(n, err, len(b))
 }
 

@@ -87,6 +87,16 @@ func (fd *FD) destroy() error {
 	return nil
 }
 
+// Closing reports whether Close has begun (p9rt's, not Go's API). On Plan
+// 9 a listener's Accept waits in the kernel, outside this package's locks,
+// so net asks it to tell a call that failed because Close ended it from
+// any other failure.
+func (fd *FD) Closing() bool {
+	fd.fdmu.mu.Lock()
+	defer fd.fdmu.mu.Unlock()
+	return fd.fdmu.closing
+}
+
 // Close marks the FD closed; the files go when the last reference does.
 func (fd *FD) Close() error {
 	if fd.fdmu.beginClose() {

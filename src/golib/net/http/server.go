@@ -771,12 +771,21 @@ func (cr *connReader) abortPendingRead() {
 		return
 	}
 	cr.aborting = true
+	// The trace names this step (docs/trace.md "http.abortPendingRead"):
+	// the deadline in the past that follows, its hangup note and the
+	// interrupted pread are its doing.
+	runtime_traceEvent(traceAbortRead, 0, 0, 0)
 	cr.conn.nc.SetReadDeadline(aLongTimeAgo)
+	runtime_traceEvent(traceRegionEnd, 0, 0, 0)
 	for cr.pending {
 		cr.cond.Wait()
 	}
 	cr.conn.nc.SetReadDeadline(time.Time{})
 }
+
+// runtime_traceEvent adds a record to the trace of a traced run (the
+// core's, as internal/poll's; nothing otherwise).
+func runtime_traceEvent(kind, a, b, c int)
 
 // readFailed: the client is gone or the connection broke; the connection's
 // context (and so the request's) ends and CloseNotify fires.

@@ -1,5 +1,5 @@
-// Package pending lists a program's network reads and writes in flight and
-// ends any of them: the API golang/go#41054 proposed (declined for Go),
+// Package pending lists a program's network reads and writes in flight, and
+// its os.File reads (a pipe, /dev/cons), and ends any of them: the API golang/go#41054 proposed (declined for Go),
 // built on 9front's ctl "interrupt" (issue 11; docs/plan9-notes.md §1.10).
 //
 // It is not standard Go: it exists only in p9rt, and a program that
@@ -8,7 +8,7 @@
 // Interrupt ends the operation's system call without a note: no handler
 // runs, the Read or Write returns an error that wraps an *InterruptError
 // (find it with errors.As), which is not a timeout, and the connection
-// stays usable: nothing was read, and a later Read gets the data.
+// (or pipe) stays usable: nothing was read, and a later Read gets the data.
 package pending
 
 import "internal/poll"
