@@ -74,6 +74,7 @@ const G = Object.fromEntries([...GLOBALS, ...CONSTS].map((n, i) => [n, i])) as R
  */
 const G_DEPTH = GLOBALS.length + CONSTS.length;
 const G_TICKS = G_DEPTH + 1, G_IMAGE = G_DEPTH + 2, G_GLOBALS = G_DEPTH + 3, G_ATTN = G_DEPTH + 4;
+/** Then each CALLIFACE site's method cache: two globals (callframe). */
 const NOWNGLOBALS = 5;
 /** Every name the program module imports from the core, in order (host/m/worker.ts passes them). */
 export const CORE_IMPORTS: readonly string[] = [...GLOBALS, ...CONSTS, 'jslow', 'jsafepoint', 'findmethod'];
@@ -229,6 +230,8 @@ class FuncCompiler {
     private readonly funcs: readonly Func[],
     /** Where the image's function records start (Img.FUNCS): a closure's callee is looked up there. */
     private readonly funcsOff: number,
+    /** CALLIFACE sites numbered so far in the module: each has two globals, its method cache. */
+    private readonly sites: { next: number },
   ) {
     this.insns = decode(bytes, f);
     const labels = new Set<number>([0]);
@@ -707,15 +710,48 @@ class FuncCompiler {
     switch (op) {
       case Op.INTRINSIC: {
         // memmove(dst, src, n): the core wraps each word to its usize
+        // (one or two words, sort.Slice's swaps of small elements, are loads
+        // and stores: V8's memory.copy is a call out of the compiled code)
         const n = this.pop(0);
         const src = this.pop(1);
         const dst = this.pop(2);
+        // (above the slots the three operands were in)
+        const w0 = this.temp(this.vs.length + 3), w1 = this.temp(this.vs.length + 4);
+        const word = (l: number, off: number) => {
+          this.get(l);
+          this.op(W.i32_wrap_i64);
+          this.mem(W.i64_load, 0, off);
+        };
+        const put = (w: number, off: number) => {
+          this.get(dst);
+          this.op(W.i32_wrap_i64);
+          this.get(w);
+          this.mem(W.i64_store, 0, off);
+        };
+        this.get(n);
+        this.b.byte(W.i64_const).s64(16n);
+        this.op(W.i64_eq, W.if, 0x40);
+        word(src, 0);
+        this.set(w0);
+        word(src, 8);
+        this.set(w1);
+        put(w0, 0);
+        put(w1, 8);
+        this.op(W.else);
+        this.get(n);
+        this.b.byte(W.i64_const).s64(8n);
+        this.op(W.i64_eq, W.if, 0x40);
+        word(src, 0);
+        this.set(w0);
+        put(w0, 0);
+        this.op(W.else);
         for (const l of [dst, src, n]) {
           this.get(l);
           this.op(W.i32_wrap_i64);
         }
         this.op(W.prefix_fc);
         this.b.u32(FC.memory_copy).byte(0).byte(0);
+        this.op(W.end, W.end);
         return true;
       }
       case Op.NOP:
@@ -816,6 +852,8 @@ class FuncCompiler {
         return true;
       }
       case Op.LINE: {
+        // a line the next op replaces before anything can read it (a function's first two)
+        if (this.insns[k + 1]?.op === Op.LINE) return true;
         this.get(L_HDR);
         this.i32(i.a);
         this.mem(W.i32_store, 2, H_LINE);
@@ -1289,10 +1327,31 @@ class FuncCompiler {
       this.mem(W.i32_load, 2);
       this.b.byte(W.local_tee).u32(L_CLO);
       this.op(W.if, I32);
+      // the method: the call site's cache (one type and its method), else
+      // findmethod, whose answer for a type never changes
+      const site = G_DEPTH + NOWNGLOBALS + 2 * this.sites.next++;
       this.get(L_CLO);
       this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_NHDR);
+      this.gget(site);
+      this.op(W.i32_eq);
+      this.op(W.if, I32);
+      this.gget(site + 1);
+      this.op(W.else);
+      this.get(L_NHDR);
       this.i32(i.a);
       this.b.byte(W.call).u32(F_FINDMETHOD);
+      this.b.byte(W.local_tee).u32(L_F);
+      this.i32(0);
+      this.op(W.i32_ge_s);
+      this.op(W.if, 0x40);
+      this.get(L_NHDR);
+      this.gset(site);
+      this.get(L_F);
+      this.gset(site + 1);
+      this.op(W.end);
+      this.get(L_F);
+      this.op(W.end);
       this.b.byte(W.local_tee).u32(L_F);
       this.i32(0);
       this.op(W.i32_lt_s);
@@ -1347,18 +1406,21 @@ class FuncCompiler {
       this.mem(W.i64_load, 3, 8);
       this.mem(W.i64_store, 3);
     }
+    // (a loop of stores, not memory.fill: V8 makes that a call out of the compiled code)
     const nz = g ? g.nlocals - g.nparams : -1;
-    if (nz > 8 || nz < 0) {
+    if (nz > 16 || nz < 0) {
       this.get(sp);
-      this.i32(0);
-      if (g) this.i32(8 * nz);
-      else {
-        this.get(L_NHDR);
-        this.get(sp);
-        this.op(W.i32_sub);
-      }
-      this.op(W.prefix_fc);
-      this.b.u32(FC.memory_fill).byte(0);
+      this.set(L_OFF);
+      this.op(W.block, 0x40, W.loop, 0x40);
+      this.get(L_OFF);
+      this.get(L_NHDR);
+      this.op(W.i32_ge_u, W.br_if, 1);
+      this.get(L_OFF);
+      this.b.byte(W.i64_const).s64(0n);
+      this.mem(W.i64_store, 3);
+      this.addr(L_OFF, 8);
+      this.set(L_OFF);
+      this.op(W.br, 0, W.end, W.end);
     } else {
       for (let j = 0; j < nz; j++) {
         this.get(sp);
@@ -1436,7 +1498,8 @@ export function translate(image: Uint8Array): Uint8Array {
   const n = funcs.length;
   const funcIndex = (f: number) => NIMPORTFUNCS + f;
   const funcsOff = new DataView(image.buffer, image.byteOffset).getUint32(Img.FUNCS, true);
-  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs, funcsOff).compile(funcIndex));
+  const sites = { next: 0 };
+  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs, funcsOff, sites).compile(funcIndex));
 
   const out = new Bytes();
   out.bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
@@ -1470,8 +1533,10 @@ export function translate(image: Uint8Array): Uint8Array {
     s.u32(1).byte(0x70).byte(1).u32(n).u32(n);
   });
   section(6, (s) => {
-    s.u32(NOWNGLOBALS);
+    s.u32(NOWNGLOBALS + 2 * sites.next);
     for (let g = 0; g < NOWNGLOBALS; g++) s.byte(I32).byte(1).byte(W.i32_const).s32(0).byte(W.end);
+    // each CALLIFACE site's cache: a type (-1: none yet; a type is an address) and its method
+    for (let k = 0; k < sites.next; k++) s.byte(I32).byte(1).byte(W.i32_const).s32(-1).byte(W.end).byte(I32).byte(1).byte(W.i32_const).s32(0).byte(W.end);
   });
   section(7, (s) => {
     s.u32(1).name('enter').byte(0).u32(NIMPORTFUNCS + n);
