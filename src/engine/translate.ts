@@ -465,7 +465,7 @@ class FuncCompiler {
   /** Jump to label pc; a backward jump is a safepoint, as in the interpreter. */
   private jump(from: number, to: number): void {
     const t = this.labelOf.get(to);
-    if (t === undefined) throw new Error(`wasm engine: ${this.f.name}: jump to ${to}, not a label`);
+    if (t === undefined) this.bad(`jump to ${to}, not a label`);
     if (to <= from) {
       this.due();
       this.open(W.if);
@@ -488,11 +488,16 @@ class FuncCompiler {
       return;
     }
     const into = [...this.loops].filter(([h, e]) => h < to && to < e && !this.ctl.some((c) => c.kind === 'loop' && c.pc === h));
-    if (!into.length) throw new Error(`wasm engine: ${this.f.name}: no way from ${from} to ${to}`);
+    if (!into.length) this.bad(`no way from ${from} to ${to}`);
     const outer = into.reduce((a, b) => (b[0] < a[0] ? b : a));
     this.i32(t);
     this.set(L_LABEL);
     this.br('block', outer[0]);
+  }
+
+  /** A jump the control structure cannot express: a damaged image (the compiler's code always translates). */
+  private bad(what: string): never {
+    throw new EngineError(`${this.f.file}: wasm engine: ${this.f.name}: ${what}`);
   }
 
   /** Where the block or loop of label pc is on the control stack, -1 if not open. */
@@ -504,7 +509,7 @@ class FuncCompiler {
   /** br to the open block or loop of label pc. */
   private br(kind: 'block' | 'loop', pc: number): void {
     const k = this.openIndex(kind, pc);
-    if (k < 0) throw new Error(`wasm engine: ${this.f.name}: no open ${kind} for pc ${pc}`);
+    if (k < 0) this.bad(`no open ${kind} for pc ${pc}`);
     this.b.byte(W.br).u32(this.ctl.length - 1 - k);
   }
 
@@ -634,11 +639,11 @@ class FuncCompiler {
         this.op(W.end);
         this.ctl.pop();
       }
-      if (li < nl && this.labels[li] < pc) throw new Error(`wasm engine: ${f.name}: label ${this.labels[li]} inside an instruction`);
+      if (li < nl && this.labels[li] < pc) this.bad(`label ${this.labels[li]} inside an instruction`);
       if (li < nl && this.labels[li] === pc) {
         if (reachable) this.flush();
         const top = this.ctl.pop();
-        if (top?.kind !== 'block' || top.pc !== pc) throw new Error(`wasm engine: ${f.name}: block ${pc} not innermost`);
+        if (top?.kind !== 'block' || top.pc !== pc) this.bad(`block ${pc} not innermost`);
         this.op(W.end);
         li++;
         reachable = true;
@@ -665,7 +670,7 @@ class FuncCompiler {
     }
     // labels at the end of the code (never reached)
     at(f.codelen);
-    if (this.ctl.length) throw new Error(`wasm engine: ${f.name}: control left open at the end`);
+    if (this.ctl.length) this.bad(`control left open at the end`);
     this.op(W.unreachable);
     this.op(W.end); // function
     const body = new Bytes();
