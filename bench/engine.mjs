@@ -1,6 +1,6 @@
 // npm run bench (issue 13 item 4): every figure of issue 13's table beside its
 // baselines measured in the same run, on this machine:
-//  - the CPU kernels (bench/kernels/kernels.go, the fastest of 5 runs each) run natively, as Go's js/wasm
+//  - the CPU kernels (bench/kernels/kernels.go, the fastest of --reps runs each) run natively, as Go's js/wasm
 //    port (the installed Go, Node running misc/wasm/wasm_exec_node.js) and on
 //    p9rt with each engine (--realtime, self-timed with time.Now);
 //  - the host-facing latencies (bench/kernels/latency.go: a system call's
@@ -8,6 +8,7 @@
 //    read with a 1 ms deadline returns) natively and on p9rt, beside the floor
 //    under every p9rt system call, the Atomics ping-pong between two workers
 //    (bench/lib/atomics-pingpong.mjs);
+//  - explorer runs/s: bench/explore.mjs's own report, when the tree has it;
 //  - cold start: a fresh `p9rt run hello.go` (its image and translation in the
 //    cache, as a second run finds them) beside `node -e 0`, `go run` and Go's
 //    js/wasm hello.
@@ -18,7 +19,7 @@
 //
 //   node bench/engine.mjs [--rounds N] [--scale N] [--reps N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +151,19 @@ for (const g of groups) {
   if (g.configs === configs) lines.push(`| geometric mean | | ${cols.map(() => '').join(' | ')} | ${geo.map((x) => `${gmean(x).toFixed(2)}x`).join(' | ')} |`);
   console.log(lines.join('\n') + '\n');
   results[g.title] = { table, samples: Object.fromEntries(g.samples) };
+}
+// Explorer runs/s (issue 13.4) come from explore's own bench, when the tree has it:
+// printed as it prints them, and kept with the results.
+const exploreBench = join(here, 'explore.mjs');
+if (existsSync(exploreBench)) {
+  let out;
+  try {
+    out = sh(process.execPath, [exploreBench, '--runs', '20']);
+  } catch (e) {
+    out = `bench/explore.mjs failed: ${e.message}`;
+  }
+  console.log(`explorer (bench/explore.mjs --runs 20):\n\n${out}`);
+  results.explorer = out;
 }
 mkdirSync(join(here, 'results'), { recursive: true });
 const out = join(here, 'results', `engine-${when.replace(/[:.]/g, '-')}.json`);
