@@ -1,6 +1,6 @@
 // npm run bench (issue 13 item 4): every figure of issue 13's table beside its
 // baselines measured in the same run, on this machine:
-//  - the CPU kernels (bench/kernels/kernels.go, the fastest of 5 runs each) run natively, as Go's js/wasm
+//  - the CPU kernels (bench/kernels/kernels.go, the fastest of --reps runs each) run natively, as Go's js/wasm
 //    port (the installed Go, Node running misc/wasm/wasm_exec_node.js) and on
 //    p9rt with each engine (--realtime, self-timed with time.Now);
 //  - the host-facing latencies (bench/kernels/latency.go: a system call's
@@ -8,6 +8,7 @@
 //    read with a 1 ms deadline returns) natively and on p9rt, beside the floor
 //    under every p9rt system call, the Atomics ping-pong between two workers
 //    (bench/lib/atomics-pingpong.mjs);
+//  - explorer runs/s: bench/explore.mjs's own report, when the tree has it;
 //  - cold start: a fresh `p9rt run hello.go` (its image and translation in the
 //    cache, as a second run finds them) beside `node -e 0`, `go run` and Go's
 //    js/wasm hello.
@@ -16,9 +17,9 @@
 // tables (the README's "Speed" table is one such run) and writes every sample
 // to bench/results/engine-*.json.
 //
-//   node bench/engine.mjs [--rounds N] [--scale N]
+//   node bench/engine.mjs [--rounds N] [--scale N] [--reps N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,9 @@ const arg = (name, def) => {
 };
 const rounds = arg('rounds', 3);
 const scale = arg('scale', 3);
+// Timed runs of each kernel in each configuration, the fastest counted: on a
+// loaded machine the fastest of five still moved 2-10x between rounds.
+const reps = arg('reps', 15);
 const src = join(here, 'kernels/kernels.go');
 const tmp = mkdtempSync(join(tmpdir(), 'p9rt-bench-'));
 
@@ -62,7 +66,7 @@ if (!goroot.error && goroot.status === 0) {
   const env = { ...process.env, GOFLAGS: '', GO111MODULE: 'off' };
   const native = join(tmp, 'kernels');
   sh('go', ['build', '-o', native, src], { env });
-  configs.push({ name: 'native Go', run: () => sh(native, [String(scale)]) });
+  configs.push({ name: 'native Go', run: () => sh(native, [String(scale), String(reps)]) });
   const nativeLat = join(tmp, 'latency');
   sh('go', ['build', '-o', nativeLat, latencySrc], { env });
   latency.push({ name: 'native Go', run: () => sh(nativeLat, []) });
@@ -71,7 +75,7 @@ if (!goroot.error && goroot.status === 0) {
   sh('go', ['build', '-o', wasm, src], { env: { ...env, GOOS: 'js', GOARCH: 'wasm' } });
   const execNode = join(goroot.stdout.trim(), 'misc/wasm/wasm_exec_node.js');
   const preload = join(here, 'lib/jswasm-preload.cjs');
-  configs.push({ name: 'Go js/wasm', run: () => sh(process.execPath, ['-r', preload, execNode, wasm, String(scale)]) });
+  configs.push({ name: 'Go js/wasm', run: () => sh(process.execPath, ['-r', preload, execNode, wasm, String(scale), String(reps)]) });
   const helloWasm = join(tmp, 'hello.wasm');
   sh('go', ['build', '-o', helloWasm, hello], { env: { ...env, GOOS: 'js', GOARCH: 'wasm' } });
   cold.push({ name: 'Go js/wasm', run: () => coldLine(wall(process.execPath, ['-r', preload, execNode, helloWasm])) });
@@ -80,7 +84,7 @@ if (!goroot.error && goroot.status === 0) {
 }
 const cli = join(root, 'bin/p9rt.js');
 for (const engine of ['interp', 'wasm']) {
-  configs.push({ name: `p9rt ${engine}`, run: () => sh(process.execPath, [cli, 'run', '--realtime', `--engine=${engine}`, src, String(scale)], { env: { ...process.env, P9RT_CACHE: cache } }) });
+  configs.push({ name: `p9rt ${engine}`, run: () => sh(process.execPath, [cli, 'run', '--realtime', `--engine=${engine}`, src, String(scale), String(reps)], { env: { ...process.env, P9RT_CACHE: cache } }) });
   latency.push({ name: `p9rt ${engine}`, run: () => sh(process.execPath, [cli, 'run', '--realtime', `--engine=${engine}`, latencySrc], { env: { ...process.env, P9RT_CACHE: cache } }) });
   cold.push({ name: `p9rt ${engine}`, run: () => coldLine(wall(process.execPath, [cli, 'run', `--engine=${engine}`, hello], { env: { ...process.env, P9RT_CACHE: cache } })) });
 }
@@ -98,7 +102,7 @@ function parse(out) {
 }
 
 const groups = [
-  { title: `CPU kernels (bench/kernels/kernels.go, scale ${scale})`, configs, ratios: [['p9rt wasm', 'Go js/wasm'], ['p9rt wasm', 'p9rt interp'], ['p9rt wasm', 'native Go']] },
+  { title: `CPU kernels (bench/kernels/kernels.go, scale ${scale}, fastest of ${reps} runs)`, configs, ratios: [['p9rt wasm', 'Go js/wasm'], ['p9rt wasm', 'p9rt interp'], ['p9rt wasm', 'native Go']] },
   { title: 'latencies (bench/kernels/latency.go; the Atomics floor: bench/lib/atomics-pingpong.mjs)', configs: latency, ratios: [['p9rt wasm', 'native Go']] },
   { title: 'cold start of hello.go (p9rt: image and translation cached, as on a second run)', configs: cold, ratios: [['p9rt wasm', 'node -e 0'], ['p9rt interp', 'node -e 0']] },
 ];
@@ -148,7 +152,20 @@ for (const g of groups) {
   console.log(lines.join('\n') + '\n');
   results[g.title] = { table, samples: Object.fromEntries(g.samples) };
 }
+// Explorer runs/s (issue 13.4) come from explore's own bench, when the tree has it:
+// printed as it prints them, and kept with the results.
+const exploreBench = join(here, 'explore.mjs');
+if (existsSync(exploreBench)) {
+  let out;
+  try {
+    out = sh(process.execPath, [exploreBench, '--runs', '20']);
+  } catch (e) {
+    out = `bench/explore.mjs failed: ${e.message}`;
+  }
+  console.log(`explorer (bench/explore.mjs --runs 20):\n\n${out}`);
+  results.explorer = out;
+}
 mkdirSync(join(here, 'results'), { recursive: true });
 const out = join(here, 'results', `engine-${when.replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, JSON.stringify({ when, scale, rounds, cores: cpus().length, load: loadavg(), results }, null, 1) + '\n');
+writeFileSync(out, JSON.stringify({ when, scale, reps, rounds, cores: cpus().length, load: loadavg(), results }, null, 1) + '\n');
 console.log(`results: ${out}`);

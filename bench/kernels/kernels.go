@@ -100,19 +100,22 @@ func pingpong(n int) int {
 }
 
 func main() {
-	scale := 1
+	scale, reps := 1, 5
 	if len(os.Args) > 1 {
 		scale, _ = strconv.Atoi(os.Args[1])
 	}
+	if len(os.Args) > 2 {
+		reps, _ = strconv.Atoi(os.Args[2])
+	}
 	sink := 0
 	// Each kernel runs once to warm up (Go's js/wasm and p9rt's wasm engine
-	// compile functions at their first calls), then five times timed; the
+	// compile functions at their first calls), then reps times timed; the
 	// fastest counts, as the one least disturbed by the rest of a shared
 	// machine (every configuration alike).
 	measure := func(name, unit string, units int, f func() int) {
 		sink += f()
 		best := int64(-1)
-		for r := 0; r < 5; r++ {
+		for r := 0; r < reps; r++ {
 			t := time.Now()
 			sink += f()
 			if ns := time.Since(t).Nanoseconds(); best < 0 || ns < best {

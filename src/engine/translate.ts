@@ -2,18 +2,23 @@
 // (docs/bytecode.md), function by function, into one WebAssembly module that
 // every M instantiates over the shared memory next to its core.wasm.
 //
-// A compiled function is `(pc) -> status` and runs the frame the core's
-// registers describe (vfp, vhdr) from the bytecode pc `pc`, which must be a
-// resume point: the entry, a jump target, an op the core runs (slowop) or the
-// op after it, the recover pc. Its body is a loop over a br_table of those
-// points (the labels); between labels the operand stack lives in wasm locals,
-// and the frame's locals are mirrored in wasm locals (written through, so the
-// frame in memory is always current for the collector, tracebacks and stack
-// growth). What it returns:
-//   RUN_RETURNED 0  the frame returned; the registers are the caller's, at its return pc
+// A compiled function is `(pc, sp, fp, hdr) -> status or sp` and runs the
+// frame fp/hdr from the bytecode pc `pc`, which must be a resume point: the
+// entry, a jump target, an op the core runs (slowop) or the op after it, the
+// recover pc (the labels). Its body is structured: a wasm loop for each loop
+// of the bytecode, a block ending at each label; entering at a label inside
+// loops goes through their headers' dispatch. Between labels the operand
+// stack lives in wasm locals, and the frame's locals are mirrored in wasm
+// locals (written through, so the frame in memory is always current for the
+// collector, tracebacks and stack growth). The core's registers (vpc vsp vfp
+// vhdr vcode) are set only before a call into the core and when a frame
+// returns to the core's driver. What it returns:
+//   an sp (>= 3)    the frame returned: its results end at sp, the caller goes on
 //   RUN_STOPPED  1  the G stopped running on this M (parked, yielded, exited)
 //   RUN_REENTER  2  the frames changed under it (a panic, a deferred call, a
 //                   recover): the core's driver enters the top frame again at vpc
+// (`enter`, the driver's way in, turns a return into 0 with the registers at
+// the caller.)
 // A call to a function the program knows (CALL f) is a wasm call; closures and
 // methods go through the table. Every op not compiled inline is run by the
 // core's slowop() through `jslow(op)`, and an inline op's rare case (a nil
@@ -56,14 +61,30 @@ const G = Object.fromEntries([...GLOBALS, ...CONSTS].map((n, i) => [n, i])) as R
   (typeof GLOBALS)[number] | (typeof CONSTS)[number],
   number
 >;
-/** The program module's own global (after the imported ones): the estimate of native stack in use. */
+/**
+ * The program module's own globals (after the imported ones). G_DEPTH: the
+ * estimate of native stack in use. G_TICKS: the core's `jticks` while
+ * compiled code runs, and G_IMAGE, G_GLOBALS, G_ATTN: copies of the core's
+ * `image`, `globals`, `attnaddr` (fixed once the M has booted). V8 reaches an
+ * imported mutable global through a pointer, so a counter updated in every
+ * basic block and read at every back edge costs about as much as the loop it
+ * counts (a bare Go loop ran 2x faster with the count in a global of its
+ * own); `enter` copies these in, and G_TICKS goes back to `jticks` around
+ * every call into the core (coreCall) and when `enter` returns.
+ */
 const G_DEPTH = GLOBALS.length + CONSTS.length;
+const G_TICKS = G_DEPTH + 1, G_IMAGE = G_DEPTH + 2, G_GLOBALS = G_DEPTH + 3, G_ATTN = G_DEPTH + 4;
+/** Then each CALLIFACE site's method cache: two globals (callframe). */
+const NOWNGLOBALS = 5;
 /** Every name the program module imports from the core, in order (host/m/worker.ts passes them). */
 export const CORE_IMPORTS: readonly string[] = [...GLOBALS, ...CONSTS, 'jslow', 'jsafepoint', 'findmethod'];
 /** Imported functions: jslow(op) -> i32, jsafepoint() -> i32, findmethod(type, method) -> func or -1 (assembly/vm/image.ts). */
 const F_JSLOW = 0, F_JSAFEPOINT = 1, F_FINDMETHOD = 2, NIMPORTFUNCS = 3;
-/** Types: 0 (i32) -> i32, 1 (i32 i32) -> i32, 2 () -> i32. */
-const T_FUNC = 0, T_ENTER = 1, T_NOARGS = 2;
+/**
+ * Types: 0 (i32) -> i32 (jslow), 1 (i32 i32) -> i32 (findmethod, enter),
+ * 2 () -> i32 (jsafepoint), 3 (pc sp fp hdr) -> i32: a compiled function.
+ */
+const T_FUNC = 0, T_ENTER = 1, T_NOARGS = 2, T_GO = 3;
 
 export class EngineError extends Error {}
 
@@ -173,11 +194,13 @@ const DIVS: Record<number, number> = {
 };
 const SHIFTS: Record<number, number> = { [Op.SHL]: W.i64_shl, [Op.SHR]: W.i64_shr_s, [Op.SHRU]: W.i64_shr_u };
 
-// Locals of a compiled function: param $pc, then these i32s, then i64s.
+// Locals of a compiled function: params $pc $sp $fp $hdr, then the other i32s, then i64s.
 const L_PC = 0, L_SP = 1, L_FP = 2, L_HDR = 3, L_LABEL = 4, L_OFF = 5, L_ST = 6, L_CODE = 7, L_NFP = 8, L_NHDR = 9;
 const L_REC = 10, L_CLO = 11, L_F = 12;
 const NI32 = 12;
 const FIRST_I64 = 1 + NI32;
+/** The parameters of a compiled function: $pc $sp $fp $hdr. */
+const NPARAMS = 4;
 const NSCRATCH = 4;
 
 class FuncCompiler {
@@ -192,9 +215,14 @@ class FuncCompiler {
   private vs: number[] = [];
   private below = 0;
   private maxT = 0;
-  /** Blocks opened inside the current label's code (if/else), for br depths. */
-  private extra = 0;
-  private cur = 0; // the label whose code is being emitted
+  /**
+   * The structured control open where code is being emitted, outermost
+   * first: a `block` ending at label pc, a `loop` whose header is label pc,
+   * or an `if` (pc -1). A br's depth is counted on it.
+   */
+  private ctl: { kind: 'block' | 'loop' | 'if'; pc: number }[] = [];
+  /** The loops of the code: header pc -> end pc (the pc after its last instruction). */
+  private loops = new Map<number, number>();
 
   constructor(
     private readonly f: Func,
@@ -202,6 +230,8 @@ class FuncCompiler {
     private readonly funcs: readonly Func[],
     /** Where the image's function records start (Img.FUNCS): a closure's callee is looked up there. */
     private readonly funcsOff: number,
+    /** CALLIFACE sites numbered so far in the module: each has two globals, its method cache. */
+    private readonly sites: { next: number },
   ) {
     this.insns = decode(bytes, f);
     const labels = new Set<number>([0]);
@@ -215,6 +245,7 @@ class FuncCompiler {
     }
     this.labels = [...labels].filter((pc) => pc <= f.codelen).sort((x, y) => x - y);
     this.labels.forEach((pc, i) => this.labelOf.set(pc, i));
+    this.findLoops();
     // Segments: straight-line runs whose instruction count is charged at their start.
     let start = true;
     for (const i of this.insns) {
@@ -272,11 +303,11 @@ class FuncCompiler {
   }
   private open(kind: number): void {
     this.op(kind, 0x40);
-    this.extra++;
+    this.ctl.push({ kind: 'if', pc: -1 });
   }
   private close(): void {
     this.op(W.end);
-    this.extra--;
+    this.ctl.pop();
   }
 
   // ---- the virtual operand stack ------------------------------------------
@@ -330,10 +361,29 @@ class FuncCompiler {
     }
   }
   private ticks(n: number): void {
-    this.gget(G.jticks);
+    this.gget(G_TICKS);
     this.i32(n);
     this.op(W.i32_add);
+    this.gset(G_TICKS);
+  }
+
+  /**
+   * Call jslow or jsafepoint (vpc and vsp set by the caller): the core's
+   * registers are set only here, before the core can look at them, and its
+   * count of instructions is kept current around the call (G_TICKS).
+   */
+  private coreCall(f: number): void {
+    this.get(L_FP);
+    this.gset(G.vfp);
+    this.get(L_HDR);
+    this.gset(G.vhdr);
+    this.get(L_CODE);
+    this.gset(G.vcode);
+    this.gget(G_TICKS);
     this.gset(G.jticks);
+    this.b.byte(W.call).u32(f);
+    this.gget(G.jticks);
+    this.gset(G_TICKS);
   }
 
   /** After the core ran something: go on only if it left this frame at pc `next`. */
@@ -388,7 +438,7 @@ class FuncCompiler {
     const left = this.segLeft[k];
     if (left) this.ticks(-left);
     this.i32(i.op);
-    this.b.byte(W.call).u32(F_JSLOW);
+    this.coreCall(F_JSLOW);
     this.returnIfStopped();
     this.checkNext(i.pc + i.size, true);
     if (left) this.ticks(left);
@@ -401,10 +451,10 @@ class FuncCompiler {
 
   /** Is a safepoint due? The interpreter's test: TICK_EVERY instructions, a note (ATTN), a collection. */
   private due(): void {
-    this.gget(G.jticks);
+    this.gget(G_TICKS);
     this.i32(TICK_EVERY);
     this.op(W.i32_ge_s);
-    this.gget(G.attnaddr);
+    this.gget(G_ATTN);
     this.b.byte(W.prefix_fe).u32(FE.i32_atomic_load).u32(2).u32(0);
     this.op(W.i32_or);
     this.i32(Ctl.GC_WANTED);
@@ -415,7 +465,7 @@ class FuncCompiler {
   /** Jump to label pc; a backward jump is a safepoint, as in the interpreter. */
   private jump(from: number, to: number): void {
     const t = this.labelOf.get(to);
-    if (t === undefined) throw new Error(`wasm engine: ${this.f.name}: jump to ${to}, not a label`);
+    if (t === undefined) this.bad(`jump to ${to}, not a label`);
     if (to <= from) {
       this.due();
       this.open(W.if);
@@ -423,16 +473,132 @@ class FuncCompiler {
       this.gset(G.vpc);
       this.get(L_SP);
       this.gset(G.vsp);
-      this.b.byte(W.call).u32(F_JSAFEPOINT);
+      this.coreCall(F_JSAFEPOINT);
       this.reenterAfterSafepoint();
       this.close();
-      this.i32(t);
-      this.set(L_LABEL);
-      // br to the loop: past the label blocks cur+1 .. n-1 and the extra ones.
-      this.b.byte(W.br).u32(this.labels.length - 1 - this.cur + this.extra);
-    } else {
-      this.b.byte(W.br).u32(t - this.cur - 1 + this.extra);
+      // a backward jump goes to the header of a loop that contains it
+      this.br('loop', to);
+      return;
     }
+    // A forward jump: to the label's block if it is open here, else into a
+    // loop this code is not in, through its header: the label waits in
+    // $label, and the loop's dispatch takes it there.
+    if (this.ctl.some((c) => c.kind === 'block' && c.pc === to)) {
+      this.br('block', to);
+      return;
+    }
+    const into = [...this.loops].filter(([h, e]) => h < to && to < e && !this.ctl.some((c) => c.kind === 'loop' && c.pc === h));
+    if (!into.length) this.bad(`no way from ${from} to ${to}`);
+    const outer = into.reduce((a, b) => (b[0] < a[0] ? b : a));
+    this.i32(t);
+    this.set(L_LABEL);
+    this.br('block', outer[0]);
+  }
+
+  /** A jump the control structure cannot express: a damaged image (the compiler's code always translates). */
+  private bad(what: string): never {
+    throw new EngineError(`${this.f.file}: wasm engine: ${this.f.name}: ${what}`);
+  }
+
+  /** Where the block or loop of label pc is on the control stack, -1 if not open. */
+  private openIndex(kind: 'block' | 'loop', pc: number): number {
+    for (let k = this.ctl.length - 1; k >= 0; k--) if (this.ctl[k].kind === kind && this.ctl[k].pc === pc) return k;
+    return -1;
+  }
+
+  /** br to the open block or loop of label pc. */
+  private br(kind: 'block' | 'loop', pc: number): void {
+    const k = this.openIndex(kind, pc);
+    if (k < 0) this.bad(`no open ${kind} for pc ${pc}`);
+    this.b.byte(W.br).u32(this.ctl.length - 1 - k);
+  }
+
+  /**
+   * The loops: each backward jump makes its target the header of a loop
+   * that reaches past the jump. Loops that overlap without nesting (a
+   * backward goto out of a for loop) are widened until they nest: a loop may
+   * end later than its last jump back, the code after falls out of it.
+   */
+  private findLoops(): void {
+    for (const i of this.insns) {
+      if ((i.op === Op.JMP || i.op === Op.JMPIF || i.op === Op.JMPIFNOT) && i.a <= i.pc) {
+        this.loops.set(i.a, Math.max(this.loops.get(i.a) ?? 0, i.pc + i.size));
+      }
+    }
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [h1, e1] of this.loops) {
+        for (const [h2, e2] of this.loops) {
+          if (h1 < h2 && h2 < e1 && e1 < e2) {
+            this.loops.set(h1, e2);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** The loops directly inside the region (the function: header -1) of header h. */
+  private childLoops(h: number): [number, number][] {
+    const end = h < 0 ? Infinity : this.loops.get(h)!;
+    const inside = [...this.loops].filter(([h2]) => h < h2 && h2 < end);
+    return inside.filter(([h2]) => !inside.some(([h3, e3]) => h3 < h2 && h2 < e3));
+  }
+
+  /**
+   * Open the region of loop header h (-1: the function): a block for each
+   * label directly in it (not inside a loop within it), ending at the label,
+   * the first innermost; then the dispatch of $label, a label in this region
+   * or in a loop within it: to its block (and $label is -1 again), or to the
+   * block of the header of the loop it is in (and $label stays, for that
+   * loop's dispatch). It runs only when $label is set (not -1): entering the
+   * function anywhere but pc 0, or jumping into a loop.
+   */
+  private region(h: number): void {
+    const end = h < 0 ? Infinity : this.loops.get(h)!;
+    const children = this.childLoops(h);
+    const within = (pc: number, [h2, e2]: [number, number]) => h2 < pc && pc < e2;
+    const direct = this.labels.filter((pc) => h < pc && pc < end && !children.some((c) => within(pc, c)));
+    for (let k = direct.length - 1; k >= 0; k--) {
+      this.op(W.block, 0x40);
+      this.ctl.push({ kind: 'block', pc: direct[k] });
+    }
+    this.get(L_LABEL);
+    this.i32(-1);
+    this.op(W.i32_ne);
+    this.open(W.if);
+    // the label to go to stays in $label only if it is inside a child loop
+    this.get(L_LABEL);
+    this.get(L_LABEL);
+    this.i32(-1);
+    let any = false;
+    for (const c of children) {
+      const inner = this.labels.map((pc, k) => [pc, k]).filter(([pc]) => within(pc, c)).map(([, k]) => k);
+      if (!inner.length) continue;
+      const lo = inner[0], hi = inner[inner.length - 1];
+      this.get(L_LABEL);
+      this.i32(lo);
+      this.op(W.i32_sub);
+      this.i32(hi - lo + 1);
+      this.op(W.i32_lt_u);
+      if (any) this.op(W.i32_or);
+      any = true;
+    }
+    if (!any) this.i32(0);
+    this.op(W.select);
+    this.set(L_LABEL);
+    const depth = (pc: number) => {
+      const k = this.openIndex('block', pc);
+      return k < 0 ? 0 : this.ctl.length - 1 - k; // 0: a label of no concern here, never dispatched
+    };
+    const route = (pc: number) => {
+      const c = children.find((c) => within(pc, c));
+      return depth(c ? c[0] : pc);
+    };
+    this.b.byte(W.br_table).u32(this.labels.length);
+    for (const pc of this.labels) this.b.u32(route(pc));
+    this.b.u32(0);
+    this.close();
   }
 
   // ---- the function -------------------------------------------------------
@@ -440,18 +606,11 @@ class FuncCompiler {
   compile(funcIndex: (f: number) => number): Bytes {
     const f = this.f;
     const nl = this.labels.length;
-    // prologue
-    this.gget(G.vfp);
-    this.set(L_FP);
-    this.gget(G.vhdr);
-    this.set(L_HDR);
-    this.gget(G.vsp);
-    this.set(L_SP);
-    this.gget(G.image);
+    // prologue: the frame's registers are the parameters
+    this.gget(G_IMAGE);
     this.i32(f.code);
     this.op(W.i32_add);
     this.b.byte(W.local_tee).u32(L_CODE);
-    this.gset(G.vcode);
     this.get(L_PC);
     this.get(L_CODE);
     this.op(W.i32_sub);
@@ -464,27 +623,43 @@ class FuncCompiler {
     this.search(0, nl);
     this.b.byte(W.else);
     for (let i = 0; i < f.nparams; i++) this.loadLocal(i);
+    // pc 0 is where the code starts: no label to go to
+    this.i32(-1);
+    this.set(L_LABEL);
     this.close();
-    this.op(W.loop, 0x40);
-    for (let k = nl - 1; k >= 0; k--) this.op(W.block, 0x40);
-    this.get(L_LABEL);
-    this.b.byte(W.br_table).u32(nl);
-    for (let k = 0; k < nl; k++) this.b.u32(k);
-    this.b.u32(0);
+    // The body: structured, a wasm loop for each loop of the code (a jump
+    // back is a br to its loop), a block for each label (a jump forward is a
+    // br out of it). Entering at a label inside loops goes through their headers.
+    this.region(-1);
     let reachable = false;
     let li = 0;
-    this.cur = -1;
-    for (let k = 0; k < this.insns.length; k++) {
-      const i = this.insns[k];
-      while (li < nl && this.labels[li] <= i.pc) {
-        if (reachable) this.flush();
+    /** The code reached pc: close the loops ending there, the label's block, open the loop starting there. */
+    const at = (pc: number) => {
+      for (let top = this.ctl[this.ctl.length - 1]; top?.kind === 'loop' && this.loops.get(top.pc) === pc; top = this.ctl[this.ctl.length - 1]) {
         this.op(W.end);
-        this.cur = li;
+        this.ctl.pop();
+      }
+      if (li < nl && this.labels[li] < pc) this.bad(`label ${this.labels[li]} inside an instruction`);
+      if (li < nl && this.labels[li] === pc) {
+        if (reachable) this.flush();
+        const top = this.ctl.pop();
+        if (top?.kind !== 'block' || top.pc !== pc) this.bad(`block ${pc} not innermost`);
+        this.op(W.end);
         li++;
         reachable = true;
         this.vs = [];
         this.below = 0;
       }
+      if (this.loops.has(pc)) {
+        if (reachable) this.flush();
+        this.op(W.loop, 0x40);
+        this.ctl.push({ kind: 'loop', pc });
+        this.region(pc);
+      }
+    };
+    for (let k = 0; k < this.insns.length; k++) {
+      const i = this.insns[k];
+      at(i.pc);
       if (!reachable) continue;
       if (this.segStart[k]) {
         let n = 1;
@@ -494,20 +669,13 @@ class FuncCompiler {
       reachable = this.insn(i, k, funcIndex);
     }
     // labels at the end of the code (never reached)
-    while (li < nl) {
-      if (reachable) this.flush();
-      this.op(W.end);
-      this.cur = li;
-      li++;
-      reachable = true;
-    }
-    this.op(W.unreachable);
-    this.op(W.end); // loop
+    at(f.codelen);
+    if (this.ctl.length) this.bad(`control left open at the end`);
     this.op(W.unreachable);
     this.op(W.end); // function
     const body = new Bytes();
     const ni64 = f.nlocals + NSCRATCH + this.maxT;
-    body.u32(2).u32(NI32).byte(I32).u32(ni64).byte(I64);
+    body.u32(2).u32(1 + NI32 - NPARAMS).byte(I32).u32(ni64).byte(I64);
     body.bytes(this.b.view());
     return body;
   }
@@ -547,15 +715,48 @@ class FuncCompiler {
     switch (op) {
       case Op.INTRINSIC: {
         // memmove(dst, src, n): the core wraps each word to its usize
+        // (one or two words, sort.Slice's swaps of small elements, are loads
+        // and stores: V8's memory.copy is a call out of the compiled code)
         const n = this.pop(0);
         const src = this.pop(1);
         const dst = this.pop(2);
+        // (above the slots the three operands were in)
+        const w0 = this.temp(this.vs.length + 3), w1 = this.temp(this.vs.length + 4);
+        const word = (l: number, off: number) => {
+          this.get(l);
+          this.op(W.i32_wrap_i64);
+          this.mem(W.i64_load, 0, off);
+        };
+        const put = (w: number, off: number) => {
+          this.get(dst);
+          this.op(W.i32_wrap_i64);
+          this.get(w);
+          this.mem(W.i64_store, 0, off);
+        };
+        this.get(n);
+        this.b.byte(W.i64_const).s64(16n);
+        this.op(W.i64_eq, W.if, 0x40);
+        word(src, 0);
+        this.set(w0);
+        word(src, 8);
+        this.set(w1);
+        put(w0, 0);
+        put(w1, 8);
+        this.op(W.else);
+        this.get(n);
+        this.b.byte(W.i64_const).s64(8n);
+        this.op(W.i64_eq, W.if, 0x40);
+        word(src, 0);
+        this.set(w0);
+        put(w0, 0);
+        this.op(W.else);
         for (const l of [dst, src, n]) {
           this.get(l);
           this.op(W.i32_wrap_i64);
         }
         this.op(W.prefix_fc);
         this.b.u32(FC.memory_copy).byte(0).byte(0);
+        this.op(W.end, W.end);
         return true;
       }
       case Op.NOP:
@@ -585,14 +786,14 @@ class FuncCompiler {
         return true;
       }
       case Op.GLOBAL: {
-        this.gget(G.globals);
+        this.gget(G_GLOBALS);
         this.mem(W.i64_load, 3, 8 * i.a);
         this.set(this.push());
         return true;
       }
       case Op.SETGLOBAL: {
         const v = this.pop(0);
-        this.gget(G.globals);
+        this.gget(G_GLOBALS);
         this.get(v);
         this.mem(W.i64_store, 3, 8 * i.a);
         return true;
@@ -633,7 +834,7 @@ class FuncCompiler {
         return true;
       }
       case Op.STRCONST: {
-        this.gget(G.image);
+        this.gget(G_IMAGE);
         this.i32(i.a);
         this.op(W.i32_add, W.i64_extend_i32_u);
         this.set(this.push());
@@ -656,6 +857,8 @@ class FuncCompiler {
         return true;
       }
       case Op.LINE: {
+        // a line the next op replaces before anything can read it (a function's first two)
+        if (this.insns[k + 1]?.op === Op.LINE) return true;
         this.get(L_HDR);
         this.i32(i.a);
         this.mem(W.i32_store, 2, H_LINE);
@@ -987,67 +1190,81 @@ class FuncCompiler {
       this.gset(G.vpc);
       this.get(L_SP);
       this.gset(G.vsp);
-      this.b.byte(W.call).u32(F_JSAFEPOINT);
+      this.coreCall(F_JSAFEPOINT);
       // Going on here, not from the driver: entering at the call again would count it twice.
       this.returnIfStopped();
       this.checkNext(i.pc, true);
       this.close();
     }
     const direct = i.op === Op.CALL && i.a >= 0 && i.a < this.funcs.length;
-    if (direct || i.op === Op.CALLCLOSURE || i.op === Op.CALLIFACE) this.callframe(i, next);
-    else {
+    if (!direct && i.op !== Op.CALLCLOSURE && i.op !== Op.CALLIFACE) {
       this.abs(i.pc);
       this.gset(G.vpc);
       this.get(L_SP);
       this.gset(G.vsp);
       this.i32(i.op);
-      this.b.byte(W.call).u32(F_JSLOW);
+      this.coreCall(F_JSLOW);
       this.returnIfStopped();
-    }
-    if (CALLS.has(i.op)) {
-      // The callee's frame is current (or a panic's call): run it, here or,
-      // with the native stack used up, from the driver.
-      const weight = this.weight();
-      this.gget(G_DEPTH);
-      this.i32(NATIVE_STACK_BUDGET - weight);
-      this.op(W.i32_ge_u);
-      this.open(W.if);
-      this.i32(RUN_REENTER);
-      this.op(W.return);
-      this.close();
-      this.gget(G_DEPTH);
-      this.i32(weight);
-      this.op(W.i32_add);
-      this.gset(G_DEPTH);
-      this.gget(G.vpc);
-      if (direct) {
-        this.b.byte(W.call).u32(funcIndex(i.a));
-      } else {
-        this.gget(G.vhdr);
-        this.mem(W.i32_load, 2, H_FUNC);
-        this.b.byte(W.call_indirect).u32(T_FUNC).u32(0);
+      if (CALLS.has(i.op)) {
+        // a call the core set up (a function the image lacks: its panic): the driver runs what is on top
+        this.i32(RUN_REENTER);
+        this.op(W.return);
+        return false;
       }
-      this.set(L_ST);
-      this.gget(G_DEPTH);
-      this.i32(weight);
-      this.op(W.i32_sub);
-      this.gset(G_DEPTH);
-      this.get(L_ST);
-      this.open(W.if);
-      this.get(L_ST);
-      this.op(W.return);
-      this.close();
-      this.checkNext(next, false);
-      this.gget(G.vfp);
-      this.set(L_FP);
-      this.gget(G.vhdr);
-      this.set(L_HDR);
-      this.get(L_CODE);
-      this.gset(G.vcode);
-    } else {
       this.checkNext(next, true);
+      this.gget(G.vsp);
+      this.set(L_SP);
+      return true;
     }
-    this.gget(G.vsp);
+    // The callee's frame (L_NFP, L_NHDR; its code at L_ST, its index in L_F)
+    // is set up: run it, here or, with the native stack used up, from the driver.
+    this.callframe(i, next);
+    const weight = this.weight();
+    this.gget(G_DEPTH);
+    this.i32(NATIVE_STACK_BUDGET - weight);
+    this.op(W.i32_ge_u);
+    this.open(W.if);
+    this.get(L_NFP);
+    this.gset(G.vfp);
+    this.get(L_NHDR);
+    this.gset(G.vhdr);
+    this.addr(L_NHDR, HDR_SIZE);
+    this.gset(G.vsp);
+    this.get(L_ST);
+    this.gset(G.vpc);
+    this.get(L_ST);
+    this.gset(G.vcode);
+    this.i32(RUN_REENTER);
+    this.op(W.return);
+    this.close();
+    this.gget(G_DEPTH);
+    this.i32(weight);
+    this.op(W.i32_add);
+    this.gset(G_DEPTH);
+    this.get(L_ST);
+    this.addr(L_NHDR, HDR_SIZE);
+    this.get(L_NFP);
+    this.get(L_NHDR);
+    if (direct) {
+      this.b.byte(W.call).u32(funcIndex(i.a));
+    } else {
+      this.get(L_F);
+      this.b.byte(W.call_indirect).u32(T_GO).u32(0);
+    }
+    this.set(L_ST);
+    this.gget(G_DEPTH);
+    this.i32(weight);
+    this.op(W.i32_sub);
+    this.gset(G_DEPTH);
+    // a status (the G stopped, the frames changed), or the callee returned: its results end at sp
+    this.get(L_ST);
+    this.i32(RUN_REENTER + 1);
+    this.op(W.i32_lt_u);
+    this.open(W.if);
+    this.get(L_ST);
+    this.op(W.return);
+    this.close();
+    this.get(L_ST);
     this.set(L_SP);
     return true;
   }
@@ -1061,8 +1278,9 @@ class FuncCompiler {
    * receiver replaced by its data word, as slowop's CALLIFACE does). A nil
    * closure or interface, a missing method, or a frame that would not fit
    * (the stack must grow, or "stack overflow") goes to the core's op, which
-   * sees the operands untouched. Leaves the core's registers at the callee's
-   * entry, as callfunc() does.
+   * sees the operands untouched, and the driver runs what it set up. Leaves
+   * the callee's fp, header and code in L_NFP, L_NHDR and L_ST (the core's
+   * registers stay the caller's: compiled code sets them only to call the core).
    */
   private callframe(i: Insn, next: number): void {
     const g = i.op === Op.CALL ? this.funcs[i.a] : null;
@@ -1082,7 +1300,7 @@ class FuncCompiler {
       this.get(L_F);
       this.i32(Img.FUNC_SIZE);
       this.op(W.i32_mul);
-      this.gget(G.image);
+      this.gget(G_IMAGE);
       this.op(W.i32_add);
       this.i32(this.funcsOff);
       this.op(W.i32_add);
@@ -1114,10 +1332,31 @@ class FuncCompiler {
       this.mem(W.i32_load, 2);
       this.b.byte(W.local_tee).u32(L_CLO);
       this.op(W.if, I32);
+      // the method: the call site's cache (one type and its method), else
+      // findmethod, whose answer for a type never changes
+      const site = G_DEPTH + NOWNGLOBALS + 2 * this.sites.next++;
       this.get(L_CLO);
       this.mem(W.i32_load, 2);
+      this.b.byte(W.local_tee).u32(L_NHDR);
+      this.gget(site);
+      this.op(W.i32_eq);
+      this.op(W.if, I32);
+      this.gget(site + 1);
+      this.op(W.else);
+      this.get(L_NHDR);
       this.i32(i.a);
       this.b.byte(W.call).u32(F_FINDMETHOD);
+      this.b.byte(W.local_tee).u32(L_F);
+      this.i32(0);
+      this.op(W.i32_ge_s);
+      this.op(W.if, 0x40);
+      this.get(L_NHDR);
+      this.gset(site);
+      this.get(L_F);
+      this.gset(site + 1);
+      this.op(W.end);
+      this.get(L_F);
+      this.op(W.end);
       this.b.byte(W.local_tee).u32(L_F);
       this.i32(0);
       this.op(W.i32_lt_s);
@@ -1158,9 +1397,12 @@ class FuncCompiler {
     this.get(L_SP);
     this.gset(G.vsp);
     this.i32(i.op);
-    this.b.byte(W.call).u32(F_JSLOW);
+    this.coreCall(F_JSLOW);
     this.returnIfStopped();
-    this.b.byte(W.else);
+    // the core set up the callee's frame (or a panic's deferred call): the driver runs it
+    this.i32(RUN_REENTER);
+    this.op(W.return);
+    this.close();
     // the callee's non-parameter locals are zero
     if (i.op === Op.CALLIFACE) {
       // the receiver becomes its data word
@@ -1169,18 +1411,21 @@ class FuncCompiler {
       this.mem(W.i64_load, 3, 8);
       this.mem(W.i64_store, 3);
     }
+    // (a loop of stores, not memory.fill: V8 makes that a call out of the compiled code)
     const nz = g ? g.nlocals - g.nparams : -1;
-    if (nz > 8 || nz < 0) {
+    if (nz > 16 || nz < 0) {
       this.get(sp);
-      this.i32(0);
-      if (g) this.i32(8 * nz);
-      else {
-        this.get(L_NHDR);
-        this.get(sp);
-        this.op(W.i32_sub);
-      }
-      this.op(W.prefix_fc);
-      this.b.u32(FC.memory_fill).byte(0);
+      this.set(L_OFF);
+      this.op(W.block, 0x40, W.loop, 0x40);
+      this.get(L_OFF);
+      this.get(L_NHDR);
+      this.op(W.i32_ge_u, W.br_if, 1);
+      this.get(L_OFF);
+      this.b.byte(W.i64_const).s64(0n);
+      this.mem(W.i64_store, 3);
+      this.addr(L_OFF, 8);
+      this.set(L_OFF);
+      this.op(W.br, 0, W.end, W.end);
     } else {
       for (let j = 0; j < nz; j++) {
         this.get(sp);
@@ -1200,22 +1445,16 @@ class FuncCompiler {
     st32(H_FUNC, () => (g ? this.i32(i.a) : this.get(L_F)));
     st32(H_LINE, () => this.i32(0));
     st32(H_CLOSURE, () => (i.op === Op.CALLCLOSURE ? this.get(L_CLO) : this.i32(0)));
-    for (let off = H_CLOSURE + 4; off < HDR_SIZE; off += 4) st32(off, () => this.i32(0));
-    this.get(L_NFP);
-    this.gset(G.vfp);
-    this.get(L_NHDR);
-    this.gset(G.vhdr);
-    this.addr(L_NHDR, HDR_SIZE);
-    this.gset(G.vsp);
-    this.gget(G.image);
+    for (let off = H_CLOSURE + 4; off < HDR_SIZE; off += 8) {
+      this.get(L_NHDR);
+      this.b.byte(W.i64_const).s64(0n);
+      this.mem(W.i64_store, 2, off);
+    }
+    this.gget(G_IMAGE);
     if (g) this.i32(g.code);
     else field(FuncRec.CODE);
     this.op(W.i32_add);
-    this.b.byte(W.local_tee).u32(L_ST);
-    this.gset(G.vcode);
-    this.get(L_ST);
-    this.gset(G.vpc);
-    this.close();
+    this.set(L_ST);
   }
 
   /** An over-estimate of this function's native frame: its wasm locals, spilled. */
@@ -1238,7 +1477,7 @@ class FuncCompiler {
     this.get(L_SP);
     this.gset(G.vsp);
     this.i32(i.op);
-    this.b.byte(W.call).u32(F_JSLOW);
+    this.coreCall(F_JSLOW);
     this.returnIfStopped();
     this.i32(RUN_REENTER);
     this.op(W.return);
@@ -1250,19 +1489,9 @@ class FuncCompiler {
       this.mem(W.i64_load, 3);
       this.mem(W.i64_store, 3);
     }
-    this.get(L_HDR);
-    this.mem(W.i32_load, 2, H_RETPC);
-    this.gset(G.vpc);
+    // The caller (compiled code, or `enter` for the driver) goes on with its
+    // own registers and this sp: an address, never a status.
     this.addr(L_FP, 8 * nres);
-    this.gset(G.vsp);
-    this.get(L_HDR);
-    this.mem(W.i32_load, 2, H_CALLER);
-    this.b.byte(W.local_tee).u32(L_HDR);
-    this.gset(G.vhdr);
-    this.get(L_HDR);
-    this.mem(W.i32_load, 2, H_FP);
-    this.gset(G.vfp);
-    this.i32(0);
     this.op(W.return);
     return false;
   }
@@ -1274,7 +1503,8 @@ export function translate(image: Uint8Array): Uint8Array {
   const n = funcs.length;
   const funcIndex = (f: number) => NIMPORTFUNCS + f;
   const funcsOff = new DataView(image.buffer, image.byteOffset).getUint32(Img.FUNCS, true);
-  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs, funcsOff).compile(funcIndex));
+  const sites = { next: 0 };
+  const bodies = funcs.map((f) => new FuncCompiler(f, image, funcs, funcsOff, sites).compile(funcIndex));
 
   const out = new Bytes();
   out.bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
@@ -1284,10 +1514,11 @@ export function translate(image: Uint8Array): Uint8Array {
     out.byte(id).sized(s);
   };
   section(1, (s) => {
-    s.u32(3);
+    s.u32(4);
     s.byte(0x60).u32(1).byte(I32).u32(1).byte(I32); // T_FUNC
     s.byte(0x60).u32(2).byte(I32).byte(I32).u32(1).byte(I32); // T_ENTER
     s.byte(0x60).u32(0).u32(1).byte(I32); // T_NOARGS
+    s.byte(0x60).u32(NPARAMS).byte(I32).byte(I32).byte(I32).byte(I32).u32(1).byte(I32); // T_GO
   });
   section(2, (s) => {
     s.u32(1 + GLOBALS.length + CONSTS.length + NIMPORTFUNCS);
@@ -1300,14 +1531,17 @@ export function translate(image: Uint8Array): Uint8Array {
   });
   section(3, (s) => {
     s.u32(n + 1);
-    for (let i = 0; i < n; i++) s.u32(T_FUNC);
+    for (let i = 0; i < n; i++) s.u32(T_GO);
     s.u32(T_ENTER);
   });
   section(4, (s) => {
     s.u32(1).byte(0x70).byte(1).u32(n).u32(n);
   });
   section(6, (s) => {
-    s.u32(1).byte(I32).byte(1).byte(W.i32_const).s32(0).byte(W.end); // G_DEPTH
+    s.u32(NOWNGLOBALS + 2 * sites.next);
+    for (let g = 0; g < NOWNGLOBALS; g++) s.byte(I32).byte(1).byte(W.i32_const).s32(0).byte(W.end);
+    // each CALLIFACE site's cache: a type (-1: none yet; a type is an address) and its method
+    for (let k = 0; k < sites.next; k++) s.byte(I32).byte(1).byte(W.i32_const).s32(-1).byte(W.end).byte(I32).byte(1).byte(W.i32_const).s32(0).byte(W.end);
   });
   section(7, (s) => {
     s.u32(1).name('enter').byte(0).u32(NIMPORTFUNCS + n);
@@ -1319,11 +1553,49 @@ export function translate(image: Uint8Array): Uint8Array {
   section(10, (s) => {
     s.u32(n + 1);
     for (const b of bodies) s.sized(b);
-    // enter(f, pc) = table[f](pc)
+    // enter(f, pc): table[f](pc, vsp, vfp, vhdr), with the core's globals
+    // copied in and jticks out; a frame that returned leaves the core's
+    // registers at its caller, at the return pc (the core's ret() does the same).
     const e = new Bytes();
-    e.u32(0);
-    e.byte(W.i32_const).s32(0).byte(W.global_set).u32(G_DEPTH);
-    e.byte(W.local_get).u32(1).byte(W.local_get).u32(0).byte(W.call_indirect).u32(T_FUNC).u32(0).byte(W.end);
+    const lget = (l: number) => e.byte(W.local_get).u32(l);
+    const gget = (g: number) => e.byte(W.global_get).u32(g);
+    const gset = (g: number) => e.byte(W.global_set).u32(g);
+    const H = 2, R = 3; // locals: the entered frame's header, the result
+    e.u32(1).u32(2).byte(I32);
+    e.byte(W.i32_const).s32(0);
+    gset(G_DEPTH);
+    for (const [own, core] of [[G_TICKS, G.jticks], [G_IMAGE, G.image], [G_GLOBALS, G.globals], [G_ATTN, G.attnaddr]]) {
+      gget(core);
+      gset(own);
+    }
+    lget(1);
+    gget(G.vsp);
+    gget(G.vfp);
+    gget(G.vhdr);
+    e.byte(W.local_tee).u32(H);
+    lget(0);
+    e.byte(W.call_indirect).u32(T_GO).u32(0);
+    e.byte(W.local_set).u32(R);
+    gget(G_TICKS);
+    gset(G.jticks);
+    lget(R);
+    e.byte(W.i32_const).s32(RUN_REENTER + 1);
+    e.byte(W.i32_lt_u).byte(W.if).byte(0x40);
+    lget(R);
+    e.byte(W.return).byte(W.end);
+    lget(R);
+    gset(G.vsp);
+    lget(H);
+    e.byte(W.i32_load).u32(2).u32(H_RETPC);
+    gset(G.vpc);
+    lget(H);
+    e.byte(W.i32_load).u32(2).u32(H_CALLER);
+    e.byte(W.local_tee).u32(H);
+    gset(G.vhdr);
+    lget(H);
+    e.byte(W.i32_load).u32(2).u32(H_FP);
+    gset(G.vfp);
+    e.byte(W.i32_const).s32(0).byte(W.end);
     s.sized(e);
   });
   return out.view().slice();
