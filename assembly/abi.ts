@@ -218,12 +218,15 @@ export namespace Mbox {
   export const KEEPSP: i32 = 80;
   export const CONSOUT: i32 = 88;
   export const CONSERR: i32 = 92;
+  export const RESUME: i32 = 96;
+  export const M: i32 = 100;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {
   export const IDLE: i32 = 0;
   export const PENDING: i32 = 1;
   export const DONE: i32 = 2;
+  export const DETACHED: i32 = 3;
 }
 export namespace MemStat {
   export const HEAP_ALLOC: i32 = 0;
@@ -439,6 +442,12 @@ export const RFMEM: i32 = 32;
 export const RFNOTEG: i32 = 8;
 export const RFNOWAIT: i32 = 64;
 export const RFPROC: i32 = 16;
+export namespace Resume {
+  export const NONE: i32 = 0;
+  export const SYSCALL: i32 = 1;
+  export const PARK: i32 = 2;
+  export const TIMEDPARK: i32 = 3;
+}
 export const STATIC_BASE: i32 = 4259840;
 export namespace SigFlag {
   export const NOTIFY: i32 = 1;

@@ -2,7 +2,7 @@
 // Its exports are the ABI of docs/abi.md; assembly/README.md draws the
 // shared memory map, the per-M globals and the locking rules.
 import { persistentalloc, FLAG_NOSCAN } from "./runtime/malloc";
-import { boot as procboot, tstart as proctstart, syscallblock as procsyscallblock } from "./runtime/proc";
+import { boot as procboot, tstart as proctstart, syscallblock as procsyscallblock, sysresume as procsysresume } from "./runtime/proc";
 import { sigtramp as sigsigtramp } from "./runtime/sighandler";
 import { wasmtrap } from "./runtime/panic";
 
@@ -37,6 +37,14 @@ export function tstart(mp: i32): void {
  */
 export function syscallblock(): void {
   procsyscallblock();
+}
+
+/**
+ * A proc whose call slept without its thread (Mbox.RESUME, kind a Resume)
+ * goes on on this instance (proc.ts sysresume). Never returns.
+ */
+export function sysresume(pid: i32, kind: i32): void {
+  procsysresume(pid, kind);
 }
 
 /** The note handler's entry: returns NCONT or NDFLT for the glue's noted(). */

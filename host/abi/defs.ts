@@ -180,6 +180,15 @@ export const Mbox = {
   // the console ring instead of making the call (ConsRing).
   CONSOUT: 88,
   CONSERR: 92,
+  // i32 Resume: written by the core just before a call its M can be resumed
+  // from without the wasm stack it makes it on (assembly/runtime/proc.ts
+  // sysresume). The kernel takes it at the call's entry; if the call sleeps,
+  // it detaches the proc from its worker (MboxState.DETACHED) and, when the
+  // call ends, gives the proc to any pooled worker, which calls the core's
+  // sysresume(pid, kind). A blocked proc then costs no thread (docs/scale.md §2).
+  RESUME: 96,
+  // u32: this proc's M record, written by the core's minit (sysresume finds it here).
+  M: 100,
   NOTE: 128, // ERRMAX bytes
 };
 
@@ -199,7 +208,10 @@ export const Mbox = {
 export const ConsRing = { LOCK: 0, HEAD: 4, TAIL: 8, DATA: 16 };
 export const CONS_RING_SIZE = 65536; // bytes of DATA (a power of 2)
 export const CONS_RECORD_MAX = 4096; // longer writes make the call
-export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };
+/** DETACHED: the call sleeps without the M's thread: the glue unwinds and its worker goes back to the pool. */
+export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2, DETACHED: 3 };
+/** Mbox.RESUME: where the core goes on after a detached call (assembly/runtime/proc.ts sysresume). */
+export const Resume = { NONE: 0, SYSCALL: 1, PARK: 2, TIMEDPARK: 3 };
 
 // ---- The note table (go runtime/signal_plan9.go; docs/plan9-notes.md §2.3) -----------
 

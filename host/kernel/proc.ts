@@ -162,7 +162,10 @@ export function hostactiontimed(k: Kernel, a: KHostAction, index: number): void 
 
 // ---- birth and death ----------------------------------------------------
 
-/** What a proc costs the machine: its M worker, measured at about 9 MiB (bench/scale.mjs). */
+/**
+ * What a proc may cost the machine: a worker while it runs, measured at
+ * about 9 MiB (bench/scale.mjs); blocked, it holds none (trap.ts detach).
+ */
 const PROC_BYTES = 16 << 20;
 /** Memory a new proc must leave free on the machine. */
 const MEMORY_RESERVE = 256 << 20;
@@ -200,17 +203,17 @@ export function newnoteid(k: Kernel): number {
 export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
   p.state = 'starting';
   k.starting++;
-  const w = k.pool.shift() ?? k.spawnM();
+  const w = k.poolget();
   p.worker = w;
   let ring: SharedArrayBuffer | null = null;
   if (k.tracer.on) {
     ring = new SharedArrayBuffer(TRACE_RING);
     k.rings.set(p, { i32: new Int32Array(ring), i64: new BigInt64Array(ring) });
   }
+  p.ring = ring;
   w.post({ t: 'start', pid: p.pid, memory: k.memory, core: k.core, program: k.opts.program ?? null, image: arg === null ? k.image : null, arg: String(arg ?? 0n), ring });
   // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
   for (const n of k.opts.actions) if (n.atStart && n.kind === 'note' && n.target === p.pid) writenoteQuiet(k, p, n.text);
-  if (!k.ended) k.pool.push(k.spawnM());
 }
 
 /**
@@ -221,7 +224,8 @@ export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
  */
 export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
   if (p.state === 'dead' || p.state === 'broken') return;
-  if (p.state === 'starting') k.starting--;
+  const started = p.state !== 'starting';
+  if (!started) k.starting--;
   unlink(k, p);
   k.clock.cancel(p.alarm);
   const i = k.ready.indexOf(p);
@@ -245,10 +249,16 @@ export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
   }
   for (const c of k.procs.values()) if (c.parent === p) c.parent = null;
   Atomics.store(k.i32, (mbox(p) + MboxX.DEAD) >> 2, 1);
-  reply(k, p, -1n);
+  // A detached proc has no M to wake; a worker it is leaving must see
+  // DETACHED, not DONE, to say it left (Kernel.detached).
+  if (p.worker) reply(k, p, -1n);
   const w = p.worker;
   p.worker = null;
-  if (w) setTimeout(() => void w.terminate(), 0);
+  if (w && started) {
+    // Its M unwinds (ProcExit) and the worker, free, goes back to the pool (Kernel.detached).
+    p.leaving = w;
+    k.leaving++;
+  } else if (w) setTimeout(() => k.endM(w), 0); // not yet in a call: nothing to unwind
   if (p.pid === 1) k.end(p.exitString, exitCode(p.exitString), freemem ? 'pid 1 exited' : 'pid 1 broken');
 }
 

@@ -66,7 +66,7 @@ export interface StartOptions {
   onStderr?: (chunk: string) => void;
   /**
    * Cap on procs, 1 to 8191 (default 1000); rfork beyond it, or beyond what
-   * the machine's memory can give (each proc is a worker of about 9 MiB),
+   * the machine's memory can give (a running proc has a worker of about 9 MiB; a blocked one none),
    * fails with an error naming the limit.
    */
   maxProcs?: number;
@@ -252,6 +252,13 @@ export interface Exit {
   code: number;
   /** Why the run ended: "pid 1 exited", "timeout", "deadlock: ...", "stopped", ... */
   reason: string;
+  /**
+   * The most threads (M workers) the run had at once: the procs running at
+   * the same time plus a small pool. A proc blocked in a read, a write or a
+   * sleep holds none (docs/scale.md §2), so it is not one per proc.
+   * Absent when the kernel itself failed or did not answer a stop.
+   */
+  threads?: number;
 }
 
 let coreCache: Promise<WebAssembly.Module> | null = null;
@@ -403,7 +410,7 @@ export class Machine {
         for (const f of this.subscribers) f(e.events);
         return;
       case 'exit':
-        this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
+        this.finish({ exitString: e.exitString, code: e.code, reason: e.reason, threads: e.threads });
         return;
       case 'stdin': {
         // The program's first read of /dev/cons: ask the stdin provider now.
