@@ -203,7 +203,7 @@ export namespace Kind {
 }
 export const MAILBOX_BASE: i32 = 4096;
 export const MAILBOX_SIZE: i32 = 512;
-export const MAX_PROCS: i32 = 8192;
+export const MAX_PROCS: i32 = 16384;
 export const MEMORY_DEFAULT_PAGES: i32 = 16384;
 export const MEMORY_INITIAL_PAGES: i32 = 256;
 export const MEMORY_MAXIMUM_PAGES: i32 = 65536;
@@ -242,7 +242,7 @@ export namespace MemStat {
 }
 export const NCONT: i32 = 0;
 export const NDFLT: i32 = 1;
-export const NIL_GUARD: i32 = 4259840;
+export const NIL_GUARD: i32 = 8454144;
 export const NNOTE: i32 = 5;
 export namespace OMode {
   export const OREAD: i32 = 0;
@@ -448,7 +448,7 @@ export namespace Resume {
   export const PARK: i32 = 2;
   export const TIMEDPARK: i32 = 3;
 }
-export const STATIC_BASE: i32 = 4259840;
+export const STATIC_BASE: i32 = 8454144;
 export namespace SigFlag {
   export const NOTIFY: i32 = 1;
   export const KILL: i32 = 2;

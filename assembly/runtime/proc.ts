@@ -39,6 +39,19 @@ import { tracereason } from "./traceback";
 /** Per-M: the address of this M's mailbox ATTN word, polled at safepoints. */
 export let attnaddr: usize = 0;
 
+/**
+ * Where this instance's shadow stack (asc's __stack_pointer, in linear
+ * memory) starts. A detached call or an exits unwinds the wasm stack by a
+ * throw, which skips the epilogues that give the frames' shadow-stack words
+ * back; an instance a worker keeps for its next proc starts from here again
+ * (stackreset), or a few thousand detaches would exhaust it.
+ */
+let stacktop: usize = __stack_pointer;
+
+export function stackreset(): void {
+  __stack_pointer = stacktop;
+}
+
 // ---- Ms ----------------------------------------------------------------------
 
 export function allocm(): M {

@@ -81,11 +81,12 @@ export const MEMORY_MAXIMUM_PAGES = 65536; // 4 GiB
 /** The heap limit of a run that sets none (--max-memory): 1 GiB. */
 export const MEMORY_DEFAULT_PAGES = 16384;
 /**
- * Mailboxes, so pids: --max-procs may be at most MAX_PROCS - 1. A proc is
- * a worker today (docs/design.md "Threads"), whose memory, not this table,
- * is what bounds a run's procs in practice.
+ * Mailboxes, so pids: --max-procs may be at most MAX_PROCS - 1. A blocked
+ * proc holds no worker (docs/scale.md §2) and costs tens of KiB, so this
+ * table (8 MiB of address space, touched only where procs are) is what
+ * bounds a run's procs: enough for 10,000 pending reads.
  */
-export const MAX_PROCS = 8192;
+export const MAX_PROCS = 16384;
 export const MAILBOX_BASE = 4096;
 export const MAILBOX_SIZE = 512;
 /** Where the core's static data starts (asc --memoryBase, tools/postlink.mjs): the first 64 KiB boundary above the mailboxes. */

@@ -170,6 +170,10 @@ export class Kernel {
   leaving = 0;
   /** Detached procs to resume when one of those comes back (trap.ts resume). */
   resumeq: Proc[] = [];
+  /** The procs that have a worker (proc.ts attach). */
+  readonly attached = new Set<Proc>();
+  /** Procs neither dead nor released: what --max-procs counts. */
+  nlive = 0;
   /** M workers started and not ended, and the most there were at once. */
   threads = 0;
   threadsMax = 0;
@@ -312,6 +316,8 @@ export class Kernel {
       const q = this.resumeq.shift()!;
       if (q.state !== 'dead' && q.state !== 'broken') resume(this, q);
     }
+    // In real time, a run whose last proc has left its worker may now be one only the host can wake.
+    if (this.opts.realtime) schedule(this);
   }
 
   private listen(): void {
@@ -333,9 +339,10 @@ export class Kernel {
     else nextTask(go);
   }
 
-  /** Pick up every mailbox that holds a new call, in pid order. */
+  /** Pick up every mailbox that holds a new call, in pid order: only a proc with a worker can have one. */
   private scan(): void {
-    for (const p of this.procs.values()) {
+    const procs = [...this.attached].sort((a, b) => a.pid - b.pid);
+    for (const p of procs) {
       if (this.ended) return;
       if (p.state !== 'running' && p.state !== 'starting') continue;
       const m = mbox(p);

@@ -11,7 +11,7 @@ import { BadAddr, Eintr, Ebadarg, KError } from './error.js';
 import type { Kernel } from './kernel.js';
 import { pcsuffix } from './notes.js';
 import { Block, NDebug, NORET, NRSTR, NSAVE, NUser, type Note, type Proc, type SysResult, type Syscall } from './portdat.js';
-import { pexit, postnote, pprint, sleep } from './proc.js';
+import { attach, pexit, postnote, pprint, sleep } from './proc.js';
 import { syscalls, sysname } from './syscalls.js';
 
 /**
@@ -198,7 +198,7 @@ function wouldsleep(k: Kernel, p: Proc): void {
 function detach(k: Kernel, p: Proc): void {
   const w = p.worker;
   if (!w) return; // asleep again after a wakeup: already detached
-  p.worker = null;
+  attach(k, p, null);
   p.leaving = w;
   k.leaving++;
   const m = mbox(p);
@@ -219,7 +219,7 @@ export function resume(k: Kernel, p: Proc): void {
   }
   const kind = p.resumeKind;
   const w = k.poolget();
-  p.worker = w;
+  attach(k, p, w);
   // Only now: the worker it left took DETACHED as its cue to go.
   Atomics.store(k.i32, (mbox(p) + Mbox.STATE) >> 2, MboxState.DONE);
   w.post({ t: 'resume', pid: p.pid, kind, memory: k.memory, core: k.core, program: k.opts.program ?? null, ring: p.ring });

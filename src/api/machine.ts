@@ -65,7 +65,7 @@ export interface StartOptions {
   /** Called with the program's standard error as it is written, panics and fatal errors included. */
   onStderr?: (chunk: string) => void;
   /**
-   * Cap on procs, 1 to 8191 (default 1000); rfork beyond it, or beyond what
+   * Cap on procs, 1 to 16383 (default 1000); rfork beyond it, or beyond what
    * the machine's memory can give (a running proc has a worker of about 9 MiB; a blocked one none),
    * fails with an error naming the limit.
    */
@@ -252,13 +252,6 @@ export interface Exit {
   code: number;
   /** Why the run ended: "pid 1 exited", "timeout", "deadlock: ...", "stopped", ... */
   reason: string;
-  /**
-   * The most threads (M workers) the run had at once: the procs running at
-   * the same time plus a small pool. A proc blocked in a read, a write or a
-   * sleep holds none (docs/scale.md §2), so it is not one per proc.
-   * Absent when the kernel itself failed or did not answer a stop.
-   */
-  threads?: number;
 }
 
 let coreCache: Promise<WebAssembly.Module> | null = null;
@@ -304,11 +297,22 @@ function argv0(filename: string | undefined): string {
 export class Machine {
   /** Resolves once when the run is over: pid 1 exited, the run timed out, deadlocked or was stopped. */
   readonly exited: Promise<Exit>;
+
+  /**
+   * Once the run is over, the most threads (M workers) it had at once: the
+   * procs running at the same time plus a small pool. A proc blocked in a
+   * read, a write or a sleep holds none (docs/scale.md §2), so it is not one
+   * per proc. Null before the end, or when the kernel failed.
+   */
+  get threads(): number | null {
+    return this.threadsMax;
+  }
   private events: TraceEvent[] = [];
   private subscribers: ((events: TraceEvent[]) => void)[] = [];
   private view: ProcView[] = [];
   private resolveExit!: (e: Exit) => void;
   private done = false;
+  private threadsMax: number | null = null;
   /** Lets start() return: the kernel booted, or the run ended first (even a kernel that never answered). */
   private booted: () => void = () => {};
   private nextid = 1;
@@ -410,7 +414,8 @@ export class Machine {
         for (const f of this.subscribers) f(e.events);
         return;
       case 'exit':
-        this.finish({ exitString: e.exitString, code: e.code, reason: e.reason, threads: e.threads });
+        this.threadsMax = e.threads;
+        this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
         return;
       case 'stdin': {
         // The program's first read of /dev/cons: ask the stdin provider now.
