@@ -28,7 +28,7 @@ const arg = (name, def) => {
 };
 const procsN = arg('procs', '10,100,1000,10000');
 const goroutinesN = arg('goroutines', '1000,10000,100000,1000000');
-const PROC_MIB = 0.25; // a blocked proc, generously (measured: about 0.04, docs/scale.md)
+const PROC_MIB = 0.25; // a blocked proc, generously (measured: about 25 KiB, docs/scale.md)
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const haveGo = !spawnSync('go', ['version']).error;
