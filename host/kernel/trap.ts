@@ -161,7 +161,7 @@ export function step(k: Kernel, p: Proc): void {
       return;
     }
     sleep(k, p, r);
-    if (sc.x.resume) detach(k, p);
+    if (sc.x.resume && k.attached.size > WORKERS_KEPT) detach(k, p);
     return;
   }
   done(k, p, r);
@@ -186,6 +186,16 @@ function wouldsleep(k: Kernel, p: Proc): void {
   Atomics.store(k.i32, (mbox(p) + MboxX.SLEEPS) >> 2, 1);
   reply(k, p, 0n);
 }
+
+/**
+ * Procs with a worker that a sleeping proc may keep its own beside. A detach
+ * and the resume after it cost about 0.4 ms of wall time (a throw, two
+ * messages, sysresume: docs/scale.md §5) and, in real time, a second thread
+ * to wake; below this many workers that costs more than their memory, so a
+ * small run sleeps as it did before detaching was built, and a big one
+ * holds this many workers, not one a proc.
+ */
+const WORKERS_KEPT = 8;
 
 /**
  * The proc sleeps in a call the core can go on from without the wasm stack
