@@ -205,7 +205,7 @@ export namespace Kind {
 }
 export const MAILBOX_BASE: i32 = 4096;
 export const MAILBOX_SIZE: i32 = 512;
-export const MAX_PROCS: i32 = 8192;
+export const MAX_PROCS: i32 = 16384;
 export const MEMORY_DEFAULT_PAGES: i32 = 16384;
 export const MEMORY_INITIAL_PAGES: i32 = 256;
 export const MEMORY_MAXIMUM_PAGES: i32 = 65536;
@@ -221,12 +221,15 @@ export namespace Mbox {
   export const CONSOUT: i32 = 88;
   export const CONSERR: i32 = 92;
   export const OP: i32 = 96;
+  export const RESUME: i32 = 100;
+  export const M: i32 = 104;
   export const NOTE: i32 = 128;
 }
 export namespace MboxState {
   export const IDLE: i32 = 0;
   export const PENDING: i32 = 1;
   export const DONE: i32 = 2;
+  export const DETACHED: i32 = 3;
 }
 export namespace MemStat {
   export const HEAP_ALLOC: i32 = 0;
@@ -242,7 +245,7 @@ export namespace MemStat {
 }
 export const NCONT: i32 = 0;
 export const NDFLT: i32 = 1;
-export const NIL_GUARD: i32 = 4259840;
+export const NIL_GUARD: i32 = 8454144;
 export const NNOTE: i32 = 5;
 export namespace OMode {
   export const OREAD: i32 = 0;
@@ -442,7 +445,13 @@ export const RFMEM: i32 = 32;
 export const RFNOTEG: i32 = 8;
 export const RFNOWAIT: i32 = 64;
 export const RFPROC: i32 = 16;
-export const STATIC_BASE: i32 = 4259840;
+export namespace Resume {
+  export const NONE: i32 = 0;
+  export const SYSCALL: i32 = 1;
+  export const PARK: i32 = 2;
+  export const TIMEDPARK: i32 = 3;
+}
+export const STATIC_BASE: i32 = 8454144;
 export namespace SigFlag {
   export const NOTIFY: i32 = 1;
   export const KILL: i32 = 2;

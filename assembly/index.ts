@@ -2,7 +2,7 @@
 // Its exports are the ABI of docs/abi.md; assembly/README.md draws the
 // shared memory map, the per-M globals and the locking rules.
 import { persistentalloc, FLAG_NOSCAN } from "./runtime/malloc";
-import { boot as procboot, tstart as proctstart, syscallblock as procsyscallblock } from "./runtime/proc";
+import { boot as procboot, tstart as proctstart, syscallblock as procsyscallblock, sysresume as procsysresume, stackreset } from "./runtime/proc";
 import { sigtramp as sigsigtramp } from "./runtime/sighandler";
 import { wasmtrap } from "./runtime/panic";
 
@@ -28,6 +28,7 @@ export function boot(image: i32, len: i32): void {
 
 /** A proc made by rfork: mstart on M mp. Never returns. */
 export function tstart(mp: i32): void {
+  stackreset(); // the worker's instance may have run a proc before (proc.ts stacktop)
   proctstart(<usize>mp);
 }
 
@@ -37,6 +38,15 @@ export function tstart(mp: i32): void {
  */
 export function syscallblock(): void {
   procsyscallblock();
+}
+
+/**
+ * A proc whose call slept without its thread (Mbox.RESUME, kind a Resume)
+ * goes on on this instance (proc.ts sysresume). Never returns.
+ */
+export function sysresume(pid: i32, kind: i32): void {
+  stackreset();
+  procsysresume(pid, kind);
 }
 
 /** The note handler's entry: returns NCONT or NDFLT for the glue's noted(). */

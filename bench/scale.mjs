@@ -4,14 +4,15 @@
 //     deadline (on Plan 9 each pending read holds a proc, so N procs). In
 //     virtual time (every proc is made): wall time, peak memory (RSS), memory
 //     per proc. In real time, how late the deadline fired (p50, p99, worst),
-//     the deadline far enough (1 s + 60 ms a proc) for every read to be
-//     pending by then: each proc's worker takes tens of ms to start.
+//     the deadline far enough (1 s + 5 ms a proc) for every read to be
+//     pending by then.
 //   - bench/scale-goroutines.go: N goroutines parked on one channel, then
 //     released; wall time, peak memory, memory per goroutine, and the time
 //     each tenth of them took to create (flat when creation cost is flat).
 // p9rt runs in real time (--realtime). Peak RSS comes from /usr/bin/time.
-// A proc is a worker of about 9 MiB today, so the proc counts the machine's
-// free memory cannot give are skipped, and said so.
+// A blocked proc holds no worker (docs/scale.md §2): tens of KiB each, so
+// only proc counts the machine's free memory cannot give (at PROC_MIB a
+// proc, generously) are skipped, and said so.
 //
 // Run: npm run build && node bench/scale.mjs [--procs 10,100,1000,10000] [--goroutines 1000,10000,100000,1000000]
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,7 @@ const arg = (name, def) => {
 };
 const procsN = arg('procs', '10,100,1000,10000');
 const goroutinesN = arg('goroutines', '1000,10000,100000,1000000');
-const PROC_MIB = 9; // a proc's worker, measured (docs/scale.md)
+const PROC_MIB = 0.25; // a blocked proc, generously (measured: about 25 KiB, docs/scale.md)
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const haveGo = !spawnSync('go', ['version']).error;
@@ -77,7 +78,7 @@ for (const n of procsN) {
     row([n, `skipped: ${n} procs need about ${((n * PROC_MIB) / 1024).toFixed(1)} GiB (${PROC_MIB} MiB each), ${Math.floor(freemem() / 2 ** 20)} MiB free`, '', '', '', '', '', '', '', '']);
     continue;
   }
-  const wait = Math.max(1000, 60 * n);
+  const wait = Math.max(1000, 1000 + 5 * n);
   const r = p9('scale-procs', [n, 1000], ['--max-procs', String(n + 8)]);
   const rt = p9('scale-procs', [n, wait], ['--realtime', '--max-procs', String(n + 8)]);
   const g = goProcs ? measure(goProcs, [String(n), '1000']) : null;

@@ -2,11 +2,11 @@
 // body in src/golib whose work the runtime does. Arguments are the top words
 // of the operand stack (first argument deepest); results replace them.
 // vpc is at the INTRINSIC instruction (5 bytes) on entry.
-import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason, Sys } from "../abi";
+import { Intrinsic, TraceKind, TypeRec, Kind, Ctl, WaitReason, Sys, Resume } from "../abi";
 import { G, M, P, Panic, Sched, getg, getm, gcur, mcur, sched, schedp, image } from "./runtime2";
 import { vpc, vsp, vfp, vhdr, vcode, setregs, push, pop, peek, saveregs } from "../vm/frame";
 import { syscall6, nanotime, traceEvent, semacquire as plan9semacquire } from "./os_plan9";
-import { entersyscall, exitsyscall, keepp, gosched, numgoroutine } from "./proc";
+import { entersyscall, exitsyscall, keepp, gosched, numgoroutine, resumable } from "./proc";
 import { starttimer, stoptimer, resettimer, timesleep } from "./time";
 import { semacquire, semrelease, semapark } from "./sema";
 import { goexit } from "../vm/panic";
@@ -71,6 +71,7 @@ function dosyscall(): i32 {
   setregs(vpc + INSN, sp + 8, vfp, vhdr, vcode);
   entersyscall(num);
   keepp();
+  resumable(Resume.SYSCALL); // if it sleeps, proc.ts sysresume goes on from here, result into sp
   r = syscall6(num, a0, a1, a2, a3, a4, 0);
   store<i64>(sp, r);
   if (exitsyscall()) return getg().sig != 0 ? sigpanic() : 0; // a trap note came during the call

@@ -15,6 +15,9 @@ declare function host_nanotime(): i64;
 @external("host", "trace")
 declare function host_trace(kind: i32, a: i64, b: i64, c: i64, pos: i64): void;
 // @ts-ignore: decorator
+@external("host", "resumed")
+declare function host_resumed(): i64;
+// @ts-ignore: decorator
 @external("host", "debug")
 declare function host_debug(a: i64, b: i64): void;
 
@@ -28,6 +31,15 @@ declare function host_debug(a: i64, b: i64): void;
 /** A raw system call through this proc's mailbox; notes are delivered on its way out. */
 export function syscall6(num: i32, a0: i64, a1: i64, a2: i64, a3: i64, a4: i64, a5: i64): i64 {
   return host_syscall(num, a0, a1, a2, a3, a4, a5);
+}
+
+/**
+ * The result of the call this proc slept in without its thread (Mbox.RESUME),
+ * on the worker that resumes it: the notes that came meanwhile are delivered
+ * first, as on the way out of any call (proc.ts sysresume).
+ */
+export function resumed(): i64 {
+  return host_resumed();
 }
 
 export function nanotime(): i64 {

@@ -11,7 +11,7 @@
 // release, made only to an M that sleeps (mpark, mwake): a release left over
 // would end a later wait at once and run the M in user mode where it should
 // be asleep in the kernel, where a note would reach it (issue 18.3).
-import { Ctl, Mbox, MAILBOX_BASE, MAILBOX_SIZE, TraceKind, Img, WaitReason } from "../abi";
+import { Ctl, Mbox, MAILBOX_BASE, MAILBOX_SIZE, TraceKind, Img, WaitReason, Resume } from "../abi";
 import {
   G, M, P, Sched, Grunnable, Grunning, Gsyscall, Gwaiting, Gdead, Gidle, STACK_SIZE, M_BUF,
   mcur, gcur, setm, setg, setSched, schedp, sched, getm, getg, image, RESUME_NONE,
@@ -20,7 +20,7 @@ import { mallocgc, stackalloc } from "./malloc";
 import { lock, unlock } from "./lock";
 import {
   open, pread, closefd, exits, semacquire, tsemacquire, semrelease, rforkm, notify, nanotime,
-  traceEvent, errstr,
+  traceEvent, errstr, resumed,
 } from "./os_plan9";
 import { throwstr, throwall } from "./panic";
 import { prints, printbytes } from "./print";
@@ -38,6 +38,19 @@ import { tracereason } from "./traceback";
 
 /** Per-M: the address of this M's mailbox ATTN word, polled at safepoints. */
 export let attnaddr: usize = 0;
+
+/**
+ * Where this instance's shadow stack (asc's __stack_pointer, in linear
+ * memory) starts. A detached call or an exits unwinds the wasm stack by a
+ * throw, which skips the epilogues that give the frames' shadow-stack words
+ * back; an instance a worker keeps for its next proc starts from here again
+ * (stackreset), or a few thousand detaches would exhaust it.
+ */
+let stacktop: usize = __stack_pointer;
+
+export function stackreset(): void {
+  __stack_pointer = stacktop;
+}
 
 // ---- Ms ----------------------------------------------------------------------
 
@@ -80,9 +93,26 @@ function minit(): void {
   if (pid <= 0) throwstr("minit: cannot read #c/pid");
   atomic.store<i32>(changetype<usize>(mp) + offsetof<M>("pid"), pid);
   mp.mailbox = <usize>MAILBOX_BASE + <usize>pid * <usize>MAILBOX_SIZE;
+  store<u32>(mp.mailbox + Mbox.M, <u32>changetype<usize>(mp));
+  mtls(mp);
+  if (atomic.load<i32>(Ctl.EXITING) != 0) exits(0, 0);
+}
+
+/** This instance's globals for M mp, whose mailbox is known (minit, sysresume). */
+function mtls(mp: M): void {
+  setm(changetype<usize>(mp));
+  setSched(<usize>atomic.load<u32>(Ctl.SCHED_ROOT));
   attnaddr = mp.mailbox + Mbox.ATTN;
   setposaddr(mp.mailbox);
-  if (atomic.load<i32>(Ctl.EXITING) != 0) exits(0, 0);
+}
+
+/**
+ * The next kernel call may sleep without this M's thread (Mbox.RESUME): if it
+ * does, the wasm stack it was made on is thrown away, and sysresume(kind)
+ * goes on from the call's result on whatever worker the kernel picks.
+ */
+export function resumable(kind: i32): void {
+  store<i32>(getm().mailbox + Mbox.RESUME, kind);
 }
 
 function mput(mp: M): void {
@@ -136,13 +166,25 @@ function mpark(ms: i64): void {
   if (atomic.cmpxchg<i32>(park, PARK_NONE, PARK_SLEEPING) == PARK_NONE) {
     // Retried while interrupted (docs/plan9-notes.md §2.8).
     if (ms < 0) {
-      while (semacquire(sema, 1) != 1) {}
-    } else if (tsemacquire(sema, ms) != 1 && atomic.cmpxchg<i32>(park, PARK_SLEEPING, PARK_NONE) != PARK_SLEEPING) {
-      // Timed out or interrupted, but a waker took us meanwhile: take its release.
-      while (semacquire(sema, 1) != 1) {}
+      // Untimed: nothing of this wasm stack is needed after the wait (sysresume PARK).
+      resumable(Resume.PARK);
+      while (semacquire(sema, 1) != 1) resumable(Resume.PARK);
+    } else {
+      // Only findrunnable parks for a time (sysresume TIMEDPARK).
+      resumable(Resume.TIMEDPARK);
+      timedparked(tsemacquire(sema, ms));
     }
   }
   atomic.store<i32>(park, PARK_NONE);
+}
+
+/** The end of a timed park, whose wait returned r. */
+function timedparked(r: i32): void {
+  let mp = getm();
+  if (r != 1 && atomic.cmpxchg<i32>(changetype<usize>(mp) + offsetof<M>("park"), PARK_SLEEPING, PARK_NONE) != PARK_SLEEPING) {
+    // Timed out or interrupted, but a waker took us meanwhile: take its release.
+    while (semacquire(changetype<usize>(mp) + offsetof<M>("waitsema"), 1) != 1) {}
+  }
 }
 
 /** Wake mp from mpark (its nextp is set): one release, and only if it sleeps. */
@@ -506,6 +548,53 @@ function stoplockedm(): void {
 
 // ---- the scheduler loop ---------------------------------------------------------------
 
+/**
+ * A proc whose call slept without its thread (Mbox.RESUME) runs again on a
+ * worker with a fresh wasm stack: set this instance's globals from its M,
+ * take the call's result (notes are delivered then, as on any return from
+ * the kernel) and go on as the code that made the call would have:
+ * - SYSCALL (the syscall intrinsic, intrinsics.ts dosyscall): the result
+ *   goes to the G's operand stack, then exitsyscall, and the G runs on if
+ *   this M got the P (the interpreter takes a trap note first), as an M does
+ *   that picks the G from the run queue; else this M stops;
+ * - PARK (mpark without a time limit, in waitnextp): the rest of the park,
+ *   then of waitnextp, and the locked G that stoplockedm waited for;
+ * - TIMEDPARK (findrunnable's mpark until the next timer): the rest of the
+ *   park, and the P it may take after.
+ * Then the scheduler loop, where all of those return to. Never returns.
+ */
+export function sysresume(pid: i32, kind: i32): void {
+  let mp = changetype<M>(<usize>load<u32>(<usize>MAILBOX_BASE + <usize>pid * <usize>MAILBOX_SIZE + Mbox.M));
+  mtls(mp);
+  if (kind == Resume.SYSCALL) {
+    let gp = changetype<G>(mp.curg);
+    setg(mp.curg);
+    loadregs(gp); // as dosyscall left them: a note handler sees where the G is
+    store<i64>(gp.sp - 8, resumed()); // dosyscall's result slot: the word below the saved sp
+    if (exitsyscall()) interpret();
+    setg(0);
+    mp.curg = 0;
+  } else if (kind == Resume.PARK) {
+    setg(0);
+    let sema = changetype<usize>(mp) + offsetof<M>("waitsema");
+    if (<i32>resumed() != 1) {
+      resumable(Resume.PARK);
+      while (semacquire(sema, 1) != 1) resumable(Resume.PARK);
+    }
+    atomic.store<i32>(changetype<usize>(mp) + offsetof<M>("park"), PARK_NONE);
+    waitnextp();
+    if (mp.lockedg != 0) execute(changetype<G>(mp.lockedg));
+  } else if (kind == Resume.TIMEDPARK) {
+    // findrunnable's park: the loop it goes on with is the scheduler's (its
+    // caller's) with the P, or stopm's without.
+    setg(0);
+    timedparked(<i32>resumed());
+    atomic.store<i32>(changetype<usize>(mp) + offsetof<M>("park"), PARK_NONE);
+    unparked();
+  } else throwstr("sysresume: unknown kind");
+  schedule();
+}
+
 function execute(gp: G): void {
   let mp = getm();
   let pp = changetype<P>(mp.p);
@@ -565,24 +654,35 @@ function findrunnable(): usize {
     let ms = (next - now + 999999) / 1000000;
     if (ms < 1) ms = 1;
     mpark(ms);
-    lock(schedlock());
-    let np = atomic.xchg<usize>(changetype<usize>(mp) + offsetof<M>("nextp"), 0);
-    if (np != 0) {
-      unlock(schedlock());
-      acquirep(changetype<P>(np));
-      continue;
-    }
-    mremove(mp);
-    if (s.pidle != 0) {
-      let p2 = changetype<P>(s.pidle);
-      s.pidle = 0;
-      unlock(schedlock());
-      acquirep(p2);
-      continue;
-    }
-    unlock(schedlock());
+    unparked();
+    if (mp.p != 0) continue;
     return 0;
   }
+}
+
+/**
+ * After findrunnable's timed park: take the P an M handed to this one, or
+ * the idle P; or, with neither, leave the idle list.
+ */
+function unparked(): void {
+  let mp = getm();
+  let s = sched();
+  lock(schedlock());
+  let np = atomic.xchg<usize>(changetype<usize>(mp) + offsetof<M>("nextp"), 0);
+  if (np != 0) {
+    unlock(schedlock());
+    acquirep(changetype<P>(np));
+    return;
+  }
+  mremove(mp);
+  if (s.pidle != 0) {
+    let p2 = changetype<P>(s.pidle);
+    s.pidle = 0;
+    unlock(schedlock());
+    acquirep(p2);
+    return;
+  }
+  unlock(schedlock());
 }
 
 /** go checkdead: no G can ever run again. */

@@ -81,11 +81,12 @@ export const MEMORY_MAXIMUM_PAGES = 65536; // 4 GiB
 /** The heap limit of a run that sets none (--max-memory): 1 GiB. */
 export const MEMORY_DEFAULT_PAGES = 16384;
 /**
- * Mailboxes, so pids: --max-procs may be at most MAX_PROCS - 1. A proc is
- * a worker today (docs/design.md "Threads"), whose memory, not this table,
- * is what bounds a run's procs in practice.
+ * Mailboxes, so pids: --max-procs may be at most MAX_PROCS - 1. A blocked
+ * proc holds no worker (docs/scale.md §2) and costs tens of KiB, so this
+ * table (8 MiB of address space, touched only where procs are) is what
+ * bounds a run's procs: enough for 10,000 pending reads.
  */
-export const MAX_PROCS = 8192;
+export const MAX_PROCS = 16384;
 export const MAILBOX_BASE = 4096;
 export const MAILBOX_SIZE = 512;
 /** Where the core's static data starts (asc --memoryBase, tools/postlink.mjs): the first 64 KiB boundary above the mailboxes. */
@@ -185,6 +186,15 @@ export const Mbox = {
   // func index + 1 of net.(*conn).Read, os.(*File).Read; 0 none), for the
   // pending-call table.
   OP: 96,
+  // i32 Resume: written by the core just before a call its M can be resumed
+  // from without the wasm stack it makes it on (assembly/runtime/proc.ts
+  // sysresume). The kernel takes it at the call's entry; if the call sleeps,
+  // it detaches the proc from its worker (MboxState.DETACHED) and, when the
+  // call ends, gives the proc to any pooled worker, which calls the core's
+  // sysresume(pid, kind). A blocked proc then costs no thread (docs/scale.md §2).
+  RESUME: 100,
+  // u32: this proc's M record, written by the core's minit (sysresume finds it here).
+  M: 104,
   NOTE: 128, // ERRMAX bytes
 };
 
@@ -204,7 +214,10 @@ export const Mbox = {
 export const ConsRing = { LOCK: 0, HEAD: 4, TAIL: 8, DATA: 16 };
 export const CONS_RING_SIZE = 65536; // bytes of DATA (a power of 2)
 export const CONS_RECORD_MAX = 4096; // longer writes make the call
-export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2 };
+/** DETACHED: the call sleeps without the M's thread: the glue unwinds and its worker goes back to the pool. */
+export const MboxState = { IDLE: 0, PENDING: 1, DONE: 2, DETACHED: 3 };
+/** Mbox.RESUME: where the core goes on after a detached call (assembly/runtime/proc.ts sysresume). */
+export const Resume = { NONE: 0, SYSCALL: 1, PARK: 2, TIMEDPARK: 3 };
 
 // ---- The note table (go runtime/signal_plan9.go; docs/plan9-notes.md §2.3) -----------
 

@@ -17,7 +17,10 @@ import { netdev, NetStack } from './dev/net.js';
 import { ramdev, Ramfs } from './dev/ramfs.js';
 import { Tracer, type TraceEvent } from './trace.js';
 import { hostactiontimed, newnoteid, newproc, schedule, startproc, statename, wakeup } from './proc.js';
-import { entry, mbox } from './trap.js';
+import { entry, mbox, resume } from './trap.js';
+
+/** Idle M workers kept at most: those detached procs give back beyond it end. */
+const POOL_MAX = 8;
 import { pendingcall, type PendingCall } from './pending.js';
 
 export interface KernelOptions {
@@ -80,7 +83,8 @@ export type KernelEvent =
   | { t: 'stdin' }
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
-  | { t: 'exit'; exitString: string; code: number; reason: string }
+  /** threads: the most M workers the run had at once (Exit.threads). */
+  | { t: 'exit'; exitString: string; code: number; reason: string; threads: number }
   /** A control message's answer; `at`: the run's clock (ns) when a host action took effect. */
   | { t: 'reply'; id: number; ok: boolean; error?: string; at?: number }
   /** A scheduled host action (KernelOptions.actions[index]) could not be taken when its time came. */
@@ -167,6 +171,17 @@ export class Kernel {
   ready: Proc[] = [];
   /** M workers started ahead of rfork. */
   pool: Peer[] = [];
+  /** Workers of detached procs that have not said they left yet (trap.ts detach). */
+  leaving = 0;
+  /** Detached procs to resume when one of those comes back (trap.ts resume). */
+  resumeq: Proc[] = [];
+  /** The procs that have a worker (proc.ts attach). */
+  readonly attached = new Set<Proc>();
+  /** Procs neither dead nor released: what --max-procs counts. */
+  nlive = 0;
+  /** M workers started and not ended, and the most there were at once. */
+  threads = 0;
+  threadsMax = 0;
   /** Each traced proc's trace ring, as the kernel reads it. */
   readonly rings = new WeakMap<Proc, { i32: Int32Array; i64: BigInt64Array }>();
   ended = false;
@@ -252,7 +267,6 @@ export class Kernel {
     openStd(this, fg);
     const p = newproc(this, newnoteid(this), fg, null);
     startproc(this, p, null);
-    for (let i = 0; i < this.opts.pool; i++) this.pool.push(this.spawnM());
     this.listen();
     this.emit({ t: 'booted' });
     schedule(this);
@@ -260,8 +274,55 @@ export class Kernel {
 
   spawnM(): Peer {
     const w = spawn(this.opts.mWorker, 'p9rt M');
+    if (++this.threads > this.threadsMax) this.threadsMax = this.threads;
     w.onError((e) => this.abort(0, `M worker failed: ${e.message}`));
+    w.onMessage((msg: { t: string; pid: number }) => {
+      if (msg.t === 'detached') this.detached(w, msg.pid);
+    });
     return w;
+  }
+
+  /** End an M worker for good. */
+  endM(w: Peer): void {
+    this.threads--;
+    void w.terminate();
+  }
+
+  /**
+   * A worker for a proc (startproc, trap.ts resume): a pooled one, started
+   * ahead because a worker starts slowly (tens of ms; a browser's only when
+   * the page's event loop turns). The pool is kept at opts.pool, counting
+   * the workers detached procs are giving back: a proc that starts when
+   * another has just detached needs no new thread.
+   */
+  poolget(): Peer {
+    const w = this.pool.shift() ?? this.spawnM();
+    if (!this.ended) while (this.pool.length + this.leaving < this.opts.pool) this.pool.push(this.spawnM());
+    return w;
+  }
+
+  /**
+   * A worker a proc left (trap.ts detach; or pexit) has unwound its wasm
+   * stack: it goes back to the pool (or ends, past POOL_MAX idle ones), and
+   * a detached proc whose call ended meanwhile is resumed now.
+   */
+  private detached(w: Peer, pid: number): void {
+    const p = this.procs.get(pid);
+    if (p && p.leaving === w) p.leaving = null;
+    this.leaving--;
+    if (this.ended || this.pool.length >= Math.max(POOL_MAX, this.opts.pool)) this.endM(w);
+    else this.pool.push(w);
+    if (p && p.resumeDue && !this.ended && p.state !== 'dead' && p.state !== 'broken') {
+      p.resumeDue = false;
+      resume(this, p);
+    }
+    // Procs that waited for a worker to come back (trap.ts resume).
+    while (this.pool.length > 0 && this.resumeq.length > 0) {
+      const q = this.resumeq.shift()!;
+      if (q.state !== 'dead' && q.state !== 'broken') resume(this, q);
+    }
+    // In real time, a run whose last proc has left its worker may now be one only the host can wake.
+    if (this.opts.realtime) schedule(this);
   }
 
   private listen(): void {
@@ -283,9 +344,10 @@ export class Kernel {
     else nextTask(go);
   }
 
-  /** Pick up every mailbox that holds a new call, in pid order. */
+  /** Pick up every mailbox that holds a new call, in pid order: only a proc with a worker can have one. */
   private scan(): void {
-    for (const p of this.procs.values()) {
+    const procs = [...this.attached].sort((a, b) => a.pid - b.pid);
+    for (const p of procs) {
       if (this.ended) return;
       if (p.state !== 'running' && p.state !== 'starting') continue;
       const m = mbox(p);
@@ -493,11 +555,11 @@ export class Kernel {
       Atomics.notify(this.i32, (m + Mbox.STATE) >> 2);
     }
     this.flushTrace();
-    const workers = [...this.procs.values()].map((p) => p.worker).concat(this.pool);
+    const workers = [...this.procs.values()].flatMap((p) => [p.worker, p.leaving]).concat(this.pool);
     this.pool = [];
-    this.emit({ t: 'exit', exitString, code, reason });
+    this.emit({ t: 'exit', exitString, code, reason, threads: this.threadsMax });
     setTimeout(() => {
-      for (const w of workers) if (w) void w.terminate();
+      for (const w of workers) if (w) this.endM(w);
     }, 0);
   }
 

@@ -66,7 +66,16 @@ export interface Syscall {
 
 export class Proc {
   state: ProcState = 'starting';
+  /** Its M's thread; null while a call sleeps detached (trap.ts detach) and once it is dead. */
   worker: Peer | null = null;
+  /** The worker a detached proc left, until it has unwound and said so (Kernel.detached). */
+  leaving: Peer | null = null;
+  /** A detached proc's call ended before its worker had left: resume it when it has. */
+  resumeDue = false;
+  /** Where the core goes on when a detached call ends (the call's Mbox.RESUME). */
+  resumeKind = 0;
+  /** The proc's trace ring (startproc), given again to the worker that resumes it. */
+  ring: SharedArrayBuffer | null = null;
   noteid: number;
   /** A handler is registered (notify with a nonzero address). */
   notify = false;

@@ -6,6 +6,7 @@ import { Ctl, ERRMAX, MAILBOX_SIZE, MAX_PROCS, Mbox, NNOTE, Sys } from '../abi/d
 import { GlueCtl, MboxX, TRACE_RING } from '../abi/glue.js';
 import { freeMemory, ncpu } from '../platform/index.js';
 import type { Chan, Fgrp } from './dev/dev.js';
+import type { Peer } from '../platform/index.js';
 import { KError, Enotposted, Enotespending, Etoobig } from './error.js';
 import type { Kernel, KHostAction } from './kernel.js';
 import { cutbytes } from './notes.js';
@@ -162,15 +163,17 @@ export function hostactiontimed(k: Kernel, a: KHostAction, index: number): void 
 
 // ---- birth and death ----------------------------------------------------
 
-/** What a proc costs the machine: its M worker, measured at about 9 MiB (bench/scale.mjs). */
+/**
+ * What a proc may cost the machine: a worker while it runs, measured at
+ * about 9 MiB (bench/scale.mjs); blocked, it holds none (trap.ts detach).
+ */
 const PROC_BYTES = 16 << 20;
 /** Memory a new proc must leave free on the machine. */
 const MEMORY_RESERVE = 256 << 20;
 
 export function newproc(k: Kernel, noteid: number, fg: Fgrp, parent: Proc | null): Proc {
   const limit = k.opts.maxProcs;
-  let live = 0;
-  for (const q of k.procs.values()) if (q.state !== 'dead') live++;
+  const live = k.nlive;
   if (live >= limit) throw new KError(`no procs: the limit of ${limit} procs is reached (--max-procs)`);
   // The flag is honoured as far as the machine can give: each proc is a
   // worker (PROC_BYTES), and one more must leave the machine MEMORY_RESERVE.
@@ -186,9 +189,9 @@ export function newproc(k: Kernel, noteid: number, fg: Fgrp, parent: Proc | null
   p.parent = parent;
   if (parent) parent.nchild++;
   k.procs.set(p.pid, p);
+  k.nlive++;
   const m = mbox(p);
   k.u8.fill(0, m, m + MAILBOX_SIZE);
-  setspin(k);
   return p;
 }
 
@@ -200,17 +203,17 @@ export function newnoteid(k: Kernel): number {
 export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
   p.state = 'starting';
   k.starting++;
-  const w = k.pool.shift() ?? k.spawnM();
-  p.worker = w;
+  const w = k.poolget();
+  attach(k, p, w);
   let ring: SharedArrayBuffer | null = null;
   if (k.tracer.on) {
     ring = new SharedArrayBuffer(TRACE_RING);
     k.rings.set(p, { i32: new Int32Array(ring), i64: new BigInt64Array(ring) });
   }
+  p.ring = ring;
   w.post({ t: 'start', pid: p.pid, memory: k.memory, core: k.core, program: k.opts.program ?? null, image: arg === null ? k.image : null, arg: String(arg ?? 0n), ring });
   // Test seam (KernelOptions.notes atStart): a note that reaches the proc before it first runs.
   for (const n of k.opts.actions) if (n.atStart && n.kind === 'note' && n.target === p.pid) writenoteQuiet(k, p, n.text);
-  if (!k.ended) k.pool.push(k.spawnM());
 }
 
 /**
@@ -221,13 +224,15 @@ export function startproc(k: Kernel, p: Proc, arg: bigint | null): void {
  */
 export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
   if (p.state === 'dead' || p.state === 'broken') return;
-  if (p.state === 'starting') k.starting--;
+  const started = p.state !== 'starting';
+  if (!started) k.starting--;
   unlink(k, p);
   k.clock.cancel(p.alarm);
   const i = k.ready.indexOf(p);
   if (i >= 0) k.ready.splice(i, 1);
   if (k.running === p) k.running = null;
   p.state = freemem ? 'dead' : 'broken';
+  if (freemem) k.nlive--;
   // A call waiting to be made again (trap.ts wouldsleep) lets go of its Chan.
   const held = p.again?.x.chan as Chan | undefined;
   p.again = null;
@@ -245,10 +250,16 @@ export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
   }
   for (const c of k.procs.values()) if (c.parent === p) c.parent = null;
   Atomics.store(k.i32, (mbox(p) + MboxX.DEAD) >> 2, 1);
-  reply(k, p, -1n);
+  // A detached proc has no M to wake; a worker it is leaving must see
+  // DETACHED, not DONE, to say it left (Kernel.detached).
+  if (p.worker) reply(k, p, -1n);
   const w = p.worker;
-  p.worker = null;
-  if (w) setTimeout(() => void w.terminate(), 0);
+  attach(k, p, null);
+  if (w && started) {
+    // Its M unwinds (ProcExit) and the worker, free, goes back to the pool (Kernel.detached).
+    p.leaving = w;
+    k.leaving++;
+  } else if (w) setTimeout(() => k.endM(w), 0); // not yet in a call: nothing to unwind
   if (p.pid === 1) k.end(p.exitString, exitCode(p.exitString), freemem ? 'pid 1 exited' : 'pid 1 broken');
 }
 
@@ -256,17 +267,31 @@ export function pexit(k: Kernel, p: Proc, msg: string, freemem = true): void {
 export function releaseBroken(k: Kernel, p: Proc): void {
   if (p.state !== 'broken') return;
   p.state = 'dead';
+  k.nlive--;
   k.record({ kind: 'proc.exit', pid: p.pid, text: p.exitString, reason: 'released' });
 }
 
 /**
+ * Give p worker w, or take its worker away (null: it sleeps detached, or it
+ * ended). Kernel.attached is what scan() looks at: a proc without a worker
+ * cannot make a call, so the kernel's work per call does not grow with the
+ * procs that are blocked.
+ */
+export function attach(k: Kernel, p: Proc, w: Peer | null): void {
+  p.worker = w;
+  if (w) k.attached.add(p);
+  else k.attached.delete(p);
+  setspin(k);
+}
+
+/**
  * May an M spin before it waits (GlueCtl.SPIN)? Only while every thread
- * that can run at once has a core: the kernel plus, in real time, each
- * live proc, in virtual time the one proc that runs.
+ * that can run at once has a core: the kernel plus, in real time, each proc
+ * that has a worker (a detached one has none), in virtual time the one proc
+ * that runs.
  */
 function setspin(k: Kernel): void {
-  let live = 0;
-  for (const q of k.procs.values()) if (q.state !== 'dead' && q.state !== 'broken') live++;
+  const live = k.attached.size;
   const threads = 1 + (k.opts.realtime ? live : Math.min(live, 1));
   Atomics.store(k.i32, GlueCtl.SPIN >> 2, threads <= ncpu() ? 1 : 0);
 }
@@ -340,9 +365,14 @@ function unwait(k: Kernel): void {
   k.emit({ t: 'waiting', on: false, procs: k.procView() });
 }
 
-/** Realtime: is any proc running, starting or about to return? */
+/**
+ * Realtime: is any proc running, starting or about to return? Only a proc
+ * with a worker can be, or one waiting for a worker to come back to the
+ * pool (trap.ts resume).
+ */
 function anyAlive(k: Kernel): boolean {
-  for (const p of k.procs.values()) {
+  if (k.resumeq.length > 0 || k.leaving > 0) return true;
+  for (const p of k.attached) {
     if (p.state !== 'blocked' && p.state !== 'dead' && p.state !== 'broken') return true;
   }
   return false;

@@ -11,7 +11,7 @@ import { BadAddr, Eintr, Ebadarg, KError } from './error.js';
 import type { Kernel } from './kernel.js';
 import { pcsuffix } from './notes.js';
 import { Block, NDebug, NORET, NRSTR, NSAVE, NUser, type Note, type Proc, type SysResult, type Syscall } from './portdat.js';
-import { pexit, postnote, pprint, sleep } from './proc.js';
+import { attach, pexit, postnote, pprint, sleep } from './proc.js';
 import { syscalls, sysname } from './syscalls.js';
 
 /**
@@ -76,6 +76,9 @@ function syscall(k: Kernel, p: Proc): void {
   };
   // Made keeping the P (Mbox.KEEPSP): if it would sleep, say so first (step).
   if (Atomics.exchange(k.i32, (m + Mbox.KEEPSP) >> 2, 0) !== 0) p.sc.x.keepsp = true;
+  // The core can go on from its result on a fresh stack (Mbox.RESUME): if it sleeps, it sleeps detached.
+  const resume = Atomics.exchange(k.i32, (m + Mbox.RESUME) >> 2, 0);
+  if (resume !== 0) p.sc.x.resume = resume;
   p.nonotify = num === Sys.RFORK || num === Sys.PROCSTART;
   if (num !== Sys.TICK && num !== Sys.PROCSTART) {
     const at = k.tracer.where(p.sc.pos);
@@ -162,6 +165,7 @@ export function step(k: Kernel, p: Proc): void {
       return;
     }
     sleep(k, p, r);
+    if (sc.x.resume && k.attached.size > WORKERS_KEPT) detach(k, p);
     return;
   }
   done(k, p, r);
@@ -185,6 +189,54 @@ function wouldsleep(k: Kernel, p: Proc): void {
   if (!k.opts.realtime) k.running = p;
   Atomics.store(k.i32, (mbox(p) + MboxX.SLEEPS) >> 2, 1);
   reply(k, p, 0n);
+}
+
+/**
+ * Procs with a worker that a sleeping proc may keep its own beside. A detach
+ * and the resume after it cost about 0.4 ms of wall time (a throw, two
+ * messages, sysresume: docs/scale.md §5) and, in real time, a second thread
+ * to wake; below this many workers that costs more than their memory, so a
+ * small run sleeps as it did before detaching was built, and a big one
+ * holds this many workers, not one a proc.
+ */
+const WORKERS_KEPT = 8;
+
+/**
+ * The proc sleeps in a call the core can go on from without the wasm stack
+ * it made it on (Mbox.RESUME): its worker is not needed while it sleeps. The
+ * glue, told by MboxState.DETACHED, unwinds and says so (Kernel.detached),
+ * and its worker goes back to the pool; when the call ends, release() gives
+ * the proc to a pooled worker (resume). So a blocked proc costs its mailbox
+ * and its records, not a thread with a wasm instance (docs/scale.md §2).
+ */
+function detach(k: Kernel, p: Proc): void {
+  const w = p.worker;
+  if (!w) return; // asleep again after a wakeup: already detached
+  attach(k, p, null);
+  p.leaving = w;
+  k.leaving++;
+  const m = mbox(p);
+  Atomics.store(k.i32, (m + Mbox.STATE) >> 2, MboxState.DETACHED);
+  Atomics.notify(k.i32, (m + Mbox.STATE) >> 2);
+}
+
+/** A detached proc's call ended (its result and note are in the mailbox): a worker goes on with it (the core's sysresume). */
+export function resume(k: Kernel, p: Proc): void {
+  if (p.leaving) {
+    p.resumeDue = true; // the worker it left has not unwound yet: Kernel.detached resumes it
+    return;
+  }
+  // A worker on its way back to the pool starts sooner than a new one (tens of ms).
+  if (k.pool.length === 0 && k.leaving > 0) {
+    k.resumeq.push(p);
+    return;
+  }
+  const kind = p.resumeKind;
+  const w = k.poolget();
+  attach(k, p, w);
+  // Only now: the worker it left took DETACHED as its cue to go.
+  Atomics.store(k.i32, (mbox(p) + Mbox.STATE) >> 2, MboxState.DONE);
+  w.post({ t: 'resume', pid: p.pid, kind, memory: k.memory, core: k.core, program: k.opts.program ?? null, ring: p.ring });
 }
 
 /** A woken proc runs again: its call fails if a note came meanwhile, else it is re-tried. */
@@ -246,9 +298,12 @@ export function release(k: Kernel, p: Proc): void {
   if ((!p.nonotify || (start && p.early)) && !notify(k, p)) return; // the note killed it
   p.state = 'running';
   if (!k.opts.realtime) k.running = p;
+  const detached = p.worker === null;
+  if (detached) p.resumeKind = p.sc!.x.resume as number;
   p.sc = null;
   Atomics.store(k.i64, (m + Mbox.RET) >> 3, p.ret);
-  reply(k, p, p.ret, false);
+  if (detached) resume(k, p);
+  else reply(k, p, p.ret, false);
 }
 
 /** STATE=DONE wakes the proc's M. */

@@ -16,6 +16,18 @@ export class ProcExit extends Error {
   }
 }
 
+/**
+ * Thrown to unwind an M whose call sleeps detached (MboxState.DETACHED,
+ * Mbox.RESUME): nothing on its wasm stack is needed, the worker is free for
+ * another proc, and a worker that resumes this one starts at the core's
+ * sysresume (host/m/start.ts).
+ */
+export class Detached extends Error {
+  constructor(readonly pid: number) {
+    super(`proc ${pid} detached`);
+  }
+}
+
 export class Mach {
   readonly base: number;
   /** The core's note entry point; fixtures install a JS function here. */
@@ -106,6 +118,21 @@ export class Mach {
     return ret;
   }
 
+  /**
+   * host.resumed: the result of the call this proc slept in detached, on the
+   * worker that resumes it (the kernel stored it and set STATE=DONE), with
+   * the notes delivered as on any return.
+   */
+  resumed(): bigint {
+    this.views();
+    const st = (this.base + Mbox.STATE) >> 2;
+    if (Atomics.load(this.i32, (this.base + MboxX.DEAD) >> 2) !== 0) throw new ProcExit(this.pid);
+    Atomics.store(this.i32, st, MboxState.IDLE);
+    const ret = Atomics.load(this.i64, (this.base + Mbox.RET) >> 3);
+    this.deliver();
+    return ret;
+  }
+
   /** Hand every note the kernel moved to NOTE to sigtramp, one NOTED each. */
   private deliver(): void {
     const m = this.base;
@@ -145,6 +172,8 @@ export class Mach {
     if (Atomics.load(this.i32, GlueCtl.SPIN >> 2) !== 0) this.spinwait(st);
     while (Atomics.load(this.i32, st) === MboxState.PENDING) Atomics.wait(this.i32, st, MboxState.PENDING);
     this.views();
+    // First: the kernel may end a detached proc before its M has left, and leaves STATE for it to see.
+    if (Atomics.load(this.i32, st) === MboxState.DETACHED) throw new Detached(this.pid);
     if (Atomics.load(this.i32, (m + MboxX.DEAD) >> 2) !== 0) throw new ProcExit(this.pid);
     Atomics.store(this.i32, st, MboxState.IDLE);
     return Atomics.load(this.i64, (m + Mbox.RET) >> 3);

@@ -1,6 +1,6 @@
 // What the kernel tells a pooled M worker when it gives it a proc.
 import { parent, platformReady } from '../platform/index.js';
-import { Mach, ProcExit } from './mailbox.js';
+import { Detached, Mach, ProcExit } from './mailbox.js';
 
 export interface StartMsg {
   t: 'start';
@@ -18,28 +18,46 @@ export interface StartMsg {
   ring: SharedArrayBuffer | null;
 }
 
-/**
- * Wait for the kernel's start message and run the proc. `run` never returns
- * normally for a real M; ProcExit unwinds it when the kernel ends the proc, and
- * any other throw (a wasm trap, a glue bug) is reported as an abort so the run
- * ends with the reason instead of hanging.
- */
-export function serve(run: (m: Mach, s: StartMsg) => void): void {
-  void platformReady().then(() => listen(run));
+/** A proc whose call slept detached goes on here (host/kernel/trap.ts resume). */
+export interface ResumeMsg {
+  t: 'resume';
+  pid: number;
+  /** Where the core goes on (Resume, host/abi/defs.ts). */
+  kind: number;
+  memory: WebAssembly.Memory;
+  core: WebAssembly.Module | null;
+  program: WebAssembly.Module | null;
+  ring: SharedArrayBuffer | null;
 }
 
-function listen(run: (m: Mach, s: StartMsg) => void): void {
+/**
+ * Wait for the kernel's messages and run the procs they give. A worker runs
+ * one proc at a time: a start, or a resume of a proc that slept detached.
+ * `run` and `resume` never return normally for a real M; ProcExit unwinds
+ * them when the kernel ends the proc, Detached when the proc's call sleeps
+ * detached (the worker then says so and waits for the next proc), and any
+ * other throw (a wasm trap, a glue bug) is reported as an abort so the run
+ * ends with the reason instead of hanging.
+ */
+export function serve(run: (m: Mach, s: StartMsg) => void, resume?: (m: Mach, s: ResumeMsg) => void): void {
+  void platformReady().then(() => listen(run, resume));
+}
+
+function listen(run: (m: Mach, s: StartMsg) => void, resume?: (m: Mach, s: ResumeMsg) => void): void {
   const p = parent();
-  let started = false;
-  p.onMessage((msg: StartMsg) => {
-    if (msg.t !== 'start' || started) return;
-    started = true;
+  p.onMessage((msg: StartMsg | ResumeMsg) => {
+    if (msg.t !== 'start' && (msg.t !== 'resume' || !resume)) return;
     const m = new Mach(msg.memory, msg.pid, msg.ring);
     try {
-      run(m, msg);
+      if (msg.t === 'start') run(m, msg);
+      else resume!(m, msg);
       m.abort(`pid ${msg.pid}: the proc returned without exits`);
     } catch (e) {
-      if (e instanceof ProcExit) return;
+      // The proc left this worker (it sleeps detached, or it ended): the worker is free for another.
+      if (e instanceof ProcExit || e instanceof Detached) {
+        p.post({ t: 'detached', pid: msg.pid });
+        return;
+      }
       const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       try {
         m.abort(text);

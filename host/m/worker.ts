@@ -1,7 +1,9 @@
 // An M: a worker that instantiates core.wasm over the one shared memory and
-// runs one proc (docs/abi.md "Threads and instances").
+// runs a proc (docs/abi.md "Threads and instances"); when the proc's call
+// sleeps detached, the worker goes back to the pool and may later run
+// another proc, or resume one, on the same instance (docs/scale.md §2).
 import { Sys, WasmTrap } from '../abi/defs.js';
-import { serve } from './start.js';
+import { serve, type StartMsg, type ResumeMsg } from './start.js';
 import { Mach } from './mailbox.js';
 
 type CoreExports = {
@@ -15,6 +17,8 @@ type CoreExports = {
   trap?: (kind: number) => void;
   /** 1: run Gs with the program module (docs/backend.md) instead of the interpreter. */
   setengine: (e: number) => void;
+  /** A proc whose call slept detached goes on from its result (Mbox.RESUME). Never returns. */
+  sysresume: (pid: number, kind: number) => void;
   /** Instructions interpreted on this M and not yet charged (assembly/vm/interp.ts). */
   uncharged?: WebAssembly.Global;
 };
@@ -35,17 +39,21 @@ let enterCompiled: (f: number, pc: number) => number = () => {
   throw new Error('the core entered compiled code, but the run has no program module');
 };
 
-function imports(m: Mach): WebAssembly.Imports {
+/** The proc this worker runs now: the instance's imports go to its mailbox. */
+let m!: Mach;
+
+function imports(memory: WebAssembly.Memory): WebAssembly.Imports {
   return {
     p9rt: { enter: (f: number, pc: number) => enterCompiled(f, pc) },
     env: {
-      memory: m.memory,
+      memory,
       abort: (msg: number, file: number, line: number, col: number) =>
         m.abort(`core abort: ${asString(m, msg)} at ${asString(m, file)}:${line}:${col}`),
     },
     host: {
       syscall: (num: number, a0: bigint, a1: bigint, a2: bigint, a3: bigint, a4: bigint, a5: bigint) =>
         m.syscall(num, a0, a1, a2, a3, a4, a5),
+      resumed: () => m.resumed(),
       nanotime: () => m.nanotime(),
       trace: (kind: number, a: bigint, b: bigint, c: bigint, pos: bigint) => m.trace(kind, a, b, c, pos),
       debug: (a: bigint, b: bigint) => console.error(`p9rt debug pid ${m.pid}: ${a} ${b}`),
@@ -87,16 +95,24 @@ function enter(core: CoreExports, run: () => void): void {
   }
 }
 
-serve((m, s) => {
+/**
+ * This worker's instance of the core (and of the program module), made for
+ * its first proc and kept: every per-M global is set again by tstart or
+ * sysresume, so any proc can run on it.
+ */
+let core: CoreExports | null = null;
+
+function instance(s: StartMsg | ResumeMsg): CoreExports {
+  if (core) return core;
   if (!s.core) throw new Error('M worker started without core.wasm');
-  const inst = new WebAssembly.Instance(s.core, imports(m));
-  const core = inst.exports as unknown as CoreExports;
+  const inst = new WebAssembly.Instance(s.core, imports(s.memory));
+  const c = inst.exports as unknown as CoreExports;
   if (s.program) {
     // The wasm engine: this M's instance of the program module, over the same
     // memory, importing the core's registers and slow path.
     const x = inst.exports;
     const prog = new WebAssembly.Instance(s.program, {
-      env: { memory: m.memory },
+      env: { memory: s.memory },
       // what it imports from "core" (src/engine/translate.ts CORE_IMPORTS), by name
       core: Object.fromEntries(
         WebAssembly.Module.imports(s.program)
@@ -105,13 +121,19 @@ serve((m, s) => {
       ),
     });
     enterCompiled = prog.exports.enter as typeof enterCompiled;
-    core.setengine(1);
+    c.setengine(1);
   }
+  return (core = c);
+}
+
+/** Bind the glue of proc m to the core. */
+function attach(mach: Mach, c: CoreExports): void {
+  m = mach;
   // The note handler runs inside a system call of the code below, so a trap
   // in it reaches enter() too.
-  m.sigtramp = (note, len) => core.sigtramp(note, len);
-  m.syscallblock = () => core.syscallblock();
-  const g = core.uncharged;
+  m.sigtramp = (note, len) => c.sigtramp(note, len);
+  m.syscallblock = () => c.syscallblock();
+  const g = c.uncharged;
   if (g) {
     m.insns = () => {
       const n = g.value as bigint;
@@ -119,15 +141,27 @@ serve((m, s) => {
       return n;
     };
   }
-  // The proc's first kernel entry: returns when the kernel first runs it.
-  m.syscall(Sys.PROCSTART);
-  const image = s.image;
-  if (image) {
-    core.__init_data?.();
-    const p = core.malloc(image.length);
-    m.bytes().set(image, p);
-    enter(core, () => core.boot(p, image.length));
-  } else {
-    enter(core, () => core.tstart(Number(BigInt(s.arg))));
-  }
-});
+}
+
+serve(
+  (mach, s) => {
+    const c = instance(s);
+    attach(mach, c);
+    // The proc's first kernel entry: returns when the kernel first runs it.
+    m.syscall(Sys.PROCSTART);
+    const image = s.image;
+    if (image) {
+      c.__init_data?.();
+      const p = c.malloc(image.length);
+      m.bytes().set(image, p);
+      enter(c, () => c.boot(p, image.length));
+    } else {
+      enter(c, () => c.tstart(Number(BigInt(s.arg))));
+    }
+  },
+  (mach, s) => {
+    const c = instance(s);
+    attach(mach, c);
+    enter(c, () => c.sysresume(s.pid, s.kind));
+  },
+);

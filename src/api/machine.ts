@@ -65,8 +65,8 @@ export interface StartOptions {
   /** Called with the program's standard error as it is written, panics and fatal errors included. */
   onStderr?: (chunk: string) => void;
   /**
-   * Cap on procs, 1 to 8191 (default 1000); rfork beyond it, or beyond what
-   * the machine's memory can give (each proc is a worker of about 9 MiB),
+   * Cap on procs, 1 to 16383 (default 1000); rfork beyond it, or beyond what
+   * the machine's memory can give (a running proc has a worker of about 9 MiB; a blocked one none),
    * fails with an error naming the limit.
    */
   maxProcs?: number;
@@ -297,11 +297,22 @@ function argv0(filename: string | undefined): string {
 export class Machine {
   /** Resolves once when the run is over: pid 1 exited, the run timed out, deadlocked or was stopped. */
   readonly exited: Promise<Exit>;
+
+  /**
+   * Once the run is over, the most threads (M workers) it had at once: the
+   * procs running at the same time plus a small pool. A proc blocked in a
+   * read, a write or a sleep holds none (docs/scale.md §2), so it is not one
+   * per proc. Null before the end, or when the kernel failed.
+   */
+  get threads(): number | null {
+    return this.threadsMax;
+  }
   private events: TraceEvent[] = [];
   private subscribers: ((events: TraceEvent[]) => void)[] = [];
   private view: ProcView[] = [];
   private resolveExit!: (e: Exit) => void;
   private done = false;
+  private threadsMax: number | null = null;
   /** Lets start() return: the kernel booted, or the run ended first (even a kernel that never answered). */
   private booted: () => void = () => {};
   private nextid = 1;
@@ -405,6 +416,7 @@ export class Machine {
         for (const f of this.subscribers) f(e.events);
         return;
       case 'exit':
+        this.threadsMax = e.threads;
         this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
         return;
       case 'stdin': {

@@ -18,7 +18,7 @@ const RUN_FLAGS = `flags of run and test:
   --trace FILE          write the trace (Chrome trace-event JSON)
   --timeline            print a timeline of procs, syscalls and notes to stderr
   --explain             print the cause chain of each interrupted call to stderr
-  --max-procs N         cap on procs, 1 to 8191 (default 1000)
+  --max-procs N         cap on procs, 1 to 16383 (default 1000)
   --max-memory SIZE     cap on the Go heap's memory, 1MiB to 4GiB, e.g. 64MiB (default 1GiB)
   --gomaxprocs N        accepted; v1 runs with one P
   --timeout D           stop a run longer than D of wall-clock time, compiling and start-up included (default 60s)

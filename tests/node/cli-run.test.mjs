@@ -93,7 +93,7 @@ test('run --interrupt WHEN:PID ends the call pid is in without a note; a missing
   r = p9rt('run', '--interrupt=2ms:7', '--interrupt', '5ms:1', image({ scenario: 'i_host' }));
   assert.equal(r.stdout, 'sleep -1 interrupted at 5\n');
   assert.equal(r.stderr, 'p9rt: --interrupt 2ms:7: not taken: no such proc: 7\n');
-  for (const [v, msg] of [['5ms', /^p9rt: flag --interrupt: "5ms" is not WHEN:PID \(like 50ms:2\)\n$/], ['5ms:main', /^p9rt: flag --interrupt: pid "main" is not a pid from 1 to 8191\n$/], ['soon:1', /^p9rt: flag --interrupt: "soon" is not a duration/]]) {
+  for (const [v, msg] of [['5ms', /^p9rt: flag --interrupt: "5ms" is not WHEN:PID \(like 50ms:2\)\n$/], ['5ms:main', /^p9rt: flag --interrupt: pid "main" is not a pid from 1 to 16383\n$/], ['soon:1', /^p9rt: flag --interrupt: "soon" is not a duration/]]) {
     r = p9rt('run', '--interrupt', v, image({ scenario: 'i_host' }));
     assert.equal(r.status, 2, v);
     assert.match(r.stderr, msg, v);

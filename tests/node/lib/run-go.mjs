@@ -20,7 +20,7 @@ export async function runGo(source, opts = {}, filename = 'prog.go') {
     onStderr: (s) => (stderr += s),
   });
   const x = await m.exited;
-  return { ...x, stdout, stderr, trace: m.trace() };
+  return { ...x, stdout, stderr, trace: m.trace(), threads: m.threads };
 }
 
 /** runGo on tests/node/fixtures/<file>. */
