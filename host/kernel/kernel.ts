@@ -19,6 +19,7 @@ import { Tracer, type TraceEvent } from './trace.js';
 import { hostactiontimed, newnoteid, newproc, schedule, startproc, statename, wakeup } from './proc.js';
 import { entry, mbox } from './trap.js';
 import { pendingcall, type PendingCall } from './pending.js';
+import { Explorer, type KExplored, type KSchedule } from './explore.js';
 
 export interface KernelOptions {
   realtime: boolean;
@@ -61,6 +62,8 @@ export interface KernelOptions {
   maxMemory?: number;
   /** The wasm engine's program module (src/engine/translate.ts), given to every M; absent: the interpreter. */
   program?: WebAssembly.Module | null;
+  /** p9rt explore: the schedule that drives the run's choices and timing (virtual time only; explore.ts). */
+  schedule?: KSchedule;
 }
 
 /** A host action the kernel takes at `at` ns of the run's clock: a note posted, or a proc's call interrupted (ctl interrupt). */
@@ -80,7 +83,7 @@ export type KernelEvent =
   | { t: 'stdin' }
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
-  | { t: 'exit'; exitString: string; code: number; reason: string }
+  | { t: 'exit'; exitString: string; code: number; reason: string; explored?: KExplored }
   /** A control message's answer; `at`: the run's clock (ns) when a host action took effect. */
   | { t: 'reply'; id: number; ok: boolean; error?: string; at?: number }
   /** A scheduled host action (KernelOptions.actions[index]) could not be taken when its time came. */
@@ -125,6 +128,8 @@ export class Kernel {
   readonly devs = new Map<string, Dev>();
   readonly clock: Clock;
   readonly rand: Rand;
+  /** The run's schedule (KernelOptions.schedule), or null: Go's order and exact timers. */
+  readonly explore: Explorer | null;
   readonly net = new NetStack();
   readonly ramfs = new Ramfs();
   /** How much of opts.stdin reads of /dev/cons have consumed. */
@@ -187,6 +192,7 @@ export class Kernel {
     this.clock = new Clock(!opts.realtime, (ns) => Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, ns));
     this.clock.onFire = () => schedule(this);
     this.rand = new Rand(opts.seed);
+    this.explore = opts.schedule && !opts.realtime ? new Explorer(opts.schedule) : null;
     this.tracer = new Tracer(opts.trace !== false, image);
     this.devs.set('dev', consdev);
     this.devs.set('proc', procdev);
@@ -238,6 +244,7 @@ export class Kernel {
     Atomics.store(i32, Ctl.MEMORY_LIMIT >> 2, limit >= 2 ** 32 ? -1 : limit);
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
+    this.explore?.boot(i32);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
     this.opts.actions.forEach((a, i) => {
       if (!a.atStart) this.clock.add(BigInt(a.at), () => hostactiontimed(this, a, i), true);
@@ -474,7 +481,7 @@ export class Kernel {
     this.flushTrace();
     const workers = [...this.procs.values()].map((p) => p.worker).concat(this.pool);
     this.pool = [];
-    this.emit({ t: 'exit', exitString, code, reason });
+    this.emit({ t: 'exit', exitString, code, reason, explored: this.explore?.report(this.i32) });
     setTimeout(() => {
       for (const w of workers) if (w) void w.terminate();
     }, 0);

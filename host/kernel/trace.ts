@@ -44,6 +44,7 @@ export type TraceEventKind =
   | 'io.cancel' // asyncIO.Cancel posts "hangup" to pid `to`; opens a region
   | 'io.timeout' // Read/Write returns ErrDeadlineExceeded: the call ran on `ranpid`
   | 'region.end' // closes the goroutine's innermost region
+  | 'explore' // p9rt explore's schedule acted (docs/explore.md): text = pick (a = choice point, goid run, b = goid Go's order runs), timer (a = n-th timed sleep, b = ns late), wake (a = n-th wakeup, b = ns late, to = pid), note (a = n-th call, to = pid)
   | 'core'; // a core record this schema does not know: ck, a, b, c
 
 /** One step of a run, as the kernel saw it (docs/trace.md, schema v1); fields absent from an event are not recorded. */
@@ -404,6 +405,9 @@ export class Tracer {
       case TraceKind.IO_TIMEOUT:
         Object.assign(e, { kind: 'io.timeout', ranpid: a, mode: modeName(b), n: c });
         e.cause = this.proc(a).lastInterrupted;
+        break;
+      case TraceKind.EXPLORE_PICK:
+        Object.assign(e, { kind: 'explore', text: 'pick', a, goid: b, b: c });
         break;
       case TraceKind.REGION_END:
         e.kind = 'region.end';

@@ -11,7 +11,7 @@ import { BadAddr, Eintr, Ebadarg, KError } from './error.js';
 import type { Kernel } from './kernel.js';
 import { pcsuffix } from './notes.js';
 import { Block, NDebug, NORET, NRSTR, NSAVE, NUser, type Note, type Proc, type SysResult, type Syscall } from './portdat.js';
-import { pexit, postnote, pprint, sleep } from './proc.js';
+import { explorenote, pexit, postnote, pprint, sleep } from './proc.js';
 import { syscalls, sysname } from './syscalls.js';
 
 /**
@@ -76,6 +76,12 @@ function syscall(k: Kernel, p: Proc): void {
   if (num !== Sys.TICK && num !== Sys.PROCSTART) {
     const at = k.tracer.where(p.sc.pos);
     k.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: p.sc.args.slice(0, 4).map(Number), ...at });
+    // p9rt explore: number the call, fold it into the interleaving, and post a note the schedule has here.
+    if (k.explore && !again) {
+      p.sc.x.callno = k.explore.call();
+      k.explore.see(p.pid, num);
+      explorenote(k, p, 'entry');
+    }
   }
   step(k, p);
 }
@@ -214,6 +220,7 @@ function done(k: Kernel, p: Proc, ret: bigint, err?: string): void {
   if ((p.sc!.num !== Sys.TICK && p.sc!.num !== Sys.PROCSTART) || err) k.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
   p.state = 'ready';
   const sc = p.sc!;
+  explorenote(k, p, 'exit'); // p9rt explore: a note the schedule posts after completion
   // The Chan a pread/pwrite held for its duration (sysfile.ts callchan).
   const held = sc.x.chan as Chan | undefined;
   if (held) {

@@ -6,10 +6,20 @@ import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { PendingCall } from '../../host/kernel/pending.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
+import type { KSchedule, KExplored } from '../../host/kernel/explore.js';
 import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE, ERRMAX, MAX_PROCS } from '../../host/abi/defs.js';
 import { compileProgram } from '../engine/translate.js';
 
 export type { TraceEvent, TraceEventKind, ProcView, PendingCall };
+
+/**
+ * What a schedule asks of a run (docs/explore.md): forced runnable-G
+ * choices, timed sleeps and wakeups made late in virtual time, notes posted
+ * at call boundaries. The `run` part of a schedule file (src/explore).
+ */
+export type RunSchedule = KSchedule;
+/** What a run under a schedule did: the choice points it passed, the perturbations it met, its interleaving's hash. */
+export type Explored = KExplored;
 
 /** What Machine.start needs of a compiled program. */
 export interface Runnable {
@@ -162,6 +172,13 @@ export interface StartOptions {
    * issue-57114 fix) or 'go1.19' (Go 1.19.8's fd_plan9.go, before it).
    */
   poll?: PollOption;
+  /**
+   * p9rt explore: the schedule driving the run's choices and timing, in
+   * virtual time (docs/explore.md); Machine.explored() tells what the run
+   * met of it. Replaying a schedule file is `replay` of src/explore, which
+   * checks the file against the program first.
+   */
+  schedule?: RunSchedule;
 }
 
 /** internal/poll's deadline logic: see StartOptions.poll. */
@@ -311,6 +328,7 @@ export class Machine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopTimer: ReturnType<typeof setTimeout> | null = null;
   private dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  private explore: Explored | null = null;
 
   private constructor(private readonly kernel: Peer, private readonly opts: StartOptions) {
     this.exited = new Promise((r) => (this.resolveExit = r));
@@ -331,6 +349,7 @@ export class Machine {
     const notes = notesOf(opts.notes);
     const actions = actionsOf(opts.actions);
     const maxProcs = rangeOf('maxProcs', opts.maxProcs, PROCS_DEFAULT, 1, PROCS_MAX);
+    if (opts.schedule && opts.clock === 'real') throw new RangeError('schedule: a schedule drives a run in virtual time; not with clock: real');
     const timeout = opts.timeoutMs ?? 60_000;
     if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();
@@ -373,6 +392,7 @@ export class Machine {
         trace: opts.trace ?? true,
         pollVariant: poll,
         maxMemory: limit,
+        schedule: opts.schedule,
         program,
       },
     };
@@ -403,6 +423,7 @@ export class Machine {
         for (const f of this.subscribers) f(e.events);
         return;
       case 'exit':
+        this.explore = e.explored ?? null;
         this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
         return;
       case 'stdin': {
@@ -528,6 +549,15 @@ export class Machine {
    */
   actions(): HostAction[] {
     return [...this.taken];
+  }
+
+  /**
+   * Once the run is over, what it met of StartOptions.schedule (the choice
+   * points passed, the forced choices and perturbations applied, the hash of
+   * its interleaving); null for a run without a schedule or not yet over.
+   */
+  explored(): Explored | null {
+    return this.explore;
   }
 
   /** WAITING while the run waits for the host (StartOptions.waitForHost), else null. */
