@@ -4,8 +4,9 @@
 //     trying seeds by hand pays: node's start, the image cache, the run);
 //   - Machine.start of the compiled program, one run after another (what a
 //     run costs in-process, with no explore around it);
-//   - explore's own runs/s, with --jobs 1 and --jobs 2 (the search, the
-//     schedule's bookkeeping and the classification included).
+//   - explore's own runs/s on a new machine per run (what it did before
+//     machines were reused), and reusing machines with --jobs 1 and 2 (the
+//     search, the schedule's bookkeeping and the classification included).
 // The machine's load is printed with the figures: on a shared machine they
 // move with it.
 //
@@ -56,9 +57,13 @@ for (const file of programs) {
     [`p9rt run, a process per run (${cliN} runs)`, rate(cliN, cli)],
     ['Machine.start, one run after another', rate(RUNS, mach)],
   ];
+  {
+    const r = await explore(program, { runs: Math.max(4, Math.floor(RUNS / 4)), jobs: 1, poll: 'current', shrink: false, reuse: false });
+    rows.push([`explore, a new machine per run (--poll=current, ${r.runs} runs)`, rate(r.runs, r.seconds)]);
+  }
   for (const jobs of [1, 2]) {
     const r = await explore(program, { runs: RUNS, jobs, poll: 'current', shrink: false });
-    rows.push([`p9rt explore --jobs ${jobs} (--poll=current: every run passes)`, rate(r.runs, r.seconds)]);
+    rows.push([`p9rt explore --jobs ${jobs}, machines reused (--poll=current)`, rate(r.runs, r.seconds)]);
   }
   console.log(`\n${name}`);
   for (const [what, v] of rows) console.log(`  ${what.padEnd(62)} ${v}`);

@@ -33,6 +33,8 @@ export interface KDraw {
   notes: { text: string; target: 'main' | 'any' | number; phases: NotePhase[] }[];
   /** How many call boundaries a run makes, as far as known (the search's first run): the range injected notes are drawn from. */
   calls: number;
+  /** Stepping windows: `windows` of them, each at a return to user mode drawn among the first `exits`, stepping 1..max safepoints. */
+  step: { windows: number; max: number; exits: number } | null;
 }
 
 /** The kernel's part of a schedule. Lists are sorted by their first element. */
@@ -45,6 +47,14 @@ export interface KSchedule {
   wakes: [number, number][];
   /** Notes posted at call boundaries; target: who may receive it. */
   notes: (KInjectedNote & { target: 'main' | 'any' | number })[];
+  /**
+   * Stepping windows [n, count]: from the run's n-th return to user mode,
+   * that proc enters the kernel (a TICK) at each of its next `count`
+   * safepoints, as if the clock interrupt came at every call and backward
+   * jump: timers come due, and another goroutine or proc may run, at any of
+   * them. Absent: none.
+   */
+  steps?: [number, number][];
   /** Draw more perturbations than those listed (exploring), or none (replaying). */
   draw?: KDraw;
 }
@@ -59,10 +69,13 @@ export interface KExplored {
   timers: [number, number][];
   wakes: [number, number][];
   notes: (KInjectedNote & { target: 'main' | 'any' | number })[];
-  /** Timed sleeps, wakeups and call boundaries the run made. */
+  /** The stepping windows opened. */
+  windows: [number, number][];
+  /** Timed sleeps, wakeups, call boundaries and returns to user mode the run made. */
   ntimers: number;
   nwakes: number;
   ncalls: number;
+  nexits: number;
   /** The run's interleaving: its sequence of G choices, proc choices, calls and notes, hashed. */
   hash: string;
 }
@@ -80,9 +93,13 @@ export class Explorer {
   private ntimers = 0;
   private nwakes = 0;
   private ncalls = 0;
+  private nexits = 0;
+  private readonly steps: Map<number, number>;
+  /** Procs in a stepping window: safepoints left. */
+  private readonly stepping = new Map<number, number>();
   private readonly timers: Map<number, number>;
   private readonly wakes: Map<number, number>;
-  private readonly applied = { timers: [] as [number, number][], wakes: [] as [number, number][], notes: [] as KExplored['notes'] };
+  private readonly applied = { timers: [] as [number, number][], wakes: [] as [number, number][], notes: [] as KExplored['notes'], steps: [] as [number, number][] };
   private readonly rand: Rand | null;
   private readonly notes: KSchedule['notes'];
   private hash = 2166136261;
@@ -93,7 +110,14 @@ export class Explorer {
     this.wakes = new Map(s.wakes);
     this.rand = s.draw ? new Rand(BigInt(s.draw.seed) ^ 0x5bd1e995n) : null;
     this.notes = [...s.notes];
+    this.steps = new Map(s.steps ?? []);
     const d = s.draw;
+    if (d?.step && this.rand && d.step.exits > 0) {
+      for (let w = 0; w < d.step.windows; w++) {
+        const n = this.rand.intn(d.step.exits);
+        this.steps.set(n, 1 + this.rand.intn(d.step.max));
+      }
+    }
     if (d && this.rand && d.calls > 0) {
       for (const n of d.notes) {
         const phase = n.phases[this.rand.intn(n.phases.length)];
@@ -164,6 +188,30 @@ export class Explorer {
     return null;
   }
 
+  /**
+   * A proc returns to user mode: 'on' when its next safepoint must enter
+   * the kernel (it is in a stepping window), 'off' when a window just ended
+   * (the attention word may be cleared), null when no window concerns it.
+   */
+  exit(pid: number): { attn: 'on' | 'off' | null; opened: [number, number] | null } {
+    const n = this.nexits++;
+    const c = this.steps.get(n);
+    let opened: [number, number] | null = null;
+    if (c !== undefined && c > 0) {
+      this.stepping.set(pid, c);
+      opened = [n, c];
+      this.applied.steps.push(opened);
+    }
+    const left = this.stepping.get(pid);
+    if (left === undefined) return { attn: null, opened };
+    if (left <= 0) {
+      this.stepping.delete(pid);
+      return { attn: 'off', opened };
+    }
+    this.stepping.set(pid, left - 1);
+    return { attn: 'on', opened };
+  }
+
   /** Fold one event of the interleaving (a call, a proc chosen, a note) into its hash. */
   see(a: number, b: number): void {
     this.hash = mix(mix(this.hash, a), b);
@@ -179,9 +227,11 @@ export class Explorer {
       timers: this.applied.timers,
       wakes: this.applied.wakes,
       notes: this.applied.notes,
+      windows: this.applied.steps,
       ntimers: this.ntimers,
       nwakes: this.nwakes,
       ncalls: this.ncalls,
+      nexits: this.nexits,
       hash: core.toString(16).padStart(8, '0') + this.hash.toString(16).padStart(8, '0'),
     };
   }

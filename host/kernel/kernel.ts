@@ -86,6 +86,8 @@ export type KernelEvent =
   | { t: 'exit'; exitString: string; code: number; reason: string; explored?: KExplored }
   /** A control message's answer; `at`: the run's clock (ns) when a host action took effect. */
   | { t: 'reply'; id: number; ok: boolean; error?: string; at?: number }
+  /** A reused machine (BootMsg.reuse): the run is over and its Ms have unwound; the next boot may come. */
+  | { t: 'recycled' }
   /** A scheduled host action (KernelOptions.actions[index]) could not be taken when its time came. */
   | { t: 'actionfail'; index: number; error: string }
   /** The run starts (on) or stops waiting for the host: every proc blocked, no timer pending (KernelOptions.waitForHost). */
@@ -260,8 +262,11 @@ export class Kernel {
     schedule(this);
   }
 
+  /** How M workers are had: started, or kept from an earlier run (a reused machine: recycle.ts). */
+  spawner: (url: string, name: string) => Peer = spawn;
+
   spawnM(): Peer {
-    const w = spawn(this.opts.mWorker, 'p9rt M');
+    const w = this.spawner(this.opts.mWorker, 'p9rt M');
     w.onError((e) => this.abort(0, `M worker failed: ${e.message}`));
     return w;
   }

@@ -250,8 +250,21 @@ export function release(k: Kernel, p: Proc): void {
   p.state = 'running';
   if (!k.opts.realtime) k.running = p;
   p.sc = null;
+  if (k.explore) explorestep(k, p);
   Atomics.store(k.i64, (m + Mbox.RET) >> 3, p.ret);
   reply(k, p, p.ret, false);
+}
+
+/**
+ * p9rt explore: a proc in a stepping window (explore.ts) enters the kernel
+ * at its next safepoint, as one with a note queued does: its attention word
+ * stays set until the window ends.
+ */
+function explorestep(k: Kernel, p: Proc): void {
+  const { attn, opened } = k.explore!.exit(p.pid);
+  if (opened) k.record({ kind: 'explore', pid: p.pid, text: 'step', a: opened[0], b: opened[1], to: p.pid });
+  if (attn === 'on') Atomics.store(k.i32, (mbox(p) + Mbox.ATTN) >> 2, 1);
+  else if (attn === 'off' && p.notes.length === 0) clearattn(k, p);
 }
 
 /** STATE=DONE wakes the proc's M. */

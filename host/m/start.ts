@@ -30,23 +30,31 @@ export function serve(run: (m: Mach, s: StartMsg) => void): void {
 
 function listen(run: (m: Mach, s: StartMsg) => void): void {
   const p = parent();
-  let started = false;
+  let busy = false;
   p.onMessage((msg: StartMsg) => {
-    if (msg.t !== 'start' || started) return;
-    started = true;
-    const m = new Mach(msg.memory, msg.pid, msg.ring);
-    try {
-      run(m, msg);
-      m.abort(`pid ${msg.pid}: the proc returned without exits`);
-    } catch (e) {
-      if (e instanceof ProcExit) return;
-      const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      try {
-        m.abort(text);
-      } catch (e2) {
-        if (!(e2 instanceof ProcExit)) throw e2;
-      }
-    }
+    if (msg.t !== 'start' || busy) return;
+    busy = true;
+    serveOne(run, msg);
+    busy = false;
+    // The M has unwound: a reused machine may give this worker the next
+    // run's proc (host/kernel/recycle.ts); an ordinary run ends it instead.
+    p.post({ t: 'done', pid: msg.pid });
   });
   p.post({ t: 'ready' });
+}
+
+function serveOne(run: (m: Mach, s: StartMsg) => void, msg: StartMsg): void {
+  const m = new Mach(msg.memory, msg.pid, msg.ring);
+  try {
+    run(m, msg);
+    m.abort(`pid ${msg.pid}: the proc returned without exits`);
+  } catch (e) {
+    if (e instanceof ProcExit) return;
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    try {
+      m.abort(text);
+    } catch (e2) {
+      if (!(e2 instanceof ProcExit)) throw e2;
+    }
+  }
 }

@@ -4,7 +4,7 @@ export { compile } from '../compiler/index.js';
 export type { CompileOptions, Program, PackageLoader, SourceFile } from '../compiler/index.js';
 export { CompileError, CompileTimeout, type Position } from '../compiler/diag.js';
 export { decodeSource } from '../compiler/scanner.js';
-export { Machine, WAITING } from './machine.js';
+export { Machine, WAITING, Reuse } from './machine.js';
 export type { PollOption, Engine, StartOptions, StdinSource, HostNote, HostAction, Exit, NoteTarget, Runnable, TraceEvent, TraceEventKind, ProcView, PendingCall } from './machine.js';
 export type { RunSchedule, Explored } from './machine.js';
 // issue 15: p9rt explore (docs/explore.md)

@@ -179,6 +179,61 @@ export interface StartOptions {
    * checks the file against the program first.
    */
   schedule?: RunSchedule;
+  /**
+   * Run on a machine kept from earlier runs (p9rt explore): its kernel
+   * worker, memory and M workers are reset and used again instead of
+   * started, which is most of what a short run costs. One run at a time per
+   * Reuse; Machine.start waits for the previous run to be cleared away.
+   */
+  reuse?: Reuse;
+}
+
+/**
+ * A machine kept for many runs one after another (docs/explore.md
+ * "Speed"): pass it as StartOptions.reuse to each; close() ends its workers.
+ */
+export class Reuse {
+  private peer: Peer | null = null;
+  private free: Promise<void> = Promise.resolve();
+  private freed: () => void = () => {};
+  private handler: ((e: KernelEvent) => void) | null = null;
+  private errorHandler: ((err: Error) => void) | null = null;
+
+  /** The kernel worker, once the previous run on it is cleared away; `on` gets its messages until the next acquire. */
+  async acquire(url: URL, on: (e: KernelEvent) => void, onError: (err: Error) => void): Promise<Peer> {
+    await this.free;
+    this.free = new Promise((r) => (this.freed = r));
+    if (!this.peer) {
+      const k = spawn(url, 'p9rt kernel');
+      k.onMessage((e: KernelEvent) => (e.t === 'recycled' ? this.freed() : this.handler?.(e)));
+      k.onError((err) => {
+        this.peer = null;
+        this.errorHandler?.(err);
+        this.freed();
+      });
+      this.peer = k;
+    }
+    this.handler = on;
+    this.errorHandler = onError;
+    return this.peer;
+  }
+
+  /** The run on it ended without the kernel's answer (a wedged worker): start afresh next time. */
+  discard(): void {
+    const k = this.peer;
+    this.peer = null;
+    this.handler = null;
+    if (k) void k.terminate();
+    this.freed();
+  }
+
+  /** End the machine's workers (its M workers go with its kernel worker). */
+  async close(): Promise<void> {
+    await Promise.race([this.free, new Promise((r) => setTimeout(r, 3000))]);
+    const k = this.peer;
+    this.peer = null;
+    if (k) await k.terminate();
+  }
 }
 
 /** internal/poll's deadline logic: see StartOptions.poll. */
@@ -356,22 +411,33 @@ export class Machine {
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const program = engineOption(opts.engine) === 'wasm' && core ? await compileProgram(runnable.image, runnable.wasm) : null;
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
-    const k = spawn(url, 'p9rt kernel');
-    const m = new Machine(k, opts);
-    if (opts.onTrace) m.subscribers.push(opts.onTrace);
-    const up = new Promise<void>((r) => (m.booted = r));
-    const booted = () => m.booted();
-    k.onMessage((e: KernelEvent) => {
+    // The kernel answers only after the boot message below, once m is made.
+    let m: Machine | null = null;
+    let booted: () => void = () => {};
+    const up = new Promise<void>((r) => (booted = r));
+    const onMessage = (e: KernelEvent) => {
       if (e.t === 'booted') booted();
-      m.event(e);
+      m?.event(e);
       if (e.t === 'exit') booted();
-    });
-    k.onError((err) => {
-      m.finish({ exitString: `kernel: ${err.message}`, code: 1, reason: 'kernel failed' });
+    };
+    const onError = (err: Error) => {
+      m?.finish({ exitString: `kernel: ${err.message}`, code: 1, reason: 'kernel failed' });
       booted();
-    });
+    };
+    let k: Peer;
+    if (opts.reuse) k = await opts.reuse.acquire(url, onMessage, onError);
+    else {
+      k = spawn(url, 'p9rt kernel');
+      k.onMessage(onMessage);
+      k.onError(onError);
+    }
+    m = new Machine(k, opts);
+    const mm: Machine = m;
+    mm.booted = booted;
+    if (opts.onTrace) mm.subscribers.push(opts.onTrace);
     const msg: ControlMsg = {
       t: 'boot',
+      reuse: opts.reuse !== undefined,
       core,
       image: runnable.image,
       opts: {
@@ -397,9 +463,9 @@ export class Machine {
       },
     };
     k.post(msg);
-    m.arm(timeout - (performance.now() - t0));
+    mm.arm(timeout - (performance.now() - t0));
     await up;
-    return m;
+    return mm;
   }
 
   /** The timeout: a JavaScript timer waits at most 2^31-1 ms, so a longer one is chained. */
@@ -497,8 +563,9 @@ export class Machine {
     this.replies.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.stopTimer) clearTimeout(this.stopTimer);
-    // Let the trailing trace message (sent before exit) land, then end the kernel.
-    setTimeout(() => void this.kernel.terminate(), 0);
+    // Let the trailing trace message (sent before exit) land, then end the
+    // kernel; a reused one clears the run away itself and says so (recycled).
+    if (!this.opts.reuse) setTimeout(() => void this.kernel.terminate(), 0);
     this.resolveExit(x);
     this.booted();
   }
@@ -596,6 +663,9 @@ export class Machine {
     const msg: ControlMsg = { t: 'stop', reason, code };
     this.kernel.post(msg);
     // A kernel that does not answer (a wedged worker) is ended anyway.
-    this.stopTimer ??= setTimeout(() => this.finish({ exitString: '', code, reason }), 2000);
+    this.stopTimer ??= setTimeout(() => {
+      this.opts.reuse?.discard();
+      this.finish({ exitString: '', code, reason });
+    }, 2000);
   }
 }

@@ -24,6 +24,8 @@ found, 0 when the budget ran out without one, 2 for bad input.
   --seed N              the first run's seed (default 1)
   --seeds=false         keep the seed of every run (default: seed + run number)
   --depth D             forced goroutine choices per run, PCT-style (default 2; 0: none)
+  --preempt W[xMAX]     W windows per run in which every safepoint of a proc is a preemption
+                        point, each at most MAX safepoints long (default 1x200; 0: none)
   --timer-late LO..HI[@P]  timed sleeps late by LO..HI, each with probability P
                         (default 0..2ms@0.5; off: none)
   --io-late LO..HI[@P]  completions (wakeups of sleeping calls) late (default 0..100us@0.25; off)
@@ -114,6 +116,14 @@ function parseFlags(argv: string[]): Flags {
       case 'seed': opts.seed = int(0, Number.MAX_SAFE_INTEGER); break;
       case 'seeds': opts.seeds = bool(); break;
       case 'depth': opts.depth = int(0, 64); break;
+      case 'preempt': {
+        const v = value();
+        const m = /^([0-9]+)(?:x([0-9]+))?$/.exec(v);
+        if (!m || Number(m[1]) > 64 || (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 1e6))) throw new ExploreUsage(`flag --preempt: ${JSON.stringify(v)} is not W[xMAX] (W from 0 to 64, MAX from 1 to 1000000; like 1x200)`);
+        opts.preempt = Number(m[1]);
+        if (m[2] !== undefined) opts.preemptMax = Number(m[2]);
+        break;
+      }
       case 'timer-late': opts.timerLate = parseLateness(value(), '--timer-late'); break;
       case 'io-late': opts.wakeLate = parseLateness(value(), '--io-late'); break;
       case 'notes': (opts.notes ??= []).push(parseNotesSpec(value())); break;
@@ -197,6 +207,7 @@ export function formatReport(r: ExploreReport, files: string[], target: string):
 export function describe(run: ExploreReport['failures'][number]['schedule']['run'], seed: string): string {
   const parts = [`seed ${seed}`];
   for (const [step, pick] of run.picks) parts.push(`choice point ${step}: runnable goroutine #${pick} (mod how many)`);
+  for (const [n, c] of run.steps ?? []) parts.push(`preemption window at return to user ${n}, ${c} safepoints`);
   for (const [n, ns] of run.timers) parts.push(`timed sleep ${n} late by ${(ns / 1e6).toFixed(3)}ms`);
   for (const [n, ns] of run.wakes) parts.push(`wakeup ${n} late by ${(ns / 1e6).toFixed(3)}ms`);
   for (const x of run.notes) parts.push(`note ${JSON.stringify(x.text)} at ${x.phase} of call ${x.n}`);

@@ -40,6 +40,7 @@ export function explainSchedule(events: readonly TraceEvent[], s: ScheduleFile):
         else if (e.text === 'timer') say(e, `the schedule makes timed sleep ${e.a} of pid ${e.to} end ${ms(e.b ?? 0)} late`);
         else if (e.text === 'wake') say(e, `the schedule makes wakeup ${e.a} of pid ${e.to} take effect ${ms(e.b ?? 0)} late`);
         else if (e.text === 'note') say(e, `the schedule posts a note to pid ${e.to} at a boundary of call ${e.a}`);
+        else if (e.text === 'step') say(e, `the schedule opens a preemption window: pid ${e.to} enters the kernel at each of its next ${e.b} safepoints`);
         break;
       case 'timer.set':
       case 'timer.reset': {

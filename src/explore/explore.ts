@@ -7,7 +7,7 @@
 // searched. Run i > 0 is a function of i, the options and what run 0 met
 // (how many choice points and calls it passed), never of other runs, so
 // shards of the run numbers find what one machine finds (--shard, --merge).
-import { Machine, type Exit, type Explored, type PollOption, type Runnable, type RunSchedule, type TraceEvent, type Engine } from '../api/machine.js';
+import { Machine, Reuse, type Exit, type Explored, type PollOption, type Runnable, type RunSchedule, type TraceEvent, type Engine } from '../api/machine.js';
 import type { KDraw, NotePhase } from '../../host/kernel/explore.js';
 import { emptyRun, imageHash, scheduleSize, SCHEDULE_FORMAT, seedValue, type FailureInfo, type ScheduleFile } from './schedule.js';
 
@@ -51,6 +51,15 @@ export interface ExploreOptions {
   seeds?: boolean;
   /** Forced runnable-G choices per run, placed PCT-style at random choice points (default 2; 0: none). */
   depth?: number;
+  /**
+   * Preemption windows per run (default 1; 0: none): from a return to user
+   * mode drawn among run 0's, every safepoint of that proc (a call, a
+   * backward jump) enters the kernel for up to `preemptMax` of them, where a
+   * due timer or another runnable goroutine takes over.
+   */
+  preempt?: number;
+  /** The longest preemption window, in safepoints (default 200). */
+  preemptMax?: number;
   /** Timed sleeps made late in virtual time (default 0..2 ms, p 0.5; null: none). */
   timerLate?: Lateness | null;
   /** Wakeups of sleeping calls (a completion) made late (default 0..0.1 ms, p 0.25; null: none). */
@@ -65,6 +74,8 @@ export interface ExploreOptions {
   maxFailures?: number;
   /** Runs at once (default 1): each is its own machine. */
   jobs?: number;
+  /** Keep each machine (kernel, memory, M workers) from run to run, reset (default true); false starts every run afresh. */
+  reuse?: boolean;
   /** Make only the runs of shard k of n (1 <= k <= n): runs i with i mod n = k-1; run 0 is made by every shard. */
   shard?: { k: number; n: number };
   /** internal/poll's logic, as StartOptions.poll. */
@@ -140,7 +151,6 @@ interface RunResult {
   stdout: string;
   stderr: string;
   explored: Explored | null;
-  events: TraceEvent[];
 }
 
 /** splitmix64, for drawing run i's schedule from (seed, i) alone. */
@@ -167,6 +177,10 @@ function checked(o: ExploreOptions) {
   const runs = o.runs ?? 1000;
   if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`runs: ${runs} is not a whole number of 1 or more (a budget of 0 runs explores nothing)`);
   const depth = o.depth ?? 2;
+  const preempt = o.preempt ?? 1;
+  if (!Number.isSafeInteger(preempt) || preempt < 0 || preempt > 64) throw new RangeError(`preempt: ${preempt} is not a whole number from 0 to 64`);
+  const preemptMax = o.preemptMax ?? 200;
+  if (!Number.isSafeInteger(preemptMax) || preemptMax < 1 || preemptMax > 1e6) throw new RangeError(`preemptMax: ${preemptMax} is not a whole number from 1 to 1000000`);
   if (!Number.isSafeInteger(depth) || depth < 0 || depth > 64) throw new RangeError(`depth: ${depth} is not a whole number from 0 to 64`);
   const jobs = o.jobs ?? 1;
   if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 64) throw new RangeError(`jobs: ${jobs} is not a whole number from 1 to 64`);
@@ -186,6 +200,8 @@ function checked(o: ExploreOptions) {
   return {
     runs,
     depth,
+    preempt,
+    preemptMax,
     jobs,
     seed,
     seeds: o.seeds ?? true,
@@ -245,34 +261,36 @@ function planRun(i: number, c: ReturnType<typeof checked>, base: Explored | null
     wake: ns(c.wake),
     notes: c.notes,
     calls: base?.ncalls ?? 0,
+    step: c.preempt > 0 && base ? { windows: c.preempt, max: c.preemptMax, exits: base.nexits } : null,
   };
   return { seed, run: { picks: [...picks].sort((a, b) => a[0] - b[0]), timers: [], wakes: [], notes: [], draw } };
 }
 
-/** Run the program once under a schedule. */
-async function runOnce(program: Runnable, o: ExploreOptions, c: { runTimeoutMs: number }, seed: number | bigint, run: RunSchedule, trace = false): Promise<RunResult> {
+/** Run the program once under a schedule, on `reuse`'s machine if given. */
+async function runOnce(program: Runnable, o: ExploreOptions, c: { runTimeoutMs: number }, seed: number | bigint, run: RunSchedule, reuse?: Reuse): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const m = await Machine.start(program, {
+    reuse,
     seed,
     schedule: run,
     poll: o.poll,
     args: o.args,
     engine: o.engine,
-    trace,
+    trace: false,
     waitForHost: false,
     timeoutMs: c.runTimeoutMs,
     onStdout: (s) => (stdout += s),
     onStderr: (s) => (stderr += s),
   });
   const exit = await m.exited;
-  return { exit, stdout, stderr, explored: m.explored(), events: trace ? m.trace() : [] };
+  return { exit, stdout, stderr, explored: m.explored() };
 }
 
 /** The schedule a run actually met: the forced choices it reached and the perturbations it applied, nothing drawn. */
 function met(x: Explored | null): RunSchedule {
   if (!x) return emptyRun();
-  return { picks: x.picks, timers: x.timers, wakes: x.wakes, notes: x.notes };
+  return { picks: x.picks, timers: x.timers, wakes: x.wakes, notes: x.notes, steps: x.windows };
 }
 
 /**
@@ -281,12 +299,12 @@ function met(x: Explored | null): RunSchedule {
  * same failure (by signature) still happens. Greedy, so the result is
  * 1-minimal: removing any one entry left loses the failure.
  */
-async function shrink(program: Runnable, o: ExploreOptions, c: ReturnType<typeof checked>, seed: number | bigint, run: RunSchedule, sig: string): Promise<{ seed: number | bigint; run: RunSchedule; runs: number; result: RunResult | null }> {
+async function shrink(program: Runnable, o: ExploreOptions, c: ReturnType<typeof checked>, seed: number | bigint, run: RunSchedule, sig: string, reuse?: Reuse): Promise<{ seed: number | bigint; run: RunSchedule; runs: number; result: RunResult | null }> {
   let runs = 0;
   let best: RunResult | null = null;
   const fails = async (s: number | bigint, r: RunSchedule): Promise<boolean> => {
     runs++;
-    const res = await runOnce(program, o, c, s, r);
+    const res = await runOnce(program, o, c, s, r, reuse);
     const f = classify(res, o.expect);
     if (f?.signature === sig) {
       best = res;
@@ -294,19 +312,25 @@ async function shrink(program: Runnable, o: ExploreOptions, c: ReturnType<typeof
     }
     return false;
   };
-  const kinds = ['picks', 'timers', 'wakes', 'notes'] as const;
+  const kinds = ['picks', 'steps', 'timers', 'wakes', 'notes'] as const;
   for (const k of kinds) {
-    if (run[k].length === 0) continue;
+    if ((run[k] ?? []).length === 0) continue;
     const trial = { ...run, [k]: [] };
     if (await fails(seed, trial)) run = trial;
   }
   for (const k of kinds) {
-    for (let i = run[k].length - 1; i >= 0; i--) {
-      const list = [...run[k]];
+    for (let i = (run[k] ?? []).length - 1; i >= 0; i--) {
+      const list = [...(run[k] ?? [])];
       list.splice(i, 1);
       const trial = { ...run, [k]: list };
       if (await fails(seed, trial)) run = trial;
     }
+  }
+  // A forced choice's pick is taken mod the candidates: 1, the next after Go's own, reads best.
+  for (let i = 0; i < run.picks.length; i++) {
+    if (run.picks[i][1] === 1) continue;
+    const picks = run.picks.map((p, j): [number, number] => (j === i ? [p[0], 1] : p));
+    if (await fails(seed, { ...run, picks })) run = { ...run, picks };
   }
   if (seed !== c.seed && (await fails(c.seed, run))) seed = c.seed;
   return { seed, run, runs, result: best };
@@ -338,90 +362,109 @@ export async function explore(program: Runnable, options: ExploreOptions = {}): 
     else found.set(f.signature, { failure: f, run: i, count: 1, seed, met: met(r.explored) });
   };
 
-  // Run 0: the program as p9rt run runs it.
-  const r0 = await runOnce(program, options, c, c.seed, emptyRun());
-  note(0, c.seed, r0);
-  const base = r0.explored;
-  let runs = 1;
-  const failsAlways = found.size > 0;
-  const shard = options.shard;
-  if (!failsAlways) {
-    const todo: number[] = [];
-    let next = 1;
-    const more = (): number | null => {
-      for (; next < c.runs; next++) {
-        if (shard && next % shard.n !== shard.k - 1) continue;
-        return next++;
-      }
-      return null;
-    };
-    const stop = () => options.signal?.aborted || (options.timeMs !== undefined && performance.now() - t0 >= options.timeMs) || found.size >= c.maxFailures;
-    // Jobs run at once; results are taken in run order, so the report does not depend on which finished first.
-    const inflight = new Map<number, Promise<RunResult>>();
-    const launch = () => {
-      while (inflight.size < c.jobs && !stop()) {
-        const i = more();
-        if (i === null) return;
-        const plan = planRun(i, c, base);
-        todo.push(i);
-        inflight.set(i, runOnce(program, options, c, plan.seed, plan.run));
-      }
-    };
-    launch();
-    while (todo.length > 0) {
-      const i = todo.shift()!;
-      const r = await inflight.get(i)!;
-      inflight.delete(i);
-      runs++;
-      note(i, planRun(i, c, base).seed, r);
-      options.onProgress?.({ runs, failures: found.size, elapsedMs: performance.now() - t0 });
-      launch();
+  // One machine per job, each kept from run to run (unless reuse is off).
+  const machines = options.reuse === false ? [] : Array.from({ length: c.jobs }, () => new Reuse());
+  const idle = [...machines];
+  const onMachine = async (f: (r: Reuse | undefined) => Promise<RunResult>): Promise<RunResult> => {
+    const r = idle.pop();
+    try {
+      return await f(r);
+    } finally {
+      if (r) idle.push(r);
     }
-  }
-  const seconds = (performance.now() - t0) / 1000;
-
-  const failures: ExploreFailure[] = [];
-  for (const f of found.values()) {
-    let seed = f.seed;
-    let run = f.met;
-    let shrinkRuns = 0;
-    let out: RunResult | null = null;
-    if (c.shrink && scheduleSize(run) + (seed !== c.seed ? 1 : 0) > 0) {
-      const s = await shrink(program, options, c, seed, run, f.failure.signature);
-      ({ seed, run, result: out } = s);
-      shrinkRuns = s.runs;
-    }
-    out ??= await runOnce(program, options, c, seed, run);
-    const schedule: ScheduleFile = {
-      p9rt: version,
-      format: SCHEDULE_FORMAT,
-      program: { file, sha256 },
-      options: { poll: options.poll ?? 'current', args: options.args ?? [] },
-      seed: String(seed),
-      run,
-      failure: f.failure,
-    };
-    failures.push({ failure: f.failure, run: f.run, count: f.count, schedule, sizeFound: scheduleSize(f.met), sizeShrunk: scheduleSize(run), shrinkRuns, output: out.stdout + out.stderr });
-  }
-  failures.sort((a, b) => a.run - b.run);
-  return {
-    p9rt: version,
-    program: { file, sha256 },
-    shard,
-    runs,
-    seconds,
-    failsAlways,
-    coverage: {
-      choicePoints: base?.steps ?? 0,
-      timers: base?.ntimers ?? 0,
-      wakes: base?.nwakes ?? 0,
-      calls: base?.ncalls ?? 0,
-      interleavings: hashes.size,
-      gOrders: gOrders.size,
-      hashes: [...hashes].sort(),
-    },
-    failures,
   };
+  try {
+    return await search();
+  } finally {
+    await Promise.all(machines.map((r) => r.close()));
+  }
+
+  async function search(): Promise<ExploreReport> {
+    // Run 0: the program as p9rt run runs it.
+    const r0 = await onMachine((r) => runOnce(program, options, c, c.seed, emptyRun(), r));
+    note(0, c.seed, r0);
+    const base = r0.explored;
+    let runs = 1;
+    const failsAlways = found.size > 0;
+    const shard = options.shard;
+    if (!failsAlways) {
+      const todo: number[] = [];
+      let next = 1;
+      const more = (): number | null => {
+        for (; next < c.runs; next++) {
+          if (shard && next % shard.n !== shard.k - 1) continue;
+          return next++;
+        }
+        return null;
+      };
+      const stop = () => options.signal?.aborted || (options.timeMs !== undefined && performance.now() - t0 >= options.timeMs) || found.size >= c.maxFailures;
+      // Jobs run at once; results are taken in run order, so the report does not depend on which finished first.
+      const inflight = new Map<number, Promise<RunResult>>();
+      const launch = () => {
+        while (inflight.size < c.jobs && !stop()) {
+          const i = more();
+          if (i === null) return;
+          const plan = planRun(i, c, base);
+          todo.push(i);
+          inflight.set(i, onMachine((r) => runOnce(program, options, c, plan.seed, plan.run, r)));
+        }
+      };
+      launch();
+      while (todo.length > 0) {
+        const i = todo.shift()!;
+        const r = await inflight.get(i)!;
+        inflight.delete(i);
+        runs++;
+        note(i, planRun(i, c, base).seed, r);
+        options.onProgress?.({ runs, failures: found.size, elapsedMs: performance.now() - t0 });
+        launch();
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+
+    const failures: ExploreFailure[] = [];
+    for (const f of found.values()) {
+      let seed = f.seed;
+      let run = f.met;
+      let shrinkRuns = 0;
+      let out: RunResult | null = null;
+      if (c.shrink && scheduleSize(run) + (seed !== c.seed ? 1 : 0) > 0) {
+        const s = await shrink(program, options, c, seed, run, f.failure.signature, machines[0]);
+        ({ seed, run, result: out } = s);
+        shrinkRuns = s.runs;
+      }
+      out ??= await runOnce(program, options, c, seed, run, machines[0]);
+      const schedule: ScheduleFile = {
+        p9rt: version,
+        format: SCHEDULE_FORMAT,
+        program: { file, sha256 },
+        options: { poll: options.poll ?? 'current', args: options.args ?? [] },
+        seed: String(seed),
+        run,
+        failure: f.failure,
+      };
+      failures.push({ failure: f.failure, run: f.run, count: f.count, schedule, sizeFound: scheduleSize(f.met), sizeShrunk: scheduleSize(run), shrinkRuns, output: out.stdout + out.stderr });
+    }
+    failures.sort((a, b) => a.run - b.run);
+    return {
+      p9rt: version,
+      program: { file, sha256 },
+      shard,
+      runs,
+      seconds,
+      failsAlways,
+      coverage: {
+        choicePoints: base?.steps ?? 0,
+        timers: base?.ntimers ?? 0,
+        wakes: base?.nwakes ?? 0,
+        calls: base?.ncalls ?? 0,
+        interleavings: hashes.size,
+        gOrders: gOrders.size,
+        hashes: [...hashes].sort(),
+      },
+      failures,
+    };
+  }
 }
 
 /**

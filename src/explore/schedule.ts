@@ -45,12 +45,12 @@ export async function imageHash(image: Uint8Array): Promise<string> {
 
 /** A schedule that changes nothing: Go's order, exact timers, no notes. */
 export function emptyRun(): RunSchedule {
-  return { picks: [], timers: [], wakes: [], notes: [] };
+  return { picks: [], timers: [], wakes: [], notes: [], steps: [] };
 }
 
 /** How many forced choices and perturbations a schedule holds: what shrinking makes small. */
 export function scheduleSize(r: RunSchedule): number {
-  return r.picks.length + r.timers.length + r.wakes.length + r.notes.length;
+  return r.picks.length + r.timers.length + r.wakes.length + r.notes.length + (r.steps?.length ?? 0);
 }
 
 function pairs(v: unknown, what: string): [number, number][] {
@@ -83,6 +83,7 @@ export function parseSchedule(text: string, name: string, version: string, sha25
     picks: pairs(r.picks, 'picks'),
     timers: pairs(r.timers, 'timers'),
     wakes: pairs(r.wakes, 'wakes'),
+    steps: r.steps === undefined ? [] : pairs(r.steps, 'steps'),
     notes: notes.map((n: { n: number; phase: string; text: string; target: unknown }, i: number) => {
       if (!Number.isSafeInteger(n?.n) || !['entry', 'sleep', 'exit'].includes(n.phase) || typeof n.text !== 'string') throw new Error(`${name}: run.notes[${i}] is not a note at a call boundary`);
       const target = n.target === 'main' || n.target === 'any' || (Number.isSafeInteger(n.target) && (n.target as number) >= 1) ? (n.target as 'main' | 'any' | number) : 'any';

@@ -36,7 +36,7 @@ for (const f of ['issue57114_late.go', 'issue57114_instant.go']) {
       const s = JSON.parse(readFileSync(file, 'utf8'));
       assert.equal(s.options.poll, 'go1.19');
       assert.equal(s.run.picks.length, 1, JSON.stringify(s.run));
-      assert.deepEqual([s.run.timers, s.run.wakes, s.run.notes], [[], [], []]);
+      assert.deepEqual([s.run.timers, s.run.wakes, s.run.notes, s.run.steps], [[], [], [], []]);
       // Replayed exactly: the same failure, and the explanation names the window.
       const rp = p9rt('run', '--schedule', file, '--explain', prog(f));
       assert.equal(rp.status, 1, rp.stderr);
