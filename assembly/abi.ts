@@ -37,6 +37,12 @@ export namespace Ctl {
   export const PAUSE_TOTAL_NS: i32 = 176;
   export const PAUSE_MAX_NS: i32 = 184;
   export const PAUSE_LAST_NS: i32 = 192;
+  export const EXPLORE: i32 = 256;
+  export const EXPLORE_STEP: i32 = 260;
+  export const EXPLORE_NEXT: i32 = 264;
+  export const EXPLORE_N: i32 = 268;
+  export const EXPLORE_HASH: i32 = 272;
+  export const EXPLORE_TABLE: i32 = 1024;
 }
 export namespace Decision {
   export const IGNORED_HANGUP: i32 = 1;
@@ -48,6 +54,7 @@ export namespace Decision {
   export const IGNORED: i32 = 7;
 }
 export const ERRMAX: i32 = 128;
+export const EXPLORE_MAX: i32 = 384;
 export namespace FuncRec {
   export const CODE: i32 = 0;
   export const CODELEN: i32 = 4;
@@ -503,6 +510,7 @@ export namespace TraceKind {
   export const REGION_END: i32 = 17;
   export const TIMER_RESET: i32 = 18;
   export const HTTP_ABORT_READ: i32 = 19;
+  export const EXPLORE_PICK: i32 = 20;
 }
 export namespace TypeId {
   export const NIL: i32 = 0;

@@ -30,6 +30,7 @@ import { saveregs, loadregs, initframe, vhdr, H_FUNC, H_LINE } from "../vm/frame
 import { interpret } from "../vm/interp";
 import { runtimers, timersnext, ntimers, NO_TIMER } from "./time";
 import { tracereason } from "./traceback";
+import { explorepick } from "./explore";
 
 // @ts-ignore: decorator
 @inline function schedlock(): usize {
@@ -622,6 +623,8 @@ function findrunnable(): usize {
     let now = nanotime();
     runtimers(now);
     let gp: usize = 0;
+    // p9rt explore: a schedule may run another runnable G here (explore.ts).
+    if (load<i32>(Ctl.EXPLORE) != 0 && (gp = explorepick(pp)) != 0) return gp;
     if (pp.schedtick % 61 == 0 && s.runqsize > 0) {
       lock(schedlock());
       gp = globrunqget();

@@ -129,7 +129,20 @@ export const Ctl = {
   PAUSE_TOTAL_NS: 176, // i64: wall-clock ns spent stopped in collections (host nanotime)
   PAUSE_MAX_NS: 184, // i64: the longest pause
   PAUSE_LAST_NS: 192, // i64: the last pause
+  // p9rt explore (docs/explore.md): the runnable-G choices a schedule forces.
+  // The kernel writes EXPLORE, EXPLORE_N and the table before boot; the M
+  // holding the P counts choice points (findrunnable with two or more
+  // runnable Gs) in EXPLORE_STEP and consumes the table in step order.
+  EXPLORE: 256, // i32: 1 when a schedule drives the runtime's choice points (0: Go's order, untouched)
+  EXPLORE_STEP: 260, // i32: choice points passed so far (core-owned)
+  EXPLORE_NEXT: 264, // i32: table entries consumed so far (core-owned)
+  EXPLORE_N: 268, // i32: table entries
+  EXPLORE_HASH: 272, // u32: FNV-1a of every (candidates, pick) at the choice points (core-owned): the run's G interleaving
+  EXPLORE_TABLE: 1024, // EXPLORE_MAX x (i32 step, i32 pick): at choice point `step`, run the (pick mod candidates)-th runnable G
 };
+
+/** Entries of Ctl.EXPLORE_TABLE (up to the end of the control page). */
+export const EXPLORE_MAX = 384;
 
 /** runtime.memstat(i): which statistic (src/golib/runtime/mstats.go). */
 export const MemStat = {
@@ -276,6 +289,7 @@ export const TraceKind = {
   REGION_END: 17, // closes the G's innermost region (DEADLINE, IO_CANCEL)
   TIMER_RESET: 18, // a=timer id, b=when (ms), c=1 if it was pending
   HTTP_ABORT_READ: 19, // net/http's connReader.abortPendingRead ends the background read; opens a region
+  EXPLORE_PICK: 20, // p9rt explore: a=choice point, b=goid run, c=goid Go's order runs (docs/explore.md)
 };
 
 export const WaitReason = {

@@ -22,6 +22,7 @@ import { entry, mbox, resume } from './trap.js';
 /** Idle M workers kept at most: those detached procs give back beyond it end. */
 const POOL_MAX = 8;
 import { pendingcall, type PendingCall } from './pending.js';
+import { Explorer, type KExplored, type KSchedule } from './explore.js';
 
 export interface KernelOptions {
   realtime: boolean;
@@ -64,6 +65,8 @@ export interface KernelOptions {
   maxMemory?: number;
   /** The wasm engine's program module (src/engine/translate.ts), given to every M; absent: the interpreter. */
   program?: WebAssembly.Module | null;
+  /** p9rt explore: the schedule that drives the run's choices and timing (virtual time only; explore.ts). */
+  schedule?: KSchedule;
 }
 
 /** A host action the kernel takes at `at` ns of the run's clock: a note posted, or a proc's call interrupted (ctl interrupt). */
@@ -84,9 +87,11 @@ export type KernelEvent =
   | { t: 'stdout' | 'stderr'; data: Uint8Array }
   | { t: 'trace'; events: TraceEvent[]; procs: ProcView[] }
   /** threads: the most M workers the run had at once (Exit.threads). */
-  | { t: 'exit'; exitString: string; code: number; reason: string; threads: number }
+  | { t: 'exit'; exitString: string; code: number; reason: string; threads: number; explored?: KExplored }
   /** A control message's answer; `at`: the run's clock (ns) when a host action took effect. */
   | { t: 'reply'; id: number; ok: boolean; error?: string; at?: number }
+  /** A reused machine (BootMsg.reuse): the run is over and its Ms have unwound; the next boot may come. */
+  | { t: 'recycled' }
   /** A scheduled host action (KernelOptions.actions[index]) could not be taken when its time came. */
   | { t: 'actionfail'; index: number; error: string }
   /** The run starts (on) or stops waiting for the host: every proc blocked, no timer pending (KernelOptions.waitForHost). */
@@ -129,6 +134,8 @@ export class Kernel {
   readonly devs = new Map<string, Dev>();
   readonly clock: Clock;
   readonly rand: Rand;
+  /** The run's schedule (KernelOptions.schedule), or null: Go's order and exact timers. */
+  readonly explore: Explorer | null;
   readonly net = new NetStack();
   readonly ramfs = new Ramfs();
   /** How much of opts.stdin reads of /dev/cons have consumed. */
@@ -207,6 +214,7 @@ export class Kernel {
     this.clock = new Clock(!opts.realtime, (ns) => Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, ns));
     this.clock.onFire = () => schedule(this);
     this.rand = new Rand(opts.seed);
+    this.explore = opts.schedule && !opts.realtime ? new Explorer(opts.schedule) : null;
     this.tracer = new Tracer(opts.trace !== false, image);
     this.devs.set('dev', consdev);
     this.devs.set('proc', procdev);
@@ -258,6 +266,7 @@ export class Kernel {
     Atomics.store(i32, Ctl.MEMORY_LIMIT >> 2, limit >= 2 ** 32 ? -1 : limit);
     Atomics.store(this.i64, Ctl.BOOT_WALL_NS >> 3, this.clock.bootWall);
     Atomics.store(this.i64, Ctl.CLOCK_NS >> 3, 0n);
+    this.explore?.boot(i32);
     this.record({ kind: 'boot', pid: 0, text: this.opts.realtime ? 'realtime' : `virtual seed=${this.opts.seed}` });
     this.opts.actions.forEach((a, i) => {
       if (!a.atStart) this.clock.add(BigInt(a.at), () => hostactiontimed(this, a, i), true);
@@ -272,8 +281,11 @@ export class Kernel {
     schedule(this);
   }
 
+  /** How M workers are had: started, or kept from an earlier run (a reused machine: recycle.ts). */
+  spawner: (url: string, name: string) => Peer = spawn;
+
   spawnM(): Peer {
-    const w = spawn(this.opts.mWorker, 'p9rt M');
+    const w = this.spawner(this.opts.mWorker, 'p9rt M');
     if (++this.threads > this.threadsMax) this.threadsMax = this.threads;
     w.onError((e) => this.abort(0, `M worker failed: ${e.message}`));
     w.onMessage((msg: { t: string; pid: number }) => {
@@ -557,7 +569,7 @@ export class Kernel {
     this.flushTrace();
     const workers = [...this.procs.values()].flatMap((p) => [p.worker, p.leaving]).concat(this.pool);
     this.pool = [];
-    this.emit({ t: 'exit', exitString, code, reason, threads: this.threadsMax });
+    this.emit({ t: 'exit', exitString, code, reason, threads: this.threadsMax, explored: this.explore?.report(this.i32) });
     setTimeout(() => {
       for (const w of workers) if (w) this.endM(w);
     }, 0);

@@ -13,6 +13,7 @@ import { cutbytes } from './notes.js';
 import { Block, NUser, Proc, Rendez } from './portdat.js';
 import { sysname } from './syscalls.js';
 import { mbox, release, reply, retry } from './trap.js';
+import type { NotePhase } from './explore.js';
 
 // ---- sleep and wakeup (§1.4) ----------------------------------------------
 
@@ -23,11 +24,27 @@ export function sleep(k: Kernel, p: Proc, b: Block): void {
     p.r = b.r;
     b.r.procs.add(p);
   }
-  if (b.until !== null) p.tmo = k.clock.add(b.until, () => unsleep(k, p));
+  // p9rt explore: a timer may be late (explore.ts).
+  if (b.until !== null) {
+    const late = k.explore?.timerLate() ?? 0n;
+    if (late > 0n) k.record({ kind: 'explore', pid: p.pid, text: 'timer', a: k.explore!.timersMet() - 1, b: Number(late), to: p.pid });
+    p.tmo = k.clock.add(b.until + late, () => unsleep(k, p));
+  }
   if (!p.sc!.x.blocked) {
     p.sc!.x.blocked = true;
     k.record({ kind: 'sys.block', pid: p.pid, sys: sysname(p.sc!.num) });
+    explorenote(k, p, 'sleep');
   }
+}
+
+/** p9rt explore: a note the schedule posts at this boundary of p's call (explore.ts). */
+export function explorenote(k: Kernel, p: Proc, phase: NotePhase): void {
+  const n = p.sc?.x.callno;
+  if (!k.explore || typeof n !== 'number') return;
+  const text = k.explore.note(p.pid, n, phase);
+  if (text === null) return;
+  k.record({ kind: 'explore', pid: p.pid, text: 'note', a: n, to: p.pid });
+  postnote(k, p, text, NUser, 'host');
 }
 
 /** Take p off its Rendez and timer. */
@@ -54,7 +71,18 @@ function unsleep(k: Kernel, p: Proc): void {
 
 /** Wake every proc asleep on r; each re-checks its condition when it runs. */
 export function wakeup(k: Kernel, r: Rendez): void {
-  for (const p of [...r.procs]) unsleep(k, p);
+  for (const p of [...r.procs]) {
+    // p9rt explore: the wakeup may take effect late (explore.ts); until
+    // then the proc sleeps on, as a timer, and a note still ends it.
+    const late = k.explore?.wakeLate() ?? 0n;
+    if (late === 0n) {
+      unsleep(k, p);
+      continue;
+    }
+    unlink(k, p);
+    k.record({ kind: 'explore', pid: p.pid, text: 'wake', a: k.explore!.wakesMet() - 1, b: Number(late), to: p.pid });
+    p.tmo = k.clock.add(k.clock.now() + late, () => unsleep(k, p));
+  }
 }
 
 // ---- notes (§1.3) -------------------------------------------------------
@@ -324,6 +352,7 @@ export function schedule(k: Kernel): void {
         // list's order is not the program's: choose from it sorted by pid.
         k.ready.sort((a, b) => a.pid - b.pid);
         const p = k.ready.splice(k.rand.intn(k.ready.length), 1)[0];
+        k.explore?.see(p.pid, k.ready.length);
         if (p.state === 'woken') {
           retry(k, p);
           if ((p.state as string) !== 'ready') continue; // asleep again

@@ -46,6 +46,7 @@ export type TraceEventKind =
   | 'region.end' // closes the goroutine's innermost region
   // Go library (net/http)
   | 'http.abortPendingRead' // the server ends its background read on the connection (a deadline in the past); opens a region
+  | 'explore' // p9rt explore's schedule acted (docs/explore.md): text = pick (a = choice point, goid run, b = goid Go's order runs), timer (a = n-th timed sleep, b = ns late), wake (a = n-th wakeup, b = ns late, to = pid), note (a = n-th call, to = pid)
   | 'core'; // a core record this schema does not know: ck, a, b, c
 
 /** One step of a run, as the kernel saw it (docs/trace.md, schema v1); fields absent from an event are not recorded. */
@@ -421,6 +422,9 @@ export class Tracer {
       case TraceKind.HTTP_ABORT_READ:
         e.kind = 'http.abortPendingRead';
         e.cause = this.context(s.g);
+        break;
+      case TraceKind.EXPLORE_PICK:
+        Object.assign(e, { kind: 'explore', text: 'pick', a, goid: b, b: c });
         break;
       case TraceKind.REGION_END:
         e.kind = 'region.end';

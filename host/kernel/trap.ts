@@ -11,7 +11,7 @@ import { BadAddr, Eintr, Ebadarg, KError } from './error.js';
 import type { Kernel } from './kernel.js';
 import { pcsuffix } from './notes.js';
 import { Block, NDebug, NORET, NRSTR, NSAVE, NUser, type Note, type Proc, type SysResult, type Syscall } from './portdat.js';
-import { attach, pexit, postnote, pprint, sleep } from './proc.js';
+import { attach, explorenote, pexit, postnote, pprint, sleep } from './proc.js';
 import { syscalls, sysname } from './syscalls.js';
 
 /**
@@ -83,6 +83,12 @@ function syscall(k: Kernel, p: Proc): void {
   if (num !== Sys.TICK && num !== Sys.PROCSTART) {
     const at = k.tracer.where(p.sc.pos);
     k.record({ kind: 'sys.enter', pid: p.pid, sys: sysname(num), args: p.sc.args.slice(0, 4).map(Number), ...at });
+    // p9rt explore: number the call, fold it into the interleaving, and post a note the schedule has here.
+    if (k.explore && !again) {
+      p.sc.x.callno = k.explore.call();
+      k.explore.see(p.pid, num);
+      explorenote(k, p, 'entry');
+    }
   }
   step(k, p);
 }
@@ -270,6 +276,7 @@ function done(k: Kernel, p: Proc, ret: bigint, err?: string): void {
   if ((p.sc!.num !== Sys.TICK && p.sc!.num !== Sys.PROCSTART) || err) k.record({ kind: 'sys.exit', pid: p.pid, sys: sysname(p.sc!.num), ret: Number(ret), err });
   p.state = 'ready';
   const sc = p.sc!;
+  explorenote(k, p, 'exit'); // p9rt explore: a note the schedule posts after completion
   // The Chan a pread/pwrite held for its duration (sysfile.ts callchan).
   const held = sc.x.chan as Chan | undefined;
   if (held) {
@@ -301,9 +308,22 @@ export function release(k: Kernel, p: Proc): void {
   const detached = p.worker === null;
   if (detached) p.resumeKind = p.sc!.x.resume as number;
   p.sc = null;
+  if (k.explore) explorestep(k, p);
   Atomics.store(k.i64, (m + Mbox.RET) >> 3, p.ret);
   if (detached) resume(k, p);
   else reply(k, p, p.ret, false);
+}
+
+/**
+ * p9rt explore: a proc in a stepping window (explore.ts) enters the kernel
+ * at its next safepoint, as one with a note queued does: its attention word
+ * stays set until the window ends.
+ */
+function explorestep(k: Kernel, p: Proc): void {
+  const { attn, opened } = k.explore!.exit(p.pid);
+  if (opened) k.record({ kind: 'explore', pid: p.pid, text: 'step', a: opened[0], b: opened[1], to: p.pid });
+  if (attn === 'on') Atomics.store(k.i32, (mbox(p) + Mbox.ATTN) >> 2, 1);
+  else if (attn === 'off' && p.notes.length === 0) clearattn(k, p);
 }
 
 /** STATE=DONE wakes the proc's M. */

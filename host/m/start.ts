@@ -47,24 +47,33 @@ function listen(run: (m: Mach, s: StartMsg) => void, resume?: (m: Mach, s: Resum
   const p = parent();
   p.onMessage((msg: StartMsg | ResumeMsg) => {
     if (msg.t !== 'start' && (msg.t !== 'resume' || !resume)) return;
-    const m = new Mach(msg.memory, msg.pid, msg.ring);
-    try {
-      if (msg.t === 'start') run(m, msg);
-      else resume!(m, msg);
-      m.abort(`pid ${msg.pid}: the proc returned without exits`);
-    } catch (e) {
-      // The proc left this worker (it sleeps detached, or it ended): the worker is free for another.
-      if (e instanceof ProcExit || e instanceof Detached) {
-        p.post({ t: 'detached', pid: msg.pid });
-        return;
-      }
-      const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      try {
-        m.abort(text);
-      } catch (e2) {
-        if (!(e2 instanceof ProcExit)) throw e2;
-      }
-    }
+    // Either way the M has unwound and the worker may be given another proc:
+    // of this run (the kernel's pool, when the proc left: 'detached') or of
+    // the next run on a reused machine (host/kernel/recycle.ts).
+    const left = serveOne(run, resume, msg);
+    p.post({ t: left ? 'detached' : 'done', pid: msg.pid });
   });
   p.post({ t: 'ready' });
+}
+
+/**
+ * Run or resume the proc; true when it left the worker (it ended, ProcExit,
+ * or its call sleeps detached, Detached), false after an abort.
+ */
+function serveOne(run: (m: Mach, s: StartMsg) => void, resume: ((m: Mach, s: ResumeMsg) => void) | undefined, msg: StartMsg | ResumeMsg): boolean {
+  const m = new Mach(msg.memory, msg.pid, msg.ring);
+  try {
+    if (msg.t === 'start') run(m, msg);
+    else resume!(m, msg);
+    m.abort(`pid ${msg.pid}: the proc returned without exits`);
+  } catch (e) {
+    if (e instanceof ProcExit || e instanceof Detached) return true;
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    try {
+      m.abort(text);
+    } catch (e2) {
+      if (!(e2 instanceof ProcExit)) throw e2;
+    }
+  }
+  return false;
 }

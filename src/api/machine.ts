@@ -6,10 +6,20 @@ import type { KernelEvent, ProcView } from '../../host/kernel/kernel.js';
 import type { PendingCall } from '../../host/kernel/pending.js';
 import type { ControlMsg } from '../../host/kernel/worker.js';
 import type { TraceEvent, TraceEventKind } from '../../host/kernel/trace.js';
+import type { KSchedule, KExplored } from '../../host/kernel/explore.js';
 import { PollVariant, MEMORY_MAXIMUM_PAGES, PAGE, ERRMAX, MAX_PROCS } from '../../host/abi/defs.js';
 import { compileProgram } from '../engine/translate.js';
 
 export type { TraceEvent, TraceEventKind, ProcView, PendingCall };
+
+/**
+ * What a schedule asks of a run (docs/explore.md): forced runnable-G
+ * choices, timed sleeps and wakeups made late in virtual time, notes posted
+ * at call boundaries. The `run` part of a schedule file (src/explore).
+ */
+export type RunSchedule = KSchedule;
+/** What a run under a schedule did: the choice points it passed, the perturbations it met, its interleaving's hash. */
+export type Explored = KExplored;
 
 /** What Machine.start needs of a compiled program. */
 export interface Runnable {
@@ -162,6 +172,68 @@ export interface StartOptions {
    * issue-57114 fix) or 'go1.19' (Go 1.19.8's fd_plan9.go, before it).
    */
   poll?: PollOption;
+  /**
+   * p9rt explore: the schedule driving the run's choices and timing, in
+   * virtual time (docs/explore.md); Machine.explored() tells what the run
+   * met of it. Replaying a schedule file is `replay` of src/explore, which
+   * checks the file against the program first.
+   */
+  schedule?: RunSchedule;
+  /**
+   * Run on a machine kept from earlier runs (p9rt explore): its kernel
+   * worker, memory and M workers are reset and used again instead of
+   * started, which is most of what a short run costs. One run at a time per
+   * Reuse; Machine.start waits for the previous run to be cleared away.
+   */
+  reuse?: Reuse;
+}
+
+/**
+ * A machine kept for many runs one after another (docs/explore.md
+ * "Speed"): pass it as StartOptions.reuse to each; close() ends its workers.
+ */
+export class Reuse {
+  private peer: Peer | null = null;
+  private free: Promise<void> = Promise.resolve();
+  private freed: () => void = () => {};
+  private handler: ((e: KernelEvent) => void) | null = null;
+  private errorHandler: ((err: Error) => void) | null = null;
+
+  /** The kernel worker, once the previous run on it is cleared away; `on` gets its messages until the next acquire. */
+  async acquire(url: URL, on: (e: KernelEvent) => void, onError: (err: Error) => void): Promise<Peer> {
+    await this.free;
+    this.free = new Promise((r) => (this.freed = r));
+    if (!this.peer) {
+      const k = spawn(url, 'p9rt kernel');
+      k.onMessage((e: KernelEvent) => (e.t === 'recycled' ? this.freed() : this.handler?.(e)));
+      k.onError((err) => {
+        this.peer = null;
+        this.errorHandler?.(err);
+        this.freed();
+      });
+      this.peer = k;
+    }
+    this.handler = on;
+    this.errorHandler = onError;
+    return this.peer;
+  }
+
+  /** The run on it ended without the kernel's answer (a wedged worker): start afresh next time. */
+  discard(): void {
+    const k = this.peer;
+    this.peer = null;
+    this.handler = null;
+    if (k) void k.terminate();
+    this.freed();
+  }
+
+  /** End the machine's workers (its M workers go with its kernel worker). */
+  async close(): Promise<void> {
+    await Promise.race([this.free, new Promise((r) => setTimeout(r, 3000))]);
+    const k = this.peer;
+    this.peer = null;
+    if (k) await k.terminate();
+  }
 }
 
 /** internal/poll's deadline logic: see StartOptions.poll. */
@@ -322,6 +394,7 @@ export class Machine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopTimer: ReturnType<typeof setTimeout> | null = null;
   private dec = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  private explore: Explored | null = null;
 
   private constructor(private readonly kernel: Peer, private readonly opts: StartOptions) {
     this.exited = new Promise((r) => (this.resolveExit = r));
@@ -342,28 +415,40 @@ export class Machine {
     const notes = notesOf(opts.notes);
     const actions = actionsOf(opts.actions);
     const maxProcs = rangeOf('maxProcs', opts.maxProcs, PROCS_DEFAULT, 1, PROCS_MAX);
+    if (opts.schedule && opts.clock === 'real') throw new RangeError('schedule: a schedule drives a run in virtual time; not with clock: real');
     const timeout = opts.timeoutMs ?? 60_000;
     if (!(timeout > 0)) throw new RangeError(`timeoutMs: ${timeout} is not a time of more than 0 ms`);
     await platformReady();
     const core = opts.core ?? (opts.mWorker ? null : await defaultCore());
     const program = engineOption(opts.engine) === 'wasm' && core ? await compileProgram(runnable.image, runnable.wasm) : null;
     const url = opts.kernelWorker ?? sibling(import.meta.url, '../../host/kernel/worker.js');
-    const k = spawn(url, 'p9rt kernel');
-    const m = new Machine(k, opts);
-    if (opts.onTrace) m.subscribers.push(opts.onTrace);
-    const up = new Promise<void>((r) => (m.booted = r));
-    const booted = () => m.booted();
-    k.onMessage((e: KernelEvent) => {
+    // The kernel answers only after the boot message below, once m is made.
+    let m: Machine | null = null;
+    let booted: () => void = () => {};
+    const up = new Promise<void>((r) => (booted = r));
+    const onMessage = (e: KernelEvent) => {
       if (e.t === 'booted') booted();
-      m.event(e);
+      m?.event(e);
       if (e.t === 'exit') booted();
-    });
-    k.onError((err) => {
-      m.finish({ exitString: `kernel: ${err.message}`, code: 1, reason: 'kernel failed' });
+    };
+    const onError = (err: Error) => {
+      m?.finish({ exitString: `kernel: ${err.message}`, code: 1, reason: 'kernel failed' });
       booted();
-    });
+    };
+    let k: Peer;
+    if (opts.reuse) k = await opts.reuse.acquire(url, onMessage, onError);
+    else {
+      k = spawn(url, 'p9rt kernel');
+      k.onMessage(onMessage);
+      k.onError(onError);
+    }
+    m = new Machine(k, opts);
+    const mm: Machine = m;
+    mm.booted = booted;
+    if (opts.onTrace) mm.subscribers.push(opts.onTrace);
     const msg: ControlMsg = {
       t: 'boot',
+      reuse: opts.reuse !== undefined,
       core,
       image: runnable.image,
       opts: {
@@ -384,13 +469,14 @@ export class Machine {
         trace: opts.trace ?? true,
         pollVariant: poll,
         maxMemory: limit,
+        schedule: opts.schedule,
         program,
       },
     };
     k.post(msg);
-    m.arm(timeout - (performance.now() - t0));
+    mm.arm(timeout - (performance.now() - t0));
     await up;
-    return m;
+    return mm;
   }
 
   /** The timeout: a JavaScript timer waits at most 2^31-1 ms, so a longer one is chained. */
@@ -417,6 +503,7 @@ export class Machine {
         return;
       case 'exit':
         this.threadsMax = e.threads;
+        this.explore = e.explored ?? null;
         this.finish({ exitString: e.exitString, code: e.code, reason: e.reason });
         return;
       case 'stdin': {
@@ -490,8 +577,9 @@ export class Machine {
     this.replies.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.stopTimer) clearTimeout(this.stopTimer);
-    // Let the trailing trace message (sent before exit) land, then end the kernel.
-    setTimeout(() => void this.kernel.terminate(), 0);
+    // Let the trailing trace message (sent before exit) land, then end the
+    // kernel; a reused one clears the run away itself and says so (recycled).
+    if (!this.opts.reuse) setTimeout(() => void this.kernel.terminate(), 0);
     this.resolveExit(x);
     this.booted();
   }
@@ -544,6 +632,15 @@ export class Machine {
     return [...this.taken];
   }
 
+  /**
+   * Once the run is over, what it met of StartOptions.schedule (the choice
+   * points passed, the forced choices and perturbations applied, the hash of
+   * its interleaving); null for a run without a schedule or not yet over.
+   */
+  explored(): Explored | null {
+    return this.explore;
+  }
+
   /** WAITING while the run waits for the host (StartOptions.waitForHost), else null. */
   get waiting(): string | null {
     return this.waitingText;
@@ -580,6 +677,9 @@ export class Machine {
     const msg: ControlMsg = { t: 'stop', reason, code };
     this.kernel.post(msg);
     // A kernel that does not answer (a wedged worker) is ended anyway.
-    this.stopTimer ??= setTimeout(() => this.finish({ exitString: '', code, reason }), 2000);
+    this.stopTimer ??= setTimeout(() => {
+      this.opts.reuse?.discard();
+      this.finish({ exitString: '', code, reason });
+    }, 2000);
   }
 }

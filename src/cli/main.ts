@@ -8,6 +8,10 @@ import { traceOutputs, traceWanted } from '../trace/cli.js';
 import { pendingLine } from '../trace/pending.js';
 import { IMAGE_MAGIC, IMAGE_VERSION, MEMORY_MAXIMUM_PAGES, PAGE } from '../../host/abi/defs.js';
 import { decodeSource } from '../compiler/scanner.js';
+import { EXPLORE_HELP, ExploreUsage, exploreCommand } from './explore.js';
+import { eachFlag } from './flags.js';
+import { imageHash, parseSchedule, seedValue, type ScheduleFile } from '../explore/schedule.js';
+import { explainSchedule } from '../explore/explain.js';
 
 const RUN_FLAGS = `flags of run and test:
   --realtime            wall-clock time (default: virtual, deterministic)
@@ -26,6 +30,8 @@ const RUN_FLAGS = `flags of run and test:
   --engine=ENGINE       how Go code runs: wasm (default, each function compiled to
                         WebAssembly) or interp (the bytecode interpreter; same output and trace)
   --file HOST:PATH      put the host file HOST at PATH in the program's file tree (repeatable)
+  --schedule FILE       replay a schedule p9rt explore saved (its seed, --poll, forced choices and
+                        perturbations); refused if made for another program or p9rt version
 the program's stdin (os.Stdin, /dev/cons) is p9rt's stdin when that is a pipe, socket or file
 `;
 
@@ -66,8 +72,9 @@ compiling again. An image runs only on the p9rt version that built it.
 `,
   help: `usage: p9rt help [COMMAND]
 
-Print the usage of p9rt or of one command (run, test, build).
+Print the usage of p9rt or of one command (run, test, build, explore).
 `,
+  explore: EXPLORE_HELP,
   version: `usage: p9rt version (or p9rt --version)
 
 Print p9rt's version.
@@ -79,6 +86,7 @@ const USAGE = `usage:
   p9rt test [flags] [-run REGEXP] [-v] [-short] FILE_test.go
                                             run TestXxx functions, output like go test
   p9rt build [-o OUT] [--timeout D] FILE.go  compile only
+  p9rt explore [flags] FILE.go              search schedules for failures (p9rt help explore)
   p9rt help [COMMAND]                       this text, or one command's flags
   p9rt version                              print the version (also --version)
 ${RUN_FLAGS}
@@ -181,39 +189,18 @@ interface RunFlags {
   engine: Engine;
   // issue 3: files preloaded into the file tree (--file HOST:PATH)
   files: Record<string, Uint8Array>;
+  // issue 15: a schedule file to replay (--schedule), and the flags given explicitly (a schedule sets --seed and --poll)
+  schedule: string | null;
+  given: Set<string>;
 }
 
 function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
-  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: PROCS_DEFAULT, timeoutMs: 60_000, poll: 'current', engine: 'wasm', files: {} };
-  let i = 0;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('-') || a === '-') break;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    const eq = a.indexOf('=');
-    const name = (eq >= 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
-    const value = (): string => {
-      if (eq >= 0) return a.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`flag --${name} needs a value`);
-      return argv[++i];
-    };
-    const int = (v: string, min: number, max: number): number => {
-      if (!/^[0-9]+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`flag --${name}: ${JSON.stringify(v)} is not a whole number from ${min} to ${max}`);
-      return Number(v);
-    };
-    // A boolean flag takes no value, or =true/=false in Go's flag spellings.
-    const bool = (): boolean => {
-      if (eq < 0) return true;
-      const v = a.slice(eq + 1);
-      if (/^(1|t|T|true|TRUE|True)$/.test(v)) return true;
-      if (/^(0|f|F|false|FALSE|False)$/.test(v)) return false;
-      throw new UsageError(`flag --${name}: ${JSON.stringify(v)} is not true or false`);
-    };
+  const f: RunFlags = { realtime: false, seed: 1, notes: [], noteFlags: new Map(), interrupts: [], interruptFlags: new Map(), trace: null, timeline: false, explain: false, maxProcs: PROCS_DEFAULT, timeoutMs: 60_000, poll: 'current', engine: 'wasm', files: {}, schedule: null, given: new Set() };
+  const rest = eachFlag(argv, (msg) => new UsageError(msg), ({ name, arg: a, value, int, bool }) => {
+    f.given.add(name);
     switch (name) {
       case 'realtime': f.realtime = bool(); break;
+      case 'schedule': f.schedule = value(); break;
       case 'seed': {
         // Every bit of a 64-bit seed counts (Rand mixes them), so it stays exact past 2^53.
         const v = value();
@@ -278,8 +265,8 @@ function parseRunFlags(argv: string[]): { flags: RunFlags; rest: string[] } {
       }
       default: throw new UsageError(`unknown flag ${a}`);
     }
-  }
-  return { flags: f, rest: argv.slice(i) };
+  });
+  return { flags: f, rest };
 }
 
 /** The message of a compile stopped by --timeout. */
@@ -354,6 +341,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await build(args, io);
       case 'test':
         return await runTests(args, io);
+      case 'explore':
+        return await exploreCommand(args, io, (file) => load(file, io.err, 60_000), version());
       case 'help':
       case '-h':
       case '--help': {
@@ -363,7 +352,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return 0;
         }
         if (!Object.hasOwn(HELP, topic)) {
-          io.err(`p9rt help: unknown command ${JSON.stringify(topic)} (want run, test, build, help or version)\n`);
+          io.err(`p9rt help: unknown command ${JSON.stringify(topic)} (want run, test, build, explore, help or version)\n`);
           return 2;
         }
         io.out(HELP[topic]);
@@ -379,7 +368,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ExploreUsage) {
       io.err(`p9rt: ${e.message}\n`);
       return 2;
     }
@@ -440,8 +429,15 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 3;
   }
   await moduleCache(flags);
+  // issue 15: --schedule FILE replays what p9rt explore found.
+  const sched = flags.schedule === null ? null : await scheduleFor(flags, program, file);
+  if (typeof sched === 'string') {
+    io.err(`p9rt: ${sched}\n`);
+    return 2;
+  }
   const m = await Machine.start(program, {
-    ...startOptions(flags, t0, args, io.out, io.err),
+    ...startOptions(flags, t0, sched?.options.args.length && args.length === 0 ? sched.options.args : args, io.out, io.err),
+    ...(sched ? { seed: seedValue(sched.seed), poll: sched.options.poll, schedule: sched.run } : {}),
     files: flags.files, // issue 3
     stdin: hostStdin(), // issue 3
     // TEST SEAM, not a user option: tests/node/cli-*.test.mjs run fixture Ms
@@ -450,6 +446,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   });
   const x = await m.exited;
   traceOutputs(flags, m.trace(), io.err, process.stderr.isTTY === true);
+  if (sched && flags.explain) io.err(explainSchedule(m.trace(), sched));
   if (x.reason === 'timeout') {
     io.err(timeoutMessage(flags));
     return 3;
@@ -466,6 +463,31 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (x.exitString !== '' && !/^[0-9]+$/.test(x.exitString)) io.err(`p9rt: exit: ${x.exitString}\n`);
   return x.code;
+}
+
+/**
+ * --schedule FILE for this program: the parsed file, or the message why it
+ * cannot be replayed here (another program or p9rt version, flags that
+ * contradict it, realtime).
+ */
+async function scheduleFor(flags: RunFlags, program: Runnable, file: string): Promise<ScheduleFile | string> {
+  const path = flags.schedule!;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return `--schedule: ${(e as Error).message}`;
+  }
+  let s: ScheduleFile;
+  try {
+    s = parseSchedule(text, path, version(), await imageHash(program.image), file);
+  } catch (e) {
+    return `--schedule ${(e as Error).message}`;
+  }
+  if (flags.realtime) return `--schedule: a schedule replays in virtual time; not with --realtime`;
+  if (flags.given.has('seed') && String(flags.seed) !== s.seed) return `--schedule: ${path} runs with seed ${s.seed}; --seed ${flags.seed} contradicts it`;
+  if (flags.given.has('poll') && flags.poll !== s.options.poll) return `--schedule: ${path} runs with --poll=${s.options.poll}; --poll=${flags.poll} contradicts it`;
+  return s;
 }
 
 async function build(argv: string[], io: Io): Promise<number> {
@@ -588,4 +610,4 @@ async function runTests(argv: string[], io: Io): Promise<number> {
 }
 
 /** run flags that take a separate value (so `--seed 3` is passed on whole). */
-const FLAGS_WITH_VALUE = new Set(['seed', 'note', 'interrupt', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'engine', 'file']);
+const FLAGS_WITH_VALUE = new Set(['schedule', 'seed', 'note', 'interrupt', 'trace', 'max-procs', 'max-memory', 'gomaxprocs', 'timeout', 'poll', 'engine', 'file']);

@@ -47,8 +47,9 @@ test('every word of a mailbox has one meaning: Mbox (defs.ts) and MboxX (glue.ts
 
 test('every word of the Ctl page has one meaning', async (t) => {
   if (!built) return t.skip('dist not built');
-  const { Ctl } = await import('../../dist/host/abi/defs.js');
+  const { Ctl, EXPLORE_MAX } = await import('../../dist/host/abi/defs.js');
   const i64 = ['CLOCK_NS', 'BOOT_WALL_NS', 'TOTAL_ALLOC', 'PAUSE_TOTAL_NS', 'PAUSE_MAX_NS', 'PAUSE_LAST_NS'];
-  const list = fields([['Ctl', Ctl]], Object.fromEntries(i64.map((k) => [`Ctl.${k}`, 8])));
+  // p9rt explore's table of forced choices: EXPLORE_MAX pairs of i32.
+  const list = fields([['Ctl', Ctl]], { ...Object.fromEntries(i64.map((k) => [`Ctl.${k}`, 8])), 'Ctl.EXPLORE_TABLE': EXPLORE_MAX * 8 });
   assertDisjoint(list, 4096);
 });
